@@ -1,0 +1,133 @@
+import { z } from 'zod/mini';
+import { LOCALES } from './common.js';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, Problem } from './problem.js';
+import { routes, type RouteDef } from './routes.js';
+import * as schemas from './schemas.js';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Malformed JSON',
+  401: 'Missing or invalid staff token',
+  403: 'Not allowed for this token',
+  404: 'Unknown council or resource',
+  409: 'Conflict, e.g. a retry while the first request is still in flight',
+  413: 'Body too large',
+  415: 'Wrong content type',
+  422: 'Schema violation, or an Idempotency-Key reused with another body',
+  429: 'Rate limited; see Retry-After',
+};
+
+type JsonSchema = Record<string, unknown>;
+
+/** JSON Schema of every named schema, with references between them. */
+function componentSchemas(): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const { schemas: out } = z.toJSONSchema(registry, {
+    uri: (id) => `#/components/schemas/${id}`,
+    io: 'input',
+    unrepresentable: 'any',
+  });
+  // Each component is embedded in the OpenAPI document, not a standalone JSON Schema resource.
+  return Object.fromEntries(
+    Object.entries(out).map(([id, { $schema: _s, $id: _i, ...rest }]) => [id, rest as JsonSchema]),
+  );
+}
+
+function schemaRef(schema: z.core.$ZodType, inline: () => JsonSchema): JsonSchema {
+  const name = Object.entries(schemas).find(([, s]) => s === schema)?.[0];
+  return name ? { $ref: `#/components/schemas/${name}` } : inline();
+}
+
+function toJson(schema: z.core.$ZodType): JsonSchema {
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+function parameters(route: RouteDef): JsonSchema[] {
+  const out: JsonSchema[] = [];
+  for (const [where, obj] of [['path', route.params], ['query', route.query]] as const) {
+    if (!obj) continue;
+    const json = toJson(obj) as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, schema] of Object.entries(json.properties ?? {})) {
+      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema });
+    }
+  }
+  if (route.idempotent) {
+    out.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'Same key and body within 24 h returns the first response again (Idempotency-Replayed: true).',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+    });
+  }
+  return out;
+}
+
+function operation(route: RouteDef): JsonSchema {
+  const responses: Record<string, JsonSchema> = {};
+  for (const [status, def] of Object.entries(route.responses)) {
+    responses[status] = def.schema
+      ? { description: def.description, content: { 'application/json': { schema: schemaRef(def.schema, () => toJson(def.schema!)) } } }
+      : { description: def.description };
+  }
+  for (const status of route.problems) {
+    responses[String(status)] = { $ref: `#/components/responses/Problem${status}` };
+  }
+  responses['default'] = { $ref: '#/components/responses/ProblemDefault' };
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: [route.tag],
+    ...(route.auth === 'staff' ? { security: [{ staffToken: [] }] } : { security: [] }),
+    parameters: parameters(route),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body, () => toJson(route.body!)) } } } }
+      : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document of contract v1, generated from the route table. */
+export function buildOpenApi(options: { serverUrl?: string; version?: string } = {}): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of Object.values(routes) as RouteDef[]) {
+    (paths[route.path] ??= {})[route.method] = operation(route);
+  }
+  const problemStatuses = [...new Set(Object.values(routes).flatMap((r: RouteDef) => r.problems))].sort();
+  const problemResponse = (description: string) => ({
+    description,
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Civic Loop REST contract',
+      version: options.version ?? '1.0.0',
+      summary: 'Co-creation of public services between councils and residents.',
+      description:
+        'Every tenant-scoped path starts with /v1/councils/{council}. Errors are RFC 9457 problem details; ' +
+        `problem types: ${Object.values(PROBLEM_TYPES).join(', ')}. Locales: ${LOCALES.join(', ')}.`,
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+    servers: [{ url: options.serverUrl ?? '/' }],
+    tags: [
+      { name: 'meta', description: 'Health and this document' },
+      { name: 'council', description: 'Public council configuration and services' },
+      { name: 'feedback', description: "Residents' input and its receipts" },
+    ],
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      responses: {
+        ...Object.fromEntries(problemStatuses.map((s) => [`Problem${s}`, problemResponse(STATUS_TEXT[s] ?? 'Problem')])),
+        ProblemDefault: problemResponse('Unexpected server error; never carries a stack trace'),
+      },
+      securitySchemes: {
+        staffToken: { type: 'http', scheme: 'bearer', description: 'A staff token of one council, role editor or admin' },
+      },
+    },
+  };
+}
+
+export { Problem };
