@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): node:test suites (contract, sdk, server, tests/node) and
+// browser suites (@web/test-runner in Chromium), then one line `tests: N passed, N failed`
+// summing both, so a run that executed nothing is visible.
+//   node scripts/test.mjs            all suites
+//   node scripts/test.mjs --node     node suites only
+//   node scripts/test.mjs --browser  browser suites only
+// Extra arguments that are paths restrict the node run to those files.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const results = join(root, '.test-results');
+const args = process.argv.slice(2);
+const only = args.includes('--node') ? 'node' : args.includes('--browser') ? 'browser' : null;
+const files = args.filter((a) => !a.startsWith('--'));
+// Tests run from source: the `source` export condition points workspace packages at src/*.ts.
+const nodeArgs = ['--conditions=source', '--import', 'tsx'];
+
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+function walk(dir, match, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, match, out);
+    else if (match(path)) out.push(relative(root, path));
+  }
+  return out;
+}
+
+function run(cmd, argv, env = {}) {
+  const r = spawnSync(cmd, argv, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+// Locale modules are generated from the XLIFF files; the elements import them.
+if (existsSync(join(root, 'packages/elements/lit-localize.json'))) {
+  if (run(process.execPath, [join(root, 'node_modules/@lit/localize-tools/bin/lit-localize.js'), 'build', '--config', 'packages/elements/lit-localize.json']) !== 0) {
+    console.error('lit-localize build failed');
+  }
+}
+
+const suites = [];
+
+if (only !== 'browser') {
+  const isNodeTest = (p) => p.endsWith('.test.ts') && !p.endsWith('.browser.test.ts');
+  const nodeFiles = files.length
+    ? files
+    : [
+        ...['contract', 'sdk', 'server'].flatMap((p) => walk(join(root, 'packages', p, 'src'), isNodeTest)),
+        ...walk(join(root, 'tests', 'node'), isNodeTest),
+      ];
+  const tap = join(results, 'node.tap');
+  const status = nodeFiles.length
+    ? run(process.execPath, [
+        ...nodeArgs,
+        '--test',
+        '--test-reporter=spec', '--test-reporter-destination=stdout',
+        '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+        ...nodeFiles,
+      ])
+    : 0;
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const count = (k) => Number(text.match(new RegExp(`^# ${k} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const failed = count('fail') + count('cancelled');
+  // A crash before the reporter could write counts still has to show up as a failure.
+  suites.push({ name: 'node', passed: count('pass'), failed: failed || (status !== 0 ? 1 : 0) });
+}
+
+if (only !== 'node') {
+  const counts = join(results, 'browser.json');
+  const status = run(process.execPath, [...nodeArgs, join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs'], {
+    CIVICLOOP_TEST_COUNTS: counts,
+  });
+  const { passed = 0, failed = 0 } = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : {};
+  suites.push({ name: 'browser', passed, failed: failed || (status !== 0 ? 1 : 0) });
+}
+
+for (const s of suites) console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed`);
+const passed = suites.reduce((n, s) => n + s.passed, 0);
+const failed = suites.reduce((n, s) => n + s.failed, 0);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
