@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// What the CDN bundles cost a page: min, gzip and brotli bytes of every file, and per element
+// the loader + its entry + every chunk it statically pulls in + one locale (the largest, to be
+// conservative). Needs `npm run build` first (it reads the tsc output the CDN is built from).
+//   node bench/size.mjs [--check]   --check exits 1 when a budget is exceeded
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { rollup } from 'rollup';
+import config from '../rollup.config.mjs';
+
+// Budgets from issue 3: the loader alone, and loader + element + shared chunks + one locale.
+const BUDGET = { loaderGzip: 2 * 1024, elementGzip: 22 * 1024 };
+
+const bundle = await rollup({ ...config, onwarn: () => {} });
+const { output } = await bundle.generate(config.output);
+const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+
+const sizes = (code) => ({
+  min: Buffer.byteLength(code),
+  gzip: gzipSync(code, { level: 9 }).length,
+  brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+const kb = (n) => (n / 1024).toFixed(2).padStart(7) + ' KB';
+const row = (name, s) => console.log(`${name.padEnd(44)} ${kb(s.min)} ${kb(s.gzip)} ${kb(s.brotli)}`);
+const header = (title) => console.log(`\n${title.padEnd(44)} ${'min'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+
+header('file');
+for (const c of chunks.values()) row(c.fileName, sizes(c.code));
+
+function closure(fileName, seen = new Set()) {
+  if (seen.has(fileName)) return seen;
+  seen.add(fileName);
+  for (const dep of chunks.get(fileName)?.imports ?? []) closure(dep, seen);
+  return seen;
+}
+
+const locales = [...chunks.values()].filter((c) => c.fileName.startsWith('locales/'));
+const largestLocale = locales.sort((a, b) => sizes(b.code).gzip - sizes(a.code).gzip)[0];
+const loader = sizes(chunks.get('civicloop.js').code);
+let over = loader.gzip > BUDGET.loaderGzip;
+
+header('what a page pays');
+row(`loader civicloop.js (budget ${BUDGET.loaderGzip / 1024} KB gzip)`, loader);
+for (const c of chunks.values()) {
+  if (!c.isEntry || c.fileName === 'civicloop.js') continue;
+  const files = new Set([...closure('civicloop.js'), ...closure(c.fileName)]);
+  if (largestLocale) files.add(largestLocale.fileName);
+  // Compressed separately, as the browser fetches them: the sum of per-file sizes.
+  const total = [...files].map((f) => sizes(chunks.get(f).code)).reduce((a, s) => ({ min: a.min + s.min, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { min: 0, gzip: 0, brotli: 0 });
+  row(`<${c.name}> + loader + chunks + ${largestLocale?.name ?? 'no'} locale`, total);
+  console.log(`  files: ${[...files].join(', ')}`);
+  const verdict = total.gzip <= BUDGET.elementGzip ? 'within' : 'OVER';
+  console.log(`  budget ${BUDGET.elementGzip / 1024} KB gzip: ${verdict} (${(total.gzip / 1024).toFixed(2)} KB)`);
+  if (total.gzip > BUDGET.elementGzip) over = true;
+}
+console.log(`\nloader budget ${BUDGET.loaderGzip / 1024} KB gzip: ${loader.gzip <= BUDGET.loaderGzip ? 'within' : 'OVER'} (${(loader.gzip / 1024).toFixed(2)} KB)`);
+if (over && process.argv.includes('--check')) process.exit(1);

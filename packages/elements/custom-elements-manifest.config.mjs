@@ -1,0 +1,9 @@
+// Generates custom-elements.json from the class JSDoc (@summary, @csspart, @cssproperty,
+// @event, @slot), so editors' tooling and the docs read the same public API as the code.
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/generated/**', 'src/civicloop.ts'],
+  outdir: '.',
+  litelement: true,
+  packagejson: false,
+};

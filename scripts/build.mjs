@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm run build`: locale modules from XLIFF, then every package's ESM + .d.ts (tsc -b), then
+// the CDN bundles (rollup) and the Custom Elements Manifest, in that order because each step
+// reads the previous one's output.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (pkg, file) => fileURLToPath(new URL(`../node_modules/${pkg}/${file}`, import.meta.url));
+
+const steps = [
+  ['locales', [bin('@lit/localize-tools', 'bin/lit-localize.js'), 'build', '--config', 'packages/elements/lit-localize.json']],
+  ['typescript', [bin('typescript', 'bin/tsc'), '-b']],
+  ['cdn bundles', [bin('rollup', 'dist/bin/rollup'), '-c', '--silent']],
+  ['custom-elements.json', [bin('@custom-elements-manifest/analyzer', 'cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs'], 'packages/elements'],
+];
+
+for (const [name, argv, cwd = '.'] of steps) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, argv, { cwd: `${root}/${cwd}`, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`build: ${name} failed`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`build: ${name} (${Math.round(performance.now() - started)} ms)`);
+}

@@ -1,0 +1,50 @@
+// The real backend behind the browser suites: the reference server on an in-memory PGlite,
+// reached through a fault proxy that tests can take down and bring back, as a phone loses
+// and regains its signal.
+import { createCouncil, createService, createStaffToken, startServer, type RunningServer } from '@civicloop/server';
+import { createFaultProxy } from './fault-proxy.js';
+
+export interface BrowserTestEnv {
+  /** API base URL as the browser sees it (through the fault proxy). */
+  apiUrl: string;
+  /** API base URL without the proxy, for checks that must not be affected by it. */
+  directApiUrl: string;
+  council: string;
+  staffToken: string;
+  services: { id: string }[];
+}
+
+export async function startBrowserTestEnv(origin: string) {
+  const server: RunningServer = await startServer({
+    port: 0,
+    dataDir: 'memory://',
+    // Browser suites send many inputs from one address within seconds.
+    limits: { feedbackPerClientPerHour: 100_000, feedbackPerCouncilPerHour: 100_000 },
+    log: () => {},
+  });
+  const council = 'test';
+  await createCouncil(server.db, {
+    slug: council,
+    name: 'Testborough Council',
+    origins: [origin],
+    locales: ['en', 'pl', 'sv', 'da', 'de', 'fr', 'pt', 'ro'],
+    defaultLocale: 'en',
+    inputUse: { en: 'A person in the service team reads every message within a week.', pl: 'Każdą wiadomość czyta osoba z zespołu w ciągu tygodnia.' },
+  });
+  const services = [
+    await createService(server.db, { council, name: { en: 'Libraries', pl: 'Biblioteki' }, category: 'culture' }),
+    await createService(server.db, { council, name: { en: 'Bus lines', pl: 'Linie autobusowe' }, category: 'transport' }),
+  ];
+  const staffToken = await createStaffToken(server.db, { council, role: 'editor', label: 'browser tests' });
+  const proxy = await createFaultProxy(server.url);
+  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services };
+  return {
+    env,
+    server,
+    proxy,
+    async close() {
+      await proxy.close();
+      await server.close();
+    },
+  };
+}

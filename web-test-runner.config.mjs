@@ -1,0 +1,99 @@
+// Browser suites: Debian's Chromium, tests compiled from source by esbuild, and a real
+// reference server (in-memory PGlite) behind a fault proxy. Tests read
+// GET /__test-env.json -> { apiUrl, directApiUrl, council, staffToken, services, proxyControl }
+// and switch the proxy with POST {mode: 'pass'|'down'|'delay'|'tamper'} to proxyControl.
+import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { startBrowserTestEnv } from './tests/support/browser-env.ts';
+
+/** The dev server's port must be known before the test council lists it as an allowed origin. */
+const port = await new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address();
+    s.close(() => resolve(port));
+  });
+});
+const origin = `http://localhost:${port}`;
+const backend = await startBrowserTestEnv(origin);
+const env = { ...backend.env, proxyControl: `${origin}/__proxy` };
+
+/** Writes pass/fail counts for scripts/test.mjs, which sums them with the node suites. */
+function countingReporter() {
+  const count = (suite, acc) => {
+    for (const t of suite?.tests ?? []) {
+      if (t.skipped) continue;
+      if (t.passed) acc.passed++;
+      else acc.failed++;
+    }
+    for (const s of suite?.suites ?? []) count(s, acc);
+    return acc;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const acc = { passed: 0, failed: 0 };
+      for (const session of sessions) {
+        count(session.testResults, acc);
+        // A file that failed to load or threw outside a test ran nothing: that is a failure too.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) acc.failed++;
+      }
+      if (process.env.CIVICLOOP_TEST_COUNTS) writeFileSync(process.env.CIVICLOOP_TEST_COUNTS, JSON.stringify(acc));
+    },
+  };
+}
+
+export default {
+  files: [
+    'packages/elements/src/**/*.test.ts',
+    'packages/*/src/**/*.browser.test.ts',
+    'tests/browser/**/*.test.ts',
+  ],
+  port,
+  hostname: 'localhost',
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  // One file at a time: the fault proxy is shared, and offline tests must not surprise others.
+  concurrency: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' })],
+  middleware: [
+    async function testEnv(ctx, next) {
+      if (ctx.path === '/__test-env.json') {
+        ctx.type = 'application/json';
+        ctx.body = JSON.stringify(env);
+        return;
+      }
+      if (ctx.path === '/__proxy' && ctx.method === 'POST') {
+        const chunks = [];
+        for await (const c of ctx.req) chunks.push(c);
+        const { mode, ...opts } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        backend.proxy.setMode(mode, opts);
+        ctx.status = 204;
+        return;
+      }
+      return next();
+    },
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
+};
+
+process.once('exit', () => void backend.close());
