@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { CouncilParams } from './common.js';
+import { CouncilParams, PageQuery } from './common.js';
 import { CouncilConfig } from './council.js';
 import { FeedbackCreate, FeedbackCreated } from './feedback.js';
 import { Health } from './health.js';
@@ -75,6 +75,7 @@ export const routes = {
     tag: 'council',
     auth: 'public',
     params: CouncilParams,
+    query: PageQuery,
     cacheable: true,
     responses: { 200: { description: 'Services', schema: ServiceList }, 304: { description: 'Not modified' } },
     problems: [404],
