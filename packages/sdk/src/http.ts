@@ -1,0 +1,53 @@
+import { Problem } from '@civicloop/contract';
+import { z } from 'zod/mini';
+
+/**
+ * Milliseconds to wait according to a `Retry-After` value: delta-seconds or an HTTP date
+ * (RFC 9110 §10.2.3). Undefined when absent or unreadable; never negative.
+ */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (value == null) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/**
+ * Reads a problem+json body tolerantly: servers that are not ours (a proxy's 502 page, a
+ * load balancer's 503) still yield a usable Problem with the real status.
+ */
+export function toProblem(status: number, statusText: string, text: string): Problem {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const parsed = z.safeParse(Problem, body);
+  if (parsed.success) return parsed.data;
+  const raw = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const problem: Problem = {
+    type: typeof raw['type'] === 'string' ? raw['type'] : 'about:blank',
+    title: typeof raw['title'] === 'string' && raw['title'] ? raw['title'] : statusText || `HTTP ${status}`,
+    status,
+  };
+  if (typeof raw['detail'] === 'string') problem.detail = raw['detail'];
+  if (typeof raw['instance'] === 'string') problem.instance = raw['instance'];
+  return problem;
+}
+
+/**
+ * A fresh Idempotency-Key. `crypto.randomUUID` exists only in secure contexts, and council
+ * CMS pages are not always served over HTTPS, so fall back to `getRandomValues` (always there).
+ */
+export function randomKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
