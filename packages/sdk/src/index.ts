@@ -17,3 +17,15 @@ export { NetworkError } from './errors/network-error.js';
 export { SDK_ERROR_BRAND, SdkError, type RequestInfo } from './errors/sdk-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
 export { parseRetryAfter } from './http.js';
+export {
+  createOutbox,
+  isRetriable,
+  type FlushReport,
+  type Outbox,
+  type OutboxEvent,
+  type OutboxOperation,
+  type OutboxOptions,
+  type OutboxTarget,
+  type QueuedSubmission,
+  type SendResult,
+} from './outbox.js';
