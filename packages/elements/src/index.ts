@@ -1,0 +1,7 @@
+// Importing this module defines every Civic Loop element (each element module calls `define`).
+export { CivicloopConfig } from './civicloop-config/civicloop-config.js';
+export { CivicElement } from './internal/civic-element.js';
+export { define } from './internal/define.js';
+export { themeStyles } from './internal/theme.styles.js';
+export type { ResolvedConfig } from './internal/config.js';
+export type { Locale } from './internal/locales.js';

@@ -1,0 +1,76 @@
+import type { Locale } from './locales.js';
+import { SOURCE_LOCALE, toLocale } from './locales.js';
+
+/** Tag of the once-per-page configuration element. */
+export const CONFIG_TAG = 'civicloop-config';
+
+/**
+ * Fired on `document` when a `<civicloop-config>` appears or changes, so elements that
+ * rendered before it re-read their configuration. Internal: not part of the public API.
+ */
+export const CONFIG_CHANGE_EVENT = 'civicloop-config-change';
+
+/** What an element needs to talk to its council's API, after attributes and page config merge. */
+export interface ResolvedConfig {
+  /** Base URL of the council's Civic Loop API, e.g. `https://api.council.example`. */
+  api: string | undefined;
+  /** Council slug, e.g. `testborough`. */
+  council: string | undefined;
+  /** Service id the element is about, if any. */
+  service: string | undefined;
+  /** Locale the element renders in. */
+  locale: Locale;
+}
+
+export interface ElementConfigSource {
+  api?: string | undefined;
+  council?: string | undefined;
+  service?: string | undefined;
+}
+
+const nonEmpty = (v: string | null | undefined) => (v && v.trim() ? v.trim() : undefined);
+
+/**
+ * The page's `<civicloop-config>`, read from the DOM rather than from a module variable so
+ * that every Civic Loop version on the page sees the same one, even before it is defined.
+ */
+export function pageConfigElement(doc: Document = document): Element | null {
+  return doc.querySelector(CONFIG_TAG);
+}
+
+/**
+ * Element attributes override the page config. The locale is the element's own `lang`, else
+ * the page config's `lang`, else the nearest ancestor's `lang` (crossing shadow roots), else
+ * `<html lang>`; region variants map to their language (`pt-BR` -> `pt`) and anything
+ * unsupported falls back to English.
+ */
+export function resolveConfig(host: HTMLElement, own: ElementConfigSource): ResolvedConfig {
+  const page = pageConfigElement(host.ownerDocument);
+  return {
+    api: nonEmpty(own.api) ?? nonEmpty(page?.getAttribute('api')),
+    council: nonEmpty(own.council) ?? nonEmpty(page?.getAttribute('council')),
+    service: nonEmpty(own.service) ?? nonEmpty(page?.getAttribute('service')),
+    locale: resolveLocale(host, page),
+  };
+}
+
+function resolveLocale(host: HTMLElement, page: Element | null): Locale {
+  const own = nonEmpty(host.getAttribute('lang'));
+  if (own) return toLocale(own) ?? SOURCE_LOCALE;
+  const configured = nonEmpty(page?.getAttribute('lang'));
+  if (configured) return toLocale(configured) ?? SOURCE_LOCALE;
+  return toLocale(inheritedLang(host)) ?? SOURCE_LOCALE;
+}
+
+/** `closest('[lang]')` that also climbs out of shadow roots, for elements nested in others. */
+function inheritedLang(node: Element): string | undefined {
+  let current: Element | null = node;
+  while (current) {
+    const found: Element | null = current.closest('[lang]');
+    const value = nonEmpty(found?.getAttribute('lang'));
+    if (value) return value;
+    const root = (found ?? current).getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return nonEmpty(node.ownerDocument.documentElement.getAttribute('lang'));
+}
