@@ -79,3 +79,15 @@ test('tamper rewrites 2xx JSON bodies and drops the stale ETag', async (t) => {
   assert.equal(res.headers.get('etag'), null);
   assert.throws(() => proxy.setMode('sideways' as never), TypeError);
 });
+
+test('drop lets the target do the work, cuts the answer, then passes after `times`', async (t) => {
+  const api = await target();
+  const proxy = await createFaultProxy(api.url);
+  t.after(async () => { await proxy.close(); await api.close(); });
+  proxy.setMode('drop', { times: 2 });
+  await assert.rejects(fetch(proxy.url, { method: 'POST', body: 'a' }), TypeError);
+  await assert.rejects(fetch(proxy.url, { method: 'POST', body: 'b' }), TypeError);
+  assert.equal((await fetch(proxy.url, { method: 'POST', body: 'c' })).status, 201);
+  assert.deepEqual(api.seen.map((s) => s.body), ['a', 'b', 'c']);
+  assert.equal(proxy.mode, 'pass');
+});

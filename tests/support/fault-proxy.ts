@@ -11,8 +11,10 @@ import type { AddressInfo, Socket } from 'node:net';
  * - `delay`: forward the request, hold the response `ms` milliseconds; clients time out while the
  *   server did its work (the lost-answer case idempotency keys exist for).
  * - `tamper`: forward, and rewrite the JSON body of 2xx answers through `tamper`.
+ * - `drop`: forward, then cut the connection instead of answering: the server did the work,
+ *   the client never hears of it (a flaky mobile link). Back to `pass` after `times` requests.
  */
-export type FaultMode = 'pass' | 'down' | 'delay' | 'tamper';
+export type FaultMode = 'pass' | 'down' | 'delay' | 'tamper' | 'drop';
 
 export interface TamperInfo {
   method: string;
@@ -26,6 +28,8 @@ export interface FaultOptions {
   ms?: number;
   /** How `tamper` rewrites a parsed 2xx JSON body. @default identity */
   tamper?: (body: unknown, info: TamperInfo) => unknown;
+  /** How many requests `drop` cuts before it passes again. @default Infinity */
+  times?: number;
 }
 
 export interface FaultProxy {
@@ -48,13 +52,14 @@ function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   return out;
 }
 
-const MODES: readonly FaultMode[] = ['pass', 'down', 'delay', 'tamper'];
+const MODES: readonly FaultMode[] = ['pass', 'down', 'delay', 'tamper', 'drop'];
 
 export async function createFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const target = new URL(targetUrl);
   let mode: FaultMode = 'pass';
   let options: FaultOptions = {};
   let forwarded = 0;
+  let dropped = 0;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -64,6 +69,10 @@ export async function createFaultProxy(targetUrl: string): Promise<FaultProxy> {
       return;
     }
     const current = mode;
+    if (current === 'drop') {
+      dropped++;
+      if (dropped >= (options.times ?? Number.POSITIVE_INFINITY)) mode = 'pass';
+    }
     const { ms = 5000, tamper = (body: unknown) => body } = options;
     forwarded++;
     const headers = endToEnd(req.headers);
@@ -86,6 +95,7 @@ export async function createFaultProxy(targetUrl: string): Promise<FaultProxy> {
           }
           if (body.length > 0 || outHeaders['content-length'] !== undefined) outHeaders['content-length'] = String(body.length);
           const send = () => {
+            if (current === 'drop') return void res.socket?.destroy();
             if (res.destroyed) return;
             res.writeHead(status, answer.statusMessage, outHeaders);
             res.end(body);
@@ -132,6 +142,7 @@ export async function createFaultProxy(targetUrl: string): Promise<FaultProxy> {
       if (!MODES.includes(next)) throw new TypeError(`fault proxy: unknown mode ${String(next)}`);
       mode = next;
       options = opts;
+      dropped = 0;
       // Kept-alive connections would otherwise carry the next request past a 'down' switch.
       if (next === 'down') for (const socket of sockets) socket.destroy();
     },
