@@ -177,8 +177,8 @@ describe('offline outbox', () => {
     await a.send('createFeedback', input('Only once, please'));
     await proxy('pass');
     const deliveries: OutboxEvent[] = [];
+    // Outboxes on one database share their listeners: one subscription hears both.
     a.subscribe((e) => deliveries.push(e));
-    b.subscribe((e) => deliveries.push(e));
     const reports = await Promise.all([a.flush(), b.flush(), a.flush()]);
     expect(reports.reduce((n, r) => n + r.delivered, 0)).to.equal(1);
     expect(deliveries.filter((e) => e.type === 'delivered')).to.have.length(1);
@@ -191,5 +191,37 @@ describe('offline outbox', () => {
     const sent = await box.send('createFeedback', input('Changed my mind'));
     await box.discard(sent.key);
     expect(await box.pending()).to.deep.equal([]);
+  });
+});
+
+describe('outboxes sharing a page', () => {
+  afterEach(async () => {
+    await proxy('pass');
+    for (const box of open.splice(0)) box.close();
+  });
+
+  it('the form waiting on one outbox hears a delivery made by another', async () => {
+    const database = `civicloop-outbox-bus-${Date.now()}`;
+    const waiting = outbox({ database });
+    const other = outbox({ database });
+    await proxy('down');
+    const sent = await waiting.send('createFeedback', input('Heard through the other outbox'));
+    await proxy('pass');
+    const heard = next(waiting, 'delivered');
+    await other.flush();
+    expect((await heard).key).to.equal(sent.key);
+  });
+
+  it('a closed outbox no longer calls its listeners', async () => {
+    const database = `civicloop-outbox-closed-${Date.now()}`;
+    const closed = outbox({ database });
+    const live = outbox({ database });
+    const calls: string[] = [];
+    closed.subscribe((e) => calls.push(`closed:${e.type}`));
+    live.subscribe((e) => calls.push(`live:${e.type}`));
+    closed.close();
+    await proxy('down');
+    await live.send('createFeedback', input('Only the live one hears'));
+    expect(calls).to.deep.equal(['live:queued']);
   });
 });

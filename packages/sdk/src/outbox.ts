@@ -113,9 +113,12 @@ export interface Outbox {
   pending(): Promise<QueuedSubmission[]>;
   /** Forgets a waiting submission (the resident chose not to send it after all). */
   discard(key: string): Promise<void>;
-  /** Listens to `queued`, `delivered` and `failed`; returns the function that stops listening. */
+  /**
+   * Listens to `queued`, `delivered` and `failed` of every outbox of this page on the same
+   * database (filter by `key`); returns the function that stops listening.
+   */
   subscribe(listener: (event: OutboxEvent) => void): () => void;
-  /** Removes the outbox's event listeners and timer; what is stored stays stored. */
+  /** Removes this outbox's listeners, DOM event handlers and timer; what is stored stays stored. */
   close(): void;
 }
 
@@ -132,6 +135,9 @@ export function isRetriable(error: unknown): boolean {
 
 // One flush at a time per database in this realm, shared by every outbox of the page.
 const running = new Map<string, Promise<FlushReport>>();
+// Listeners per database, shared by every outbox of the page: whichever outbox delivers a
+// submission, the form that is waiting for it hears it, even through another outbox.
+const buses = new Map<string, Set<(event: OutboxEvent) => void>>();
 // Keeps `queuedAt` strictly increasing within a page, so order survives two sends in one ms.
 let lastQueuedAt = 0;
 
@@ -150,7 +156,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const db = () => (store ??= createStore(database, STORE));
 
   function emit(event: OutboxEvent) {
-    for (const listener of listeners) {
+    for (const listener of [...(buses.get(database) ?? [])]) {
       try {
         listener(event);
       } catch (error) {
@@ -274,14 +280,23 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await del(key, db());
     },
     subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      // Wrapped, so that one function subscribed twice has two independent unsubscribes.
+      const entry = (event: OutboxEvent) => listener(event);
+      let bus = buses.get(database);
+      if (!bus) buses.set(database, (bus = new Set()));
+      bus.add(entry);
+      listeners.add(entry);
+      return () => {
+        bus.delete(entry);
+        listeners.delete(entry);
+      };
     },
     close() {
       closed = true;
       clearTimeout(timer);
       if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
       if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
+      for (const entry of listeners) buses.get(database)?.delete(entry);
       listeners.clear();
     },
   };
