@@ -1,0 +1,569 @@
+// The flow of <cocreate-feedback>, kept out of the element so that the element only renders.
+//
+//   idle (compact, closed) -> editing -> invalid <-> editing
+//                                     -> sending -> sent | queued -> sent
+//                                                -> rejected | error   (text kept, back to editing)
+//
+// One flow per element instance: two forms on one page must not share a draft.
+import {
+  FEEDBACK_KINDS,
+  FEEDBACK_TEXT_MAX,
+  FeedbackCreate,
+  PROBLEM_TYPES,
+  type CouncilConfig,
+  type FeedbackCreated,
+  type FeedbackKind,
+  type Locale,
+  type Service,
+} from '@civicloop/contract';
+import {
+  createOutbox,
+  isApiError,
+  isNetworkError,
+  isSdkError,
+  isTimeoutError,
+  type CivicLoopClient,
+  type Outbox,
+  type OutboxEvent,
+} from '@civicloop/sdk';
+import { atom, type ReadableAtom } from 'nanostores';
+import { z } from 'zod/mini';
+
+/** What the resident has typed and chosen so far. */
+export interface FeedbackDraft {
+  kind: FeedbackKind | undefined;
+  rating: number | undefined;
+  text: string;
+  /** Chosen service id; '' for "not about one service". Ignored when the element presets one. */
+  service: string;
+  wantsReply: boolean;
+  contact: string;
+  /** Assisted entry only: how the council received the input. */
+  channel: string;
+  /** The honeypot: people never see it, so anything in it was typed by a bot. */
+  trap: string;
+}
+
+export type FieldName = 'channel' | 'kind' | 'text' | 'service' | 'contact';
+
+/** Why a field is invalid; the element turns codes into localized messages. */
+export type FieldErrorCode =
+  | 'channel-missing'
+  | 'kind-missing'
+  | 'text-missing'
+  | 'text-too-long'
+  | 'contact-missing'
+  | 'contact-invalid'
+  | 'service-unknown'
+  | 'server-invalid';
+
+export interface FieldError {
+  field: FieldName;
+  code: FieldErrorCode;
+}
+
+/** Why a queued input could not go at once; the element words it for the resident. */
+export type QueuedReason = 'offline' | 'timeout' | 'server';
+
+/** Why the server refused an input; retrying the same request would not help. */
+export type RejectedReason = 'rate-limited' | 'spam' | 'not-found' | 'unauthorized' | 'other';
+
+export type EraseState = 'none' | 'confirming' | 'erasing' | 'erased' | 'failed';
+
+export type FeedbackFlowState =
+  | { state: 'idle' }
+  | { state: 'editing' }
+  | { state: 'invalid'; errors: FieldError[] }
+  | { state: 'sending' }
+  | {
+      state: 'sent';
+      receipt: string;
+      id: string;
+      /** What was sent, shown back as the resident's own record (as plain text). */
+      text: string;
+      staff: boolean;
+      erase: EraseState;
+      queuedFirst: boolean;
+    }
+  | { state: 'queued'; key: string; reason: QueuedReason }
+  | { state: 'rejected'; reason: RejectedReason; status: number; problemType: string | undefined; retryAt: number | undefined }
+  | { state: 'error'; reason: 'not-configured' | 'not-saved' | 'unexpected'; message: string };
+
+export type CouncilState =
+  | { status: 'loading' }
+  | { status: 'ready'; config: CouncilConfig }
+  | { status: 'failed' };
+
+export type ServicesState =
+  | { status: 'none' }
+  | { status: 'loading' }
+  | { status: 'ready'; services: Service[] }
+  | { status: 'failed' };
+
+/** What the element dispatches, as the flow reports it. */
+export type FeedbackFlowEvent =
+  | { type: 'submitted'; receipt: string; id: string; queued: boolean }
+  | { type: 'queued'; key: string }
+  | { type: 'error'; status: number | undefined; problemType: string | undefined; message: string };
+
+export interface FeedbackFlowOptions {
+  /** The current SDK client; undefined while `api` or `council` is missing. */
+  client(): CivicLoopClient | undefined;
+  /** The element's scope: council, preset service, locale. Read at every use. */
+  scope(): { council: string | undefined; service: string | undefined; locale: Locale };
+  /** Assisted entry: a staff token switches to staff mode. */
+  staffToken(): string | undefined;
+  /** Compact variant: start closed ("Was this page useful?"). */
+  compact(): boolean;
+  /** Hears about submissions, queued inputs and errors. */
+  notify(event: FeedbackFlowEvent): void;
+  /** Where drafts are kept. @default globalThis.localStorage */
+  storage?: Storage | undefined;
+}
+
+/** Staff channels of assisted entry, in the order the element lists them. */
+export const STAFF_CHANNELS = ['phone', 'in-person', 'paper', 'email', 'outreach'] as const;
+
+const EMPTY_DRAFT: FeedbackDraft = {
+  kind: undefined,
+  rating: undefined,
+  text: '',
+  service: '',
+  wantsReply: false,
+  contact: '',
+  channel: '',
+  trap: '',
+};
+
+const DRAFT_PREFIX = 'civicloop:feedback:draft:';
+const PENDING_PREFIX = 'civicloop:feedback:pending:';
+
+/**
+ * The SDK methods of issue 3 (receipt erase, assisted entry). Typed here until the SDK
+ * publishes them, so the element builds against either.
+ */
+type Issue3Client = CivicLoopClient & {
+  deleteFeedback(receipt: string): Promise<unknown>;
+  createStaffFeedback(body: FeedbackCreate & { channel: string }, options: { token: string; idempotencyKey?: string }): Promise<FeedbackCreated>;
+};
+
+/** One outbox per API target and page, so that every form of that council hears its deliveries. */
+const outboxes = new Map<string, Outbox>();
+
+function outboxFor(client: CivicLoopClient): Outbox {
+  const key = `${client.baseUrl}\n${client.council}`;
+  let outbox = outboxes.get(key);
+  if (!outbox) {
+    outbox = createOutbox({ client });
+    outboxes.set(key, outbox);
+  }
+  return outbox;
+}
+
+/** The readable text of a service in `locale`, else in the council's default, else any. */
+export function serviceName(service: Service, locale: Locale, fallback: Locale | undefined): string {
+  const names = service.name;
+  return names[locale] ?? (fallback && names[fallback]) ?? Object.values(names).find(Boolean) ?? service.id;
+}
+
+/** A council text in `locale`, else in its default locale; undefined when it has none. */
+export function councilText(config: CouncilConfig, text: keyof CouncilConfig['texts'], locale: Locale): string | undefined {
+  const texts = config.texts[text];
+  return texts[locale] ?? texts[config.defaultLocale] ?? undefined;
+}
+
+function safeStorage(storage: Storage | undefined): Storage | undefined {
+  if (storage) return storage;
+  try {
+    // Throws where storage is disabled (some privacy modes, sandboxed iframes).
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createFeedbackFlow(options: FeedbackFlowOptions) {
+  const storage = safeStorage(options.storage);
+  const $draft = atom<FeedbackDraft>({ ...EMPTY_DRAFT });
+  const $flow = atom<FeedbackFlowState>(options.compact() ? { state: 'idle' } : { state: 'editing' });
+  const $council = atom<CouncilState>({ status: 'loading' });
+  const $services = atom<ServicesState>({ status: 'none' });
+  // Measured from the first render: a bot fills a form in milliseconds, people take seconds.
+  let startedAt = performance.now();
+  let loadToken = 0;
+  let lastAttempt: { key: string; body: string } | undefined;
+  let unsubscribe: (() => void) | undefined;
+
+  const scopeKey = () => {
+    const { council, service } = options.scope();
+    return council ? `${council}:${service ?? '-'}` : undefined;
+  };
+
+  // The email address is left out on purpose: a draft outlives the visit on a shared device
+  // (a library computer), and a reply address is personal data the resident did not ask to keep.
+  function saveDraft(draft: FeedbackDraft): void {
+    const scope = scopeKey();
+    if (!storage || !scope) return;
+    const { kind, rating, text, service } = draft;
+    try {
+      if (!kind && !rating && !text.trim()) storage.removeItem(DRAFT_PREFIX + scope);
+      else storage.setItem(DRAFT_PREFIX + scope, JSON.stringify({ kind, rating, text, service }));
+    } catch {
+      // Quota or disabled storage: the form still works, only without a saved draft.
+    }
+  }
+
+  function restoreDraft(): void {
+    const scope = scopeKey();
+    if (!storage || !scope) return;
+    try {
+      const saved = JSON.parse(storage.getItem(DRAFT_PREFIX + scope) ?? 'null') as Partial<FeedbackDraft> | null;
+      if (!saved || typeof saved !== 'object') return;
+      $draft.set({
+        ...$draft.get(),
+        kind: FEEDBACK_KINDS_SET.has(saved.kind as string) ? saved.kind : undefined,
+        rating: typeof saved.rating === 'number' && saved.rating >= 1 && saved.rating <= 5 ? saved.rating : undefined,
+        text: typeof saved.text === 'string' ? saved.text : '',
+        service: typeof saved.service === 'string' ? saved.service : '',
+      });
+      // A resident who had started writing sees the full form again, not the compact question.
+      if ($flow.get().state === 'idle') $flow.set({ state: 'editing' });
+    } catch {
+      // An unreadable draft is dropped rather than breaking the form.
+    }
+  }
+
+  function clearDraft(): void {
+    const scope = scopeKey();
+    $draft.set({ ...EMPTY_DRAFT, channel: $draft.get().channel });
+    if (!storage || !scope) return;
+    try {
+      storage.removeItem(DRAFT_PREFIX + scope);
+    } catch {
+      // Nothing to clean up where storage is unavailable.
+    }
+  }
+
+  function rememberPending(key: string | undefined): void {
+    const scope = scopeKey();
+    if (!storage || !scope) return;
+    try {
+      if (key) storage.setItem(PENDING_PREFIX + scope, key);
+      else storage.removeItem(PENDING_PREFIX + scope);
+    } catch {
+      // Without storage the receipt of a queued input appears only on this page view.
+    }
+  }
+
+  function pendingKey(): string | undefined {
+    const scope = scopeKey();
+    try {
+      return (scope && storage?.getItem(PENDING_PREFIX + scope)) || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function textLimit(): number {
+    const council = $council.get();
+    return council.status === 'ready' ? council.config.limits.feedbackTextMax : FEEDBACK_TEXT_MAX;
+  }
+
+  function validate(draft: FeedbackDraft): FieldError[] {
+    const errors: FieldError[] = [];
+    if (options.staffToken() && !STAFF_CHANNELS.includes(draft.channel as (typeof STAFF_CHANNELS)[number])) {
+      errors.push({ field: 'channel', code: 'channel-missing' });
+    }
+    if (!draft.kind) errors.push({ field: 'kind', code: 'kind-missing' });
+    const text = draft.text.trim();
+    if (!text) errors.push({ field: 'text', code: 'text-missing' });
+    else if (text.length > textLimit()) errors.push({ field: 'text', code: 'text-too-long' });
+    if (draft.wantsReply) {
+      const contact = draft.contact.trim();
+      if (!contact) errors.push({ field: 'contact', code: 'contact-missing' });
+      else if (!z.safeParse(FeedbackCreate.shape.contact, contact).success) errors.push({ field: 'contact', code: 'contact-invalid' });
+    }
+    return errors;
+  }
+
+  function buildBody(draft: FeedbackDraft): FeedbackCreate {
+    const { service, locale } = options.scope();
+    const chosen = service ?? (draft.service || undefined);
+    const body: FeedbackCreate = { kind: draft.kind!, text: draft.text.trim(), locale };
+    if (chosen) body.service = chosen;
+    if (draft.rating) body.rating = draft.rating;
+    if (draft.wantsReply && draft.contact.trim()) body.contact = draft.contact.trim();
+    // Origin and path only: a query string may carry someone's session or search terms.
+    if (typeof location !== 'undefined' && /^https?:$/.test(location.protocol)) body.pageUrl = location.origin + location.pathname;
+    return body;
+  }
+
+  /** Anti-abuse fields the server checks; added to the body, never shown. */
+  function antiAbuse(draft: FeedbackDraft): Record<string, unknown> {
+    return { website: draft.trap, elapsedMs: Math.round(performance.now() - startedAt) };
+  }
+
+  function sent(result: FeedbackCreated, text: string, staff: boolean, queuedFirst: boolean): void {
+    $flow.set({ state: 'sent', receipt: result.receipt, id: result.id, text, staff, erase: 'none', queuedFirst });
+    options.notify({ type: 'submitted', receipt: result.receipt, id: result.id, queued: queuedFirst });
+  }
+
+  function fail(error: unknown): void {
+    const status = isApiError(error) ? error.status : undefined;
+    const problemType = isApiError(error) ? error.problem.type : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    if (isApiError(error)) {
+      const issues = error.problem.errors ?? [];
+      if (error.status === 422 && issues.length && problemType !== PROBLEM_TYPES.spam) {
+        const fields = new Set<FieldName>();
+        for (const issue of issues) {
+          const field = issue.path.split('/')[1];
+          if (field === 'text' || field === 'contact' || field === 'kind' || field === 'channel') fields.add(field);
+          else if (field === 'service') fields.add('service');
+        }
+        if (fields.size) {
+          $flow.set({
+            state: 'invalid',
+            errors: [...fields].map((field) => ({ field, code: field === 'service' ? 'service-unknown' : 'server-invalid' })),
+          });
+          options.notify({ type: 'error', status, problemType, message });
+          return;
+        }
+      }
+      const reason: RejectedReason =
+        error.status === 429
+          ? 'rate-limited'
+          : problemType === PROBLEM_TYPES.spam
+            ? 'spam'
+            : error.status === 404
+              ? 'not-found'
+              : error.status === 401 || error.status === 403
+                ? 'unauthorized'
+                : 'other';
+      const retryAt = error.retryAfter !== undefined ? Date.now() + error.retryAfter : undefined;
+      $flow.set({ state: 'rejected', reason, status: error.status, problemType, retryAt });
+    } else if (isNetworkError(error) || isTimeoutError(error) || (isSdkError(error) && !isApiError(error) && error.name !== 'ContractError')) {
+      // Only reached when the outbox could not keep it (no IndexedDB) or in staff mode.
+      $flow.set({ state: 'error', reason: 'not-saved', message });
+    } else {
+      $flow.set({ state: 'error', reason: 'unexpected', message });
+    }
+    options.notify({ type: 'error', status, problemType, message });
+  }
+
+  function onOutboxEvent(event: OutboxEvent): void {
+    const current = $flow.get();
+    const mine = (current.state === 'queued' && current.key === event.key) || pendingKey() === event.key;
+    if (!mine || event.submission.operation !== 'createFeedback') return;
+    if (event.type === 'delivered') {
+      rememberPending(undefined);
+      sent(event.result as FeedbackCreated, (event.submission.body as FeedbackCreate).text, false, true);
+    } else if (event.type === 'failed') {
+      rememberPending(undefined);
+      // The server refused it for good: give the resident their words back to change or keep.
+      const body = event.submission.body as FeedbackCreate;
+      $draft.set({ ...$draft.get(), kind: body.kind, text: body.text, rating: body.rating, service: body.service ?? '' });
+      saveDraft($draft.get());
+      fail(event.error);
+    }
+  }
+
+  async function resumePending(client: CivicLoopClient): Promise<void> {
+    const key = pendingKey();
+    if (!key) return;
+    const outbox = outboxFor(client);
+    const waiting = await outbox.pending();
+    if (waiting.some((s) => s.key === key)) {
+      if ($flow.get().state === 'idle' || $flow.get().state === 'editing') $flow.set({ state: 'queued', key, reason: 'offline' });
+    } else {
+      // Delivered by another tab or page meanwhile; its receipt was shown there.
+      rememberPending(undefined);
+    }
+  }
+
+  const flow = {
+    $draft: $draft as ReadableAtom<FeedbackDraft>,
+    $flow: $flow as ReadableAtom<FeedbackFlowState>,
+    $council: $council as ReadableAtom<CouncilState>,
+    $services: $services as ReadableAtom<ServicesState>,
+
+    /** The character limit in force (the council's, else the contract's). */
+    textLimit,
+
+    /**
+     * (Re)loads what depends on the configuration: council config, the service list when no
+     * service is preset, the saved draft, a submission still waiting in the outbox.
+     */
+    async load(): Promise<void> {
+      const token = ++loadToken;
+      const client = options.client();
+      if (!$draft.get().text) restoreDraft();
+      unsubscribe?.();
+      unsubscribe = undefined;
+      if (!client) {
+        $council.set({ status: 'failed' });
+        return;
+      }
+      const outbox = outboxFor(client);
+      unsubscribe = outbox.subscribe(onOutboxEvent);
+      void resumePending(client).catch(() => undefined);
+      $council.set({ status: 'loading' });
+      const wantServices = !options.scope().service;
+      $services.set(wantServices ? { status: 'loading' } : { status: 'none' });
+      const [council, services] = await Promise.allSettled([
+        client.getCouncil(),
+        wantServices ? listAllServices(client) : Promise.resolve(undefined),
+      ]);
+      if (token !== loadToken) return;
+      $council.set(council.status === 'fulfilled' ? { status: 'ready', config: council.value } : { status: 'failed' });
+      if (wantServices) $services.set(services.status === 'fulfilled' && services.value ? { status: 'ready', services: services.value } : { status: 'failed' });
+    },
+
+    /** Changes part of the draft; a form that showed errors goes back to editing once touched. */
+    update(patch: Partial<FeedbackDraft>): void {
+      const next = { ...$draft.get(), ...patch };
+      $draft.set(next);
+      saveDraft(next);
+      const state = $flow.get().state;
+      if (state === 'idle') $flow.set({ state: 'editing' });
+    },
+
+    /** Compact variant: the resident answered "Was this page useful?"; open the full form. */
+    open(useful: boolean | undefined): void {
+      if (useful !== undefined && !$draft.get().kind) flow.update({ kind: useful ? 'praise' : 'problem' });
+      $flow.set({ state: 'editing' });
+    },
+
+    /** Validates, then sends (through the outbox, or as staff). */
+    async submit(): Promise<void> {
+      const current = $flow.get().state;
+      if (current === 'sending') return;
+      const draft = $draft.get();
+      const errors = validate(draft);
+      if (errors.length) {
+        $flow.set({ state: 'invalid', errors });
+        return;
+      }
+      const client = options.client();
+      if (!client) {
+        $flow.set({ state: 'error', reason: 'not-configured', message: 'The element has no api or council attribute' });
+        options.notify({ type: 'error', status: undefined, problemType: undefined, message: 'The element has no api or council attribute' });
+        return;
+      }
+      const body = buildBody(draft);
+      // The same words sent again after a failure reuse the key: if the first attempt did
+      // arrive, the server answers with that one instead of storing a second copy.
+      const serialized = JSON.stringify(body);
+      const key = lastAttempt?.body === serialized ? lastAttempt.key : newKey();
+      lastAttempt = { key, body: serialized };
+      const wire = { ...body, ...antiAbuse(draft) } as FeedbackCreate;
+      $flow.set({ state: 'sending' });
+      const token = options.staffToken();
+      try {
+        if (token) {
+          const result = await (client as Issue3Client).createStaffFeedback({ ...wire, channel: draft.channel }, { token, idempotencyKey: key });
+          lastAttempt = undefined;
+          clearDraft();
+          sent(result as FeedbackCreated, body.text, true, false);
+          return;
+        }
+        const outbox = outboxFor(client);
+        const result = await outbox.send('createFeedback', wire, { idempotencyKey: key });
+        if (result.state === 'delivered') {
+          lastAttempt = undefined;
+          clearDraft();
+          sent(result.result, body.text, false, false);
+          return;
+        }
+        if (isApiError(result.error) && result.error.status === 429) {
+          // A rate limit is not an outage: say when to try again and keep the text here,
+          // rather than re-sending by itself later.
+          await outbox.discard(result.key);
+          fail(result.error);
+          return;
+        }
+        const reason: QueuedReason = isNetworkError(result.error) ? 'offline' : isTimeoutError(result.error) ? 'timeout' : 'server';
+        lastAttempt = undefined;
+        clearDraft();
+        rememberPending(result.key);
+        $flow.set({ state: 'queued', key: result.key, reason });
+        options.notify({ type: 'queued', key: result.key });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    /** Back from a refusal or error to the form, text intact. */
+    edit(): void {
+      $flow.set({ state: 'editing' });
+    },
+
+    /** After sending: start a new input. */
+    again(): void {
+      startedAt = performance.now();
+      $flow.set({ state: 'editing' });
+    },
+
+    /** Asks to erase the sent input; `confirmErase` does it. */
+    requestErase(): void {
+      const current = $flow.get();
+      if (current.state === 'sent') $flow.set({ ...current, erase: 'confirming' });
+    },
+
+    cancelErase(): void {
+      const current = $flow.get();
+      if (current.state === 'sent') $flow.set({ ...current, erase: 'none' });
+    },
+
+    /** Erases the input on the server: its text and contact are removed, only counts remain. */
+    async confirmErase(): Promise<void> {
+      const current = $flow.get();
+      const client = options.client();
+      if (current.state !== 'sent' || !client) return;
+      $flow.set({ ...current, erase: 'erasing' });
+      try {
+        await (client as Issue3Client).deleteFeedback(current.receipt);
+        $flow.set({ ...current, erase: 'erased' });
+      } catch (error) {
+        $flow.set({ ...current, erase: 'failed' });
+        options.notify({
+          type: 'error',
+          status: isApiError(error) ? error.status : undefined,
+          problemType: isApiError(error) ? error.problem.type : undefined,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    },
+
+    /** Stops listening to the outbox; the draft stays saved. */
+    dispose(): void {
+      loadToken++;
+      unsubscribe?.();
+      unsubscribe = undefined;
+    },
+  };
+  return flow;
+}
+
+export type FeedbackFlow = ReturnType<typeof createFeedbackFlow>;
+
+const FEEDBACK_KINDS_SET = new Set<string>(FEEDBACK_KINDS);
+
+/** An Idempotency-Key; `randomUUID` is missing on plain-HTTP pages, `getRandomValues` is not. */
+function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Every service, following cursors; a council has tens of services, not thousands. */
+async function listAllServices(client: CivicLoopClient): Promise<Service[]> {
+  const all: Service[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const result = await client.listServices(cursor ? { limit: 100, cursor } : { limit: 100 });
+    all.push(...result.items);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return all;
+}
