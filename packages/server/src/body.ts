@@ -1,0 +1,45 @@
+import { problems } from './problems.js';
+
+/** Request bodies above this are refused with 413 (checked on the header and on the bytes read). */
+export const BODY_LIMIT = 64 * 1024;
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
+
+/** Reads a JSON request body within the limit: 415, 413 and 400 problems otherwise. */
+export async function readJsonBody(request: Request, limit = BODY_LIMIT): Promise<unknown> {
+  const [type = '', ...params] = (request.headers.get('content-type') ?? '').split(';').map((s) => s.trim());
+  if (!JSON_TYPE.test(type)) throw problems.unsupportedMediaType();
+  const charset = params.find((p) => p.toLowerCase().startsWith('charset='))?.slice(8).replace(/"/g, '').toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') throw problems.unsupportedMediaType();
+
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) throw problems.tooLarge(limit);
+
+  // The header may be absent (chunked) or lie: count what actually arrives.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw problems.tooLarge(limit);
+      }
+      chunks.push(value);
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw problems.malformedJson();
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw problems.malformedJson();
+  }
+}

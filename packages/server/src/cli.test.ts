@@ -1,0 +1,128 @@
+// The CLI as an operator runs it: a child process, its output, and what it left in the database.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { openDatabase, type Database } from './db/driver.js';
+import { forEachEngine } from './testing/engines.js';
+
+const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+// Resolved here: the CLI runs in a scratch folder with no node_modules.
+const TSX = import.meta.resolve('tsx');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+forEachEngine((engine) => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  let storage: ReturnType<typeof engine.storage>;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'civicloop-cli-'));
+    storage = engine.storage();
+    env = { ...process.env, DATA_DIR: join(dir, 'data'), PORT: '0' };
+    delete env['DATABASE_URL'];
+    if (storage.databaseUrl) Object.assign(env, { DATABASE_URL: storage.databaseUrl, PG_SCHEMA: storage.pgSchema });
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  function start(args: string[]) {
+    return spawn(process.execPath, ['--conditions=source', '--import', TSX, CLI, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+  function run(...args: string[]): Promise<Run> {
+    const child = start(args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  }
+  /** Opens the same database the CLI used, after it exited (PGlite allows one process at a time). */
+  async function inspect<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    const db = await openDatabase(storage.databaseUrl ? storage : { dataDir: join(dir, 'data') });
+    try {
+      return await fn(db);
+    } finally {
+      await db.close();
+    }
+  }
+
+  test('council create, then token create prints a token whose hash alone is stored', async () => {
+    const created = await run('council', 'create', '--slug', 'clitown', '--name', 'Clitown', '--origins', 'https://clitown.example,https://www.clitown.example', '--locales', 'en,pl', '--default', 'pl');
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(created.stdout, /council clitown saved/);
+    const token = await run('token', 'create', '--council', 'clitown', '--role', 'editor', '--label', 'front desk');
+    assert.equal(token.code, 0, token.stderr);
+    const plain = token.stdout.trim();
+    assert.match(plain, /^clst_[\w-]{40,}$/);
+    await inspect(async (db) => {
+      const council = await db.query<{ origins: string[]; locales: string[]; default_locale: string }>(
+        "SELECT origins, locales, default_locale FROM councils WHERE slug = 'clitown'",
+      );
+      assert.deepEqual(council.rows[0], { origins: ['https://clitown.example', 'https://www.clitown.example'], locales: ['en', 'pl'], default_locale: 'pl' });
+      const tokens = await db.query<{ token_hash: string; role: string; label: string }>("SELECT token_hash, role, label FROM staff_tokens WHERE council = 'clitown'");
+      assert.equal(tokens.rows.length, 1);
+      assert.deepEqual(tokens.rows[0], { token_hash: createHash('sha256').update(plain).digest('hex'), role: 'editor', label: 'front desk' });
+      assert.ok(!JSON.stringify(tokens.rows).includes(plain));
+    });
+  });
+
+  test('wrong usage exits 2 with the usage text; a token for an unknown council exits 1', async () => {
+    const missing = await run('council', 'create', '--slug', 'x-town');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--name is required/);
+    assert.match(missing.stderr, /Usage: civicloop-server/);
+    const role = await run('token', 'create', '--council', 'clitown', '--role', 'owner');
+    assert.equal(role.code, 2);
+    const unknown = await run('token', 'create', '--council', 'nowhere', '--role', 'admin');
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /unknown council/);
+  });
+
+  test('seed-demo is idempotent and the demo council speaks all 8 locales', async () => {
+    assert.equal((await run('seed-demo')).code, 0);
+    const again = await run('seed-demo');
+    assert.equal(again.code, 0, again.stderr);
+    await inspect(async (db) => {
+      const councils = await db.query<{ slug: string }>('SELECT slug FROM councils ORDER BY slug');
+      assert.deepEqual(councils.rows.map((r) => r.slug).filter((s) => s !== 'clitown'), ['demo', 'nordby', 'riverside']);
+      const services = await db.query<{ n: number; categories: number }>("SELECT count(*)::int AS n, count(DISTINCT category)::int AS categories FROM services WHERE council = 'demo'");
+      assert.ok(services.rows[0]!.n >= 5 && services.rows[0]!.categories >= 5);
+      const demo = await db.query<{ input_use: Record<string, string> }>("SELECT input_use FROM councils WHERE slug = 'demo'");
+      assert.deepEqual(Object.keys(demo.rows[0]!.input_use).sort(), ['da', 'de', 'en', 'fr', 'pl', 'pt', 'ro', 'sv']);
+      const names = await db.query<{ name: Record<string, string> }>("SELECT name FROM services WHERE council = 'demo'");
+      for (const { name } of names.rows) for (const l of ['en', 'pl', 'sv', 'da']) assert.ok(name[l], `service name in ${l}`);
+    });
+  });
+
+  test('serve prints its URLs, answers, and stops cleanly on SIGTERM', async () => {
+    const child = start(['serve', '--port', '0']);
+    let stdout = '';
+    child.stderr.resume();
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d;
+        const m = /listening on (http:\/\/\S+)/.exec(stdout);
+        if (m) resolve(m[1]!);
+      });
+      child.on('close', (code) => reject(new Error(`serve exited early with ${code}: ${stdout}`)));
+    });
+    assert.match(stdout, /\/healthz/);
+    const health = await fetch(`${url}/healthz`);
+    assert.equal(health.status, 200);
+    const council = await fetch(`${url}/v1/councils/clitown`);
+    assert.equal(council.status, 200, 'serves the database the other commands wrote');
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    assert.match(stdout, /"msg":"stopped"/);
+  });
+});

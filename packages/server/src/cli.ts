@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+import { LOCALES, type Locale } from '@civicloop/contract';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCouncil } from './councils.js';
+import { openDatabase } from './db/driver.js';
+import { seedDemo } from './seed.js';
+import { startServer } from './server.js';
+import { createStaffToken } from './staff-tokens.js';
+
+const USAGE = `Usage: civicloop-server <command> [options]
+
+Commands:
+  serve [--port N] [--host H] [--demo]
+      Serve the API. --demo also seeds the demo councils if missing and serves the demo
+      pages, the element bundles (/cdn/) and the API reference (/docs).
+  council create --slug S --name NAME --origins https://a.example,https://b.example
+                 [--locales en,pl] [--default en]
+      Create a council (or update the one with this slug) and the origins allowed to embed it.
+  token create --council S --role editor|admin [--label TEXT]
+      Create a staff token. It is printed once; only its hash is stored.
+  seed-demo
+      Create or refresh the demo councils (demo, riverside, nordby) and their services.
+
+Environment:
+  DATABASE_URL   PostgreSQL connection string (default: PGlite in DATA_DIR)
+  DATA_DIR       PGlite data folder (default: .data)
+  PG_SCHEMA      PostgreSQL schema to use (default: the connection's search_path)
+  PORT, HOST     where serve listens (default: 8080 on 127.0.0.1)
+  CIVICLOOP_SECRET  secret for address hashing and challenges (default: generated, kept in the database)
+  TRUST_PROXY=1  take client addresses from the last X-Forwarded-For hop (behind one reverse proxy)
+`;
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const env = process.env;
+const dbOptions = () => ({ databaseUrl: env['DATABASE_URL'] || undefined, dataDir: env['DATA_DIR'] || '.data', pgSchema: env['PG_SCHEMA'] || undefined });
+
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function locales(value: string | undefined): Locale[] | undefined {
+  if (value === undefined) return undefined;
+  const out = list(value);
+  for (const l of out) if (!(LOCALES as readonly string[]).includes(l)) throw new UsageError(`unknown locale "${l}"; use ${LOCALES.join(', ')}`);
+  return out as Locale[];
+}
+
+function required(values: Record<string, unknown>, ...names: string[]): void {
+  for (const n of names) if (typeof values[n] !== 'string' || values[n] === '') throw new UsageError(`--${n} is required`);
+}
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const db = await openDatabase(dbOptions());
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false } } });
+  const port = values.port !== undefined ? Number(values.port) : env['PORT'] ? Number(env['PORT']) : 8080;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535`);
+  const demo = values.demo ?? false;
+  const server = await startServer({
+    ...dbOptions(),
+    port,
+    host: values.host ?? env['HOST'] ?? '127.0.0.1',
+    trustProxy: env['TRUST_PROXY'] === '1',
+    ...(demo ? { demoDir: `${repoRoot}demo`, cdnDir: `${repoRoot}packages/elements/dist/cdn`, docs: true } : {}),
+  });
+  if (demo) {
+    const { rows } = await server.db.query("SELECT 1 FROM councils WHERE slug = 'demo'");
+    if (!rows.length) await seedDemo(server.db);
+  }
+  const u = server.url;
+  const lines = [`Civic Loop server listening on ${u} (${server.db.engine})`, `  API:     ${u}/v1/councils/{council}`, `  health:  ${u}/healthz`, `  OpenAPI: ${u}/v1/openapi.json`];
+  if (demo) lines.push(`  docs:    ${u}/docs`, `  demo:    ${u}/`, `           ${u}/riverside/`, `           ${u}/nordby/`, `           ${u}/przykladowo/`);
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      process.stderr.write('second signal: exiting now\n');
+      process.exit(1);
+    }
+    stopping = true;
+    process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal }) + '\n');
+    server.close().then(
+      () => {
+        process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'stopped' }) + '\n');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function councilCreate(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { slug: { type: 'string' }, name: { type: 'string' }, origins: { type: 'string' }, locales: { type: 'string' }, default: { type: 'string' } },
+  });
+  required(values, 'slug', 'name');
+  const locs = locales(values.locales);
+  const def = values.default === undefined ? undefined : locales(values.default)?.[0];
+  await withDb((db) =>
+    createCouncil(db, {
+      slug: values.slug!,
+      name: values.name!,
+      origins: list(values.origins),
+      ...(locs ? { locales: locs } : {}),
+      ...(def ? { defaultLocale: def } : {}),
+    }),
+  );
+  process.stdout.write(`council ${values.slug} saved\n`);
+}
+
+async function tokenCreate(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { council: { type: 'string' }, role: { type: 'string' }, label: { type: 'string' } } });
+  required(values, 'council', 'role');
+  if (values.role !== 'editor' && values.role !== 'admin') throw new UsageError('--role must be editor or admin');
+  const role = values.role;
+  const token = await withDb((db) => createStaffToken(db, { council: values.council!, role, ...(values.label ? { label: values.label } : {}) }));
+  process.stderr.write(`staff token (${role}) for ${values.council}; shown once, store it now:\n`);
+  process.stdout.write(token + '\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, sub, ...rest] = argv;
+  if (command === 'serve') return serve(argv.slice(1));
+  if (command === 'council' && sub === 'create') return councilCreate(rest);
+  if (command === 'token' && sub === 'create') return tokenCreate(rest);
+  if (command === 'seed-demo') {
+    await withDb((db) => seedDemo(db));
+    process.stdout.write('demo councils seeded: demo, riverside, nordby\n');
+    return;
+  }
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  throw new UsageError(`unknown command "${argv.join(' ')}"`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  process.stderr.write(`civicloop-server: ${error instanceof Error ? error.message : String(error)}\n${usage ? '\n' + USAGE : ''}`);
+  process.exit(usage ? 2 : 1);
+});

@@ -1,0 +1,75 @@
+import { FEEDBACK_TEXT_MAX, Locale, LocalizedText, Slug, type CouncilConfig } from '@civicloop/contract';
+import { z } from 'zod/mini';
+import type { Handlers } from './context.js';
+import type { Queryable } from './db/driver.js';
+
+/** A council as stored. */
+export interface CouncilRow {
+  slug: string;
+  name: string;
+  locales: Locale[];
+  defaultLocale: Locale;
+  origins: string[];
+  inputUse: LocalizedText;
+  feedbackTextMax: number;
+}
+
+const COLUMNS = `slug, name, locales, default_locale AS "defaultLocale", origins, input_use AS "inputUse", feedback_text_max AS "feedbackTextMax"`;
+
+export async function loadCouncil(db: Queryable, slug: string): Promise<CouncilRow | undefined> {
+  const { rows } = await db.query<CouncilRow>(`SELECT ${COLUMNS} FROM councils WHERE slug = $1`, [slug]);
+  return rows[0];
+}
+
+/** Public configuration: what every element reads on start. */
+export function toCouncilConfig(row: CouncilRow): CouncilConfig {
+  return {
+    slug: row.slug,
+    name: row.name,
+    locales: row.locales,
+    defaultLocale: row.defaultLocale,
+    texts: { inputUse: row.inputUse },
+    limits: { feedbackTextMax: row.feedbackTextMax },
+  };
+}
+
+/** An embedding origin: scheme, host and optional port, nothing else. */
+export function normaliseOrigin(origin: string): string {
+  const url = new URL(origin);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError(`origin "${origin}" must be http(s)`);
+  if (url.origin !== origin.replace(/\/$/, '')) throw new RangeError(`origin "${origin}" must be scheme://host[:port] only`);
+  return url.origin;
+}
+
+export interface NewCouncil {
+  slug: string;
+  name: string;
+  origins: string[];
+  locales?: Locale[];
+  defaultLocale?: Locale;
+  inputUse?: LocalizedText;
+}
+
+/** Creates a council, or updates it when the slug exists (so seeding and the CLI can be re-run). */
+export async function createCouncil(db: Queryable, c: NewCouncil): Promise<void> {
+  const slug = z.parse(Slug, c.slug);
+  const locales = z.parse(z.array(Locale).check(z.minLength(1)), c.locales ?? ['en']);
+  const defaultLocale = z.parse(Locale, c.defaultLocale ?? locales[0]);
+  if (!locales.includes(defaultLocale)) throw new RangeError(`default locale ${defaultLocale} is not one of ${locales.join(', ')}`);
+  const inputUse = z.parse(LocalizedText, c.inputUse ?? {});
+  const origins = [...new Set(c.origins.map(normaliseOrigin))];
+  if (!c.name.trim()) throw new RangeError('a council needs a name');
+  await db.query(
+    `INSERT INTO councils (slug, name, locales, default_locale, origins, input_use, feedback_text_max)
+     VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb, $7)
+     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, locales = EXCLUDED.locales, default_locale = EXCLUDED.default_locale,
+       origins = EXCLUDED.origins, input_use = EXCLUDED.input_use, updated_at = now()`,
+    [slug, c.name.trim(), JSON.stringify(locales), defaultLocale, JSON.stringify(origins), JSON.stringify(inputUse), FEEDBACK_TEXT_MAX],
+  );
+}
+
+export const councilHandlers: Handlers = {
+  async getCouncil({ council }) {
+    return { status: 200, body: toCouncilConfig(council) };
+  },
+};

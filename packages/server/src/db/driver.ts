@@ -1,0 +1,183 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** Rows of one statement. */
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+/** Anything that runs one parameterised statement: the database or an open transaction. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+}
+
+/**
+ * The one storage interface of the server. PGlite and PostgreSQL run the same SQL; which
+ * engine is behind it matters only to the health check and to the tests.
+ */
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; PGlite when absent. */
+  databaseUrl?: string;
+  /** PGlite data folder, or `memory://` for an ephemeral database. */
+  dataDir?: string;
+  /** PostgreSQL only: keep every table in this schema (created if missing). */
+  pgSchema?: string;
+}
+
+/** FIFO lock: PGlite has one connection, and a transaction must own it from BEGIN to COMMIT. */
+class Mutex {
+  #tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(fn, fn);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+function openPglite(dataDir: string): Database {
+  const db = new PGlite(dataDir === 'memory://' ? undefined : dataDir);
+  const lock = new Mutex();
+  let closed = false;
+  const direct: Queryable = {
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const r = await db.query<T>(sql, params as unknown[]);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+  };
+  return {
+    engine: 'pglite',
+    query: (sql, params) => lock.run(() => direct.query(sql, params)),
+    exec: (sql) => lock.run(async () => void (await db.exec(sql))),
+    transaction: (fn) =>
+      lock.run(async () => {
+        await db.exec('BEGIN');
+        try {
+          const result = await fn(direct);
+          await db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          await db.exec('ROLLBACK');
+          throw error;
+        }
+      }),
+    close: () =>
+      lock.run(async () => {
+        if (closed) return;
+        closed = true;
+        await db.close();
+      }),
+  };
+}
+
+async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`pgSchema "${schema}" must be a plain lower-case identifier`);
+  if (schema) {
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await setup.end();
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  // An idle client that loses its connection emits here; without a listener it would crash the process.
+  pool.on('error', () => undefined);
+  let closed = false;
+  const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const r = await client.query(sql, params as unknown[]);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+    },
+  });
+  return {
+    engine: 'postgres',
+    ...wrap(pool),
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+/** The migrations folder, whether this module runs from src (tsx) or from dist. */
+function migrationsDir(): string {
+  for (const rel of ['./migrations/', '../../src/db/migrations/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(dir)) return dir;
+  }
+  throw new Error('SQL migrations folder not found');
+}
+
+/** Applies the SQL files of `db/migrations` not applied yet, in name order, each in its own transaction. */
+export async function migrate(db: Database): Promise<string[]> {
+  const dir = migrationsDir();
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  const applied: string[] = [];
+  for (const name of files) {
+    const sql = await readFile(dir + name, 'utf8');
+    // Serialises concurrent starts of several server processes on one PostgreSQL database.
+    const done = await db.transaction(async (tx) => {
+      if (db.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7411)');
+      const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [name]);
+      if (seen.rows.length) return false;
+      for (const statement of splitStatements(sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);
+      return true;
+    });
+    if (done) applied.push(name);
+  }
+  return applied;
+}
+
+/** Splits a migration on `;` at line ends; migrations keep to one statement per `;`-terminated block. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+}
+
+/** Opens PostgreSQL (`databaseUrl`) or PGlite (`dataDir`, default `.data/`) and applies the migrations. */
+export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
+  const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.pgSchema) : openPglite(opts.dataDir ?? '.data');
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}

@@ -1,0 +1,103 @@
+import { IdempotencyKey, PROBLEM_TYPES } from '@civicloop/contract';
+import { createHash } from 'node:crypto';
+import { z } from 'zod/mini';
+import type { Database, Queryable } from './db/driver.js';
+import { HttpProblem } from './errors/http-problem.js';
+import { problems } from './problems.js';
+
+/** Keys are kept at least this long (CONTRACT.md: 24 h). */
+export const KEY_TTL_HOURS = 24;
+/** A claim left in flight this long belongs to a crashed process; the next request may take it over. */
+const ABANDONED_SECONDS = 120;
+
+export interface StoredResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Checks the header's bounds; 422 otherwise. */
+export function readIdempotencyKey(headers: Headers): string | undefined {
+  const key = headers.get('idempotency-key');
+  if (key === null) return undefined;
+  if (!z.safeParse(IdempotencyKey, key).success) {
+    throw problems.validation(
+      [{ path: '/headers/idempotency-key', message: 'Idempotency-Key must be 1 to 255 characters', code: 'invalid_idempotency_key' }],
+      'The Idempotency-Key header is out of bounds.',
+    );
+  }
+  return key;
+}
+
+/** Hash of the request as the client meant it: key order and whitespace of the JSON do not matter. */
+export function requestHash(operationId: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${operationId}\n${path}\n${canonicalJson(body)}`).digest('base64url');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse };
+
+/**
+ * Claims `key` in `scope` for this request before its handler runs. The claim is committed at
+ * once, so a concurrent request with the same key (in this or another process) sees it.
+ */
+export async function claimKey(db: Database, scope: string, key: string, hash: string): Promise<Claim> {
+  return db.transaction(async (tx) => {
+    const inserted = await tx.query(
+      'INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING',
+      [scope, key, hash],
+    );
+    if (inserted.rowCount === 1) return { kind: 'claimed' } as const;
+    const { rows } = await tx.query<{ request_hash: string; response_status: number | null; response_body: string | null; age: number }>(
+      `SELECT request_hash, response_status, response_body, EXTRACT(EPOCH FROM (now() - created_at))::float8 AS age
+       FROM idempotency_keys WHERE scope = $1 AND key = $2 FOR UPDATE`,
+      [scope, key],
+    );
+    const row = rows[0];
+    if (!row) throw new HttpProblem(409, PROBLEM_TYPES.conflict, 'Conflict', { detail: 'The key was released meanwhile; send the request again.' });
+    if (row.request_hash !== hash) {
+      throw new HttpProblem(422, PROBLEM_TYPES.idempotencyMismatch, 'Idempotency-Key reused with another request', {
+        detail: 'This Idempotency-Key was first used with a different body. Use a new key for a new request.',
+      });
+    }
+    if (row.response_status === null) {
+      if (row.age < ABANDONED_SECONDS) {
+        throw new HttpProblem(409, PROBLEM_TYPES.idempotencyInFlight, 'Request still in flight', {
+          detail: 'The first request with this Idempotency-Key is still being processed. Retry in a moment.',
+          headers: { 'retry-after': '1' },
+        });
+      }
+      await tx.query('UPDATE idempotency_keys SET created_at = now() WHERE scope = $1 AND key = $2', [scope, key]);
+      return { kind: 'claimed' } as const;
+    }
+    const stored = JSON.parse(row.response_body ?? '{}') as { body?: unknown; headers?: Record<string, string> };
+    return { kind: 'replay', response: { status: row.response_status, body: stored.body, headers: stored.headers ?? {} } } as const;
+  });
+}
+
+/** Stores the answer to replay it; only successful answers are kept, so a failed request can be retried with its key. */
+export async function completeKey(db: Queryable, scope: string, key: string, response: StoredResponse): Promise<void> {
+  await db.query('UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2', [
+    scope,
+    key,
+    response.status,
+    JSON.stringify({ body: response.body, headers: response.headers ?? {} }),
+  ]);
+}
+
+export async function releaseKey(db: Database, scope: string, key: string): Promise<void> {
+  await db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND response_status IS NULL', [scope, key]);
+}
+
+/** Forgets keys older than the retention time. */
+export async function purgeKeys(db: Database): Promise<void> {
+  await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '${KEY_TTL_HOURS} hours'`);
+}

@@ -1,0 +1,40 @@
+import type { Locale, LocalizedText } from '@civicloop/contract';
+
+export interface ServerOptions {
+  /** Port to listen on; `0` picks a free one. @default PORT env, else 8080 */
+  port?: number;
+  /** Interface to bind. @default HOST env, else '127.0.0.1' */
+  host?: string;
+  /** PostgreSQL connection string; PGlite when absent. Not read from the environment here (the CLI does). */
+  databaseUrl?: string;
+  /** PGlite data folder; `memory://` for an ephemeral database. @default '.data' */
+  dataDir?: string;
+  /** PostgreSQL only: keep every table in this schema (created if missing). */
+  pgSchema?: string;
+  /** Serve this folder's static files at `/` under a strict CSP. */
+  demoDir?: string;
+  /** Serve built element bundles at `/cdn/`. */
+  cdnDir?: string;
+  /** Serve the API reference at `/docs`. @default false */
+  docs?: boolean;
+  /** Folder for outgoing mail when no SMTP server is configured (later issues). */
+  mailDir?: string;
+  /** SMTP server URL (later issues). */
+  smtpUrl?: string;
+  /** Rate limits of public feedback, per hour. @default { feedbackPerClientPerHour: 20, feedbackPerCouncilPerHour: 2000 } */
+  limits?: Partial<{ feedbackPerClientPerHour: number; feedbackPerCouncilPerHour: number }>;
+  /** Secret for hashing client addresses and signing challenges. @default CIVICLOOP_SECRET env, else one generated and kept in the database */
+  secret?: string;
+  /** Take the client address from the last `X-Forwarded-For` hop (behind one reverse proxy). @default false */
+  trustProxy?: boolean;
+  /** Receives one structured entry per request and per server fault. @default a JSON line on stdout */
+  log?: (entry: Record<string, unknown>) => void;
+  /**
+   * Test seam: awaited after validation and the idempotency claim, before the handler runs.
+   * Lets a test hold a request in flight or make it fail, without timing.
+   * @internal
+   */
+  beforeHandle?: (operationId: string) => Promise<void> | void;
+}
+
+export type { Locale, LocalizedText };

@@ -1,0 +1,42 @@
+/** Headers every response carries unless a more specific handler set its own. */
+export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  // JSON is never a document to render; nothing may load or frame it.
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+};
+
+/** The demo pages: what a council's CMS page should be able to run Civic Loop under. */
+export const DEMO_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html civicloop',
+].join('; ');
+
+/** Swagger UI sets inline styles, so /docs alone allows them; scripts stay same-origin only. */
+export const DOCS_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const CORS_ALLOW_HEADERS = 'Content-Type, Idempotency-Key, Authorization, If-None-Match';
+export const CORS_EXPOSE_HEADERS = 'Idempotency-Replayed, Retry-After, ETag, X-Request-Id';
+export const CORS_MAX_AGE = '600';

@@ -1,0 +1,70 @@
+import type { LocalizedText, ServiceCategory } from '@civicloop/contract';
+import { createCouncil } from './councils.js';
+import type { Database } from './db/driver.js';
+import { createService } from './services.js';
+
+/** "What happens with your input" of the demo council, in every locale. */
+const DEMO_INPUT_USE: LocalizedText = {
+  en: 'A member of staff reads every input within five working days. We group similar inputs into themes and publish what we did about them. We never publish your words with your name.',
+  pl: 'Pracownik urzędu czyta każdą opinię w ciągu pięciu dni roboczych. Podobne opinie łączymy w tematy i publikujemy, co z nimi zrobiliśmy. Nigdy nie publikujemy Twoich słów z Twoim nazwiskiem.',
+  sv: 'En medarbetare läser varje synpunkt inom fem arbetsdagar. Vi samlar liknande synpunkter i teman och berättar vad vi gjorde. Vi publicerar aldrig dina ord med ditt namn.',
+  da: 'En medarbejder læser alle input inden for fem arbejdsdage. Vi samler lignende input i temaer og fortæller, hvad vi gjorde. Vi offentliggør aldrig dine ord med dit navn.',
+  de: 'Eine Mitarbeiterin oder ein Mitarbeiter liest jede Rückmeldung innerhalb von fünf Arbeitstagen. Ähnliche Rückmeldungen fassen wir zu Themen zusammen und veröffentlichen, was wir daraus gemacht haben. Ihre Worte veröffentlichen wir nie mit Ihrem Namen.',
+  fr: 'Un agent lit chaque contribution dans les cinq jours ouvrés. Nous regroupons les contributions semblables en thèmes et publions ce que nous en avons fait. Nous ne publions jamais vos mots avec votre nom.',
+  pt: 'Um funcionário lê cada contributo no prazo de cinco dias úteis. Agrupamos contributos semelhantes em temas e publicamos o que fizemos com eles. Nunca publicamos as suas palavras com o seu nome.',
+  ro: 'Un angajat citește fiecare contribuție în cel mult cinci zile lucrătoare. Grupăm contribuțiile asemănătoare pe teme și publicăm ce am făcut cu ele. Nu publicăm niciodată cuvintele dumneavoastră împreună cu numele dumneavoastră.',
+};
+
+type ServiceSeed = { id: string; category: ServiceCategory; name: LocalizedText };
+
+const DEMO_SERVICES: ServiceSeed[] = [
+  { id: 'waste-collection', category: 'communal', name: { en: 'Waste collection', pl: 'Wywóz odpadów', sv: 'Sophämtning', da: 'Affaldsindsamling' } },
+  { id: 'libraries', category: 'culture', name: { en: 'Libraries', pl: 'Biblioteki', sv: 'Bibliotek', da: 'Biblioteker' } },
+  { id: 'primary-schools', category: 'education', name: { en: 'Primary schools', pl: 'Szkoły podstawowe', sv: 'Grundskolor', da: 'Folkeskoler' } },
+  { id: 'health-centres', category: 'health', name: { en: 'Health centres', pl: 'Przychodnie', sv: 'Vårdcentraler', da: 'Sundhedshuse' } },
+  { id: 'trams-and-buses', category: 'transport', name: { en: 'Trams and buses', pl: 'Tramwaje i autobusy', sv: 'Spårvagnar och bussar', da: 'Sporvogne og busser' } },
+  { id: 'family-support', category: 'social', name: { en: 'Family support', pl: 'Wsparcie rodzin', sv: 'Familjestöd', da: 'Familiestøtte' } },
+];
+
+const RIVERSIDE_SERVICES: ServiceSeed[] = [
+  { id: 'libraries', category: 'culture', name: { en: 'Libraries', sv: 'Bibliotek' } },
+  { id: 'parks', category: 'communal', name: { en: 'Parks and green spaces', sv: 'Parker och grönområden' } },
+  { id: 'youth-services', category: 'social', name: { en: 'Youth services', sv: 'Ungdomsverksamhet' } },
+];
+
+const NORDBY_SERVICES: ServiceSeed[] = [
+  { id: 'bus-lines', category: 'transport', name: { da: 'Buslinjer', de: 'Buslinien', en: 'Bus lines' } },
+  { id: 'daycare', category: 'education', name: { da: 'Dagtilbud', de: 'Kindertagesbetreuung', en: 'Daycare' } },
+  { id: 'swimming-pool', category: 'culture', name: { da: 'Svømmehal', de: 'Schwimmbad', en: 'Swimming pool' } },
+];
+
+/** The made-up councils of the demo pages. Re-running it refreshes them and adds nothing twice. */
+export async function seedDemo(db: Database, origins: string[] = []): Promise<void> {
+  await createCouncil(db, {
+    slug: 'demo',
+    name: 'Miasto Przykładowo',
+    origins,
+    locales: ['pl', 'en', 'sv', 'da', 'de', 'fr', 'pt', 'ro'],
+    defaultLocale: 'pl',
+    inputUse: DEMO_INPUT_USE,
+  });
+  await createCouncil(db, {
+    slug: 'riverside',
+    name: 'Riverside Borough Council',
+    origins,
+    locales: ['en', 'sv'],
+    defaultLocale: 'en',
+    inputUse: { en: DEMO_INPUT_USE.en!, sv: DEMO_INPUT_USE.sv! },
+  });
+  await createCouncil(db, {
+    slug: 'nordby',
+    name: 'Nordby Kommune',
+    origins,
+    locales: ['da', 'de'],
+    defaultLocale: 'da',
+    inputUse: { da: DEMO_INPUT_USE.da!, de: DEMO_INPUT_USE.de! },
+  });
+  for (const [council, services] of [['demo', DEMO_SERVICES], ['riverside', RIVERSIDE_SERVICES], ['nordby', NORDBY_SERVICES]] as const) {
+    for (const s of services) await createService(db, { council, ...s });
+  }
+}

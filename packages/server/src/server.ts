@@ -1,0 +1,67 @@
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { openDatabase, type Database } from './db/driver.js';
+import type { ServerOptions } from './options.js';
+
+export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  port: number;
+  db: Database;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** In-flight requests get this long to finish on close before their connections are cut. */
+const DRAIN_MS = 10_000;
+
+/** Opens the database (applying migrations) and serves the app over HTTP. */
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, pgSchema: opts.pgSchema });
+  const app = createApp(db, opts);
+  const port = opts.port ?? Number(process.env['PORT'] ?? 8080);
+  const host = opts.host ?? process.env['HOST'] ?? '127.0.0.1';
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  let closing: Promise<void> | undefined;
+
+  // Keep-alive connections would hold close() open; once closing, each finished answer frees its connection.
+  server.on('request', (_req, res) => {
+    res.on('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const actual = (server.address() as AddressInfo).port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${shownHost}:${actual}`,
+    port: actual,
+    db,
+    close() {
+      closing ??= (async () => {
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+        await drained;
+        clearTimeout(force);
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}

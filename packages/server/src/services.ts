@@ -1,0 +1,53 @@
+import { Id, LocalizedText, ServiceCategory, type Service } from '@civicloop/contract';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod/mini';
+import type { Handlers } from './context.js';
+import type { Queryable } from './db/driver.js';
+import { problems } from './problems.js';
+
+const DEFAULT_PAGE = 50;
+
+/** Cursors are opaque to clients: the last id of the previous page, base64url-encoded. */
+const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!id || encodeCursor(id) !== cursor) {
+    throw problems.validation([{ path: '/cursor', message: 'Unknown cursor; pass back a nextCursor of this list', code: 'invalid_cursor' }]);
+  }
+  return id;
+}
+
+export async function serviceExists(db: Queryable, council: string, id: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM services WHERE council = $1 AND id = $2', [council, id]);
+  return rows.length > 0;
+}
+
+/** Creates (or renames) a service of a council; the id is generated when not given. */
+export async function createService(
+  db: Queryable,
+  s: { council: string; id?: string; name: LocalizedText; category: ServiceCategory },
+): Promise<{ id: string }> {
+  const id = z.parse(Id, s.id ?? `svc-${randomBytes(6).toString('hex')}`);
+  const name = z.parse(LocalizedText, s.name);
+  const category = z.parse(ServiceCategory, s.category);
+  await db.query(
+    `INSERT INTO services (council, id, name, category) VALUES ($1, $2, $3::jsonb, $4)
+     ON CONFLICT (council, id) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category`,
+    [s.council, id, JSON.stringify(name), category],
+  );
+  return { id };
+}
+
+export const serviceHandlers: Handlers = {
+  async listServices({ db, council, query }) {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const after = query.cursor ? decodeCursor(query.cursor) : '';
+    const { rows } = await db.query<Service>(
+      'SELECT id, name, category FROM services WHERE council = $1 AND id > $2 ORDER BY id LIMIT $3',
+      [council.slug, after, limit + 1],
+    );
+    const items = rows.slice(0, limit);
+    const nextCursor = rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null;
+    return { status: 200, body: { items, nextCursor } };
+  },
+};

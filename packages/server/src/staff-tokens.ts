@@ -1,0 +1,39 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { StaffIdentity } from './context.js';
+import type { CouncilRow } from './councils.js';
+import type { Queryable } from './db/driver.js';
+import { problems } from './problems.js';
+
+const PREFIX = 'clst_';
+
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** Creates a staff token and returns it in plain text, once; only its hash is stored. */
+export async function createStaffToken(db: Queryable, t: { council: string; role: 'editor' | 'admin'; label?: string }): Promise<string> {
+  if (t.role !== 'editor' && t.role !== 'admin') throw new RangeError(`role must be editor or admin, not ${String(t.role)}`);
+  const { rows } = await db.query('SELECT 1 FROM councils WHERE slug = $1', [t.council]);
+  if (!rows.length) throw new RangeError(`unknown council "${t.council}"`);
+  const token = PREFIX + randomBytes(32).toString('base64url');
+  await db.query('INSERT INTO staff_tokens (id, council, role, label, token_hash) VALUES ($1, $2, $3, $4, $5)', [
+    randomUUID(),
+    t.council,
+    t.role,
+    t.label ?? null,
+    hashToken(token),
+  ]);
+  return token;
+}
+
+/** The staff identity of a request to `council`: 401 without a valid token, 403 with another council's. */
+export async function authenticateStaff(db: Queryable, authorization: string | undefined, council: CouncilRow): Promise<StaffIdentity> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (!match) throw problems.unauthorized('Send Authorization: Bearer <staff token>.');
+  const { rows } = await db.query<{ id: string; council: string; role: 'editor' | 'admin' }>(
+    'SELECT id, council, role FROM staff_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+    [hashToken(match[1]!)],
+  );
+  const row = rows[0];
+  if (!row) throw problems.unauthorized('The staff token is unknown or revoked.');
+  if (row.council !== council.slug) throw problems.forbidden('This staff token belongs to another council.');
+  return { tokenId: row.id, council: row.council, role: row.role };
+}

@@ -1,0 +1,58 @@
+// Test support: every server suite runs once per storage engine. PGlite always (in memory);
+// PostgreSQL too when DATABASE_URL is set, each server in its own schema, dropped afterwards.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { after, describe } from 'node:test';
+import { startServer, type RunningServer } from '../server.js';
+import type { ServerOptions } from '../options.js';
+
+export interface Engine {
+  name: 'pglite' | 'postgres';
+  /** Storage options of a fresh, isolated database. */
+  storage(): Pick<ServerOptions, 'dataDir' | 'databaseUrl' | 'pgSchema'>;
+}
+
+const url = process.env['DATABASE_URL'];
+const schemas: string[] = [];
+
+export const engines: Engine[] = [
+  { name: 'pglite', storage: () => ({ dataDir: 'memory://' }) },
+  ...(url
+    ? [
+        {
+          name: 'postgres' as const,
+          storage() {
+            const pgSchema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+            schemas.push(pgSchema);
+            return { databaseUrl: url, pgSchema };
+          },
+        },
+      ]
+    : []),
+];
+
+/** Drops the schemas this process created; registered once per test file. */
+async function dropSchemas(): Promise<void> {
+  if (!url || !schemas.length) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const s of schemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+after(dropSchemas);
+
+/** Runs `suite` inside one `describe` per engine. */
+export function forEachEngine(suite: (engine: Engine) => void): void {
+  for (const engine of engines) describe(engine.name, () => suite(engine));
+}
+
+/** Log entries a server wrote, kept for assertions. */
+export type LogSink = Record<string, unknown>[];
+
+/** Starts a server on a free port with a fresh database of `engine`; quiet unless asked for logs. */
+export async function startTestServer(engine: Engine, opts: ServerOptions = {}, logs?: LogSink): Promise<RunningServer> {
+  return startServer({ port: 0, log: (e) => void logs?.push(e), ...engine.storage(), ...opts });
+}
