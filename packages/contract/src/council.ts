@@ -2,6 +2,19 @@ import { z } from 'zod/mini';
 import { Locale, LocalizedText, Slug } from './common.js';
 import { FEEDBACK_TEXT_MAX } from './feedback.js';
 
+/** How a client proves a submission comes from a person, without puzzles or third parties. */
+export const AntiAbuse = z.object({
+  /** Inputs sent sooner than this after the form appeared (`elapsedMs`) are refused as spam. */
+  minFillMs: z.int().check(z.minimum(0), z.maximum(600_000)),
+  proofOfWork: z.object({
+    /** When true, a public submission needs a solved challenge (`proof`). */
+    required: z.boolean(),
+    /** Leading zero bits asked for; 16 is about 65 000 hashes. */
+    difficulty: z.int().check(z.minimum(0), z.maximum(32)),
+  }),
+});
+export type AntiAbuse = z.infer<typeof AntiAbuse>;
+
 /** Public configuration of one council, read by every element on start. */
 export const CouncilConfig = z.object({
   slug: Slug,
@@ -15,5 +28,10 @@ export const CouncilConfig = z.object({
   limits: z.object({
     feedbackTextMax: z.int().check(z.positive(), z.maximum(FEEDBACK_TEXT_MAX)),
   }),
+  /**
+   * Spam protection the council asks of public submissions. Absent means none: no minimum
+   * fill time and no proof of work.
+   */
+  antiAbuse: z.optional(AntiAbuse),
 });
 export type CouncilConfig = z.infer<typeof CouncilConfig>;

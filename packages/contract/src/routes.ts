@@ -1,8 +1,9 @@
 import { z } from 'zod/mini';
 import { CouncilParams, PageQuery } from './common.js';
 import { CouncilConfig } from './council.js';
-import { FeedbackCreate, FeedbackCreated } from './feedback.js';
+import { FeedbackCreate, FeedbackCreated, FeedbackReceipt, ReceiptParams, StaffFeedbackCreate } from './feedback.js';
 import { Health } from './health.js';
+import { Challenge } from './pow.js';
 import { ServiceList } from './services.js';
 
 type Schema = z.core.$ZodType;
@@ -92,6 +93,53 @@ export const routes = {
     idempotent: true,
     responses: { 201: { description: 'Stored; keep the receipt', schema: FeedbackCreated } },
     problems: [400, 404, 409, 413, 415, 422, 429],
+  }),
+  getFeedbackReceipt: route({
+    operationId: 'getFeedbackReceipt',
+    method: 'get',
+    path: '/v1/councils/{council}/feedback/{receipt}',
+    summary: 'Where one input stands, by its receipt (never its text or contact)',
+    tag: 'feedback',
+    auth: 'public',
+    params: ReceiptParams,
+    cacheable: true,
+    responses: { 200: { description: 'The input as its receipt shows it', schema: FeedbackReceipt }, 304: { description: 'Not modified' } },
+    problems: [404],
+  }),
+  deleteFeedback: route({
+    operationId: 'deleteFeedback',
+    method: 'delete',
+    path: '/v1/councils/{council}/feedback/{receipt}',
+    summary: "The author erases their input's text and contact; it still counts. Erasing again is 204 too",
+    tag: 'feedback',
+    auth: 'public',
+    params: ReceiptParams,
+    responses: { 204: { description: 'Erased (or already erased)' } },
+    problems: [404],
+  }),
+  createChallenge: route({
+    operationId: 'createChallenge',
+    method: 'post',
+    path: '/v1/councils/{council}/challenges',
+    summary: 'A fresh proof-of-work challenge for one submission (no body needed)',
+    tag: 'feedback',
+    auth: 'public',
+    params: CouncilParams,
+    responses: { 201: { description: 'Solve it and send it as `proof` with the input', schema: Challenge } },
+    problems: [404],
+  }),
+  createStaffFeedback: route({
+    operationId: 'createStaffFeedback',
+    method: 'post',
+    path: '/v1/councils/{council}/staff/feedback',
+    summary: 'Assisted entry: input received by phone, in person, on paper, by email or in outreach',
+    tag: 'feedback',
+    auth: 'staff',
+    params: CouncilParams,
+    body: StaffFeedbackCreate,
+    idempotent: true,
+    responses: { 201: { description: 'Stored; give the receipt to the resident', schema: FeedbackCreated } },
+    problems: [400, 401, 403, 404, 409, 413, 415, 422],
   }),
 } as const satisfies Record<string, RouteDef>;
 

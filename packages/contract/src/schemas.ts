@@ -1,6 +1,7 @@
 /** Named schemas published under `components/schemas` of the OpenAPI document. */
-export { CouncilConfig } from './council.js';
-export { FeedbackCreate, FeedbackCreated } from './feedback.js';
+export { AntiAbuse, CouncilConfig } from './council.js';
+export { FeedbackCreate, FeedbackCreated, FeedbackReceipt, StaffFeedbackCreate } from './feedback.js';
 export { Health } from './health.js';
+export { Challenge, ProofOfWork } from './pow.js';
 export { Problem, ValidationIssue } from './problem.js';
 export { Service, ServiceList } from './services.js';
