@@ -156,6 +156,67 @@ describe('happy paths', () => {
   });
 });
 
+describe('receipts, challenges and assisted entry', () => {
+  const receiptView = {
+    receipt: 'K7MX-2QPA-9R',
+    status: 'received',
+    kind: 'idea',
+    service: null,
+    createdAt: '2025-01-02T03:04:05Z',
+    erased: false,
+    theme: null,
+    timeline: [{ at: '2025-01-02T03:04:05Z', status: 'received' }],
+  };
+
+  test('getFeedback puts the receipt in the path, encoded', async (t) => {
+    const api = await serve((_req, res) => json(res, 200, receiptView));
+    t.after(api.close);
+    const client = createClient({ baseUrl: api.url, council: 'demo' });
+    assert.deepEqual(await client.getFeedback('K7MX-2QPA-9R'), receiptView);
+    await client.getFeedback('k7mx 2qpa/9r');
+    assert.equal(api.seen[0]?.url, '/v1/councils/demo/feedback/K7MX-2QPA-9R');
+    assert.equal(api.seen[1]?.url, '/v1/councils/demo/feedback/k7mx%202qpa%2F9r');
+  });
+
+  test('deleteFeedback resolves with nothing on 204 and, being idempotent, is retried', async (t) => {
+    const api = await serve((_req, res, _body, attempt) => {
+      if (attempt === 1) return json(res, 503, unavailable);
+      res.writeHead(204);
+      res.end();
+    });
+    t.after(api.close);
+    const client = createClient({ baseUrl: api.url, council: 'demo', retry: { backoffLimit: 20 } });
+    assert.equal(await client.deleteFeedback('K7MX-2QPA-9R'), undefined);
+    assert.deepEqual(api.seen.map((r) => r.method), ['DELETE', 'DELETE']);
+  });
+
+  test('createChallenge posts without a body or key and is retried', async (t) => {
+    const challenge = { challenge: 'c1.sig', difficulty: 12, expiresAt: '2025-01-02T03:09:05Z' };
+    const api = await serve((_req, res, _body, attempt) => (attempt === 1 ? json(res, 503, unavailable) : json(res, 201, challenge)));
+    t.after(api.close);
+    const client = createClient({ baseUrl: api.url, council: 'demo', retry: { backoffLimit: 20 } });
+    assert.deepEqual(await client.createChallenge(), challenge);
+    assert.equal(api.seen.length, 2);
+    assert.equal(api.seen[0]?.url, '/v1/councils/demo/challenges');
+    assert.equal(api.seen[0]?.headers['idempotency-key'], undefined);
+  });
+
+  test("createStaffFeedback sends the staff token and a key; a call's token beats the client's", async (t) => {
+    const api = await serve((_req, res) => json(res, 201, created));
+    t.after(api.close);
+    const client = createClient({ baseUrl: api.url, council: 'demo', token: 'clt_client' });
+    const body = { ...feedback, channel: 'phone' } as const;
+    assert.deepEqual(await client.createStaffFeedback(body), created);
+    await client.createStaffFeedback(body, { token: 'clt_desk', idempotencyKey: 'desk-1' });
+    assert.equal(api.seen[0]?.url, '/v1/councils/demo/staff/feedback');
+    assert.equal(api.seen[0]?.headers['authorization'], 'Bearer clt_client');
+    assert.match(String(api.seen[0]?.headers['idempotency-key']), /^[0-9a-f-]{36}$/);
+    assert.equal(api.seen[1]?.headers['authorization'], 'Bearer clt_desk');
+    assert.equal(api.seen[1]?.headers['idempotency-key'], 'desk-1');
+    assert.deepEqual(JSON.parse(api.seen[1]!.body), body);
+  });
+});
+
 describe('retries', () => {
   test('503 with Retry-After in seconds is retried after that wait, with the same Idempotency-Key', async (t) => {
     const api = await serve((_req, res, _body, attempt) =>

@@ -2,12 +2,15 @@ import {
   IdempotencyKey,
   routes,
   toValidationIssues,
+  type Challenge,
   type CouncilConfig,
   type FeedbackCreate,
   type FeedbackCreated,
+  type FeedbackReceipt,
   type RouteDef,
   type RouteId,
   type ServiceList,
+  type StaffFeedbackCreate,
 } from '@civicloop/contract';
 import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
 import { z } from 'zod/mini';
@@ -167,6 +170,14 @@ export interface CivicLoopClient {
   listServices(query?: { limit?: number; cursor?: string }, options?: CallOptions): Promise<ServiceList>;
   /** Sends a resident's input; keep the `receipt` of the answer. */
   createFeedback(body: FeedbackCreate, options?: CreateOptions): Promise<FeedbackCreated>;
+  /** Where one input stands, by its receipt code (any case, hyphens optional); never its text. */
+  getFeedback(receipt: string, options?: CallOptions): Promise<FeedbackReceipt>;
+  /** The author erases their input's text and contact (it still counts). Erasing twice is fine. */
+  deleteFeedback(receipt: string, options?: CallOptions): Promise<void>;
+  /** A fresh proof-of-work challenge, to solve and send as `proof` with the next input. */
+  createChallenge(options?: CallOptions): Promise<Challenge>;
+  /** Assisted entry by staff (phone, desk, paper, email, outreach); needs a staff token. */
+  createStaffFeedback(body: StaffFeedbackCreate, options?: StaffCallOptions): Promise<FeedbackCreated>;
   /**
    * Any operation of the route table by its `operationId`, resolving to the parsed body and
    * the response metadata. The named methods are shorthands for it.
@@ -192,7 +203,7 @@ export function createClient(options: ClientOptions): CivicLoopClient {
   const retry: Required<RetryOptions> =
     typeof options.retry === 'number' ? { ...RETRY_DEFAULTS, limit: options.retry } : { ...RETRY_DEFAULTS, ...stripUndefined(options.retry ?? {}) };
 
-  async function request<Id extends RouteId>(id: Id, input: RouteInput<Id>): Promise<ApiResponse<RouteOutput<Id>>> {
+  async function request<Id extends RouteId>(id: Id, input: RouteInput<Id>, harmless = false): Promise<ApiResponse<RouteOutput<Id>>> {
     const route: RouteDef = routes[id];
     const { signal } = input;
     const params: Record<string, string> = { ...(input.params as Record<string, string> | undefined), council };
@@ -218,7 +229,7 @@ export function createClient(options: ClientOptions): CivicLoopClient {
       if (token) headers.set('authorization', `Bearer ${token}`);
     }
 
-    const retriable = route.idempotent === true || SAFE_METHODS.has(route.method);
+    const retriable = harmless || route.idempotent === true || SAFE_METHODS.has(route.method);
     let response: Response;
     try {
       response = await ky(url, {
@@ -266,7 +277,7 @@ export function createClient(options: ClientOptions): CivicLoopClient {
   return {
     baseUrl,
     council,
-    request,
+    request: (id, input) => request(id, input),
     async getCouncil(callOptions = {}) {
       return (await request('getCouncil', callOptions)).data;
     },
@@ -275,6 +286,19 @@ export function createClient(options: ClientOptions): CivicLoopClient {
     },
     async createFeedback(body, createOptions = {}) {
       return (await request('createFeedback', { ...createOptions, body })).data;
+    },
+    async getFeedback(receipt, callOptions = {}) {
+      return (await request('getFeedbackReceipt', { ...callOptions, params: { receipt } })).data;
+    },
+    async deleteFeedback(receipt, callOptions = {}) {
+      await request('deleteFeedback', { ...callOptions, params: { receipt } });
+    },
+    async createChallenge(callOptions = {}) {
+      // A POST without a key, but asking twice only costs the server a signature: retry it.
+      return (await request('createChallenge', callOptions, true)).data;
+    },
+    async createStaffFeedback(body, staffOptions = {}) {
+      return (await request('createStaffFeedback', { ...staffOptions, body })).data;
     },
   };
 }
