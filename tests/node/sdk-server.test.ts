@@ -2,7 +2,7 @@
 // in between to reach every error class the way real networks produce them.
 import assert from 'node:assert/strict';
 import { after, before, describe, test, type TestContext } from 'node:test';
-import { createCouncil, createService, startServer } from '@civicloop/server';
+import { createCouncil, createService, createStaffToken, startServer } from '@civicloop/server';
 import { PROBLEM_TYPES } from '@civicloop/contract';
 import { createClient, isApiError, isContractError, isNetworkError, isSdkError, isTimeoutError } from '@civicloop/sdk';
 import { createFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
@@ -11,12 +11,14 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let proxy: FaultProxy;
 const council = 'sdkton';
 const services: { id: string }[] = [];
+let staffToken: string;
 
 before(async () => {
   server = await startServer({ port: 0, dataDir: 'memory://', log: () => {} });
   await createCouncil(server.db, { slug: council, name: 'Sdkton Council', origins: ['https://sdkton.example'], locales: ['en', 'sv'] });
   services.push(await createService(server.db, { council, name: { en: 'Libraries', sv: 'Bibliotek' }, category: 'culture' }));
   services.push(await createService(server.db, { council, name: { en: 'Bus lines' }, category: 'transport' }));
+  staffToken = await createStaffToken(server.db, { council, role: 'editor', label: 'sdk tests' });
   proxy = await createFaultProxy(server.url);
 });
 
@@ -70,6 +72,51 @@ describe('happy paths', () => {
     });
     assert.equal(again.replayed, true);
     assert.deepEqual(again.data, sent.data);
+  });
+});
+
+describe('receipts, erasure, challenges and assisted entry', () => {
+  test('getFeedback shows where an input stands, never its text', async () => {
+    const c = client();
+    const { receipt } = await c.createFeedback({ ...body('Private words, not for the receipt view'), contact: 'a@example.org' });
+    const view = await c.getFeedback(receipt);
+    assert.equal(view.status, 'received');
+    assert.equal(view.kind, 'problem');
+    assert.equal(view.erased, false);
+    assert.ok(!JSON.stringify(view).includes('Private words'));
+    assert.ok(!JSON.stringify(view).includes('a@example.org'));
+  });
+
+  test('deleteFeedback erases, and erasing again is fine', async () => {
+    const c = client();
+    const { receipt } = await c.createFeedback(body('Please erase me later'));
+    assert.equal(await c.deleteFeedback(receipt), undefined);
+    assert.equal((await c.getFeedback(receipt)).erased, true);
+    await c.deleteFeedback(receipt);
+  });
+
+  test('an unknown receipt is an ApiError 404', async () => {
+    const error = await client().getFeedback('ZZZZ-ZZZZ-ZZ').catch((e: unknown) => e);
+    assert.ok(isApiError(error));
+    assert.equal(error.status, 404);
+  });
+
+  test('createChallenge gives a challenge with a difficulty and an expiry', async () => {
+    const challenge = await client().createChallenge();
+    assert.ok(challenge.challenge.length > 0);
+    assert.ok(challenge.difficulty >= 0);
+    assert.ok(Date.parse(challenge.expiresAt) > Date.now());
+  });
+
+  test('createStaffFeedback records assisted entry with the token, and is refused without it', async () => {
+    const input = { ...body('Told us at the front desk'), channel: 'in-person' as const };
+    const created = await createClient({ baseUrl: proxy.url, council, token: staffToken }).createStaffFeedback(input);
+    assert.equal(created.status, 'received');
+    const { rows } = await server.db.query<{ channel: string }>('select channel from feedback where receipt = $1', [created.receipt.replaceAll('-', '')]);
+    assert.equal(rows[0]?.channel, 'in-person');
+    const error = await client().createStaffFeedback(input).catch((e: unknown) => e);
+    assert.ok(isApiError(error));
+    assert.equal(error.status, 401);
   });
 });
 

@@ -10,11 +10,14 @@ import type { Handlers, Reply, RequestContext, StaffIdentity } from './context.j
 import { councilHandlers, loadCouncil, type CouncilRow } from './councils.js';
 import type { Database, Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
+import { challengeHandlers } from './challenges.js';
 import { feedbackHandlers } from './feedback.js';
 import { healthHandlers } from './health.js';
 import { claimKey, completeKey, purgeKeys, readIdempotencyKey, releaseKey, requestHash } from './idempotency.js';
 import type { ServerOptions } from './options.js';
 import { problemResponse, problems } from './problems.js';
+import { purgeCounters } from './rate-limit.js';
+import { loadSecret } from './secret.js';
 import {
   BASE_SECURITY_HEADERS,
   CORS_ALLOW_HEADERS,
@@ -33,7 +36,7 @@ z.config(en());
 type Env = { Variables: { reqId: string; route: string; council: CouncilRow | undefined } };
 
 /** Every handler, by operationId; a route of the contract without one answers 501. */
-const handlers: Handlers = { ...healthHandlers, ...councilHandlers, ...serviceHandlers, ...feedbackHandlers };
+const handlers: Handlers = { ...healthHandlers, ...councilHandlers, ...serviceHandlers, ...feedbackHandlers, ...challengeHandlers };
 
 /** Public GETs may be cached briefly by browsers and shared caches; revalidation is cheap with the ETag. */
 const CACHE_POLICY: Partial<Record<RouteId, string>> = {};
@@ -74,6 +77,11 @@ export function createApp(db: Database, opts: ServerOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   const log = opts.log ?? defaultLog;
   let lastPurge = 0;
+  let secretPromise: Promise<string> | undefined;
+  const secret = () => (secretPromise ??= loadSecret(db, opts.secret).catch((error: unknown) => {
+    secretPromise = undefined;
+    throw error;
+  }));
 
   app.use('*', async (c, next) => {
     const reqId = randomUUID();
@@ -186,13 +194,14 @@ export function createApp(db: Database, opts: ServerOptions = {}): Hono<Env> {
         body = parsed.data;
       }
 
+      if (route.method !== 'get' && Date.now() - lastPurge > 60_000) {
+        lastPurge = Date.now();
+        await purgeKeys(db);
+        await purgeCounters(db);
+      }
       const key = route.idempotent ? readIdempotencyKey(c.req.raw.headers) : undefined;
       const scope = `${council?.slug ?? ''}:${route.operationId}`;
       if (key !== undefined) {
-        if (Date.now() - lastPurge > 60_000) {
-          lastPurge = Date.now();
-          await purgeKeys(db);
-        }
         const claim = await claimKey(db, scope, key, requestHash(route.operationId, new URL(c.req.url).pathname, rawBody));
         if (claim.kind === 'replay') {
           const response = toResponse(c, route, claim.response);
@@ -204,6 +213,8 @@ export function createApp(db: Database, opts: ServerOptions = {}): Hono<Env> {
       let reply: Reply;
       try {
         await opts.beforeHandle?.(route.operationId);
+        // Read before a transaction starts: PGlite has one connection, and the transaction holds it.
+        const serverSecret = route.method === 'get' ? undefined : await secret();
         const ctx = (txDb: Database): RequestContext => ({
           db: txDb,
           options: opts,
@@ -215,6 +226,7 @@ export function createApp(db: Database, opts: ServerOptions = {}): Hono<Env> {
           staff,
           clientAddress: clientAddress(c, opts.trustProxy ?? false),
           headers: c.req.raw.headers,
+          secret: serverSecret === undefined ? secret : () => Promise.resolve(serverSecret),
         });
         reply =
           route.method === 'get'

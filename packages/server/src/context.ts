@@ -29,6 +29,8 @@ export interface RequestContext<Id extends RouteId = RouteId> {
   /** The client's network address as seen by this server (never stored raw). */
   clientAddress: string;
   headers: Headers;
+  /** The server secret (address hashes, challenge signatures). */
+  secret: () => Promise<string>;
 }
 
 /** What a handler answers; the app turns it into a Response (ETag, CORS, idempotency store). */

@@ -12,9 +12,13 @@ export interface CouncilRow {
   origins: string[];
   inputUse: LocalizedText;
   feedbackTextMax: number;
+  minFillMs: number;
+  powRequired: boolean;
+  powDifficulty: number;
 }
 
-const COLUMNS = `slug, name, locales, default_locale AS "defaultLocale", origins, input_use AS "inputUse", feedback_text_max AS "feedbackTextMax"`;
+const COLUMNS = `slug, name, locales, default_locale AS "defaultLocale", origins, input_use AS "inputUse", feedback_text_max AS "feedbackTextMax",
+  min_fill_ms AS "minFillMs", pow_required AS "powRequired", pow_difficulty AS "powDifficulty"`;
 
 export async function loadCouncil(db: Queryable, slug: string): Promise<CouncilRow | undefined> {
   const { rows } = await db.query<CouncilRow>(`SELECT ${COLUMNS} FROM councils WHERE slug = $1`, [slug]);
@@ -30,6 +34,7 @@ export function toCouncilConfig(row: CouncilRow): CouncilConfig {
     defaultLocale: row.defaultLocale,
     texts: { inputUse: row.inputUse },
     limits: { feedbackTextMax: row.feedbackTextMax },
+    antiAbuse: { minFillMs: row.minFillMs, proofOfWork: { required: row.powRequired, difficulty: row.powDifficulty } },
   };
 }
 
@@ -48,6 +53,8 @@ export interface NewCouncil {
   locales?: Locale[];
   defaultLocale?: Locale;
   inputUse?: LocalizedText;
+  /** Spam protection of public submissions; unchanged on update when absent. @default no fill time, no proof of work */
+  antiAbuse?: { minFillMs?: number; proofOfWork?: { required?: boolean; difficulty?: number } };
 }
 
 /** Creates a council, or updates it when the slug exists (so seeding and the CLI can be re-run). */
@@ -59,12 +66,20 @@ export async function createCouncil(db: Queryable, c: NewCouncil): Promise<void>
   const inputUse = z.parse(LocalizedText, c.inputUse ?? {});
   const origins = [...new Set(c.origins.map(normaliseOrigin))];
   if (!c.name.trim()) throw new RangeError('a council needs a name');
+  const a = c.antiAbuse;
+  const minFill = a?.minFillMs ?? null;
+  const powRequired = a?.proofOfWork?.required ?? null;
+  const powDifficulty = a?.proofOfWork?.difficulty ?? null;
+  if (minFill !== null && !(Number.isInteger(minFill) && minFill >= 0 && minFill <= 600_000)) throw new RangeError('minFillMs must be 0 to 600000');
+  if (powDifficulty !== null && !(Number.isInteger(powDifficulty) && powDifficulty >= 0 && powDifficulty <= 32)) throw new RangeError('difficulty must be 0 to 32');
   await db.query(
-    `INSERT INTO councils (slug, name, locales, default_locale, origins, input_use, feedback_text_max)
-     VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb, $7)
+    `INSERT INTO councils (slug, name, locales, default_locale, origins, input_use, feedback_text_max, min_fill_ms, pow_required, pow_difficulty)
+     VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb, $7, COALESCE($8::int, 0), COALESCE($9::boolean, false), COALESCE($10::int, 16))
      ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, locales = EXCLUDED.locales, default_locale = EXCLUDED.default_locale,
-       origins = EXCLUDED.origins, input_use = EXCLUDED.input_use, updated_at = now()`,
-    [slug, c.name.trim(), JSON.stringify(locales), defaultLocale, JSON.stringify(origins), JSON.stringify(inputUse), FEEDBACK_TEXT_MAX],
+       origins = EXCLUDED.origins, input_use = EXCLUDED.input_use, updated_at = now(),
+       min_fill_ms = COALESCE($8::int, councils.min_fill_ms), pow_required = COALESCE($9::boolean, councils.pow_required),
+       pow_difficulty = COALESCE($10::int, councils.pow_difficulty)`,
+    [slug, c.name.trim(), JSON.stringify(locales), defaultLocale, JSON.stringify(origins), JSON.stringify(inputUse), FEEDBACK_TEXT_MAX, minFill, powRequired, powDifficulty],
   );
 }
 

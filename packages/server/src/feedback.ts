@@ -1,14 +1,15 @@
-import type { FeedbackCreate, FeedbackCreated } from '@civicloop/contract';
+import { PROBLEM_TYPES, type FeedbackChannel, type FeedbackCreate, type FeedbackCreated, type FeedbackReceipt } from '@civicloop/contract';
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from './context.js';
+import { spendProof } from './challenges.js';
+import type { Handlers, RequestContext } from './context.js';
 import type { CouncilRow } from './councils.js';
 import type { Queryable } from './db/driver.js';
+import { HttpProblem } from './errors/http-problem.js';
 import { problems } from './problems.js';
-import { formatReceipt, newReceipt } from './receipt.js';
+import { consume, DEFAULT_LIMITS } from './rate-limit.js';
+import { formatReceipt, newReceipt, parseReceipt } from './receipt.js';
+import { keyedHash } from './secret.js';
 import { serviceExists } from './services.js';
-
-/** How the input reached the council: the web form, or a member of staff recording it. */
-export type Channel = 'web' | 'phone' | 'in-person' | 'paper' | 'email' | 'outreach';
 
 /** Checks that depend on the council's data, not only on the schema. */
 export async function checkAgainstCouncil(db: Queryable, council: CouncilRow, body: FeedbackCreate): Promise<void> {
@@ -23,7 +24,7 @@ export async function checkAgainstCouncil(db: Queryable, council: CouncilRow, bo
 }
 
 /** Stores one input with a fresh receipt and the first step of its timeline. */
-export async function insertFeedback(db: Queryable, council: string, body: FeedbackCreate, channel: Channel): Promise<FeedbackCreated> {
+export async function insertFeedback(db: Queryable, council: string, body: FeedbackCreate, channel: FeedbackChannel): Promise<FeedbackCreated> {
   const id = randomUUID();
   for (;;) {
     const receipt = newReceipt();
@@ -40,10 +41,91 @@ export async function insertFeedback(db: Queryable, council: string, body: Feedb
   }
 }
 
+/**
+ * Refuses what a person would not send: a filled honeypot, a form sent faster than anyone
+ * types, a missing or bad proof of work. Each message tells a real resident what to do.
+ */
+async function checkHuman(ctx: RequestContext<'createFeedback'>): Promise<void> {
+  const { body, council } = ctx;
+  if (body.website !== undefined && body.website.trim() !== '') {
+    throw new HttpProblem(422, PROBLEM_TYPES.spam, 'Rejected as automated', {
+      detail: 'A field that people never fill in was filled in, so this looks automated. If you are a person, turn off autofill for this form and send again.',
+      errors: [{ path: '/website', message: 'Must stay empty', code: 'honeypot' }],
+    });
+  }
+  if (council.minFillMs > 0 && (body.elapsedMs === undefined || body.elapsedMs < council.minFillMs)) {
+    throw new HttpProblem(422, PROBLEM_TYPES.spam, 'Sent too quickly', {
+      detail: 'The form was sent faster than a person can fill it in. Wait a moment and send it again; your text is kept.',
+      errors: [{ path: '/elapsedMs', message: `At least ${council.minFillMs} ms after the form appears`, code: 'too_fast' }],
+    });
+  }
+  if (body.proof) await spendProof(ctx.db, await ctx.secret(), council, body.proof);
+  else if (council.powRequired) {
+    throw new HttpProblem(422, PROBLEM_TYPES.spam, 'Proof of work required', {
+      detail: `This council asks for a solved challenge: POST /v1/councils/${council.slug}/challenges, solve it, and send it as proof.`,
+      errors: [{ path: '/proof', message: 'Required by this council', code: 'proof_required' }],
+    });
+  }
+}
+
+function findReceipt(code: string): string {
+  const receipt = parseReceipt(code);
+  if (!receipt) throw problems.notFound('No input with this receipt. Check the code: it has 10 letters and digits, like K7MX-2QPA-9R.');
+  return receipt;
+}
+
 export const feedbackHandlers: Handlers = {
-  async createFeedback({ db, council, body }) {
+  async createFeedback(ctx) {
+    const { db, council, body, options } = ctx;
     await checkAgainstCouncil(db, council, body);
+    await checkHuman(ctx);
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const client = keyedHash(await ctx.secret(), 'client-address', ctx.clientAddress);
+    await consume(db, `client:${council.slug}:${client}`, limits.feedbackPerClientPerHour, 'Your connection');
+    await consume(db, `council:${council.slug}`, limits.feedbackPerCouncilPerHour, 'This council');
     const created = await insertFeedback(db, council.slug, body, 'web');
+    return { status: 201, body: created, headers: { location: `/v1/councils/${council.slug}/feedback/${created.receipt}` } };
+  },
+
+  async getFeedbackReceipt({ db, council, params }) {
+    const receipt = findReceipt(params.receipt);
+    const { rows } = await db.query<{ id: string; status: FeedbackReceipt['status']; kind: FeedbackReceipt['kind']; service: string | null; created_at: Date; erased_at: Date | null }>(
+      'SELECT id, status, kind, service, created_at, erased_at FROM feedback WHERE council = $1 AND receipt = $2',
+      [council.slug, receipt],
+    );
+    const row = rows[0];
+    if (!row) throw problems.notFound('No input with this receipt in this council.');
+    const events = await db.query<{ at: Date; status: FeedbackReceipt['status'] }>('SELECT at, status FROM feedback_events WHERE feedback_id = $1 ORDER BY at', [row.id]);
+    const view: FeedbackReceipt = {
+      receipt: formatReceipt(receipt),
+      status: row.status,
+      kind: row.kind,
+      service: row.service,
+      createdAt: new Date(row.created_at).toISOString(),
+      erased: row.erased_at !== null,
+      // Themes arrive with their own issue; until then no input is linked to one.
+      theme: null,
+      timeline: events.rows.map((e) => ({ at: new Date(e.at).toISOString(), status: e.status })),
+    };
+    // Anyone with the code may look, but it is one person's: no shared caches.
+    return { status: 200, body: view, headers: { 'cache-control': 'private, no-cache' } };
+  },
+
+  async deleteFeedback({ db, council, params }) {
+    const receipt = findReceipt(params.receipt);
+    // The row stays, so counts and loop figures still include it; erasing twice is still 204.
+    const { rowCount } = await db.query(
+      'UPDATE feedback SET text = NULL, contact = NULL, erased_at = COALESCE(erased_at, now()) WHERE council = $1 AND receipt = $2',
+      [council.slug, receipt],
+    );
+    if (rowCount === 0) throw problems.notFound('No input with this receipt in this council.');
+    return { status: 204 };
+  },
+
+  async createStaffFeedback({ db, council, body }) {
+    // Staff record what they heard; the bot checks of the public form do not apply.
+    await checkAgainstCouncil(db, council, body);
+    const created = await insertFeedback(db, council.slug, body, body.channel);
     return { status: 201, body: created, headers: { location: `/v1/councils/${council.slug}/feedback/${created.receipt}` } };
   },
 };

@@ -38,6 +38,9 @@ const NORDBY_SERVICES: ServiceSeed[] = [
   { id: 'swimming-pool', category: 'culture', name: { da: 'Svømmehal', de: 'Schwimmbad', en: 'Swimming pool' } },
 ];
 
+/** A person needs more than two seconds to choose a kind and write a sentence; proof of work stays optional. */
+const DEMO_ANTI_ABUSE = { minFillMs: 2000, proofOfWork: { required: false, difficulty: 14 } };
+
 /** The made-up councils of the demo pages. Re-running it refreshes them and adds nothing twice. */
 export async function seedDemo(db: Database, origins: string[] = []): Promise<void> {
   await createCouncil(db, {
@@ -47,6 +50,7 @@ export async function seedDemo(db: Database, origins: string[] = []): Promise<vo
     locales: ['pl', 'en', 'sv', 'da', 'de', 'fr', 'pt', 'ro'],
     defaultLocale: 'pl',
     inputUse: DEMO_INPUT_USE,
+    antiAbuse: DEMO_ANTI_ABUSE,
   });
   await createCouncil(db, {
     slug: 'riverside',
@@ -55,6 +59,7 @@ export async function seedDemo(db: Database, origins: string[] = []): Promise<vo
     locales: ['en', 'sv'],
     defaultLocale: 'en',
     inputUse: { en: DEMO_INPUT_USE.en!, sv: DEMO_INPUT_USE.sv! },
+    antiAbuse: DEMO_ANTI_ABUSE,
   });
   await createCouncil(db, {
     slug: 'nordby',
@@ -63,6 +68,7 @@ export async function seedDemo(db: Database, origins: string[] = []): Promise<vo
     locales: ['da', 'de'],
     defaultLocale: 'da',
     inputUse: { da: DEMO_INPUT_USE.da!, de: DEMO_INPUT_USE.de! },
+    antiAbuse: DEMO_ANTI_ABUSE,
   });
   for (const [council, services] of [['demo', DEMO_SERVICES], ['riverside', RIVERSIDE_SERVICES], ['nordby', NORDBY_SERVICES]] as const) {
     for (const s of services) await createService(db, { council, ...s });

@@ -1,0 +1,36 @@
+import { PROBLEM_TYPES } from '@civicloop/contract';
+import type { Queryable } from './db/driver.js';
+import { HttpProblem } from './errors/http-problem.js';
+
+const WINDOW_SECONDS = 3600;
+
+export const DEFAULT_LIMITS = { feedbackPerClientPerHour: 20, feedbackPerCouncilPerHour: 2000 };
+
+/**
+ * Counts one hit in `bucket` for the current hour and refuses it past `limit` with 429 and
+ * `Retry-After` (seconds to the next window). Counters live in the database, so every server
+ * process shares them. Called inside the request's transaction: a refused request is rolled
+ * back with it, so only accepted inputs count.
+ */
+export async function consume(db: Queryable, bucket: string, limit: number, what: string): Promise<void> {
+  const now = Date.now() / 1000;
+  const windowStart = Math.floor(now / WINDOW_SECONDS) * WINDOW_SECONDS;
+  const { rows } = await db.query<{ hits: number }>(
+    `INSERT INTO rate_counters (bucket, window_start, hits) VALUES ($1, to_timestamp($2), 1)
+     ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_counters.hits + 1 RETURNING hits`,
+    [bucket, windowStart],
+  );
+  if (rows[0]!.hits > limit) {
+    const retryAfter = Math.max(1, Math.ceil(windowStart + WINDOW_SECONDS - now));
+    throw new HttpProblem(429, PROBLEM_TYPES.rateLimited, 'Too many inputs', {
+      detail: `${what} reached its limit of ${limit} inputs an hour. Your text is not lost: send it again in ${Math.ceil(retryAfter / 60)} minutes.`,
+      headers: { 'retry-after': String(retryAfter) },
+    });
+  }
+}
+
+/** Forgets windows that can no longer matter. */
+export async function purgeCounters(db: Queryable): Promise<void> {
+  await db.query(`DELETE FROM rate_counters WHERE window_start < now() - interval '2 hours'`);
+  await db.query('DELETE FROM spent_challenges WHERE expires_at < now()');
+}
