@@ -4,6 +4,7 @@
 // from that tsc output, so it needs no TypeScript plugin.
 import { readdirSync, existsSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 
 const dist = 'packages/elements/dist';
@@ -35,6 +36,10 @@ export default {
     sourcemap: true,
     plugins: [terser({ format: { comments: false }, compress: { passes: 2 } })],
   },
-  // `production` selects lit's production build (no dev-mode warnings, smaller).
-  plugins: [nodeResolve({ browser: true, exportConditions: ['production'] })],
+  plugins: [
+    // `production` selects lit's production build (no dev-mode warnings, smaller).
+    nodeResolve({ browser: true, exportConditions: ['production'] }),
+    // nanostores guards its dev checks with process.env.NODE_ENV, which browsers lack.
+    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+  ],
 };

@@ -1,7 +1,8 @@
 // Browser suites: Debian's Chromium, tests compiled from source by esbuild, and a real
 // reference server (in-memory PGlite) behind a fault proxy. Tests read
-// GET /__test-env.json -> { apiUrl, directApiUrl, council, staffToken, services, proxyControl }
-// and switch the proxy with POST {mode: 'pass'|'down'|'delay'|'tamper'} to proxyControl.
+// GET /__test-env.json -> { apiUrl, directApiUrl, council, staffToken, services, proxyControl },
+// switch the proxy with POST {mode: 'pass'|'down'|'delay'|'tamper'|'drop'|'status'} to
+// proxyControl, and count stored inputs with GET /__stored?text=... -> { count, receipts }.
 import { createServer } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -74,12 +75,31 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
+    // nanostores reads process.env.NODE_ENV, which browsers lack; tests run its development checks.
+    {
+      name: 'node-env',
+      transform(context) {
+        if (context.response.is('js') && typeof context.body === 'string' && context.body.includes('process.env.NODE_ENV')) {
+          return context.body.replaceAll('process.env.NODE_ENV', JSON.stringify('development'));
+        }
+      },
+    },
+  ],
   middleware: [
     async function testEnv(ctx, next) {
       if (ctx.path === '/__test-env.json') {
         ctx.type = 'application/json';
         ctx.body = JSON.stringify(env);
+        return;
+      }
+      // How many inputs the server stored with this exact text: proves "exactly once" from the database.
+      if (ctx.path === '/__stored') {
+        const text = ctx.query.text;
+        const { rows } = await backend.server.db.query('SELECT receipt FROM feedback WHERE text = $1', [text]);
+        ctx.type = 'application/json';
+        ctx.body = JSON.stringify({ count: rows.length, receipts: rows.map((r) => r.receipt) });
         return;
       }
       if (ctx.path === '/__proxy' && ctx.method === 'POST') {

@@ -91,3 +91,20 @@ test('drop lets the target do the work, cuts the answer, then passes after `time
   assert.deepEqual(api.seen.map((s) => s.body), ['a', 'b', 'c']);
   assert.equal(proxy.mode, 'pass');
 });
+
+test('status answers with a problem and Retry-After without reaching the target', async (t) => {
+  const api = await target();
+  const proxy = await createFaultProxy(api.url);
+  t.after(async () => { await proxy.close(); await api.close(); });
+  proxy.setMode('status', { status: 503, retryAfter: 7 });
+  const res = await fetch(`${proxy.url}/v1/x`, { method: 'POST', headers: { origin: 'https://council.example' }, body: '{}' });
+  assert.equal(res.status, 503);
+  assert.equal(res.headers.get('retry-after'), '7');
+  assert.equal(res.headers.get('content-type'), 'application/problem+json');
+  assert.equal(res.headers.get('access-control-allow-origin'), 'https://council.example');
+  assert.equal(((await res.json()) as { status: number }).status, 503);
+  assert.equal(api.seen.length, 0);
+  proxy.setMode('pass');
+  assert.equal((await fetch(`${proxy.url}/v1/x`)).status, 200);
+  assert.equal(api.seen.length, 1);
+});

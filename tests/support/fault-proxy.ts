@@ -13,8 +13,10 @@ import type { AddressInfo, Socket } from 'node:net';
  * - `tamper`: forward, and rewrite the JSON body of 2xx answers through `tamper`.
  * - `drop`: forward, then cut the connection instead of answering: the server did the work,
  *   the client never hears of it (a flaky mobile link). Back to `pass` after `times` requests.
+ * - `status`: answer every request with `status` and a problem+json body without forwarding
+ *   it, as an overloaded or broken server does (503 with `Retry-After`, 500, 502).
  */
-export type FaultMode = 'pass' | 'down' | 'delay' | 'tamper' | 'drop';
+export type FaultMode = 'pass' | 'down' | 'delay' | 'tamper' | 'drop' | 'status';
 
 export interface TamperInfo {
   method: string;
@@ -30,6 +32,10 @@ export interface FaultOptions {
   tamper?: (body: unknown, info: TamperInfo) => unknown;
   /** How many requests `drop` cuts before it passes again. @default Infinity */
   times?: number;
+  /** The status `status` answers with. @default 503 */
+  status?: number;
+  /** `Retry-After` seconds sent with `status`, if any. */
+  retryAfter?: number;
 }
 
 export interface FaultProxy {
@@ -52,7 +58,7 @@ function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   return out;
 }
 
-const MODES: readonly FaultMode[] = ['pass', 'down', 'delay', 'tamper', 'drop'];
+const MODES: readonly FaultMode[] = ['pass', 'down', 'delay', 'tamper', 'drop', 'status'];
 
 export async function createFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const target = new URL(targetUrl);
@@ -69,6 +75,25 @@ export async function createFaultProxy(targetUrl: string): Promise<FaultProxy> {
       return;
     }
     const current = mode;
+    if (current === 'status') {
+      const status = options.status ?? 503;
+      // The browser must still be allowed to read the failure, as it would from a real gateway.
+      const headers: OutgoingHttpHeaders = { 'content-type': 'application/problem+json', vary: 'Origin' };
+      if (req.headers.origin) {
+        headers['access-control-allow-origin'] = req.headers.origin;
+        headers['access-control-allow-headers'] = String(req.headers['access-control-request-headers'] ?? '*');
+        headers['access-control-allow-methods'] = 'GET, POST, PATCH, DELETE';
+        headers['access-control-expose-headers'] = 'Retry-After';
+      }
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, headers).end();
+        return;
+      }
+      if (options.retryAfter !== undefined) headers['retry-after'] = String(options.retryAfter);
+      req.resume();
+      res.writeHead(status, headers).end(JSON.stringify({ type: 'about:blank', title: `Fault proxy answered ${status}`, status }));
+      return;
+    }
     if (current === 'drop') {
       dropped++;
       if (dropped >= (options.times ?? Number.POSITIVE_INFINITY)) mode = 'pass';

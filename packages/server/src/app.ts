@@ -134,7 +134,9 @@ export function createApp(db: Database, opts: ServerOptions = {}): Hono<Env> {
     const council = z.safeParse(Slug, slug).success ? await loadCouncil(db, slug) : undefined;
     c.set('council', council);
     const origin = c.req.header('origin');
-    const allowed = origin !== undefined && council !== undefined && council.origins.includes(origin);
+    // An unknown council has no origins to protect: any page may read the 404, so an element
+    // with a mistyped council attribute says "not found" instead of failing like a lost network.
+    const allowed = origin !== undefined && (council === undefined || council.origins.includes(origin));
     if (c.req.method === 'OPTIONS') {
       c.set('route', 'preflight /v1/councils/{council}/*');
       const headers = new Headers({ vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers' });

@@ -201,6 +201,18 @@ forEachEngine((engine) => {
     assert.equal(bad.headers.get('access-control-allow-methods'), null);
   });
 
+  test('CORS: any page may read that a council does not exist', async () => {
+    const origin = 'https://typo.example';
+    const preflight = await fetch(`${server.url}/v1/councils/no-such-council/feedback`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), origin);
+    const res = await fetch(`${server.url}/v1/councils/no-such-council`, { headers: { origin } });
+    assert.equal(res.status, 404);
+    assert.equal(res.headers.get('access-control-allow-origin'), origin);
+  });
+
   test('healthz is 200 with the database reachable', async () => {
     const res = await fetch(`${server.url}/healthz`);
     assert.equal(res.status, 200);

@@ -137,7 +137,6 @@ export class CocreateFeedback extends CivicElement {
     client: () => this.client,
     scope: () => ({ council: this.config.council, service: this.config.service, locale: this.locale }),
     staffToken: () => this.staffToken,
-    compact: () => this.compact,
     notify: (event) => this.#dispatch(event),
   });
   #state = new StoreController(this, this.#flow.$flow);
@@ -171,6 +170,7 @@ export class CocreateFeedback extends CivicElement {
   // resident is already at the buttons they pressed.
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('compact')) this.#flow.setCompact(this.compact);
     const state = this.#state.value;
     const previous = this.#lastState;
     if (state === previous) return;

@@ -113,8 +113,6 @@ export interface FeedbackFlowOptions {
   scope(): { council: string | undefined; service: string | undefined; locale: Locale };
   /** Assisted entry: a staff token switches to staff mode. */
   staffToken(): string | undefined;
-  /** Compact variant: start closed ("Was this page useful?"). */
-  compact(): boolean;
   /** Hears about submissions, queued inputs and errors. */
   notify(event: FeedbackFlowEvent): void;
   /** Where drafts are kept. @default globalThis.localStorage */
@@ -185,7 +183,7 @@ function safeStorage(storage: Storage | undefined): Storage | undefined {
 export function createFeedbackFlow(options: FeedbackFlowOptions) {
   const storage = safeStorage(options.storage);
   const $draft = atom<FeedbackDraft>({ ...EMPTY_DRAFT });
-  const $flow = atom<FeedbackFlowState>(options.compact() ? { state: 'idle' } : { state: 'editing' });
+  const $flow = atom<FeedbackFlowState>({ state: 'editing' });
   const $council = atom<CouncilState>({ status: 'loading' });
   const $services = atom<ServicesState>({ status: 'none' });
   // Measured from the first render: a bot fills a form in milliseconds, people take seconds.
@@ -426,6 +424,18 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       saveDraft(next);
       const state = $flow.get().state;
       if (state === 'idle') $flow.set({ state: 'editing' });
+    },
+
+    /**
+     * Follows the `compact` attribute: closed on "Was this page useful?" until the resident
+     * answers or has a draft; open when the attribute goes away.
+     */
+    setCompact(compact: boolean): void {
+      const state = $flow.get().state;
+      const draft = $draft.get();
+      const untouched = !draft.kind && !draft.text.trim();
+      if (compact && state === 'editing' && untouched) $flow.set({ state: 'idle' });
+      else if (!compact && state === 'idle') $flow.set({ state: 'editing' });
     },
 
     /** Compact variant: the resident answered "Was this page useful?"; open the full form. */

@@ -1,0 +1,427 @@
+// <cocreate-feedback> in real Chromium against the real reference server (through the fault
+// proxy of web-test-runner.config.mjs). No mocked fetch: the offline, timeout and refusal
+// states are the network and the server really failing.
+import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import './cocreate-feedback.js';
+import type { CocreateFeedback, CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail } from './cocreate-feedback.js';
+
+interface TestEnv {
+  apiUrl: string;
+  directApiUrl: string;
+  council: string;
+  staffToken: string;
+  services: { id: string }[];
+  proxyControl: string;
+}
+
+let env: TestEnv;
+
+before(async () => {
+  env = (await (await fetch('/__test-env.json')).json()) as TestEnv;
+});
+
+async function proxy(mode: 'pass' | 'down' | 'delay' | 'drop' | 'status', options: Record<string, unknown> = {}): Promise<Response> {
+  return fetch(env.proxyControl, { method: 'POST', body: JSON.stringify({ mode, ...options }) });
+}
+
+afterEach(async () => {
+  await proxy('pass');
+  fixtureCleanup();
+  localStorage.clear();
+  document.documentElement.removeAttribute('lang');
+});
+
+/** A text no other test sends, so assertions about stored inputs find exactly this one. */
+const unique = (label: string) => `${label} ${crypto.randomUUID()}`;
+
+function $<T extends Element = HTMLElement>(el: CocreateFeedback, selector: string): T {
+  const found = el.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in <cocreate-feedback>`);
+  return found;
+}
+
+const maybe = <T extends Element = HTMLElement>(el: CocreateFeedback, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const active = (el: CocreateFeedback) => el.shadowRoot!.activeElement as HTMLElement | null;
+const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function render(attrs: { service?: string | null; council?: string; lang?: string; compact?: boolean } = {}): Promise<CocreateFeedback> {
+  const service = attrs.service === null ? undefined : (attrs.service ?? env.services[0]!.id);
+  const el = await fixture<CocreateFeedback>(html`
+    <cocreate-feedback
+      api=${env.apiUrl}
+      council=${attrs.council ?? env.council}
+      service=${ifDefined(service)}
+      lang=${ifDefined(attrs.lang)}
+      ?compact=${attrs.compact ?? false}
+      follow-url="/you-said-we-did?page=1"
+      contact-bank-url="https://council.example/get-involved"
+    ></cocreate-feedback>
+  `);
+  // The council's configuration arrives from the server; the form is usable before that.
+  await waitUntil(() => el.shadowRoot!.querySelector('#text, .compact'), 'form did not render');
+  return el;
+}
+
+async function fill(el: CocreateFeedback, body: { kind?: string; text?: string }): Promise<void> {
+  if (body.kind) {
+    $<HTMLInputElement>(el, `input[name="kind"][value="${body.kind}"]`).click();
+  }
+  if (body.text !== undefined) {
+    const area = $<HTMLTextAreaElement>(el, '#text');
+    area.value = body.text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  }
+  await el.updateComplete;
+}
+
+async function submit(el: CocreateFeedback): Promise<void> {
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await el.updateComplete;
+}
+
+const receiptOf = async (el: CocreateFeedback) => {
+  await waitUntil(() => maybe(el, '[part~="receipt-code"]'), 'no receipt was shown', { timeout: 15_000 });
+  return text($(el, '[part~="receipt-code"]'));
+};
+
+describe('<cocreate-feedback>', () => {
+  describe('accessibility in every state', () => {
+    it('empty', async () => {
+      const el = await render();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="input-use"]'), 'council text did not load');
+      await expect(el).to.be.accessible();
+    });
+
+    it('invalid: focus moves to an error summary that links to each field', async () => {
+      const el = await render();
+      await submit(el);
+      await el.updateComplete;
+      const summary = $(el, '[part~="error-summary"]');
+      expect(active(el)).to.equal(summary);
+      expect(text(summary)).to.contain('There is a problem');
+      const links = [...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+      expect(links).to.deep.equal(['#kind', '#text']);
+      const area = $<HTMLTextAreaElement>(el, '#text');
+      expect(area.getAttribute('aria-invalid')).to.equal('true');
+      expect(area.getAttribute('aria-describedby')!.split(' ')).to.include('text-error');
+      expect(text($(el, '#text-error'))).to.contain('Write your message');
+      expect($(el, 'fieldset').getAttribute('aria-describedby')).to.equal('kind-error');
+      await expect(el).to.be.accessible();
+
+      // A summary link takes the resident to its field.
+      (summary.querySelectorAll('a')[1] as HTMLAnchorElement).click();
+      expect(active(el)).to.equal(area);
+    });
+
+    it('sending', async () => {
+      const el = await render();
+      await fill(el, { kind: 'idea', text: unique('sending state') });
+      await proxy('delay', { ms: 3000 });
+      await submit(el);
+      const button = $(el, 'button[type="submit"]');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(text(button)).to.equal('Sending…');
+      expect(text($(el, '[role="status"]'))).to.equal('Sending your message…');
+      await expect(el).to.be.accessible();
+      await receiptOf(el);
+    });
+
+    it('sent: receipt, follow link with the receipt, contact bank invitation', async () => {
+      const el = await render();
+      const message = unique('sent state');
+      await fill(el, { kind: 'praise', text: message });
+      const submitted = oneEvent(document, 'cocreate-submitted') as Promise<CustomEvent<CocreateSubmittedDetail>>;
+      await submit(el);
+      const event = await submitted;
+      const receipt = await receiptOf(el);
+      expect(event.detail.receipt).to.equal(receipt);
+      expect(event.detail.queued).to.equal(false);
+      expect(event.detail.id).to.be.a('string').and.not.empty;
+      expect(event.bubbles && event.composed).to.equal(true);
+      const follow = new URL($<HTMLAnchorElement>(el, '[part~="follow-link"]').href);
+      expect(follow.pathname).to.equal('/you-said-we-did');
+      expect(follow.searchParams.get('page')).to.equal('1');
+      expect(follow.searchParams.get('receipt')).to.equal(receipt);
+      expect(text($(el, '.echo'))).to.equal(message);
+      expect(maybe(el, 'a[href="https://council.example/get-involved"]')).to.exist;
+      expect(active(el)).to.equal($(el, '[part~="receipt"]'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('queued offline: saved on this device, then delivered once with its receipt', async () => {
+      const el = await render();
+      const message = unique('offline');
+      await fill(el, { kind: 'problem', text: message });
+      await proxy('down');
+      const queued = oneEvent(document, 'cocreate-queued') as Promise<CustomEvent<CocreateQueuedDetail>>;
+      await submit(el);
+      const { detail } = await queued;
+      expect(detail.key).to.be.a('string').and.not.empty;
+      await el.updateComplete;
+      const notice = $(el, '[part~="notice"]');
+      expect(text(notice)).to.contain('Your message is saved on this device');
+      expect(text(notice)).to.contain('This device seems to be offline.');
+      expect(active(el)).to.equal(notice);
+      await expect(el).to.be.accessible();
+
+      // Back online: the outbox sends it with the same Idempotency-Key.
+      await proxy('pass');
+      const submitted = oneEvent(document, 'cocreate-submitted') as Promise<CustomEvent<CocreateSubmittedDetail>>;
+      window.dispatchEvent(new Event('online'));
+      const delivered = await submitted;
+      expect(delivered.detail.queued).to.equal(true);
+      const receipt = await receiptOf(el);
+      expect(receipt).to.equal(delivered.detail.receipt);
+      expect(text($(el, '[part~="receipt"] h2'))).to.equal('Your saved message has now been sent');
+
+      // Exactly one input holds this text on the server, under the receipt shown.
+      const stored = (await (await fetch(`/__stored?text=${encodeURIComponent(message)}`)).json()) as { count: number; receipts: string[] };
+      expect(stored.count).to.equal(1);
+      expect(stored.receipts[0]).to.equal(receipt.replaceAll('-', ''));
+    });
+
+    it('rejected (4xx): a clear message, the text kept', async () => {
+      const el = await render({ council: 'no-such-council' });
+      const message = unique('rejected');
+      await fill(el, { kind: 'question', text: message });
+      const failed = oneEvent(document, 'cocreate-error') as Promise<CustomEvent<CocreateErrorDetail>>;
+      await submit(el);
+      const { detail } = await failed;
+      expect(detail.status).to.equal(404);
+      await el.updateComplete;
+      const notice = $(el, '[part~="notice"]');
+      expect(notice.getAttribute('role')).to.equal('alert');
+      expect(text(notice)).to.contain('the council or service was not found');
+      expect(text(notice)).to.contain('Your text is still in the form below.');
+      expect($<HTMLTextAreaElement>(el, '#text').value).to.equal(message);
+      expect(active(el)).to.equal(notice);
+      await expect(el).to.be.accessible();
+    });
+
+    it('server error (5xx): kept on this device and said so', async () => {
+      await proxy('status', { status: 503 });
+      const el = await render();
+      await fill(el, { kind: 'problem', text: unique('server error') });
+      await submit(el);
+      await waitUntil(() => maybe(el, '[part~="notice"]'), 'no notice', { timeout: 15_000 });
+      expect(text($(el, '[part~="notice"]'))).to.contain('The council’s service has a problem right now.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('compact: "Was this page useful?" opens the full form', async () => {
+      const el = await render({ compact: true });
+      expect(maybe(el, 'form')).to.equal(null);
+      expect(text($(el, '[part~="compact"]'))).to.contain('Was this page useful?');
+      await expect(el).to.be.accessible();
+      const no = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="compact"] button')].find((b) => text(b) === 'No')!;
+      no.click();
+      await waitUntil(() => maybe(el, 'form'), 'form did not open');
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, 'input[name="kind"][value="problem"]').checked).to.equal(true);
+      expect(active(el)).to.equal($(el, '#text'));
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('keyboard', () => {
+    it('the whole flow works by keyboard alone', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`
+        <div>
+          <button id="before">before</button>
+          <cocreate-feedback api=${env.apiUrl} council=${env.council} service=${env.services[0]!.id}></cocreate-feedback>
+        </div>
+      `);
+      const el = wrapper.querySelector('cocreate-feedback')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('#text'));
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+
+      await sendKeys({ press: 'Tab' }); // kind: first radio
+      expect(active(el)?.getAttribute('name')).to.equal('kind');
+      await sendKeys({ press: 'ArrowRight' }); // problem
+      await sendKeys({ press: 'ArrowRight' }); // idea
+      expect($<HTMLInputElement>(el, 'input[name="kind"][value="idea"]').checked).to.equal(true);
+      await sendKeys({ press: 'Tab' }); // rating: first radio
+      expect(active(el)?.getAttribute('name')).to.equal('rating');
+      await sendKeys({ press: 'ArrowRight' }); // 2
+      await sendKeys({ press: 'ArrowRight' }); // 3
+      await sendKeys({ press: 'Tab' }); // "Remove my rating"
+      await sendKeys({ press: 'Tab' }); // message
+      expect(active(el)?.id).to.equal('text');
+      const message = unique('typed by keyboard');
+      await sendKeys({ type: message });
+      await sendKeys({ press: 'Tab' }); // I would like a reply
+      expect(active(el)?.id).to.equal('wants-reply');
+      await sendKeys({ press: 'Tab' }); // the honeypot is skipped: next is Send
+      expect(active(el)?.getAttribute('type')).to.equal('submit');
+      const submitted = oneEvent(document, 'cocreate-submitted');
+      await sendKeys({ press: 'Enter' });
+      await submitted;
+      const receipt = await receiptOf(el);
+      expect(receipt).to.not.equal('');
+      expect(active(el)).to.equal($(el, '[part~="receipt"]'));
+
+      // Erase it, still by keyboard: Tab to "Erase my message", confirm with Enter.
+      for (let i = 0; i < 10 && active(el)?.id !== 'erase'; i++) await sendKeys({ press: 'Tab' });
+      expect(active(el)?.id).to.equal('erase');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(active(el)?.id).to.equal('erase-confirm');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => text(maybe(el, '[part~="receipt"] h2')) === 'Your message has been erased', 'not erased', { timeout: 10_000 });
+      const status = await fetch(`${env.directApiUrl}/v1/councils/${env.council}/feedback/${encodeURIComponent(receipt)}`);
+      expect(status.status === 404 || status.status === 410 || status.ok).to.equal(true);
+    });
+  });
+
+  describe('attributes and configuration', () => {
+    it('the character count follows the text and the limit', async () => {
+      const el = await render();
+      await fill(el, { text: 'hello' });
+      const count = text($(el, '[part~="count"]'));
+      expect(count).to.match(/^Characters remaining: [\d,]+$/);
+      const remaining = Number(count.replace(/\D/g, ''));
+      await fill(el, { text: 'x'.repeat(remaining + 5 + 5) });
+      expect(text($(el, '[part~="count"]'))).to.equal('Characters too many: 5');
+      // The visible counter is not read out on every keystroke.
+      expect($(el, '[part~="count"]').getAttribute('aria-hidden')).to.equal('true');
+    });
+
+    it('offers the council services with localized names when no service is preset', async () => {
+      const el = await render({ service: null, lang: 'pl' });
+      await waitUntil(() => maybe(el, '#service'), 'no service list', { timeout: 10_000 });
+      const names = [...$<HTMLSelectElement>(el, '#service').options].map((o) => o.textContent!.trim());
+      expect(names).to.include('Biblioteki');
+      expect(names).to.include('Linie autobusowe');
+    });
+
+    it('switches language with lang on the element, an ancestor and region variants', async () => {
+      const el = await render({ lang: 'en' });
+      const legend = () => text(el.shadowRoot!.querySelector('legend'));
+      expect(legend()).to.equal('What would you like to tell us?');
+      el.setAttribute('lang', 'pl-PL');
+      await waitUntil(() => legend() === 'Co chcesz nam przekazać?', `still "${legend()}"`);
+      expect($(el, '[part~="base"]').getAttribute('lang')).to.equal('pl');
+      el.setAttribute('lang', 'pt-BR');
+      await waitUntil(() => legend() === 'O que nos quer dizer?', `still "${legend()}"`);
+      el.removeAttribute('lang');
+      const wrapper = document.createElement('div');
+      wrapper.lang = 'sv';
+      el.replaceWith(wrapper);
+      wrapper.append(el);
+      await waitUntil(() => legend() === 'Vad vill du berätta för oss?', `still "${legend()}"`);
+      wrapper.lang = 'xx';
+      el.remove();
+      wrapper.append(el);
+      await waitUntil(() => legend() === 'What would you like to tell us?', `unknown languages fall back to English, got "${legend()}"`);
+      wrapper.remove();
+    });
+
+    it('takes api and council from <civicloop-config> when the element has none', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`
+        <div>
+          <civicloop-config api=${env.apiUrl} council=${env.council} lang="de"></civicloop-config>
+          <cocreate-feedback service=${env.services[0]!.id}></cocreate-feedback>
+        </div>
+      `);
+      const el = wrapper.querySelector('cocreate-feedback')!;
+      await waitUntil(() => text(el.shadowRoot!.querySelector('legend')) === 'Was möchten Sie uns mitteilen?', 'not German');
+      await fill(el, { kind: 'idea', text: unique('page config') });
+      await submit(el);
+      expect(await receiptOf(el)).to.not.equal('');
+    });
+
+    it('keeps the draft across a reload and forgets it once sent', async () => {
+      const message = unique('draft');
+      let el = await render();
+      await fill(el, { kind: 'idea', text: message });
+      el.remove();
+      el = await render();
+      expect($<HTMLTextAreaElement>(el, '#text').value).to.equal(message);
+      expect($<HTMLInputElement>(el, 'input[name="kind"][value="idea"]').checked).to.equal(true);
+      await submit(el);
+      await receiptOf(el);
+      el.remove();
+      el = await render();
+      expect($<HTMLTextAreaElement>(el, '#text').value).to.equal('');
+    });
+
+    it('asks for a valid email only when a reply is wanted', async () => {
+      const el = await render();
+      await fill(el, { kind: 'question', text: unique('reply') });
+      expect(maybe(el, '#contact')).to.equal(null);
+      $<HTMLInputElement>(el, '#wants-reply').click();
+      await el.updateComplete;
+      const email = $<HTMLInputElement>(el, '#contact');
+      email.value = 'not an address';
+      email.dispatchEvent(new InputEvent('input'));
+      await submit(el);
+      expect(text($(el, '#contact-error'))).to.contain('Enter an email address in the right format');
+      expect(email.getAttribute('aria-describedby')).to.equal('contact-error');
+      email.value = 'resident@example.com';
+      email.dispatchEvent(new InputEvent('input'));
+      await submit(el);
+      expect(await receiptOf(el)).to.not.equal('');
+    });
+
+    it('the honeypot is out of reach of keyboards and screen readers', async () => {
+      const el = await render();
+      const trap = $<HTMLInputElement>(el, `input[name="website"]`);
+      expect(trap.tabIndex).to.equal(-1);
+      expect(trap.autocomplete).to.equal('off');
+      expect(trap.closest('[aria-hidden="true"]')).to.exist;
+      // The input keeps its own size; the container clips it to one pixel.
+      expect(trap.closest(".visually-hidden")!.getBoundingClientRect().width).to.be.at.most(1);
+    });
+
+    it('reserves its height before the council configuration arrives', async () => {
+      await proxy('delay', { ms: 2000 });
+      const el = await render();
+      expect(el.getBoundingClientRect().height).to.be.at.least(parseFloat(getComputedStyle(document.documentElement).fontSize) * 30 - 1);
+    });
+  });
+
+  describe('assisted entry', () => {
+    it('a staff token adds the channel and records through the staff endpoint', async () => {
+      const el = await render();
+      el.staffToken = env.staffToken;
+      await el.updateComplete;
+      expect(el.hasAttribute('staff-token')).to.equal(false);
+      await fill(el, { kind: 'problem', text: unique('by phone') });
+      await submit(el);
+      expect(text($(el, '#channel-error'))).to.contain('Choose how you received this input');
+      const select = $<HTMLSelectElement>(el, '#channel');
+      select.value = 'phone';
+      select.dispatchEvent(new Event('change'));
+      await submit(el);
+      await receiptOf(el);
+      expect(text($(el, '[part~="receipt"] h2'))).to.equal('The input is recorded');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('inert markup', () => {
+    it('shows script and markup payloads as text after sending', async () => {
+      const w = window as unknown as { __xss?: number };
+      delete w.__xss;
+      const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> & "quotes" ${crypto.randomUUID()}`;
+      const el = await render();
+      await fill(el, { kind: 'idea', text: payload });
+      await submit(el);
+      await receiptOf(el);
+      expect(text($(el, '.echo'))).to.equal(payload.replace(/\s+/g, ' '));
+      expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+      await aTimeout(100);
+      expect(w.__xss).to.equal(undefined);
+    });
+  });
+
+  describe('definition', () => {
+    it('a second definition of the tag does not throw', async () => {
+      const { define } = await import('../internal/define.js');
+      expect(() => define('cocreate-feedback', class extends HTMLElement {})).not.to.throw();
+      expect(customElements.get('cocreate-feedback')!.name).to.equal('CocreateFeedback');
+    });
+  });
+});
