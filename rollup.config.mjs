@@ -6,6 +6,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 const dist = 'packages/elements/dist';
 
@@ -39,6 +40,8 @@ export default {
   plugins: [
     // `production` selects lit's production build (no dev-mode warnings, smaller).
     nodeResolve({ browser: true, exportConditions: ['production'] }),
+    // Whitespace and comments inside html`` and css`` templates, which terser leaves alone.
+    minifyTemplateLiterals(),
     // nanostores guards its dev checks with process.env.NODE_ENV, which browsers lack.
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
   ],

@@ -3,6 +3,7 @@
 // the CDN bundles (rollup) and the Custom Elements Manifest, in that order because each step
 // reads the previous one's output.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,6 +15,9 @@ const steps = [
   ['cdn bundles', [bin('rollup', 'dist/bin/rollup'), '-c', '--silent']],
   ['custom-elements.json', [bin('@custom-elements-manifest/analyzer', 'cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs'], 'packages/elements'],
 ];
+
+// Hashed chunk names change with their content: start the CDN folder empty so no stale file is served.
+rmSync(`${root}/packages/elements/dist/cdn`, { recursive: true, force: true });
 
 for (const [name, argv, cwd = '.'] of steps) {
   const started = performance.now();

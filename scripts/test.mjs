@@ -38,14 +38,12 @@ function run(cmd, argv, env = {}) {
   return r.status ?? 1;
 }
 
-// Locale modules are generated from the XLIFF files; the elements import them.
-if (existsSync(join(root, 'packages/elements/lit-localize.json'))) {
-  if (run(process.execPath, [join(root, 'node_modules/@lit/localize-tools/bin/lit-localize.js'), 'build', '--config', 'packages/elements/lit-localize.json']) !== 0) {
-    console.error('lit-localize build failed');
-  }
-}
+// The build first: the elements import locale modules generated from XLIFF, and the demo suite
+// loads the CDN bundles exactly as a page would. A broken build is a failed run.
+const buildStatus = run(process.execPath, [join(root, 'scripts/build.mjs')]);
+if (buildStatus !== 0) console.error('build failed: the suites below run on what is left');
 
-const suites = [];
+const suites = buildStatus === 0 ? [] : [{ name: 'build', passed: 0, failed: 1 }];
 
 if (only !== 'browser') {
   const isNodeTest = (p) => p.endsWith('.test.ts') && !p.endsWith('.browser.test.ts');

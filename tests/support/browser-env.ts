@@ -12,6 +12,8 @@ export interface BrowserTestEnv {
   council: string;
   staffToken: string;
   services: { id: string }[];
+  /** A council that refuses input without a solved proof-of-work challenge. */
+  powCouncil: string;
 }
 
 export async function startBrowserTestEnv(origin: string) {
@@ -35,9 +37,16 @@ export async function startBrowserTestEnv(origin: string) {
     await createService(server.db, { council, name: { en: 'Libraries', pl: 'Biblioteki' }, category: 'culture' }),
     await createService(server.db, { council, name: { en: 'Bus lines', pl: 'Linie autobusowe' }, category: 'transport' }),
   ];
+  const powCouncil = 'powtest';
+  await createCouncil(server.db, {
+    slug: powCouncil,
+    name: 'Proofton Council',
+    origins: [origin],
+    antiAbuse: { minFillMs: 0, proofOfWork: { required: true, difficulty: 10 } },
+  });
   const staffToken = await createStaffToken(server.db, { council, role: 'editor', label: 'browser tests' });
   const proxy = await createFaultProxy(server.url);
-  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services };
+  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services, powCouncil };
   return {
     env,
     server,

@@ -35,6 +35,7 @@ export type FeedbackCreate = z.infer<typeof FeedbackCreate>;
 
 /** Ways staff receive input on a resident's behalf (assisted entry). */
 export const STAFF_CHANNELS = ['phone', 'in-person', 'paper', 'email', 'outreach'] as const;
+export type StaffChannel = (typeof STAFF_CHANNELS)[number];
 /** Every channel an input can arrive by: residents' own submissions are `web`. */
 export const FEEDBACK_CHANNELS = ['web', ...STAFF_CHANNELS] as const;
 export const FeedbackChannel = z.enum(FEEDBACK_CHANNELS);

@@ -13,6 +13,7 @@ interface TestEnv {
   council: string;
   staffToken: string;
   services: { id: string }[];
+  powCouncil: string;
   proxyControl: string;
 }
 
@@ -379,6 +380,35 @@ describe('<cocreate-feedback>', () => {
       await proxy('delay', { ms: 2000 });
       const el = await render();
       expect(el.getBoundingClientRect().height).to.be.at.least(parseFloat(getComputedStyle(document.documentElement).fontSize) * 30 - 1);
+    });
+  });
+
+  describe('spam protection', () => {
+    it('solves the council proof-of-work challenge without the resident noticing', async () => {
+      const el = await render({ council: env.powCouncil, service: null });
+      const message = unique('proof of work');
+      await fill(el, { kind: 'idea', text: message });
+      await submit(el);
+      expect(await receiptOf(el)).to.match(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/);
+      const stored = (await (await fetch(`/__stored?text=${encodeURIComponent(message)}`)).json()) as { count: number };
+      expect(stored.count).to.equal(1);
+    });
+
+    it('a refused robot check keeps the text and says what to do', async () => {
+      const el = await render();
+      const message = unique('autofilled');
+      await fill(el, { kind: 'idea', text: message });
+      const trap = $<HTMLInputElement>(el, 'input[name="website"]');
+      trap.value = 'https://spam.example';
+      trap.dispatchEvent(new InputEvent('input'));
+      const failed = oneEvent(document, 'cocreate-error') as Promise<CustomEvent<CocreateErrorDetail>>;
+      await submit(el);
+      expect((await failed).detail.status).to.equal(422);
+      await el.updateComplete;
+      const notice = $(el, '[part~="notice"]');
+      expect(notice.getAttribute('role')).to.equal('alert');
+      expect($<HTMLTextAreaElement>(el, '#text').value).to.equal(message);
+      await expect(el).to.be.accessible();
     });
   });
 

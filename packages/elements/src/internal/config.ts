@@ -31,6 +31,19 @@ export interface ElementConfigSource {
 const nonEmpty = (v: string | null | undefined) => (v && v.trim() ? v.trim() : undefined);
 
 /**
+ * With no `api` anywhere, the API is the origin that served this script: a council that hosts
+ * the CDN files on its Civic Loop server needs only the script tag and the element.
+ */
+export function scriptOrigin(url: string = import.meta.url): string | undefined {
+  try {
+    const { protocol, origin } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The page's `<civicloop-config>`, read from the DOM rather than from a module variable so
  * that every Civic Loop version on the page sees the same one, even before it is defined.
  */
@@ -39,7 +52,7 @@ export function pageConfigElement(doc: Document = document): Element | null {
 }
 
 /**
- * Element attributes override the page config. The locale is the element's own `lang`, else
+ * Element attributes override the page config; `api` falls back to the script's origin. The locale is the element's own `lang`, else
  * the page config's `lang`, else the nearest ancestor's `lang` (crossing shadow roots), else
  * `<html lang>`; region variants map to their language (`pt-BR` -> `pt`) and anything
  * unsupported falls back to English.
@@ -47,7 +60,7 @@ export function pageConfigElement(doc: Document = document): Element | null {
 export function resolveConfig(host: HTMLElement, own: ElementConfigSource): ResolvedConfig {
   const page = pageConfigElement(host.ownerDocument);
   return {
-    api: nonEmpty(own.api) ?? nonEmpty(page?.getAttribute('api')),
+    api: nonEmpty(own.api) ?? nonEmpty(page?.getAttribute('api')) ?? scriptOrigin(),
     council: nonEmpty(own.council) ?? nonEmpty(page?.getAttribute('council')),
     service: nonEmpty(own.service) ?? nonEmpty(page?.getAttribute('service')),
     locale: resolveLocale(host, page),

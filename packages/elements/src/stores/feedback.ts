@@ -10,11 +10,14 @@ import {
   FEEDBACK_TEXT_MAX,
   FeedbackCreate,
   PROBLEM_TYPES,
+  solveChallenge,
   type CouncilConfig,
   type FeedbackCreated,
   type FeedbackKind,
   type Locale,
+  type ProofOfWork,
   type Service,
+  type StaffChannel,
 } from '@civicloop/contract';
 import {
   createOutbox,
@@ -136,15 +139,6 @@ const EMPTY_DRAFT: FeedbackDraft = {
 const DRAFT_PREFIX = 'civicloop:feedback:draft:';
 const PENDING_PREFIX = 'civicloop:feedback:pending:';
 
-/**
- * The SDK methods of issue 3 (receipt erase, assisted entry). Typed here until the SDK
- * publishes them, so the element builds against either.
- */
-type Issue3Client = CivicLoopClient & {
-  deleteFeedback(receipt: string): Promise<unknown>;
-  createStaffFeedback(body: FeedbackCreate & { channel: string }, options: { token: string; idempotencyKey?: string }): Promise<FeedbackCreated>;
-};
-
 /** One outbox per API target and page, so that every form of that council hears its deliveries. */
 const outboxes = new Map<string, Outbox>();
 
@@ -189,7 +183,11 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
   // Measured from the first render: a bot fills a form in milliseconds, people take seconds.
   let startedAt = performance.now();
   let loadToken = 0;
-  let lastAttempt: { key: string; body: string } | undefined;
+  // An attempt whose fate is unknown (the network failed in staff mode): sending the same words
+  // again resends exactly the same request under the same key, so the server stores it once.
+  let lastAttempt: { key: string; body: string; wire: FeedbackCreate } | undefined;
+  // The proof of work, started in the background while the resident writes.
+  let proof: { challenge: string; expiresAt: number; nonce: Promise<string | undefined> } | undefined;
   let unsubscribe: (() => void) | undefined;
 
   const scopeKey = () => {
@@ -297,8 +295,66 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
   }
 
   /** Anti-abuse fields the server checks; added to the body, never shown. */
-  function antiAbuse(draft: FeedbackDraft): Record<string, unknown> {
-    return { website: draft.trap, elapsedMs: Math.round(performance.now() - startedAt) };
+  async function antiAbuse(draft: FeedbackDraft): Promise<Partial<FeedbackCreate>> {
+    const fields: Partial<FeedbackCreate> = { website: draft.trap, elapsedMs: Math.round(performance.now() - startedAt) };
+    const solved = await proveWork();
+    if (solved) fields.proof = solved;
+    return fields;
+  }
+
+  /**
+   * When the council asks for proof of work, fetches a challenge and solves it while the
+   * resident writes, so sending does not wait. Without WebCrypto (plain-HTTP pages) or when
+   * the challenge cannot be had, it sends without one and the server's answer says why.
+   */
+  function startProof(): void {
+    const council = $council.get();
+    const client = options.client();
+    if (council.status !== 'ready' || !council.config.antiAbuse?.proofOfWork.required || !client || options.staffToken()) return;
+    if (proof && proof.expiresAt - Date.now() > 60_000) return;
+    if (!globalThis.crypto?.subtle) return;
+    const current = { challenge: '', expiresAt: Number.POSITIVE_INFINITY, nonce: Promise.resolve<string | undefined>(undefined) };
+    current.nonce = client
+      .createChallenge()
+      .then((c) => {
+        current.challenge = c.challenge;
+        current.expiresAt = Date.parse(c.expiresAt);
+        return solveChallenge(c.challenge, c.difficulty);
+      })
+      .catch(() => {
+        // Asked again at the next keystroke or on sending.
+        if (proof === current) proof = undefined;
+        return undefined;
+      });
+    proof = current;
+  }
+
+  /** Resolves once the council configuration has arrived or failed (at most 10 s). */
+  function councilSettled(): Promise<void> {
+    if ($council.get().status !== 'loading') return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        off();
+        resolve();
+      };
+      const timer = setTimeout(done, 10_000);
+      const off = $council.listen((c) => {
+        if (c.status !== 'loading') done();
+      });
+    });
+  }
+
+  async function proveWork(): Promise<ProofOfWork | undefined> {
+    // Sent before the configuration arrived (a slow link): whether proof is needed is in it.
+    await councilSettled();
+    startProof();
+    const current = proof;
+    const nonce = await current?.nonce;
+    if (!current || nonce === undefined || !current.challenge) return undefined;
+    // A challenge is good for one input: the next one gets a fresh one.
+    if (proof === current) proof = undefined;
+    return { challenge: current.challenge, nonce };
   }
 
   function sent(result: FeedbackCreated, text: string, staff: boolean, queuedFirst: boolean): void {
@@ -307,6 +363,8 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
   }
 
   function fail(error: unknown): void {
+    // The server answered: whatever is sent next is a new request, with fresh anti-abuse fields.
+    if (isApiError(error)) lastAttempt = undefined;
     const status = isApiError(error) ? error.status : undefined;
     const problemType = isApiError(error) ? error.problem.type : undefined;
     const message = error instanceof Error ? error.message : String(error);
@@ -419,6 +477,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
 
     /** Changes part of the draft; a form that showed errors goes back to editing once touched. */
     update(patch: Partial<FeedbackDraft>): void {
+      startProof();
       const next = { ...$draft.get(), ...patch };
       $draft.set(next);
       saveDraft(next);
@@ -464,17 +523,18 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       // The same words sent again after a failure reuse the key: if the first attempt did
       // arrive, the server answers with that one instead of storing a second copy.
       const serialized = JSON.stringify(body);
-      const key = lastAttempt?.body === serialized ? lastAttempt.key : newKey();
-      lastAttempt = { key, body: serialized };
-      const wire = { ...body, ...antiAbuse(draft) } as FeedbackCreate;
       $flow.set({ state: 'sending' });
+      const again = lastAttempt?.body === serialized ? lastAttempt : undefined;
+      const key = again?.key ?? newKey();
+      const wire = again?.wire ?? { ...body, ...(await antiAbuse(draft)) };
+      lastAttempt = { key, body: serialized, wire };
       const token = options.staffToken();
       try {
         if (token) {
-          const result = await (client as Issue3Client).createStaffFeedback({ ...wire, channel: draft.channel }, { token, idempotencyKey: key });
+          const result = await client.createStaffFeedback({ ...wire, channel: draft.channel as StaffChannel }, { token, idempotencyKey: key });
           lastAttempt = undefined;
           clearDraft();
-          sent(result as FeedbackCreated, body.text, true, false);
+          sent(result, body.text, true, false);
           return;
         }
         const outbox = outboxFor(client);
@@ -532,7 +592,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       if (current.state !== 'sent' || !client) return;
       $flow.set({ ...current, erase: 'erasing' });
       try {
-        await (client as Issue3Client).deleteFeedback(current.receipt);
+        await client.deleteFeedback(current.receipt);
         $flow.set({ ...current, erase: 'erased' });
       } catch (error) {
         $flow.set({ ...current, erase: 'failed' });

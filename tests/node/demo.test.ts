@@ -1,0 +1,102 @@
+// The demo as a web editor ships it: the built CDN files, pages that hold only a script tag and
+// the element, the server's strict CSP with Trusted Types, in Debian's Chromium. Needs
+// `npm run build` first (scripts/test.mjs runs it).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cdnDir = `${root}packages/elements/dist/cdn`;
+
+describe('demo pages on the built CDN files', { skip: !existsSync(`${cdnDir}/civicloop.js`) && 'run npm run build first' }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startServer({ port: 0, dataDir: 'memory://', demoDir: `${root}demo`, cdnDir, docs: true, log: () => {} });
+    await seedDemo(server.db);
+    browser = await puppeteer.launch({
+      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens a page and records everything that would tell an editor something is broken. */
+  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warn') problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(server.url + path, { waitUntil: 'networkidle0' });
+    return { page, problems };
+  }
+
+  const shadowText = (page: Page, selector: string) =>
+    page.$$eval('cocreate-feedback', (els, sel) => els.map((el) => el.shadowRoot?.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? null), selector);
+
+  test('each council page renders its form in its own language under the strict CSP', async () => {
+    const pages = [
+      ['/riverside/', 'What would you like to tell us?'],
+      ['/nordby/', 'Hvad vil du gerne fortælle os?'],
+      ['/przykladowo/', 'Co chcesz nam przekazać?'],
+    ] as const;
+    for (const [path, legend] of pages) {
+      const { page, problems } = await open(path);
+      const csp = (await page.goto(server.url + path))?.headers()['content-security-policy'] ?? '';
+      assert.match(csp, /require-trusted-types-for 'script'/, path);
+      await page.waitForFunction(() => document.querySelector('cocreate-feedback')?.shadowRoot?.querySelector('form, [part~="compact"]'));
+      const legends = await shadowText(page, 'legend');
+      assert.ok(legends.includes(legend), `${path}: ${JSON.stringify(legends)}`);
+      assert.deepEqual(problems, [], path);
+      await page.close();
+    }
+  });
+
+  test('a resident sends on the Riverside page and gets a receipt; markup stays text', async () => {
+    const { page, problems } = await open('/riverside/');
+    const payload = `Longer hours, please <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> ${Date.now()}`;
+    const el = (await page.$('cocreate-feedback'))!;
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="input-use"]'), {}, el);
+    await (await el.$('pierce/input[name="kind"][value="idea"]'))!.click();
+    await (await el.$('pierce/#text'))!.type(payload);
+    // The demo councils refuse forms sent faster than two seconds after they appear.
+    await new Promise((r) => setTimeout(r, 2100));
+    await (await el.$('pierce/button[type="submit"]'))!.click();
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="receipt-code"]'), { timeout: 10_000 }, el);
+    const receipt = (await shadowText(page, '[part~="receipt-code"]'))[0]!;
+    assert.match(receipt, /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/);
+    const { rows } = await server.db.query<{ text: string; channel: string }>('SELECT text, channel FROM feedback WHERE receipt = $1', [receipt.replaceAll('-', '')]);
+    assert.equal(rows[0]?.text, payload);
+    assert.equal(rows[0]?.channel, 'web');
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await page.$$eval('cocreate-feedback', (els) => els[0]!.shadowRoot!.querySelectorAll('img, script').length), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('/docs renders the API reference from local assets', async () => {
+    const { page, problems } = await open('/docs');
+    await page.waitForSelector('.opblock', { timeout: 15_000 });
+    const operations = await page.$$eval('.opblock', (els) => els.length);
+    assert.ok(operations >= 5, `${operations} operations`);
+    const external = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => !u.startsWith(location.origin)));
+    assert.deepEqual(external, []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
