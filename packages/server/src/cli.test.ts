@@ -59,6 +59,11 @@ forEachEngine((engine) => {
     const created = await run('council', 'create', '--slug', 'clitown', '--name', 'Clitown', '--origins', 'https://clitown.example,https://www.clitown.example', '--locales', 'en,pl', '--default', 'pl');
     assert.equal(created.code, 0, created.stderr);
     assert.match(created.stdout, /council clitown saved/);
+    const guarded = await run('council', 'create', '--slug', 'clitown', '--name', 'Clitown', '--origins', 'https://clitown.example,https://www.clitown.example', '--locales', 'en,pl', '--default', 'pl', '--min-fill-ms', '1500', '--proof-of-work', '12');
+    assert.equal(guarded.code, 0, guarded.stderr);
+    const bad = await run('council', 'create', '--slug', 'clitown', '--name', 'Clitown', '--proof-of-work', '40');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--proof-of-work must be a whole number from 0 to 32/);
     const token = await run('token', 'create', '--council', 'clitown', '--role', 'editor', '--label', 'front desk');
     assert.equal(token.code, 0, token.stderr);
     const plain = token.stdout.trim();
@@ -68,6 +73,8 @@ forEachEngine((engine) => {
         "SELECT origins, locales, default_locale FROM councils WHERE slug = 'clitown'",
       );
       assert.deepEqual(council.rows[0], { origins: ['https://clitown.example', 'https://www.clitown.example'], locales: ['en', 'pl'], default_locale: 'pl' });
+      const guard = await db.query("SELECT min_fill_ms, pow_required, pow_difficulty FROM councils WHERE slug = 'clitown'");
+      assert.deepEqual(guard.rows[0], { min_fill_ms: 1500, pow_required: true, pow_difficulty: 12 });
       const tokens = await db.query<{ token_hash: string; role: string; label: string }>("SELECT token_hash, role, label FROM staff_tokens WHERE council = 'clitown'");
       assert.equal(tokens.rows.length, 1);
       assert.deepEqual(tokens.rows[0], { token_hash: createHash('sha256').update(plain).digest('hex'), role: 'editor', label: 'front desk' });

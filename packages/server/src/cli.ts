@@ -15,8 +15,10 @@ Commands:
       Serve the API. --demo also seeds the demo councils if missing and serves the demo
       pages, the element bundles (/cdn/) and the API reference (/docs).
   council create --slug S --name NAME --origins https://a.example,https://b.example
-                 [--locales en,pl] [--default en]
+                 [--locales en,pl] [--default en] [--min-fill-ms N] [--proof-of-work BITS]
       Create a council (or update the one with this slug) and the origins allowed to embed it.
+      --min-fill-ms refuses web input sent sooner than N ms after the form appears;
+      --proof-of-work asks each web input for a solved challenge of BITS (1-32; 0 turns it off).
   token create --council S --role editor|admin [--label TEXT]
       Create a staff token. It is printed once; only its hash is stored.
   seed-demo
@@ -29,6 +31,8 @@ Environment:
   PORT, HOST     where serve listens (default: 8080 on 127.0.0.1)
   CIVICLOOP_SECRET  secret for address hashing and challenges (default: generated, kept in the database)
   TRUST_PROXY=1  take client addresses from the last X-Forwarded-For hop (behind one reverse proxy)
+  FEEDBACK_PER_CLIENT_PER_HOUR, FEEDBACK_PER_COUNCIL_PER_HOUR
+                 rate limits of web input (default 20 per client address, 2000 per council)
 `;
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -48,6 +52,13 @@ function locales(value: string | undefined): Locale[] | undefined {
   const out = list(value);
   for (const l of out) if (!(LOCALES as readonly string[]).includes(l)) throw new UsageError(`unknown locale "${l}"; use ${LOCALES.join(', ')}`);
   return out as Locale[];
+}
+
+function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}`);
+  return n;
 }
 
 function required(values: Record<string, unknown>, ...names: string[]): void {
@@ -73,6 +84,10 @@ async function serve(args: string[]): Promise<void> {
     port,
     host: values.host ?? env['HOST'] ?? '127.0.0.1',
     trustProxy: env['TRUST_PROXY'] === '1',
+    limits: {
+      ...(env['FEEDBACK_PER_CLIENT_PER_HOUR'] ? { feedbackPerClientPerHour: integer(env['FEEDBACK_PER_CLIENT_PER_HOUR'], 'FEEDBACK_PER_CLIENT_PER_HOUR', 1, 1_000_000) } : {}),
+      ...(env['FEEDBACK_PER_COUNCIL_PER_HOUR'] ? { feedbackPerCouncilPerHour: integer(env['FEEDBACK_PER_COUNCIL_PER_HOUR'], 'FEEDBACK_PER_COUNCIL_PER_HOUR', 1, 10_000_000) } : {}),
+    },
     ...(demo ? { demoDir: `${repoRoot}demo`, cdnDir: `${repoRoot}packages/elements/dist/cdn`, docs: true } : {}),
   });
   if (demo) {
@@ -110,9 +125,23 @@ async function serve(args: string[]): Promise<void> {
 async function councilCreate(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { slug: { type: 'string' }, name: { type: 'string' }, origins: { type: 'string' }, locales: { type: 'string' }, default: { type: 'string' } },
+    options: {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      origins: { type: 'string' },
+      locales: { type: 'string' },
+      default: { type: 'string' },
+      'min-fill-ms': { type: 'string' },
+      'proof-of-work': { type: 'string' },
+    },
   });
   required(values, 'slug', 'name');
+  const minFillMs = integer(values['min-fill-ms'], '--min-fill-ms', 0, 600_000);
+  const bits = integer(values['proof-of-work'], '--proof-of-work', 0, 32);
+  const antiAbuse = {
+    ...(minFillMs !== undefined ? { minFillMs } : {}),
+    ...(bits !== undefined ? { proofOfWork: bits === 0 ? { required: false } : { required: true, difficulty: bits } } : {}),
+  };
   const locs = locales(values.locales);
   const def = values.default === undefined ? undefined : locales(values.default)?.[0];
   await withDb((db) =>
@@ -122,6 +151,7 @@ async function councilCreate(args: string[]): Promise<void> {
       origins: list(values.origins),
       ...(locs ? { locales: locs } : {}),
       ...(def ? { defaultLocale: def } : {}),
+      antiAbuse,
     }),
   );
   process.stdout.write(`council ${values.slug} saved\n`);
