@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod/mini';
 import { createCouncil } from './councils.js';
 import { newReceipt, RECEIPT_ALPHABET, RECEIPT_LENGTH } from './receipt.js';
+import { clientBucket } from './rate-limit.js';
 import { keyedHash } from './secret.js';
 import type { RunningServer } from './server.js';
 import { createService } from './services.js';
@@ -27,6 +28,17 @@ test('receipts: 10 symbols without 0, O, 1, I or L, at least 40 bits, grouped 4-
     seen.add(r);
   }
   assert.equal(seen.size, 2000);
+});
+
+test('rate limits count an IPv6 client by its /64 and a mapped IPv4 address as IPv4', () => {
+  assert.equal(clientBucket('2001:db8:1:2:aaaa::1'), '2001:db8:1:2::/64');
+  assert.equal(clientBucket('2001:db8:1:2:bbbb:cccc:dddd:eeee'), '2001:db8:1:2::/64');
+  assert.equal(clientBucket('2001:DB8:0001:0002::9%eth0'), '2001:db8:1:2::/64');
+  assert.equal(clientBucket('2001:db8::1'), '2001:db8:0:0::/64');
+  assert.equal(clientBucket('::1'), '0:0:0:0::/64');
+  assert.equal(clientBucket('::ffff:203.0.113.7'), '203.0.113.7');
+  assert.equal(clientBucket('203.0.113.7'), '203.0.113.7');
+  assert.notEqual(clientBucket('2001:db8:1:3::1'), clientBucket('2001:db8:1:2::1'));
 });
 
 forEachEngine((engine) => {

@@ -6,7 +6,7 @@ import type { CouncilRow } from './councils.js';
 import type { Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
 import { problems } from './problems.js';
-import { consume, DEFAULT_LIMITS } from './rate-limit.js';
+import { clientBucket, consume, DEFAULT_LIMITS } from './rate-limit.js';
 import { formatReceipt, newReceipt, parseReceipt } from './receipt.js';
 import { keyedHash } from './secret.js';
 import { serviceExists } from './services.js';
@@ -80,7 +80,7 @@ export const feedbackHandlers: Handlers = {
     await checkAgainstCouncil(db, council, body);
     await checkHuman(ctx);
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    const client = keyedHash(await ctx.secret(), 'client-address', ctx.clientAddress);
+    const client = keyedHash(await ctx.secret(), 'client-address', clientBucket(ctx.clientAddress));
     await consume(db, `client:${council.slug}:${client}`, limits.feedbackPerClientPerHour, 'Your connection');
     await consume(db, `council:${council.slug}`, limits.feedbackPerCouncilPerHour, 'This council');
     const created = await insertFeedback(db, council.slug, body, 'web');

@@ -1,4 +1,5 @@
 import { PROBLEM_TYPES } from '@civicloop/contract';
+import { isIPv6 } from 'node:net';
 import type { Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
 
@@ -33,4 +34,21 @@ export async function consume(db: Queryable, bucket: string, limit: number, what
 export async function purgeCounters(db: Queryable): Promise<void> {
   await db.query(`DELETE FROM rate_counters WHERE window_start < now() - interval '2 hours'`);
   await db.query('DELETE FROM spent_challenges WHERE expires_at < now()');
+}
+
+/**
+ * What one client is, for rate limits: an IPv4 address, or the /64 network of an IPv6 one
+ * (one household or phone gets a whole /64 and can rotate through it at will). IPv4-mapped
+ * IPv6 addresses count as their IPv4 address.
+ */
+export function clientBucket(address: string): string {
+  const a = address.replace(/%.*$/, '').toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(a)) return a;
+  const [head = '', tail] = a.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t];
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }

@@ -144,7 +144,8 @@ describe('<cocreate-feedback>', () => {
       const follow = new URL($<HTMLAnchorElement>(el, '[part~="follow-link"]').href);
       expect(follow.pathname).to.equal('/you-said-we-did');
       expect(follow.searchParams.get('page')).to.equal('1');
-      expect(follow.searchParams.get('receipt')).to.equal(receipt);
+      expect(follow.searchParams.get('receipt')).to.equal(null);
+      expect(follow.hash).to.equal(`#receipt=${receipt}`);
       expect(text($(el, '.echo'))).to.equal(message);
       expect(maybe(el, 'a[href="https://council.example/get-involved"]')).to.exist;
       expect(active(el)).to.equal($(el, '[part~="receipt"]'));
@@ -199,6 +200,19 @@ describe('<cocreate-feedback>', () => {
       expect($<HTMLTextAreaElement>(el, '#text').value).to.equal(message);
       expect(active(el)).to.equal(notice);
       await expect(el).to.be.accessible();
+    });
+
+    it('rejected: a service preset by the page that the council lacks is a setup error, not the resident’s', async () => {
+      const el = await render({ service: 'no-such-service' });
+      const message = unique('preset service');
+      await fill(el, { kind: 'idea', text: message });
+      const failed = oneEvent(document, 'cocreate-error') as Promise<CustomEvent<CocreateErrorDetail>>;
+      await submit(el);
+      expect((await failed).detail.status).to.equal(422);
+      await el.updateComplete;
+      expect(maybe(el, '[part~="error-summary"]')).to.equal(null);
+      expect(text($(el, '[part~="notice"]'))).to.contain('the council or service was not found');
+      expect($<HTMLTextAreaElement>(el, '#text').value).to.equal(message);
     });
 
     it('server error (5xx): kept on this device and said so', async () => {

@@ -53,7 +53,9 @@ function safeUrl(value: string | undefined, receipt?: string): string | undefine
   try {
     const url = new URL(value, document.baseURI);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    if (receipt) url.searchParams.set('receipt', receipt);
+    // In the fragment, not the query: the code can erase the input, and a fragment never
+    // reaches the council's web server logs, analytics or a Referer header.
+    if (receipt) url.hash = `receipt=${encodeURIComponent(receipt)}`;
     return url.href;
   } catch {
     return undefined;
@@ -121,7 +123,7 @@ export class CocreateFeedback extends CivicElement {
   /** Show only "Was this page useful? Yes / No" until the resident answers. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  /** Page that shows what happened with an input (holds `<you-said-we-did>`); `?receipt=` is appended. */
+  /** Page that shows what happened with an input (holds `<you-said-we-did>`); `#receipt=<code>` is added. */
   @property({ attribute: 'follow-url' }) followUrl?: string;
 
   /** Page where residents join the contact bank, offered after sending. */
@@ -175,13 +177,23 @@ export class CocreateFeedback extends CivicElement {
     const previous = this.#lastState;
     if (state === previous) return;
     this.#lastState = state;
-    if (state.state === 'invalid') this.#focusAfterRender = 'summary';
-    else if (state.state === 'queued' || state.state === 'rejected' || state.state === 'error') this.#focusAfterRender = 'outcome';
-    else if (state.state === 'sent' && previous?.state !== 'sent') this.#focusAfterRender = 'outcome';
-    else if (state.state === 'sent' && state.erase === 'erased') this.#focusAfterRender = 'outcome';
+    let target: 'summary' | 'outcome' | undefined;
+    if (state.state === 'invalid') target = 'summary';
+    else if (state.state === 'queued' || state.state === 'rejected' || state.state === 'error') target = 'outcome';
+    else if (state.state === 'sent' && previous?.state !== 'sent') target = 'outcome';
+    else if (state.state === 'sent' && state.erase === 'erased') target = 'outcome';
+    // A change the resident did not start (a queued input delivered when the connection came
+    // back, a pending one found at page load) must not pull focus from elsewhere in the page;
+    // the status region announces it. Focus moves only after their own action, or when it was
+    // already inside this element (where the re-render would otherwise drop it).
+    if (target && (this.#userActed || this.shadowRoot?.activeElement)) {
+      this.#focusAfterRender = target;
+      this.#userActed = false;
+    }
   }
 
   #lastState: FeedbackFlowState | undefined;
+  #userActed = false;
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -661,6 +673,7 @@ export class CocreateFeedback extends CivicElement {
 
   #onSubmit = (event: Event) => {
     event.preventDefault();
+    this.#userActed = true;
     void this.#flow.submit();
   };
 
@@ -727,7 +740,7 @@ export class CocreateFeedback extends CivicElement {
           : nothing}
         ${this.#renderErase(state)}
         <div class="row">
-          <button part="button" class="button secondary" type="button" @click=${() => this.#flow.again()}>${msg('Send another message', { id: 'feedback.again' })}</button>
+          <button part="button" class="button secondary" type="button" ?disabled=${state.state === 'sent' && state.erase === 'erasing'} @click=${() => this.#flow.again()}>${msg('Send another message', { id: 'feedback.again' })}</button>
         </div>
       </div>
     `;

@@ -203,7 +203,8 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     const { kind, rating, text, service } = draft;
     try {
       if (!kind && !rating && !text.trim()) storage.removeItem(DRAFT_PREFIX + scope);
-      else storage.setItem(DRAFT_PREFIX + scope, JSON.stringify({ kind, rating, text, service }));
+      // `since` (when writing began, wall clock) lets a restored draft count its fill time.
+      else storage.setItem(DRAFT_PREFIX + scope, JSON.stringify({ kind, rating, text, service, since: Date.now() - (performance.now() - startedAt) }));
     } catch {
       // Quota or disabled storage: the form still works, only without a saved draft.
     }
@@ -213,8 +214,9 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     const scope = scopeKey();
     if (!storage || !scope) return;
     try {
-      const saved = JSON.parse(storage.getItem(DRAFT_PREFIX + scope) ?? 'null') as Partial<FeedbackDraft> | null;
+      const saved = JSON.parse(storage.getItem(DRAFT_PREFIX + scope) ?? 'null') as (Partial<FeedbackDraft> & { since?: unknown }) | null;
       if (!saved || typeof saved !== 'object') return;
+      if (typeof saved.since === 'number' && saved.since <= Date.now()) startedAt = performance.now() - (Date.now() - saved.since);
       $draft.set({
         ...$draft.get(),
         kind: FEEDBACK_KINDS_SET.has(saved.kind as string) ? saved.kind : undefined,
@@ -375,7 +377,8 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
         for (const issue of issues) {
           const field = issue.path.split('/')[1];
           if (field === 'text' || field === 'contact' || field === 'kind' || field === 'channel') fields.add(field);
-          else if (field === 'service') fields.add('service');
+          // A service preset by the page is not the resident's to fix: that is a setup error.
+          else if (field === 'service' && !options.scope().service) fields.add('service');
         }
         if (fields.size) {
           $flow.set({
@@ -391,7 +394,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
           ? 'rate-limited'
           : problemType === PROBLEM_TYPES.spam
             ? 'spam'
-            : error.status === 404
+            : error.status === 404 || (error.status === 422 && (error.problem.errors ?? []).some((i) => i.path === '/service'))
               ? 'not-found'
               : error.status === 401 || error.status === 403
                 ? 'unauthorized'
@@ -435,6 +438,12 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       // Delivered by another tab or page meanwhile; its receipt was shown there.
       rememberPending(undefined);
     }
+  }
+
+  /** Whether the confirmation of this receipt is still on screen (not "Send another"). */
+  function stillShowing(receipt: string): boolean {
+    const now = $flow.get();
+    return now.state === 'sent' && now.receipt === receipt;
   }
 
   const flow = {
@@ -522,7 +531,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       const body = buildBody(draft);
       // The same words sent again after a failure reuse the key: if the first attempt did
       // arrive, the server answers with that one instead of storing a second copy.
-      const serialized = JSON.stringify(body);
+      const serialized = JSON.stringify([body, options.staffToken() ? draft.channel : undefined]);
       $flow.set({ state: 'sending' });
       const again = lastAttempt?.body === serialized ? lastAttempt : undefined;
       const key = again?.key ?? newKey();
@@ -593,9 +602,9 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       $flow.set({ ...current, erase: 'erasing' });
       try {
         await client.deleteFeedback(current.receipt);
-        $flow.set({ ...current, erase: 'erased' });
+        if (stillShowing(current.receipt)) $flow.set({ ...current, erase: 'erased' });
       } catch (error) {
-        $flow.set({ ...current, erase: 'failed' });
+        if (stillShowing(current.receipt)) $flow.set({ ...current, erase: 'failed' });
         options.notify({
           type: 'error',
           status: isApiError(error) ? error.status : undefined,
