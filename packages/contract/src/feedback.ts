@@ -33,6 +33,12 @@ export const FeedbackCreate = z.object({
 });
 export type FeedbackCreate = z.infer<typeof FeedbackCreate>;
 
+/**
+ * Fields that prove a person sent the input rather than say anything: an Idempotency-Key is
+ * matched against the rest of the body, so a re-send may carry a fresh proof of work.
+ */
+export const ANTI_ABUSE_FIELDS = ['website', 'elapsedMs', 'proof'] as const;
+
 /** Ways staff receive input on a resident's behalf (assisted entry). */
 export const STAFF_CHANNELS = ['phone', 'in-person', 'paper', 'email', 'outreach'] as const;
 export type StaffChannel = (typeof STAFF_CHANNELS)[number];

@@ -87,6 +87,13 @@ export interface OutboxOptions {
    * @default 30000
    */
   retryInterval?: number | false;
+  /**
+   * Called before each re-send of a kept submission; returns the body to send this time, e.g.
+   * with a fresh proof of work in place of one that expired while the device was offline. It
+   * must not change what the submission says: the server matches the Idempotency-Key against
+   * the body (anti-abuse fields aside). If it throws, the body is sent as it was kept.
+   */
+  prepare?: (submission: QueuedSubmission) => Promise<QueuedSubmission['body']> | QueuedSubmission['body'];
 }
 
 /** The offline outbox: nothing a resident sends is lost, nothing is stored twice. */
@@ -190,7 +197,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       try {
-        const response = await clientOf(item).request(item.operation, { body: item.body, idempotencyKey: item.key } as RouteInput<OutboxOperation>);
+        let body = item.body;
+        if (options.prepare) {
+          try {
+            body = await options.prepare(item);
+          } catch {
+            // Sent as kept; if that is refused, the resident is told and gets their text back.
+          }
+        }
+        const response = await clientOf(item).request(item.operation, { body, idempotencyKey: item.key } as RouteInput<OutboxOperation>);
         await del(item.key, db());
         report.delivered++;
         emit({ type: 'delivered', key: item.key, result: response.data, replayed: response.replayed, submission: item });

@@ -58,6 +58,16 @@ forEachEngine((engine) => {
     assert.equal(await count('Replay me once'), 1);
   });
 
+  test('a re-send with fresh anti-abuse fields is the same request: replayed, not refused', async () => {
+    const body = { kind: 'idea', text: 'Kept offline, sent later' } as const;
+    const first = await send('keyton', 'key-fresh-proof', { ...body, elapsedMs: 4000, website: '' });
+    assert.equal(first.status, 201);
+    const again = await send('keyton', 'key-fresh-proof', { ...body, elapsedMs: 4000, website: '', proof: { challenge: 'a.new.one', nonce: '7' } });
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotency-replayed'), 'true');
+    assert.equal(await count('Kept offline, sent later'), 1);
+  });
+
   test('the same key with another body is 422 and stores nothing new', async () => {
     assert.equal((await send('keyton', 'key-mismatch', { kind: 'idea', text: 'First body' })).status, 201);
     const res = await send('keyton', 'key-mismatch', { kind: 'idea', text: 'Second body' });

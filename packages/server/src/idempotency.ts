@@ -1,4 +1,4 @@
-import { IdempotencyKey, PROBLEM_TYPES } from '@civicloop/contract';
+import { ANTI_ABUSE_FIELDS, IdempotencyKey, PROBLEM_TYPES } from '@civicloop/contract';
 import { createHash } from 'node:crypto';
 import { z } from 'zod/mini';
 import type { Database, Queryable } from './db/driver.js';
@@ -29,9 +29,19 @@ export function readIdempotencyKey(headers: Headers): string | undefined {
   return key;
 }
 
-/** Hash of the request as the client meant it: key order and whitespace of the JSON do not matter. */
+/**
+ * Hash of the request as the client meant it: key order and whitespace of the JSON do not
+ * matter, nor do the anti-abuse fields (a re-send from an offline outbox carries a fresh proof
+ * of work for the same input).
+ */
 export function requestHash(operationId: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${operationId}\n${path}\n${canonicalJson(body)}`).digest('base64url');
+  let meant = body;
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+    for (const field of ANTI_ABUSE_FIELDS) delete copy[field];
+    meant = copy;
+  }
+  return createHash('sha256').update(`${operationId}\n${path}\n${canonicalJson(meant)}`).digest('base64url');
 }
 
 function canonicalJson(value: unknown): string {

@@ -408,6 +408,24 @@ describe('<cocreate-feedback>', () => {
       expect(stored.count).to.equal(1);
     });
 
+    it('an input kept offline before any challenge could be fetched gets one when it is re-sent', async () => {
+      await proxy('down');
+      const el = await render({ council: env.powCouncil, service: null });
+      const message = unique('offline proof of work');
+      await fill(el, { kind: 'problem', text: message });
+      const queued = oneEvent(document, 'cocreate-queued');
+      await submit(el);
+      await queued;
+      await proxy('pass');
+      const submitted = oneEvent(document, 'cocreate-submitted') as Promise<CustomEvent<CocreateSubmittedDetail>>;
+      window.dispatchEvent(new Event('online'));
+      const { detail } = await submitted;
+      expect(detail.queued).to.equal(true);
+      const stored = (await (await fetch(`/__stored?text=${encodeURIComponent(message)}`)).json()) as { count: number; receipts: string[] };
+      expect(stored.count).to.equal(1);
+      expect(stored.receipts[0]).to.equal(detail.receipt.replaceAll('-', ''));
+    });
+
     it('a refused robot check keeps the text and says what to do', async () => {
       const el = await render();
       const message = unique('autofilled');

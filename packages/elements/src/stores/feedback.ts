@@ -20,6 +20,7 @@ import {
   type StaffChannel,
 } from '@civicloop/contract';
 import {
+  createClient,
   createOutbox,
   isApiError,
   isNetworkError,
@@ -28,6 +29,7 @@ import {
   type CivicLoopClient,
   type Outbox,
   type OutboxEvent,
+  type QueuedSubmission,
 } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { z } from 'zod/mini';
@@ -139,6 +141,20 @@ const EMPTY_DRAFT: FeedbackDraft = {
 const DRAFT_PREFIX = 'civicloop:feedback:draft:';
 const PENDING_PREFIX = 'civicloop:feedback:pending:';
 
+/**
+ * A kept input may wait longer than its proof of work lives (15 minutes), or have been kept
+ * before one could be fetched: each re-send gets a fresh one when the council asks for it.
+ */
+async function freshProof(submission: QueuedSubmission): Promise<QueuedSubmission['body']> {
+  if (submission.operation !== 'createFeedback') return submission.body;
+  const client = createClient({ baseUrl: submission.baseUrl, council: submission.council });
+  const config = await client.getCouncil();
+  if (!config.antiAbuse?.proofOfWork.required) return submission.body;
+  const challenge = await client.createChallenge();
+  const nonce = await solveChallenge(challenge.challenge, challenge.difficulty);
+  return { ...(submission.body as FeedbackCreate), proof: { challenge: challenge.challenge, nonce } };
+}
+
 /** One outbox per API target and page, so that every form of that council hears its deliveries. */
 const outboxes = new Map<string, Outbox>();
 
@@ -146,7 +162,7 @@ function outboxFor(client: CivicLoopClient): Outbox {
   const key = `${client.baseUrl}\n${client.council}`;
   let outbox = outboxes.get(key);
   if (!outbox) {
-    outbox = createOutbox({ client });
+    outbox = createOutbox({ client, prepare: freshProof });
     outboxes.set(key, outbox);
   }
   return outbox;
