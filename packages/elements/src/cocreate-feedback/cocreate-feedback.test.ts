@@ -184,6 +184,34 @@ describe('<cocreate-feedback>', () => {
       expect(stored.receipts[0]).to.equal(receipt.replaceAll('-', ''));
     });
 
+    it('queued on one page, delivered from another: its form shows the receipt when it is back', async () => {
+      const first = await render();
+      const message = unique('cross page');
+      await fill(first, { kind: 'idea', text: message });
+      await proxy('down');
+      const queued = oneEvent(document, 'cocreate-queued');
+      await submit(first);
+      await queued;
+      fixtureCleanup(); // the resident leaves for another page of the site
+
+      await proxy('pass');
+      await render({ service: env.services[1]!.id });
+      window.dispatchEvent(new Event('online'));
+      let stored = { count: 0, receipts: [] as string[] };
+      for (let i = 0; i < 100 && stored.count === 0; i++) {
+        await aTimeout(100);
+        stored = (await (await fetch(`/__stored?text=${encodeURIComponent(message)}`)).json()) as typeof stored;
+      }
+      expect(stored.count).to.equal(1);
+      await aTimeout(50);
+      fixtureCleanup();
+
+      const back = await render(); // back on the first page
+      const receipt = await receiptOf(back);
+      expect(receipt.replaceAll('-', '')).to.equal(stored.receipts[0]);
+      expect(text($(back, '.echo'))).to.equal(message);
+    });
+
     it('rejected (4xx): a clear message, the text kept', async () => {
       const el = await render({ council: 'no-such-council' });
       const message = unique('rejected');

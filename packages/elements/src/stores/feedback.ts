@@ -140,6 +140,18 @@ const EMPTY_DRAFT: FeedbackDraft = {
 
 const DRAFT_PREFIX = 'civicloop:feedback:draft:';
 const PENDING_PREFIX = 'civicloop:feedback:pending:';
+// What became of a kept input delivered (or refused) while its form was not on the page: the
+// next page with that form shows the receipt, or gives the words back.
+const OUTCOME_PREFIX = 'civicloop:feedback:outcome:';
+// Outcomes nobody came back for are forgotten after this long (they may hold the text).
+const OUTCOME_TTL_MS = 30 * 24 * 3600_000;
+
+type StoredOutcome =
+  | { type: 'delivered'; at: number; receipt: string; id: string; text: string }
+  | { type: 'failed'; at: number; status: number | undefined; problemType: string | undefined; body: Pick<FeedbackCreate, 'kind' | 'text' | 'rating' | 'service'> };
+
+// Keys whose outcome a form on this page has already shown, so other forms do not record it.
+const shownHere = new Set<string>();
 
 /**
  * A kept input may wait longer than its proof of work lives (15 minutes), or have been kept
@@ -405,16 +417,8 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
           return;
         }
       }
-      const reason: RejectedReason =
-        error.status === 429
-          ? 'rate-limited'
-          : problemType === PROBLEM_TYPES.spam
-            ? 'spam'
-            : error.status === 404 || (error.status === 422 && (error.problem.errors ?? []).some((i) => i.path === '/service'))
-              ? 'not-found'
-              : error.status === 401 || error.status === 403
-                ? 'unauthorized'
-                : 'other';
+      const serviceUnknown = error.status === 422 && (error.problem.errors ?? []).some((i) => i.path === '/service');
+      const reason = serviceUnknown ? 'not-found' : reasonOf(error.status, problemType);
       const retryAt = error.retryAfter !== undefined ? Date.now() + error.retryAfter : undefined;
       $flow.set({ state: 'rejected', reason, status: error.status, problemType, retryAt });
     } else if (isNetworkError(error) || isTimeoutError(error) || (isSdkError(error) && !isApiError(error) && error.name !== 'ContractError')) {
@@ -426,19 +430,66 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     options.notify({ type: 'error', status, problemType, message });
   }
 
+  function recordOutcome(event: OutboxEvent): void {
+    if (!storage || event.type === 'queued') return;
+    // After the other listeners: the form that owns it, if it is on this page, speaks first.
+    setTimeout(() => {
+      if (shownHere.has(event.key)) return;
+      const body = event.submission.body as FeedbackCreate;
+      const outcome: StoredOutcome =
+        event.type === 'delivered'
+          ? { type: 'delivered', at: Date.now(), receipt: (event.result as FeedbackCreated).receipt, id: (event.result as FeedbackCreated).id, text: body.text }
+          : {
+              type: 'failed',
+              at: Date.now(),
+              status: isApiError(event.error) ? event.error.status : undefined,
+              problemType: isApiError(event.error) ? event.error.problem.type : undefined,
+              // The reply address stays out, as in drafts.
+              body: { kind: body.kind, text: body.text, rating: body.rating, service: body.service },
+            };
+      try {
+        storage.setItem(OUTCOME_PREFIX + event.key, JSON.stringify(outcome));
+      } catch {
+        // Without storage the outcome was only visible on the page that sent it.
+      }
+    });
+  }
+
+  function takeOutcome(key: string): StoredOutcome | undefined {
+    if (!storage) return undefined;
+    try {
+      const raw = storage.getItem(OUTCOME_PREFIX + key);
+      storage.removeItem(OUTCOME_PREFIX + key);
+      for (let i = storage.length - 1; i >= 0; i--) {
+        const name = storage.key(i);
+        if (!name?.startsWith(OUTCOME_PREFIX)) continue;
+        const at = (JSON.parse(storage.getItem(name) ?? '{}') as { at?: number }).at ?? 0;
+        if (Date.now() - at > OUTCOME_TTL_MS) storage.removeItem(name);
+      }
+      return raw ? (JSON.parse(raw) as StoredOutcome) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function giveBack(body: Pick<FeedbackCreate, 'kind' | 'text' | 'rating' | 'service'>): void {
+    $draft.set({ ...$draft.get(), kind: body.kind, text: body.text, rating: body.rating, service: body.service ?? '' });
+    saveDraft($draft.get());
+  }
+
   function onOutboxEvent(event: OutboxEvent): void {
+    if (event.submission.operation !== 'createFeedback') return;
     const current = $flow.get();
     const mine = (current.state === 'queued' && current.key === event.key) || pendingKey() === event.key;
-    if (!mine || event.submission.operation !== 'createFeedback') return;
+    if (!mine) return recordOutcome(event);
+    if (event.type !== 'queued') shownHere.add(event.key);
     if (event.type === 'delivered') {
       rememberPending(undefined);
       sent(event.result as FeedbackCreated, (event.submission.body as FeedbackCreate).text, false, true);
     } else if (event.type === 'failed') {
       rememberPending(undefined);
       // The server refused it for good: give the resident their words back to change or keep.
-      const body = event.submission.body as FeedbackCreate;
-      $draft.set({ ...$draft.get(), kind: body.kind, text: body.text, rating: body.rating, service: body.service ?? '' });
-      saveDraft($draft.get());
+      giveBack(event.submission.body as FeedbackCreate);
       fail(event.error);
     }
   }
@@ -450,9 +501,18 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     const waiting = await outbox.pending();
     if (waiting.some((s) => s.key === key)) {
       if ($flow.get().state === 'idle' || $flow.get().state === 'editing') $flow.set({ state: 'queued', key, reason: 'offline' });
+      return;
+    }
+    // Delivered or refused meanwhile by another page or tab that did not show it.
+    rememberPending(undefined);
+    const outcome = takeOutcome(key);
+    const state = $flow.get().state;
+    if (!outcome || (state !== 'idle' && state !== 'editing')) return;
+    if (outcome.type === 'delivered') {
+      sent({ receipt: outcome.receipt, id: outcome.id, status: 'received', createdAt: new Date(outcome.at).toISOString() }, outcome.text, false, true);
     } else {
-      // Delivered by another tab or page meanwhile; its receipt was shown there.
-      rememberPending(undefined);
+      giveBack(outcome.body);
+      $flow.set({ state: 'rejected', reason: reasonOf(outcome.status, outcome.problemType), status: outcome.status ?? 0, problemType: outcome.problemType, retryAt: undefined });
     }
   }
 
@@ -643,6 +703,15 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
 export type FeedbackFlow = ReturnType<typeof createFeedbackFlow>;
 
 const FEEDBACK_KINDS_SET = new Set<string>(FEEDBACK_KINDS);
+
+/** Why the server refused, in the terms the resident is told. */
+function reasonOf(status: number | undefined, problemType: string | undefined): RejectedReason {
+  if (status === 429) return 'rate-limited';
+  if (problemType === PROBLEM_TYPES.spam) return 'spam';
+  if (status === 404) return 'not-found';
+  if (status === 401 || status === 403) return 'unauthorized';
+  return 'other';
+}
 
 /** An Idempotency-Key; `randomUUID` is missing on plain-HTTP pages, `getRandomValues` is not. */
 function newKey(): string {
