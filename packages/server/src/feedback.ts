@@ -1,7 +1,7 @@
 import { PROBLEM_TYPES, type FeedbackChannel, type FeedbackCreate, type FeedbackCreated, type FeedbackReceipt } from '@civicloop/contract';
 import { randomUUID } from 'node:crypto';
 import { spendProof } from './challenges.js';
-import type { Handlers, RequestContext } from './context.js';
+import type { Handlers, Reply, RequestContext } from './context.js';
 import type { CouncilRow } from './councils.js';
 import type { Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
@@ -24,21 +24,45 @@ export async function checkAgainstCouncil(db: Queryable, council: CouncilRow, bo
 }
 
 /** Stores one input with a fresh receipt and the first step of its timeline. */
-export async function insertFeedback(db: Queryable, council: string, body: FeedbackCreate, channel: FeedbackChannel): Promise<FeedbackCreated> {
+export async function insertFeedback(
+  db: Queryable,
+  council: string,
+  body: FeedbackCreate,
+  channel: FeedbackChannel,
+  idempotencyKey?: string,
+): Promise<FeedbackCreated> {
   const id = randomUUID();
   for (;;) {
     const receipt = newReceipt();
     // A receipt collision (1 in 2^49 per pair) just draws again; ON CONFLICT keeps the transaction usable.
     const { rows } = await db.query<{ created_at: Date }>(
-      `INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (receipt) DO NOTHING RETURNING created_at`,
-      [id, council, receipt, body.kind, body.text, body.contact ?? null, body.service ?? null, body.rating ?? null, body.pageUrl ?? null, body.locale ?? null, channel],
+      `INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel, idempotency_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (receipt) DO NOTHING RETURNING created_at`,
+      [id, council, receipt, body.kind, body.text, body.contact ?? null, body.service ?? null, body.rating ?? null, body.pageUrl ?? null, body.locale ?? null, channel, idempotencyKey ?? null],
     );
     const created = rows[0];
     if (!created) continue;
     await db.query('INSERT INTO feedback_events (feedback_id, at, status) VALUES ($1, $2, $3)', [id, created.created_at, 'received']);
     return { id, receipt: formatReceipt(receipt), status: 'received', createdAt: new Date(created.created_at).toISOString() };
   }
+}
+
+/**
+ * The input created earlier with this Idempotency-Key, after the key store forgot it (24 h):
+ * a late re-send gets the same answer instead of a second copy.
+ */
+async function createdWithKey(db: Queryable, council: string, key: string | null): Promise<FeedbackCreated | undefined> {
+  if (!key) return undefined;
+  const { rows } = await db.query<{ id: string; receipt: string; created_at: Date }>(
+    'SELECT id, receipt, created_at FROM feedback WHERE council = $1 AND idempotency_key = $2',
+    [council, key],
+  );
+  const row = rows[0];
+  return row && { id: row.id, receipt: formatReceipt(row.receipt), status: 'received', createdAt: new Date(row.created_at).toISOString() };
+}
+
+function replayOf(council: string, earlier: FeedbackCreated): Reply {
+  return { status: 201, body: earlier, headers: { location: `/v1/councils/${council}/feedback/${earlier.receipt}`, 'idempotency-replayed': 'true' } };
 }
 
 /**
@@ -77,13 +101,16 @@ function findReceipt(code: string): string {
 export const feedbackHandlers: Handlers = {
   async createFeedback(ctx) {
     const { db, council, body, options } = ctx;
+    const key = ctx.headers.get('idempotency-key');
+    const earlier = await createdWithKey(db, council.slug, key);
+    if (earlier) return replayOf(council.slug, earlier);
     await checkAgainstCouncil(db, council, body);
     await checkHuman(ctx);
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const client = keyedHash(await ctx.secret(), 'client-address', clientBucket(ctx.clientAddress));
     await consume(db, `client:${council.slug}:${client}`, limits.feedbackPerClientPerHour, 'Your connection');
     await consume(db, `council:${council.slug}`, limits.feedbackPerCouncilPerHour, 'This council');
-    const created = await insertFeedback(db, council.slug, body, 'web');
+    const created = await insertFeedback(db, council.slug, body, 'web', key ?? undefined);
     return { status: 201, body: created, headers: { location: `/v1/councils/${council.slug}/feedback/${created.receipt}` } };
   },
 
@@ -122,10 +149,13 @@ export const feedbackHandlers: Handlers = {
     return { status: 204 };
   },
 
-  async createStaffFeedback({ db, council, body }) {
+  async createStaffFeedback({ db, council, body, headers }) {
+    const key = headers.get('idempotency-key');
+    const earlier = await createdWithKey(db, council.slug, key);
+    if (earlier) return replayOf(council.slug, earlier);
     // Staff record what they heard; the bot checks of the public form do not apply.
     await checkAgainstCouncil(db, council, body);
-    const created = await insertFeedback(db, council.slug, body, body.channel);
+    const created = await insertFeedback(db, council.slug, body, body.channel, key ?? undefined);
     return { status: 201, body: created, headers: { location: `/v1/councils/${council.slug}/feedback/${created.receipt}` } };
   },
 };

@@ -114,14 +114,23 @@ forEachEngine((engine) => {
     assert.equal(stored.rows.length, 0);
   });
 
-  test('keys older than 24 hours are purged', async () => {
-    assert.equal((await send('keyton', 'key-old', { kind: 'idea', text: 'Old key' })).status, 201);
+  test('keys older than 24 hours are purged, but an input keeps its key: a re-send days later is not stored twice', async () => {
+    const first = await send('keyton', 'key-old', { kind: 'idea', text: 'Old key' });
+    assert.equal(first.status, 201);
+    const created = z.parse(FeedbackCreated, await first.json());
     await server.db.query("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'key-old'");
     const { purgeKeys } = await import('./idempotency.js');
     await purgeKeys(server.db);
+    const kept = await server.db.query("SELECT 1 FROM idempotency_keys WHERE key = 'key-old'");
+    assert.equal(kept.rows.length, 0);
     const again = await send('keyton', 'key-old', { kind: 'idea', text: 'Old key' });
     assert.equal(again.status, 201);
-    assert.equal(again.headers.get('idempotency-replayed'), null);
+    assert.equal(again.headers.get('idempotency-replayed'), 'true');
+    assert.deepEqual(await again.json(), created);
+    assert.equal(await count('Old key'), 1);
+    // The same key in another council is another input.
+    assert.equal((await send('otherton', 'key-old', { kind: 'idea', text: 'Old key' })).status, 201);
+    assert.equal(await count('Old key'), 2);
   });
 
   test('close() lets an in-flight request finish, then refuses new connections', async () => {
