@@ -3,6 +3,10 @@
 // the loader + its entry + every chunk it statically pulls in + one locale (the largest, to be
 // conservative). Needs `npm run build` first (it reads the tsc output the CDN is built from).
 //   node bench/size.mjs [--check]   --check exits 1 when a budget is exceeded
+// Per element it also prints where the minified bytes come from (by package, from the source
+// maps), so a budget miss points at its cause.
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { rollup } from 'rollup';
 import config from '../rollup.config.mjs';
@@ -12,6 +16,7 @@ const BUDGET = { loaderGzip: 2 * 1024, elementGzip: 22 * 1024 };
 
 const bundle = await rollup({ ...config, onwarn: () => {} });
 const { output } = await bundle.generate(config.output);
+const cdnDir = resolve(config.output.dir);
 const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
 
 const sizes = (code) => ({
@@ -51,6 +56,38 @@ for (const c of chunks.values()) {
   const verdict = total.gzip <= BUDGET.elementGzip ? 'within' : 'OVER';
   console.log(`  budget ${BUDGET.elementGzip / 1024} KB gzip: ${verdict} (${(total.gzip / 1024).toFixed(2)} KB)`);
   if (total.gzip > BUDGET.elementGzip) over = true;
+  printOrigins([...files].filter((f) => !f.startsWith('locales/')));
 }
+/** Groups each minified character of `files` by the package (or workspace folder) it came from. */
+function printOrigins(files) {
+  const groups = new Map();
+  for (const file of files) {
+    const chunk = chunks.get(file);
+    if (!chunk.map) continue;
+    const map = new TraceMap(chunk.map);
+    chunk.code.split('\n').forEach((line, index) => {
+      let group = 'unmapped';
+      for (let column = 0; column < line.length; column++) {
+        const { source } = originalPositionFor(map, { line: index + 1, column });
+        if (source) group = originOf(resolve(cdnDir, file, '..', source));
+        groups.set(group, (groups.get(group) ?? '') + line[column]);
+      }
+    });
+  }
+  const rows = [...groups].map(([name, code]) => [name, code.length, gzipSync(code, { level: 9 }).length]).sort((a, b) => b[1] - a[1]);
+  console.log(`  where the bytes come from (min, and gzip of that part alone):`);
+  for (const [name, min, gzip] of rows) console.log(`    ${name.padEnd(40)} ${kb(min)} ${kb(gzip)}`);
+}
+
+/** `lit-html`, `@lit/localize`, or a workspace package with its top folder (`@civicloop/elements stores`); `source` is absolute. */
+function originOf(source) {
+  const inModules = source.split('node_modules/').pop();
+  if (inModules !== source) return inModules.split('/').slice(0, inModules.startsWith('@') ? 2 : 1).join('/');
+  const workspace = source.match(/packages\/([^/]+)\/(?:dist|src)\/(.+)$/);
+  if (!workspace) return source;
+  const [, pkg, rest] = workspace;
+  return pkg === 'elements' && rest.includes('/') ? `@civicloop/elements ${rest.split('/')[0]}` : `@civicloop/${pkg}`;
+}
+
 console.log(`\nloader budget ${BUDGET.loaderGzip / 1024} KB gzip: ${loader.gzip <= BUDGET.loaderGzip ? 'within' : 'OVER'} (${(loader.gzip / 1024).toFixed(2)} KB)`);
 if (over && process.argv.includes('--check')) process.exit(1);
