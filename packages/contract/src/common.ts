@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
+import { LOCALES } from './locales.js';
 
-/** The locales every user-visible string exists in. The first is the source locale. */
-export const LOCALES = ['en', 'pl', 'sv', 'da', 'de', 'fr', 'pt', 'ro'] as const;
+export { LOCALES };
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 

@@ -1,4 +1,5 @@
-import { LOCALES, type Locale } from '@civicloop/contract';
+// The zod-free subpath: a page with only <civicloop-config> must not load the schemas.
+import { LOCALES, type Locale } from '@civicloop/contract/locales';
 
 export type { Locale };
 
