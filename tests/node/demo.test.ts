@@ -2,7 +2,8 @@
 // the element, the server's strict CSP with Trusted Types, in Debian's Chromium. Needs
 // `npm run build` first (scripts/test.mjs runs it).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -63,6 +64,26 @@ describe('demo pages on the built CDN files', { skip: !existsSync(`${cdnDir}/civ
       const legends = await shadowText(page, 'legend');
       assert.ok(legends.includes(legend), `${path}: ${JSON.stringify(legends)}`);
       assert.deepEqual(problems, [], path);
+      await page.close();
+    }
+  });
+
+  test('each demo page passes axe (WCAG 2.2 A and AA) as a whole, the elements inside included', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const path of ['/', '/riverside/', '/nordby/', '/przykladowo/']) {
+      const page = await browser.newPage();
+      // Only to inject axe: the CSP itself is checked by the test above.
+      await page.setBypassCSP(true);
+      await page.goto(server.url + path, { waitUntil: 'networkidle0' });
+      await page.waitForFunction(() => [...document.querySelectorAll('cocreate-feedback')].every((el) => el.shadowRoot?.querySelector('form, [part~="compact"]')));
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        type Node = { target: unknown; any?: { message: string }[] };
+        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: Node[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        return result.violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => [n.target, n.any?.[0]?.message]))}`);
+      });
+      assert.deepEqual(violations, [], path);
       await page.close();
     }
   });

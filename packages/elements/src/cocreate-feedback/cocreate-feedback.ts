@@ -108,7 +108,7 @@ function safeUrl(value: string | undefined, receipt?: string): string | undefine
  * @cssproperty [--cocreate-text-color=inherit] - Text colour; the host page's by default.
  * @cssproperty [--cocreate-font=inherit] - Font; the host page's by default.
  * @cssproperty [--cocreate-muted-color] - Hints and the counter.
- * @cssproperty [--cocreate-background=Canvas] - Background of fields.
+ * @cssproperty [--cocreate-background=transparent] - Background of fields (the page shows through).
  * @cssproperty [--cocreate-border-color] - Borders of fields.
  * @cssproperty [--cocreate-error-color=#b42318] - Error messages and borders (6.1:1 on white).
  * @cssproperty [--cocreate-success-color=#0a6b3d] - The confirmation's accent.

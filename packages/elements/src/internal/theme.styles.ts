@@ -9,8 +9,8 @@ import { css } from 'lit';
  * - `--cocreate-text-color`: text colour (default: inherit the page's).
  * - `--cocreate-muted-color`: hints and counters (default: text colour at reduced strength,
  *   still at least 4.5:1 on white for the default black text).
- * - `--cocreate-background`: background of fields and panels (default: `Canvas`, the page's
- *   background colour in the user's colour scheme).
+ * - `--cocreate-background`: background of fields (default: transparent, so fields sit on the
+ *   page's own background with the page's text colour, on light and dark themes alike).
  * - `--cocreate-border-color`: borders of fields (default: text colour mixed to keep 3:1).
  * - `--cocreate-accent`: primary buttons and selected options (default `#0b57d0`, 6.4:1 on white).
  * - `--cocreate-on-accent`: text on the accent colour (default `#ffffff`).
@@ -38,7 +38,7 @@ export const themeStyles = css`
     --_success: var(--cocreate-success-color, #0a6b3d);
     --_muted: var(--cocreate-muted-color, color-mix(in srgb, currentColor 78%, transparent));
     --_border: var(--cocreate-border-color, color-mix(in srgb, currentColor 70%, transparent));
-    --_background: var(--cocreate-background, Canvas);
+    --_background: var(--cocreate-background, transparent);
     --_focus: var(--cocreate-focus-color, currentColor);
   }
 
@@ -75,6 +75,12 @@ export const themeStyles = css`
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_background);
+  }
+
+  /* The open list of a select is drawn by the browser, not on the page: system colours keep it readable. */
+  option {
+    background-color: Canvas;
+    color: CanvasText;
   }
 
   textarea {
