@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import { FeedbackCreated, PROBLEM_TYPES } from '@civicloop/contract';
 import { z } from 'zod/mini';
 import { createCouncil } from './councils.js';
+import { createStaffToken } from './staff-tokens.js';
 import type { RunningServer } from './server.js';
 import { forEachEngine, startTestServer } from './testing/engines.js';
 
@@ -131,6 +132,29 @@ forEachEngine((engine) => {
     // The same key in another council is another input.
     assert.equal((await send('otherton', 'key-old', { kind: 'idea', text: 'Old key' })).status, 201);
     assert.equal(await count('Old key'), 2);
+    // Another body under the old key is refused, as it is within the 24 hours.
+    await server.db.query("DELETE FROM idempotency_keys WHERE key = 'key-old'");
+    const other = await send('keyton', 'key-old', { kind: 'problem', text: 'Other words' });
+    assert.equal(other.status, 422);
+    assert.equal(((await other.json()) as { type: string }).type, PROBLEM_TYPES.idempotencyMismatch);
+    assert.equal(await count('Other words'), 0);
+  });
+
+  test('a key used for a staff entry never answers a public request, and the other way round', async () => {
+    const token = await createStaffToken(server.db, { council: 'keyton', role: 'editor', label: 'desk' });
+    const staff = await fetch(`${server.url}/v1/councils/keyton/staff/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'key-shared', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ kind: 'question', text: 'Heard at the desk', channel: 'in-person' }),
+    });
+    assert.equal(staff.status, 201);
+    const staffReceipt = z.parse(FeedbackCreated, await staff.json()).receipt;
+    await server.db.query("DELETE FROM idempotency_keys WHERE key = 'key-shared'");
+    const web = await send('keyton', 'key-shared', { kind: 'question', text: 'Heard at the desk' });
+    assert.equal(web.status, 201);
+    assert.equal(web.headers.get('idempotency-replayed'), null);
+    assert.notEqual(z.parse(FeedbackCreated, await web.json()).receipt, staffReceipt);
+    assert.equal(await count('Heard at the desk'), 2);
   });
 
   test('close() lets an in-flight request finish, then refuses new connections', async () => {

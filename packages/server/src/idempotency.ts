@@ -29,6 +29,13 @@ export function readIdempotencyKey(headers: Headers): string | undefined {
   return key;
 }
 
+/** 422: the key was first used with another request. */
+export function keyReused(): HttpProblem {
+  return new HttpProblem(422, PROBLEM_TYPES.idempotencyMismatch, 'Idempotency-Key reused with another request', {
+    detail: 'This Idempotency-Key was first used with a different body. Use a new key for a new request.',
+  });
+}
+
 /**
  * Hash of the request as the client meant it: key order and whitespace of the JSON do not
  * matter, nor do the anti-abuse fields (a re-send from an offline outbox carries a fresh proof
@@ -73,11 +80,7 @@ export async function claimKey(db: Database, scope: string, key: string, hash: s
     );
     const row = rows[0];
     if (!row) throw new HttpProblem(409, PROBLEM_TYPES.conflict, 'Conflict', { detail: 'The key was released meanwhile; send the request again.' });
-    if (row.request_hash !== hash) {
-      throw new HttpProblem(422, PROBLEM_TYPES.idempotencyMismatch, 'Idempotency-Key reused with another request', {
-        detail: 'This Idempotency-Key was first used with a different body. Use a new key for a new request.',
-      });
-    }
+    if (row.request_hash !== hash) throw keyReused();
     if (row.response_status === null) {
       if (row.age < ABANDONED_SECONDS) {
         throw new HttpProblem(409, PROBLEM_TYPES.idempotencyInFlight, 'Request still in flight', {

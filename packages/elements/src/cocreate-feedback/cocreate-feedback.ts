@@ -730,8 +730,10 @@ export class CocreateFeedback extends CivicElement {
           </button>
         </p>
         ${follow ? html`<p><a part="follow-link" href=${follow}>${msg('See what happens with your message', { id: 'feedback.sent.follow' })}</a></p>` : nothing}
-        <p>${msg('What you wrote:', { id: 'feedback.sent.echo' })}</p>
-        <p class="echo">${state.text}</p>
+        ${state.text
+          ? html`<p>${msg('What you wrote:', { id: 'feedback.sent.echo' })}</p>
+              <p class="echo">${state.text}</p>`
+          : nothing}
         ${contactBank
           ? html`<p>
               ${msg('Would you like to help improve the council’s services?', { id: 'feedback.sent.invite' })}

@@ -143,11 +143,11 @@ const PENDING_PREFIX = 'civicloop:feedback:pending:';
 // What became of a kept input delivered (or refused) while its form was not on the page: the
 // next page with that form shows the receipt, or gives the words back.
 const OUTCOME_PREFIX = 'civicloop:feedback:outcome:';
-// Outcomes nobody came back for are forgotten after this long (they may hold the text).
-const OUTCOME_TTL_MS = 30 * 24 * 3600_000;
+// Outcomes nobody came back for are forgotten after this long (a refusal holds the text).
+const OUTCOME_TTL_MS = 7 * 24 * 3600_000;
 
 type StoredOutcome =
-  | { type: 'delivered'; at: number; receipt: string; id: string; text: string }
+  | { type: 'delivered'; at: number; receipt: string; id: string }
   | { type: 'failed'; at: number; status: number | undefined; problemType: string | undefined; body: Pick<FeedbackCreate, 'kind' | 'text' | 'rating' | 'service'> };
 
 // Keys whose outcome a form on this page has already shown, so other forms do not record it.
@@ -161,7 +161,10 @@ async function freshProof(submission: QueuedSubmission): Promise<QueuedSubmissio
   if (submission.operation !== 'createFeedback') return submission.body;
   const client = createClient({ baseUrl: submission.baseUrl, council: submission.council });
   const config = await client.getCouncil();
-  if (!config.antiAbuse?.proofOfWork.required) return submission.body;
+  if (!config.antiAbuse?.proofOfWork.required) {
+    const { proof: _stale, ...rest } = submission.body as FeedbackCreate;
+    return rest;
+  }
   const challenge = await client.createChallenge();
   const nonce = await solveChallenge(challenge.challenge, challenge.difficulty);
   return { ...(submission.body as FeedbackCreate), proof: { challenge: challenge.challenge, nonce } };
@@ -438,7 +441,8 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       const body = event.submission.body as FeedbackCreate;
       const outcome: StoredOutcome =
         event.type === 'delivered'
-          ? { type: 'delivered', at: Date.now(), receipt: (event.result as FeedbackCreated).receipt, id: (event.result as FeedbackCreated).id, text: body.text }
+          ? // The words are delivered: only the receipt is kept for the form to show.
+            { type: 'delivered', at: Date.now(), receipt: (event.result as FeedbackCreated).receipt, id: (event.result as FeedbackCreated).id }
           : {
               type: 'failed',
               at: Date.now(),
@@ -455,20 +459,27 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     });
   }
 
-  function takeOutcome(key: string): StoredOutcome | undefined {
-    if (!storage) return undefined;
+  function readOutcome(key: string): StoredOutcome | undefined {
     try {
-      const raw = storage.getItem(OUTCOME_PREFIX + key);
-      storage.removeItem(OUTCOME_PREFIX + key);
+      const raw = storage?.getItem(OUTCOME_PREFIX + key);
+      return raw ? (JSON.parse(raw) as StoredOutcome) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Forgets outcomes older than a week, whichever form they belonged to. */
+  function purgeOutcomes(): void {
+    if (!storage) return;
+    try {
       for (let i = storage.length - 1; i >= 0; i--) {
         const name = storage.key(i);
         if (!name?.startsWith(OUTCOME_PREFIX)) continue;
         const at = (JSON.parse(storage.getItem(name) ?? '{}') as { at?: number }).at ?? 0;
         if (Date.now() - at > OUTCOME_TTL_MS) storage.removeItem(name);
       }
-      return raw ? (JSON.parse(raw) as StoredOutcome) : undefined;
     } catch {
-      return undefined;
+      // Storage went away meanwhile; nothing to forget.
     }
   }
 
@@ -503,13 +514,17 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       if ($flow.get().state === 'idle' || $flow.get().state === 'editing') $flow.set({ state: 'queued', key, reason: 'offline' });
       return;
     }
-    // Delivered or refused meanwhile by another page or tab that did not show it.
+    // Delivered or refused meanwhile by another page or tab that did not show it. Shown only
+    // where the form is free to show it; otherwise both records stay for the next time.
+    const outcome = readOutcome(key);
+    const current = $flow.get();
+    const free = current.state === 'idle' || current.state === 'editing' || (current.state === 'queued' && current.key === key);
+    if (!free) return;
     rememberPending(undefined);
-    const outcome = takeOutcome(key);
-    const state = $flow.get().state;
-    if (!outcome || (state !== 'idle' && state !== 'editing')) return;
+    if (!outcome) return;
+    storage?.removeItem(OUTCOME_PREFIX + key);
     if (outcome.type === 'delivered') {
-      sent({ receipt: outcome.receipt, id: outcome.id, status: 'received', createdAt: new Date(outcome.at).toISOString() }, outcome.text, false, true);
+      sent({ receipt: outcome.receipt, id: outcome.id, status: 'received', createdAt: new Date(outcome.at).toISOString() }, '', false, true);
     } else {
       giveBack(outcome.body);
       $flow.set({ state: 'rejected', reason: reasonOf(outcome.status, outcome.problemType), status: outcome.status ?? 0, problemType: outcome.problemType, retryAt: undefined });
@@ -537,6 +552,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
      */
     async load(): Promise<void> {
       const token = ++loadToken;
+      purgeOutcomes();
       const client = options.client();
       if (!$draft.get().text) restoreDraft();
       unsubscribe?.();
