@@ -5,7 +5,6 @@ import type { Handlers, Reply, RequestContext } from './context.js';
 import type { CouncilRow } from './councils.js';
 import type { Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
-import { keyReused, requestHash } from './idempotency.js';
 import { problems } from './problems.js';
 import { clientBucket, consume, DEFAULT_LIMITS } from './rate-limit.js';
 import { formatReceipt, newReceipt, parseReceipt } from './receipt.js';
@@ -25,30 +24,15 @@ export async function checkAgainstCouncil(db: Queryable, council: CouncilRow, bo
 }
 
 /** Stores one input with a fresh receipt and the first step of its timeline. */
-/** The Idempotency-Key an input is created under, kept on its row (see `createdWithKey`). */
-export interface KeyedRequest {
-  key: string;
-  operation: 'createFeedback' | 'createStaffFeedback';
-  hash: string;
-}
-
-export async function insertFeedback(
-  db: Queryable,
-  council: string,
-  body: FeedbackCreate,
-  channel: FeedbackChannel,
-  keyed?: KeyedRequest,
-): Promise<FeedbackCreated> {
+export async function insertFeedback(db: Queryable, council: string, body: FeedbackCreate, channel: FeedbackChannel): Promise<FeedbackCreated> {
   const id = randomUUID();
   for (;;) {
     const receipt = newReceipt();
     // A receipt collision (1 in 2^49 per pair) just draws again; ON CONFLICT keeps the transaction usable.
     const { rows } = await db.query<{ created_at: Date }>(
-      `INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel,
-         idempotency_key, idempotency_operation, request_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (receipt) DO NOTHING RETURNING created_at`,
-      [id, council, receipt, body.kind, body.text, body.contact ?? null, body.service ?? null, body.rating ?? null, body.pageUrl ?? null, body.locale ?? null, channel,
-        keyed?.key ?? null, keyed?.operation ?? null, keyed?.hash ?? null],
+      `INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (receipt) DO NOTHING RETURNING created_at`,
+      [id, council, receipt, body.kind, body.text, body.contact ?? null, body.service ?? null, body.rating ?? null, body.pageUrl ?? null, body.locale ?? null, channel],
     );
     const created = rows[0];
     if (!created) continue;
@@ -57,31 +41,9 @@ export async function insertFeedback(
   }
 }
 
-/**
- * The input created earlier under this Idempotency-Key by the same operation, after the key
- * store forgot it (24 h): a late re-send of the same request gets the same answer instead of a
- * second copy; the key with another body is refused, as within the 24 hours.
- */
-async function createdWithKey(db: Queryable, council: string, keyed: KeyedRequest | undefined): Promise<FeedbackCreated | undefined> {
-  if (!keyed) return undefined;
-  const { rows } = await db.query<{ id: string; receipt: string; created_at: Date; request_hash: string | null }>(
-    'SELECT id, receipt, created_at, request_hash FROM feedback WHERE council = $1 AND idempotency_operation = $2 AND idempotency_key = $3',
-    [council, keyed.operation, keyed.key],
-  );
-  const row = rows[0];
-  if (!row) return undefined;
-  if (row.request_hash !== keyed.hash) throw keyReused();
-  return { id: row.id, receipt: formatReceipt(row.receipt), status: 'received', createdAt: new Date(row.created_at).toISOString() };
-}
-
-/** The request's key, operation and hash (anti-abuse fields aside), when it has a key. */
-function keyedRequest(ctx: RequestContext<'createFeedback'> | RequestContext<'createStaffFeedback'>, operation: KeyedRequest['operation']): KeyedRequest | undefined {
-  const key = ctx.headers.get('idempotency-key');
-  return key ? { key, operation, hash: requestHash(operation, ctx.council.slug, ctx.body) } : undefined;
-}
-
-function replayOf(council: string, earlier: FeedbackCreated): Reply {
-  return { status: 201, body: earlier, headers: { location: `/v1/councils/${council}/feedback/${earlier.receipt}`, 'idempotency-replayed': 'true' } };
+/** 201 with the receipt's address: the same answer for web and staff input. */
+function createdReply(council: string, created: FeedbackCreated): Reply {
+  return { status: 201, body: created, headers: { location: `/v1/councils/${council}/feedback/${created.receipt}` } };
 }
 
 /**
@@ -122,17 +84,13 @@ function findReceipt(code: string): string {
 export const feedbackHandlers: Handlers = {
   async createFeedback(ctx) {
     const { db, council, body, options } = ctx;
-    const keyed = keyedRequest(ctx, 'createFeedback');
-    const earlier = await createdWithKey(db, council.slug, keyed);
-    if (earlier) return replayOf(council.slug, earlier);
     await checkAgainstCouncil(db, council, body);
     await checkHuman(ctx);
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const client = keyedHash(await ctx.secret(), 'client-address', clientBucket(ctx.clientAddress));
     await consume(db, `client:${council.slug}:${client}`, limits.feedbackPerClientPerHour, 'Your connection');
     await consume(db, `council:${council.slug}`, limits.feedbackPerCouncilPerHour, 'This council');
-    const created = await insertFeedback(db, council.slug, body, 'web', keyed);
-    return { status: 201, body: created, headers: { location: `/v1/councils/${council.slug}/feedback/${created.receipt}` } };
+    return createdReply(council.slug, await insertFeedback(db, council.slug, body, 'web'));
   },
 
   async getFeedbackReceipt({ db, council, params }) {
@@ -172,12 +130,8 @@ export const feedbackHandlers: Handlers = {
 
   async createStaffFeedback(ctx) {
     const { db, council, body } = ctx;
-    const keyed = keyedRequest(ctx, 'createStaffFeedback');
-    const earlier = await createdWithKey(db, council.slug, keyed);
-    if (earlier) return replayOf(council.slug, earlier);
     // Staff record what they heard; the bot checks of the public form do not apply.
     await checkAgainstCouncil(db, council, body);
-    const created = await insertFeedback(db, council.slug, body, body.channel, keyed);
-    return { status: 201, body: created, headers: { location: `/v1/councils/${council.slug}/feedback/${created.receipt}` } };
+    return createdReply(council.slug, await insertFeedback(db, council.slug, body, body.channel));
   },
 };

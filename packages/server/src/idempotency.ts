@@ -5,8 +5,11 @@ import type { Database, Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
 import { problems } from './problems.js';
 
-/** Keys are kept at least this long (CONTRACT.md: 24 h). */
-export const KEY_TTL_HOURS = 24;
+/**
+ * Keys are kept this long (CONTRACT.md: at least 24 h). Thirty days, because an offline
+ * outbox may re-send days later (a phone left in a drawer) and must still get the first answer.
+ */
+export const KEY_TTL_HOURS = 30 * 24;
 /** A claim left in flight this long belongs to a crashed process; the next request may take it over. */
 const ABANDONED_SECONDS = 120;
 
@@ -27,13 +30,6 @@ export function readIdempotencyKey(headers: Headers): string | undefined {
     );
   }
   return key;
-}
-
-/** 422: the key was first used with another request. */
-export function keyReused(): HttpProblem {
-  return new HttpProblem(422, PROBLEM_TYPES.idempotencyMismatch, 'Idempotency-Key reused with another request', {
-    detail: 'This Idempotency-Key was first used with a different body. Use a new key for a new request.',
-  });
 }
 
 /**
@@ -80,7 +76,11 @@ export async function claimKey(db: Database, scope: string, key: string, hash: s
     );
     const row = rows[0];
     if (!row) throw new HttpProblem(409, PROBLEM_TYPES.conflict, 'Conflict', { detail: 'The key was released meanwhile; send the request again.' });
-    if (row.request_hash !== hash) throw keyReused();
+    if (row.request_hash !== hash) {
+      throw new HttpProblem(422, PROBLEM_TYPES.idempotencyMismatch, 'Idempotency-Key reused with another request', {
+        detail: 'This Idempotency-Key was first used with a different body. Use a new key for a new request.',
+      });
+    }
     if (row.response_status === null) {
       if (row.age < ABANDONED_SECONDS) {
         throw new HttpProblem(409, PROBLEM_TYPES.idempotencyInFlight, 'Request still in flight', {
