@@ -17,7 +17,6 @@ import { claimKey, completeKey, purgeKeys, readIdempotencyKey, releaseKey, reque
 import type { ServerOptions } from './options.js';
 import { problemResponse, problems } from './problems.js';
 import { purgeCounters } from './rate-limit.js';
-import { loadSecret } from './secret.js';
 import {
   BASE_SECURITY_HEADERS,
   CORS_ALLOW_HEADERS,
@@ -39,7 +38,6 @@ type Env = { Variables: { reqId: string; route: string; council: CouncilRow | un
 const handlers: Handlers = { ...healthHandlers, ...councilHandlers, ...serviceHandlers, ...feedbackHandlers, ...challengeHandlers };
 
 /** Public GETs may be cached briefly by browsers and shared caches; revalidation is cheap with the ETag. */
-const CACHE_POLICY: Partial<Record<RouteId, string>> = {};
 const DEFAULT_CACHE = 'public, max-age=60';
 
 const defaultLog = (entry: Record<string, unknown>) => process.stdout.write(JSON.stringify(entry) + '\n');
@@ -72,17 +70,14 @@ function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
-/** Builds the Hono app: contract routes bound from the route table, plus demo, CDN and docs when asked. */
-export function createApp(db: Database, opts: ServerOptions = {}): Hono<Env> {
+/**
+ * Builds the Hono app: contract routes bound from the route table, plus demo, CDN and docs when
+ * asked. `secret` keys address hashes and signs challenges (see `loadSecret`).
+ */
+export function createApp(db: Database, secret: string, opts: ServerOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   const log = opts.log ?? defaultLog;
   let lastPurge = 0;
-  let secretPromise: Promise<string> | undefined;
-  const secret = () => (secretPromise ??= loadSecret(db, opts.secret).catch((error: unknown) => {
-    secretPromise = undefined;
-    throw error;
-  }));
-
   app.use('*', async (c, next) => {
     const reqId = randomUUID();
     c.set('reqId', reqId);
@@ -215,8 +210,6 @@ export function createApp(db: Database, opts: ServerOptions = {}): Hono<Env> {
       let reply: Reply;
       try {
         await opts.beforeHandle?.(route.operationId);
-        // Read before a transaction starts: PGlite has one connection, and the transaction holds it.
-        const serverSecret = route.method === 'get' ? undefined : await secret();
         const ctx = (txDb: Database): RequestContext => ({
           db: txDb,
           options: opts,
@@ -228,7 +221,7 @@ export function createApp(db: Database, opts: ServerOptions = {}): Hono<Env> {
           staff,
           clientAddress: clientAddress(c, opts.trustProxy ?? false),
           headers: c.req.raw.headers,
-          secret: serverSecret === undefined ? secret : () => Promise.resolve(serverSecret),
+          secret,
         });
         reply =
           route.method === 'get'
@@ -323,7 +316,7 @@ function toResponse(c: Context, route: Pick<RouteDef, 'cacheable' | 'operationId
   if (route.cacheable && reply.status === 200) {
     const etag = etagOf(json);
     headers.set('etag', etag);
-    if (!headers.has('cache-control')) headers.set('cache-control', CACHE_POLICY[route.operationId as RouteId] ?? DEFAULT_CACHE);
+    if (!headers.has('cache-control')) headers.set('cache-control', DEFAULT_CACHE);
     if (matchesEtag(c.req.header('if-none-match'), etag)) {
       headers.delete('content-type');
       return new Response(null, { status: 304, headers });

@@ -1,15 +1,15 @@
-import { leadingZeroBits, powInput, PROBLEM_TYPES, type Challenge, type ProofOfWork } from '@civicloop/contract';
+import { leadingZeroBits, powInput, type Challenge, type ProofOfWork } from '@civicloop/contract';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Handlers } from './context.js';
 import type { CouncilRow } from './councils.js';
 import type { Queryable } from './db/driver.js';
-import { HttpProblem } from './errors/http-problem.js';
+import { problems } from './problems.js';
 import { keyedHash } from './secret.js';
 
 /** Long enough for a resident who asks for one when the form opens and sends after typing. */
 export const CHALLENGE_TTL_SECONDS = 15 * 60;
 
-const spam = (title: string, detail: string) => new HttpProblem(422, PROBLEM_TYPES.spam, title, { detail, errors: [{ path: '/proof', message: detail, code: 'invalid_proof' }] });
+const spam = (title: string, detail: string) => problems.spam(title, detail, { path: '/proof', message: detail, code: 'invalid_proof' });
 
 /**
  * A stateless challenge: `<council>.<difficulty>.<expires>.<random>.<signature>`. The server
@@ -57,6 +57,6 @@ export async function spendProof(db: Queryable, secret: string, council: Council
 
 export const challengeHandlers: Handlers = {
   async createChallenge({ council, secret }) {
-    return { status: 201, body: issueChallenge(await secret(), council) };
+    return { status: 201, body: issueChallenge(secret, council) };
   },
 };

@@ -30,7 +30,7 @@ export interface RequestContext<Id extends RouteId = RouteId> {
   clientAddress: string;
   headers: Headers;
   /** The server secret (address hashes, challenge signatures). */
-  secret: () => Promise<string>;
+  secret: string;
 }
 
 /** What a handler answers; the app turns it into a Response (ETag, CORS, idempotency store). */

@@ -1,10 +1,9 @@
-import { PROBLEM_TYPES, type FeedbackChannel, type FeedbackCreate, type FeedbackCreated, type FeedbackReceipt } from '@civicloop/contract';
+import type { FeedbackChannel, FeedbackCreate, FeedbackCreated, FeedbackReceipt } from '@civicloop/contract';
 import { randomUUID } from 'node:crypto';
 import { spendProof } from './challenges.js';
 import type { Handlers, Reply, RequestContext } from './context.js';
 import type { CouncilRow } from './councils.js';
 import type { Queryable } from './db/driver.js';
-import { HttpProblem } from './errors/http-problem.js';
 import { problems } from './problems.js';
 import { clientBucket, consume, DEFAULT_LIMITS } from './rate-limit.js';
 import { formatReceipt, newReceipt, parseReceipt } from './receipt.js';
@@ -53,25 +52,28 @@ function createdReply(council: string, created: FeedbackCreated): Reply {
 async function checkHuman(ctx: RequestContext<'createFeedback'>): Promise<void> {
   const { body, council } = ctx;
   if (body.website !== undefined && body.website.trim() !== '') {
-    throw new HttpProblem(422, PROBLEM_TYPES.spam, 'Rejected as automated', {
-      detail: 'A field that people never fill in was filled in, so this looks automated. If you are a person, turn off autofill for this form and send again.',
-      errors: [{ path: '/website', message: 'Must stay empty', code: 'honeypot' }],
-    });
+    throw problems.spam(
+      'Rejected as automated',
+      'A field that people never fill in was filled in, so this looks automated. If you are a person, turn off autofill for this form and send again.',
+      { path: '/website', message: 'Must stay empty', code: 'honeypot' },
+    );
   }
   if (council.minFillMs > 0 && (body.elapsedMs === undefined || body.elapsedMs < council.minFillMs)) {
-    throw new HttpProblem(422, PROBLEM_TYPES.spam, 'Sent too quickly', {
-      detail: 'The form was sent faster than a person can fill it in. Wait a moment and send it again; your text is kept.',
-      errors: [{ path: '/elapsedMs', message: `At least ${council.minFillMs} ms after the form appears`, code: 'too_fast' }],
+    throw problems.spam('Sent too quickly', 'The form was sent faster than a person can fill it in. Wait a moment and send it again; your text is kept.', {
+      path: '/elapsedMs',
+      message: `At least ${council.minFillMs} ms after the form appears`,
+      code: 'too_fast',
     });
   }
   // A proof is checked only where the council asks for one: a stale proof kept in an offline
   // outbox must not sink an input the council no longer asks to prove.
-  if (council.powRequired && body.proof) await spendProof(ctx.db, await ctx.secret(), council, body.proof);
+  if (council.powRequired && body.proof) await spendProof(ctx.db, ctx.secret, council, body.proof);
   else if (council.powRequired) {
-    throw new HttpProblem(422, PROBLEM_TYPES.spam, 'Proof of work required', {
-      detail: `This council asks for a solved challenge: POST /v1/councils/${council.slug}/challenges, solve it, and send it as proof.`,
-      errors: [{ path: '/proof', message: 'Required by this council', code: 'proof_required' }],
-    });
+    throw problems.spam(
+      'Proof of work required',
+      `This council asks for a solved challenge: POST /v1/councils/${council.slug}/challenges, solve it, and send it as proof.`,
+      { path: '/proof', message: 'Required by this council', code: 'proof_required' },
+    );
   }
 }
 
@@ -87,7 +89,7 @@ export const feedbackHandlers: Handlers = {
     await checkAgainstCouncil(db, council, body);
     await checkHuman(ctx);
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    const client = keyedHash(await ctx.secret(), 'client-address', clientBucket(ctx.clientAddress));
+    const client = keyedHash(ctx.secret, 'client-address', clientBucket(ctx.clientAddress));
     await consume(db, `client:${council.slug}:${client}`, limits.feedbackPerClientPerHour, 'Your connection');
     await consume(db, `council:${council.slug}`, limits.feedbackPerCouncilPerHour, 'This council');
     return createdReply(council.slug, await insertFeedback(db, council.slug, body, 'web'));

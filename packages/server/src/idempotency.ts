@@ -1,6 +1,7 @@
 import { ANTI_ABUSE_FIELDS, IdempotencyKey, PROBLEM_TYPES } from '@civicloop/contract';
 import { createHash } from 'node:crypto';
 import { z } from 'zod/mini';
+import type { Reply } from './context.js';
 import type { Database, Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
 import { problems } from './problems.js';
@@ -12,12 +13,6 @@ import { problems } from './problems.js';
 export const KEY_TTL_HOURS = 30 * 24;
 /** A claim left in flight this long belongs to a crashed process; the next request may take it over. */
 const ABANDONED_SECONDS = 120;
-
-export interface StoredResponse {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
 
 /** Checks the header's bounds; 422 otherwise. */
 export function readIdempotencyKey(headers: Headers): string | undefined {
@@ -56,7 +51,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse };
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: Reply };
 
 /**
  * Claims `key` in `scope` for this request before its handler runs. The claim is committed at
@@ -97,7 +92,7 @@ export async function claimKey(db: Database, scope: string, key: string, hash: s
 }
 
 /** Stores the answer to replay it; only successful answers are kept, so a failed request can be retried with its key. */
-export async function completeKey(db: Queryable, scope: string, key: string, response: StoredResponse): Promise<void> {
+export async function completeKey(db: Queryable, scope: string, key: string, response: Reply): Promise<void> {
   await db.query('UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2', [
     scope,
     key,

@@ -17,10 +17,6 @@ export interface ServerOptions {
   cdnDir?: string;
   /** Serve the API reference at `/docs`. @default false */
   docs?: boolean;
-  /** Folder for outgoing mail when no SMTP server is configured (later issues). */
-  mailDir?: string;
-  /** SMTP server URL (later issues). */
-  smtpUrl?: string;
   /** Rate limits of public feedback, per hour. @default { feedbackPerClientPerHour: 20, feedbackPerCouncilPerHour: 2000 } */
   limits?: Partial<{ feedbackPerClientPerHour: number; feedbackPerCouncilPerHour: number }>;
   /** Secret for hashing client addresses and signing challenges. @default CIVICLOOP_SECRET env, else one generated and kept in the database */

@@ -16,6 +16,8 @@ export const problems = {
     new HttpProblem(422, PROBLEM_TYPES.validation, 'Validation failed', { detail, errors }),
   unauthorized: (detail: string) =>
     new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'Staff token required', { detail, headers: { 'www-authenticate': 'Bearer' } }),
+  /** 422 for input that looks automated; `issue` names the field and what a person should do. */
+  spam: (title: string, detail: string, issue: ValidationIssue) => new HttpProblem(422, PROBLEM_TYPES.spam, title, { detail, errors: [issue] }),
   forbidden: (detail: string) => new HttpProblem(403, PROBLEM_TYPES.forbidden, 'Not allowed', { detail }),
   internal: () =>
     new HttpProblem(500, PROBLEM_TYPES.internal, 'Internal server error', {

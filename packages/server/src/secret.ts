@@ -8,8 +8,11 @@ import type { Queryable } from './db/driver.js';
 export async function loadSecret(db: Queryable, given?: string): Promise<string> {
   const fromEnv = given ?? process.env['CIVICLOOP_SECRET'];
   if (fromEnv) return fromEnv;
-  await db.query("INSERT INTO settings (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING", [randomBytes(32).toString('base64url')]);
-  const { rows } = await db.query<{ value: string }>("SELECT value FROM settings WHERE key = 'secret'");
+  // Whichever process comes first generates it; the others read the same value back.
+  const { rows } = await db.query<{ value: string }>(
+    "INSERT INTO settings (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO UPDATE SET value = settings.value RETURNING value",
+    [randomBytes(32).toString('base64url')],
+  );
   return rows[0]!.value;
 }
 

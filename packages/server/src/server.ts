@@ -2,6 +2,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { loadSecret } from './secret.js';
 import { openDatabase, type Database } from './db/driver.js';
 import type { ServerOptions } from './options.js';
 
@@ -20,7 +21,14 @@ const DRAIN_MS = 10_000;
 /** Opens the database (applying migrations) and serves the app over HTTP. */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, pgSchema: opts.pgSchema });
-  const app = createApp(db, opts);
+  let app;
+  try {
+    // Read once before serving: inside a request it would wait on PGlite's one connection.
+    app = createApp(db, await loadSecret(db, opts.secret), opts);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const port = opts.port ?? Number(process.env['PORT'] ?? 8080);
   const host = opts.host ?? process.env['HOST'] ?? '127.0.0.1';
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;

@@ -25,4 +25,3 @@ CREATE TABLE spent_challenges (
   expires_at timestamptz NOT NULL
 );
 
-CREATE INDEX feedback_council_receipt ON feedback (council, receipt);
