@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { Locale, LocalizedText, Slug } from './common.js';
 import { FEEDBACK_TEXT_MAX } from './feedback.js';
+import { PowDifficulty } from './pow.js';
 
 /** How a client proves a submission comes from a person, without puzzles or third parties. */
 export const AntiAbuse = z.object({
@@ -10,7 +11,7 @@ export const AntiAbuse = z.object({
     /** When true, a public submission needs a solved challenge (`proof`). */
     required: z.boolean(),
     /** Leading zero bits asked for; 16 is about 65 000 hashes. */
-    difficulty: z.int().check(z.minimum(0), z.maximum(32)),
+    difficulty: PowDifficulty,
   }),
 });
 export type AntiAbuse = z.infer<typeof AntiAbuse>;

@@ -6,11 +6,14 @@ import { Timestamp } from './common.js';
  * instead of solving a puzzle (WCAG 2.2 3.3.8). `SHA-256(challenge + ':' + nonce)` must
  * start with `difficulty` zero bits.
  */
+/** Leading zero bits a proof needs: 0 (none) to 32 (minutes on a phone). */
+export const PowDifficulty = z.int().check(z.minimum(0), z.maximum(32));
+
 export const Challenge = z.object({
   /** Opaque, signed by the server; send it back unchanged. */
   challenge: z.string().check(z.minLength(1), z.maxLength(1000)),
   /** Leading zero bits the digest must have. */
-  difficulty: z.int().check(z.minimum(0), z.maximum(32)),
+  difficulty: PowDifficulty,
   /** After this the challenge is refused; ask for a new one. */
   expiresAt: Timestamp,
 });
@@ -18,7 +21,7 @@ export type Challenge = z.infer<typeof Challenge>;
 
 /** What a client sends with its input when the council asks for proof of work. */
 export const ProofOfWork = z.object({
-  challenge: z.string().check(z.minLength(1), z.maxLength(1000)),
+  challenge: Challenge.shape.challenge,
   nonce: z.string().check(z.minLength(1), z.maxLength(64)),
 });
 export type ProofOfWork = z.infer<typeof ProofOfWork>;

@@ -1,4 +1,4 @@
-import { FEEDBACK_TEXT_MAX, Locale, LocalizedText, Slug, type CouncilConfig } from '@civicloop/contract';
+import { AntiAbuse, CouncilConfig, FEEDBACK_TEXT_MAX, Locale, LocalizedText, Slug } from '@civicloop/contract';
 import { z } from 'zod/mini';
 import type { Handlers } from './context.js';
 import type { Queryable } from './db/driver.js';
@@ -54,24 +54,23 @@ export interface NewCouncil {
   defaultLocale?: Locale;
   inputUse?: LocalizedText;
   /** Spam protection of public submissions; unchanged on update when absent. @default no fill time, no proof of work */
-  antiAbuse?: { minFillMs?: number; proofOfWork?: { required?: boolean; difficulty?: number } };
+  antiAbuse?: { minFillMs?: number; proofOfWork?: Partial<AntiAbuse['proofOfWork']> };
 }
 
 /** Creates a council, or updates it when the slug exists (so seeding and the CLI can be re-run). */
 export async function createCouncil(db: Queryable, c: NewCouncil): Promise<void> {
   const slug = z.parse(Slug, c.slug);
-  const locales = z.parse(z.array(Locale).check(z.minLength(1)), c.locales ?? ['en']);
+  // The contract's own rules, so nothing stored here can later break a GET of the config.
+  const name = z.parse(CouncilConfig.shape.name, c.name.trim());
+  const locales = z.parse(CouncilConfig.shape.locales, c.locales ?? ['en']);
   const defaultLocale = z.parse(Locale, c.defaultLocale ?? locales[0]);
   if (!locales.includes(defaultLocale)) throw new RangeError(`default locale ${defaultLocale} is not one of ${locales.join(', ')}`);
   const inputUse = z.parse(LocalizedText, c.inputUse ?? {});
   const origins = [...new Set(c.origins.map(normaliseOrigin))];
-  if (!c.name.trim()) throw new RangeError('a council needs a name');
   const a = c.antiAbuse;
-  const minFill = a?.minFillMs ?? null;
+  const minFill = a?.minFillMs === undefined ? null : z.parse(AntiAbuse.shape.minFillMs, a.minFillMs);
   const powRequired = a?.proofOfWork?.required ?? null;
-  const powDifficulty = a?.proofOfWork?.difficulty ?? null;
-  if (minFill !== null && !(Number.isInteger(minFill) && minFill >= 0 && minFill <= 600_000)) throw new RangeError('minFillMs must be 0 to 600000');
-  if (powDifficulty !== null && !(Number.isInteger(powDifficulty) && powDifficulty >= 0 && powDifficulty <= 32)) throw new RangeError('difficulty must be 0 to 32');
+  const powDifficulty = a?.proofOfWork?.difficulty === undefined ? null : z.parse(AntiAbuse.shape.proofOfWork.shape.difficulty, a.proofOfWork.difficulty);
   await db.query(
     `INSERT INTO councils (slug, name, locales, default_locale, origins, input_use, feedback_text_max, min_fill_ms, pow_required, pow_difficulty)
      VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb, $7, COALESCE($8::int, 0), COALESCE($9::boolean, false), COALESCE($10::int, 16))
@@ -79,7 +78,7 @@ export async function createCouncil(db: Queryable, c: NewCouncil): Promise<void>
        origins = EXCLUDED.origins, input_use = EXCLUDED.input_use, updated_at = now(),
        min_fill_ms = COALESCE($8::int, councils.min_fill_ms), pow_required = COALESCE($9::boolean, councils.pow_required),
        pow_difficulty = COALESCE($10::int, councils.pow_difficulty)`,
-    [slug, c.name.trim(), JSON.stringify(locales), defaultLocale, JSON.stringify(origins), JSON.stringify(inputUse), FEEDBACK_TEXT_MAX, minFill, powRequired, powDifficulty],
+    [slug, name, JSON.stringify(locales), defaultLocale, JSON.stringify(origins), JSON.stringify(inputUse), FEEDBACK_TEXT_MAX, minFill, powRequired, powDifficulty],
   );
 }
 
