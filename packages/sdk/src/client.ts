@@ -7,6 +7,7 @@ import {
   type FeedbackCreate,
   type FeedbackCreated,
   type FeedbackReceipt,
+  type PageQuery,
   type RouteDef,
   type RouteId,
   type ServiceList,
@@ -167,7 +168,7 @@ export interface CivicLoopClient {
   /** The council's public configuration: name, locales, texts, limits. */
   getCouncil(options?: CallOptions): Promise<CouncilConfig>;
   /** One page of the council's services; pass `nextCursor` back as `cursor` for the next. */
-  listServices(query?: { limit?: number; cursor?: string }, options?: CallOptions): Promise<ServiceList>;
+  listServices(query?: z.output<typeof PageQuery>, options?: CallOptions): Promise<ServiceList>;
   /** Sends a resident's input; keep the `receipt` of the answer. */
   createFeedback(body: FeedbackCreate, options?: CreateOptions): Promise<FeedbackCreated>;
   /** Where one input stands, by its receipt code (any case, hyphens optional); never its text. */

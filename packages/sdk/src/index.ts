@@ -16,7 +16,7 @@ export { isApiError, isContractError, isNetworkError, isSdkError, isTimeoutError
 export { NetworkError } from './errors/network-error.js';
 export { SDK_ERROR_BRAND, SdkError, type RequestInfo } from './errors/sdk-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
-export { parseRetryAfter } from './http.js';
+export { parseRetryAfter, randomKey } from './http.js';
 export {
   createOutbox,
   isRetriable,

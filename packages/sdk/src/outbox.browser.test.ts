@@ -28,7 +28,7 @@ if (!inBrowser) {
 const { expect } = inBrowser ? await import('@open-wc/testing') : ({} as typeof import('@open-wc/testing'));
 const env: TestEnv = inBrowser ? await (await fetch('/__test-env.json')).json() : ({} as TestEnv);
 
-async function proxy(mode: 'pass' | 'down' | 'delay', opts: { ms?: number } = {}) {
+async function proxy(mode: 'pass' | 'down' | 'delay' | 'status', opts: { ms?: number; status?: number; retryAfter?: number } = {}) {
   const res = await fetch(env.proxyControl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode, ...opts }) });
   if (!res.ok) throw new Error(`proxy control answered ${res.status}`);
 }
@@ -138,6 +138,15 @@ if (inBrowser) describe('offline outbox', () => {
     const box = outbox();
     const error = await box.send('createFeedback', { kind: 'idea', text: '   ' }).catch((e: unknown) => e);
     expect(isApiError(error) && error.status).to.equal(422);
+    expect(await box.pending()).to.deep.equal([]);
+  });
+
+  it('throws a 429 on sending instead of keeping it: re-sending into the same limit helps nobody', async () => {
+    const box = outbox();
+    await proxy('status', { status: 429, retryAfter: 3600 });
+    const error = await box.send('createFeedback', input('Rate limited')).catch((e: unknown) => e);
+    expect(isApiError(error) && error.status).to.equal(429);
+    expect(isApiError(error) && error.retryAfter).to.equal(3_600_000);
     expect(await box.pending()).to.deep.equal([]);
   });
 

@@ -91,18 +91,20 @@ export interface OutboxOptions {
    * Called before each re-send of a kept submission; returns the body to send this time, e.g.
    * with a fresh proof of work in place of one that expired while the device was offline. It
    * must not change what the submission says: the server matches the Idempotency-Key against
-   * the body (anti-abuse fields aside). If it throws, the body is sent as it was kept.
+   * the body (anti-abuse fields aside). It gets the client the re-send goes through. If it
+   * throws, the body is sent as it was kept.
    */
-  prepare?: (submission: QueuedSubmission) => Promise<QueuedSubmission['body']> | QueuedSubmission['body'];
+  prepare?: (submission: QueuedSubmission, client: CivicLoopClient) => Promise<QueuedSubmission['body']> | QueuedSubmission['body'];
 }
 
 /** The offline outbox: nothing a resident sends is lost, nothing is stored twice. */
 export interface Outbox {
   /**
    * Sends now. If it cannot be delivered for a reason a retry can fix (no network, timeout,
-   * 5xx, 429, the same key still in flight) it is kept on this device with its Idempotency-Key
-   * and `{state: 'queued'}` is returned. Any other failure (a 4xx, a contract violation, an
-   * abort) is thrown and nothing is kept. If the device cannot store it, the delivery error is
+   * 5xx, the same key still in flight) it is kept on this device with its Idempotency-Key
+   * and `{state: 'queued'}` is returned. Any other failure (a 4xx, a 429 rate limit whose
+   * `retryAfter` the caller can show, a contract violation, an abort) is thrown and nothing
+   * is kept. If the device cannot store it, the delivery error is
    * thrown, so the caller still knows it was not sent.
    */
   send<Op extends OutboxOperation>(
@@ -197,15 +199,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       try {
+        const client = clientOf(item);
         let body = item.body;
         if (options.prepare) {
           try {
-            body = await options.prepare(item);
+            body = await options.prepare(item, client);
           } catch {
             // Sent as kept; if that is refused, the resident is told and gets their text back.
           }
         }
-        const response = await clientOf(item).request(item.operation, { body, idempotencyKey: item.key } as RouteInput<OutboxOperation>);
+        const response = await client.request(item.operation, { body, idempotencyKey: item.key } as RouteInput<OutboxOperation>);
         await del(item.key, db());
         report.delivered++;
         emit({ type: 'delivered', key: item.key, result: response.data, replayed: response.replayed, submission: item });
@@ -250,7 +253,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const response = await client.request(operation, input);
       return { state: 'delivered', key, result: response.data, replayed: response.replayed };
     } catch (error) {
-      if (!isRetriable(error) || !isSdkError(error)) throw error;
+      // A rate limit refuses this sender, not the network: kept, it would only be re-sent into
+      // the same limit. (Already kept submissions that meet one simply wait, see flushOnce.)
+      if (!isRetriable(error) || !isSdkError(error) || (isApiError(error) && error.status === 429)) throw error;
       lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1);
       const submission: QueuedSubmission<Op> = {
         key,

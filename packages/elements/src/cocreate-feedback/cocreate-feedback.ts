@@ -1,4 +1,4 @@
-import { FEEDBACK_KINDS, type FeedbackKind } from '@civicloop/contract';
+import { FEEDBACK_KINDS, STAFF_CHANNELS, type FeedbackKind, type StaffChannel } from '@civicloop/contract';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
@@ -7,7 +7,6 @@ import type { ResolvedConfig } from '../internal/config.js';
 import { define } from '../internal/define.js';
 import { StoreController } from '../internal/store-controller.js';
 import {
-  STAFF_CHANNELS,
   councilText,
   createFeedbackFlow,
   serviceName,
@@ -163,7 +162,10 @@ export class CocreateFeedback extends CivicElement {
     if (this.hasUpdated) void this.#flow.load();
   }
 
-  protected override configChanged(_previous: ResolvedConfig | undefined): void {
+  protected override configChanged(previous: ResolvedConfig | undefined): void {
+    // A language change only re-renders: the council and its services are the same.
+    const c = this.config;
+    if (previous && previous.api === c.api && previous.council === c.council && previous.service === c.service) return;
     void this.#flow.load();
   }
 
@@ -246,7 +248,7 @@ export class CocreateFeedback extends CivicElement {
     }
   }
 
-  #channelLabel(channel: (typeof STAFF_CHANNELS)[number]): string {
+  #channelLabel(channel: StaffChannel): string {
     switch (channel) {
       case 'phone':
         return msg('By phone', { id: 'feedback.channel.phone' });
@@ -459,7 +461,7 @@ export class CocreateFeedback extends CivicElement {
       <div part="field" class="field ${error ? 'invalid' : ''}">
         <label class="field-label" for="channel">${msg('How did you receive this input?', { id: 'feedback.channel.label' })}</label>
         ${this.#renderError('channel-error', error)}
-        <select id="channel" aria-describedby=${error ? 'channel-error' : nothing} aria-invalid=${error ? 'true' : 'false'} @change=${(e: Event) => this.#flow.update({ channel: (e.target as HTMLSelectElement).value })}>
+        <select id="channel" aria-describedby=${error ? 'channel-error' : nothing} aria-invalid=${error ? 'true' : 'false'} @change=${(e: Event) => this.#flow.update({ channel: (e.target as HTMLSelectElement).value as StaffChannel | '' })}>
           <option value="" ?selected=${!draft.channel}>${msg('Choose…', { id: 'feedback.choose' })}</option>
           ${STAFF_CHANNELS.map((c) => html`<option value=${c} ?selected=${draft.channel === c}>${this.#channelLabel(c)}</option>`)}
         </select>

@@ -20,12 +20,13 @@ import {
   type StaffChannel,
 } from '@civicloop/contract';
 import {
-  createClient,
   createOutbox,
   isApiError,
+  isContractError,
   isNetworkError,
   isSdkError,
   isTimeoutError,
+  randomKey,
   type CivicLoopClient,
   type Outbox,
   type OutboxEvent,
@@ -44,7 +45,7 @@ export interface FeedbackDraft {
   wantsReply: boolean;
   contact: string;
   /** Assisted entry only: how the council received the input. */
-  channel: string;
+  channel: StaffChannel | '';
   /** The honeypot: people never see it, so anything in it was typed by a bot. */
   trap: string;
 }
@@ -124,9 +125,6 @@ export interface FeedbackFlowOptions {
   storage?: Storage | undefined;
 }
 
-/** Staff channels of assisted entry, in the order the element lists them. */
-export const STAFF_CHANNELS = ['phone', 'in-person', 'paper', 'email', 'outreach'] as const;
-
 const EMPTY_DRAFT: FeedbackDraft = {
   kind: undefined,
   rating: undefined,
@@ -157,17 +155,17 @@ const shownHere = new Set<string>();
  * A kept input may wait longer than its proof of work lives (15 minutes), or have been kept
  * before one could be fetched: each re-send gets a fresh one when the council asks for it.
  */
-async function freshProof(submission: QueuedSubmission): Promise<QueuedSubmission['body']> {
+async function freshProof(submission: QueuedSubmission, client: CivicLoopClient): Promise<QueuedSubmission['body']> {
   if (submission.operation !== 'createFeedback') return submission.body;
-  const client = createClient({ baseUrl: submission.baseUrl, council: submission.council });
+  const { proof: _stale, ...body } = submission.body as FeedbackCreate;
   const config = await client.getCouncil();
-  if (!config.antiAbuse?.proofOfWork.required) {
-    const { proof: _stale, ...rest } = submission.body as FeedbackCreate;
-    return rest;
-  }
-  const challenge = await client.createChallenge();
-  const nonce = await solveChallenge(challenge.challenge, challenge.difficulty);
-  return { ...(submission.body as FeedbackCreate), proof: { challenge: challenge.challenge, nonce } };
+  return config.antiAbuse?.proofOfWork.required ? { ...body, proof: (await solveFor(client)).proof } : body;
+}
+
+/** Asks the council's server for a challenge and solves it. */
+async function solveFor(client: CivicLoopClient): Promise<{ proof: ProofOfWork; expiresAt: number }> {
+  const { challenge, difficulty, expiresAt } = await client.createChallenge();
+  return { proof: { challenge, nonce: await solveChallenge(challenge, difficulty) }, expiresAt: Date.parse(expiresAt) };
 }
 
 /** One outbox per API target and page, so that every form of that council hears its deliveries. */
@@ -218,7 +216,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
   // again resends exactly the same request under the same key, so the server stores it once.
   let lastAttempt: { key: string; body: string; wire: FeedbackCreate } | undefined;
   // The proof of work, started in the background while the resident writes.
-  let proof: { challenge: string; expiresAt: number; nonce: Promise<string | undefined> } | undefined;
+  let proof: { expiresAt: number; solved: Promise<ProofOfWork | undefined> } | undefined;
   let unsubscribe: (() => void) | undefined;
 
   const scopeKey = () => {
@@ -300,7 +298,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
 
   function validate(draft: FeedbackDraft): FieldError[] {
     const errors: FieldError[] = [];
-    if (options.staffToken() && !STAFF_CHANNELS.includes(draft.channel as (typeof STAFF_CHANNELS)[number])) {
+    if (options.staffToken() && !draft.channel) {
       errors.push({ field: 'channel', code: 'channel-missing' });
     }
     if (!draft.kind) errors.push({ field: 'kind', code: 'kind-missing' });
@@ -346,13 +344,11 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     if (council.status !== 'ready' || !council.config.antiAbuse?.proofOfWork.required || !client || options.staffToken()) return;
     if (proof && proof.expiresAt - Date.now() > 60_000) return;
     if (!globalThis.crypto?.subtle) return;
-    const current = { challenge: '', expiresAt: Number.POSITIVE_INFINITY, nonce: Promise.resolve<string | undefined>(undefined) };
-    current.nonce = client
-      .createChallenge()
-      .then((c) => {
-        current.challenge = c.challenge;
-        current.expiresAt = Date.parse(c.expiresAt);
-        return solveChallenge(c.challenge, c.difficulty);
+    const current = { expiresAt: Number.POSITIVE_INFINITY, solved: Promise.resolve<ProofOfWork | undefined>(undefined) };
+    current.solved = solveFor(client)
+      .then((s) => {
+        current.expiresAt = s.expiresAt;
+        return s.proof;
       })
       .catch(() => {
         // Asked again at the next keystroke or on sending.
@@ -383,11 +379,10 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     await councilSettled();
     startProof();
     const current = proof;
-    const nonce = await current?.nonce;
-    if (!current || nonce === undefined || !current.challenge) return undefined;
+    const solved = await current?.solved;
     // A challenge is good for one input: the next one gets a fresh one.
-    if (proof === current) proof = undefined;
-    return { challenge: current.challenge, nonce };
+    if (solved && proof === current) proof = undefined;
+    return solved;
   }
 
   function sent(result: FeedbackCreated, text: string, staff: boolean, queuedFirst: boolean): void {
@@ -420,11 +415,11 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
           return;
         }
       }
-      const serviceUnknown = error.status === 422 && (error.problem.errors ?? []).some((i) => i.path === '/service');
+      const serviceUnknown = error.status === 422 && issues.some((i) => i.path === '/service');
       const reason = serviceUnknown ? 'not-found' : reasonOf(error.status, problemType);
       const retryAt = error.retryAfter !== undefined ? Date.now() + error.retryAfter : undefined;
       $flow.set({ state: 'rejected', reason, status: error.status, problemType, retryAt });
-    } else if (isNetworkError(error) || isTimeoutError(error) || (isSdkError(error) && !isApiError(error) && error.name !== 'ContractError')) {
+    } else if (isSdkError(error) && !isContractError(error)) {
       // Only reached when the outbox could not keep it (no IndexedDB) or in staff mode.
       $flow.set({ state: 'error', reason: 'not-saved', message });
     } else {
@@ -626,7 +621,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       const serialized = JSON.stringify([body, options.staffToken() ? draft.channel : undefined]);
       $flow.set({ state: 'sending' });
       const again = lastAttempt?.body === serialized ? lastAttempt : undefined;
-      const key = again?.key ?? newKey();
+      const key = again?.key ?? randomKey();
       const wire = again?.wire ?? { ...body, ...(await antiAbuse(draft)) };
       lastAttempt = { key, body: serialized, wire };
       const token = options.staffToken();
@@ -644,13 +639,6 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
           lastAttempt = undefined;
           clearDraft();
           sent(result.result, body.text, false, false);
-          return;
-        }
-        if (isApiError(result.error) && result.error.status === 429) {
-          // A rate limit is not an outage: say when to try again and keep the text here,
-          // rather than re-sending by itself later.
-          await outbox.discard(result.key);
-          fail(result.error);
           return;
         }
         const reason: QueuedReason = isNetworkError(result.error) ? 'offline' : isTimeoutError(result.error) ? 'timeout' : 'server';
@@ -727,12 +715,6 @@ function reasonOf(status: number | undefined, problemType: string | undefined): 
   if (status === 404) return 'not-found';
   if (status === 401 || status === 403) return 'unauthorized';
   return 'other';
-}
-
-/** An Idempotency-Key; `randomUUID` is missing on plain-HTTP pages, `getRandomValues` is not. */
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Every service, following cursors; a council has tens of services, not thousands. */
