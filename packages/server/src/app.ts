@@ -13,10 +13,9 @@ import { HttpProblem } from './errors/http-problem.js';
 import { challengeHandlers } from './challenges.js';
 import { feedbackHandlers } from './feedback.js';
 import { healthHandlers } from './health.js';
-import { claimKey, completeKey, purgeKeys, readIdempotencyKey, releaseKey, requestHash } from './idempotency.js';
+import { claimKey, completeKey, readIdempotencyKey, releaseKey, requestHash } from './idempotency.js';
 import type { ServerOptions } from './options.js';
 import { problemResponse, problems } from './problems.js';
-import { purgeCounters } from './rate-limit.js';
 import {
   BASE_SECURITY_HEADERS,
   CORS_ALLOW_HEADERS,
@@ -40,7 +39,7 @@ const handlers: Handlers = { ...healthHandlers, ...councilHandlers, ...serviceHa
 /** Public GETs may be cached briefly by browsers and shared caches; revalidation is cheap with the ETag. */
 const DEFAULT_CACHE = 'public, max-age=60';
 
-const defaultLog = (entry: Record<string, unknown>) => process.stdout.write(JSON.stringify(entry) + '\n');
+export const defaultLog = (entry: Record<string, unknown>) => process.stdout.write(JSON.stringify(entry) + '\n');
 
 /** `/v1/councils/{council}` -> `/v1/councils/:council` */
 const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
@@ -77,7 +76,6 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 export function createApp(db: Database, secret: string, opts: ServerOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   const log = opts.log ?? defaultLog;
-  let lastPurge = 0;
   app.use('*', async (c, next) => {
     const reqId = randomUUID();
     c.set('reqId', reqId);
@@ -191,11 +189,6 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
         body = parsed.data;
       }
 
-      if (route.method !== 'get' && Date.now() - lastPurge > 60_000) {
-        lastPurge = Date.now();
-        await purgeKeys(db);
-        await purgeCounters(db);
-      }
       const key = route.idempotent ? readIdempotencyKey(c.req.raw.headers) : undefined;
       const scope = `${council?.slug ?? ''}:${route.operationId}`;
       if (key !== undefined) {

@@ -55,6 +55,11 @@ export async function spendProof(db: Queryable, secret: string, council: Council
   }
 }
 
+/** Forgets spent challenges that have expired anyway. */
+export async function purgeSpentChallenges(db: Queryable): Promise<void> {
+  await db.query('DELETE FROM spent_challenges WHERE expires_at < now()');
+}
+
 export const challengeHandlers: Handlers = {
   async createChallenge({ council, secret }) {
     return { status: 201, body: issueChallenge(secret, council) };

@@ -6,7 +6,7 @@ import { createCouncil } from './councils.js';
 import { openDatabase } from './db/driver.js';
 import { seedDemo } from './seed.js';
 import { startServer } from './server.js';
-import { createStaffToken } from './staff-tokens.js';
+import { createStaffToken, isStaffRole, STAFF_ROLES } from './staff-tokens.js';
 
 const USAGE = `Usage: civicloop-server <command> [options]
 
@@ -160,7 +160,7 @@ async function councilCreate(args: string[]): Promise<void> {
 async function tokenCreate(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { council: { type: 'string' }, role: { type: 'string' }, label: { type: 'string' } } });
   required(values, 'council', 'role');
-  if (values.role !== 'editor' && values.role !== 'admin') throw new UsageError('--role must be editor or admin');
+  if (!isStaffRole(values.role)) throw new UsageError(`--role must be ${STAFF_ROLES.join(' or ')}`);
   const role = values.role;
   const token = await withDb((db) => createStaffToken(db, { council: values.council!, role, ...(values.label ? { label: values.label } : {}) }));
   process.stderr.write(`staff token (${role}) for ${values.council}; shown once, store it now:\n`);

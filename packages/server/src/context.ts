@@ -3,6 +3,7 @@ import type { z } from 'zod/mini';
 import type { Database } from './db/driver.js';
 import type { CouncilRow } from './councils.js';
 import type { ServerOptions } from './options.js';
+import type { StaffRole } from './staff-tokens.js';
 
 type Routes = typeof routes;
 type Out<R, K extends string> = R extends { [P in K]: infer S extends z.core.$ZodType } ? z.output<S> : undefined;
@@ -11,7 +12,7 @@ type Out<R, K extends string> = R extends { [P in K]: infer S extends z.core.$Zo
 export interface StaffIdentity {
   tokenId: string;
   council: string;
-  role: 'editor' | 'admin';
+  role: StaffRole;
 }
 
 /** Everything a handler gets: input already validated against the route's schemas. */

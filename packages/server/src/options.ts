@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from '@civicloop/contract';
+import type { DEFAULT_LIMITS } from './rate-limit.js';
 
 export interface ServerOptions {
   /** Port to listen on; `0` picks a free one. @default PORT env, else 8080 */
@@ -18,7 +19,7 @@ export interface ServerOptions {
   /** Serve the API reference at `/docs`. @default false */
   docs?: boolean;
   /** Rate limits of public feedback, per hour. @default { feedbackPerClientPerHour: 20, feedbackPerCouncilPerHour: 2000 } */
-  limits?: Partial<{ feedbackPerClientPerHour: number; feedbackPerCouncilPerHour: number }>;
+  limits?: Partial<typeof DEFAULT_LIMITS>;
   /** Secret for hashing client addresses and signing challenges. @default CIVICLOOP_SECRET env, else one generated and kept in the database */
   secret?: string;
   /** Take the client address from the last `X-Forwarded-For` hop (behind one reverse proxy). @default false */

@@ -33,7 +33,6 @@ export async function consume(db: Queryable, bucket: string, limit: number, what
 /** Forgets windows that can no longer matter. */
 export async function purgeCounters(db: Queryable): Promise<void> {
   await db.query(`DELETE FROM rate_counters WHERE window_start < now() - interval '2 hours'`);
-  await db.query('DELETE FROM spent_challenges WHERE expires_at < now()');
 }
 
 /**

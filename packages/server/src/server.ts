@@ -1,8 +1,11 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
+import { createApp, defaultLog } from './app.js';
 import { loadSecret } from './secret.js';
+import { purgeSpentChallenges } from './challenges.js';
+import { purgeKeys } from './idempotency.js';
+import { purgeCounters } from './rate-limit.js';
 import { openDatabase, type Database } from './db/driver.js';
 import type { ServerOptions } from './options.js';
 
@@ -53,6 +56,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     await db.close();
     throw error;
   }
+  // Housekeeping off the request path: expired keys, counters and challenges, once a minute.
+  const purge = setInterval(() => {
+    void Promise.all([purgeKeys(db), purgeCounters(db), purgeSpentChallenges(db)]).catch((error: unknown) =>
+      (opts.log ?? defaultLog)({ time: new Date().toISOString(), level: 'error', msg: 'purge failed', error: String(error) }),
+    );
+  }, 60_000);
+  purge.unref();
   const actual = (server.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
@@ -62,6 +72,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     db,
     close() {
       closing ??= (async () => {
+        clearInterval(purge);
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);

@@ -6,11 +6,17 @@ import { problems } from './problems.js';
 
 const PREFIX = 'clst_';
 
+/** What a staff token may do: editors triage and answer, admins also manage the council. */
+export const STAFF_ROLES = ['editor', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const isStaffRole = (value: unknown): value is StaffRole => STAFF_ROLES.includes(value as StaffRole);
+
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** Creates a staff token and returns it in plain text, once; only its hash is stored. */
-export async function createStaffToken(db: Queryable, t: { council: string; role: 'editor' | 'admin'; label?: string }): Promise<string> {
-  if (t.role !== 'editor' && t.role !== 'admin') throw new RangeError(`role must be editor or admin, not ${String(t.role)}`);
+export async function createStaffToken(db: Queryable, t: { council: string; role: StaffRole; label?: string }): Promise<string> {
+  if (!isStaffRole(t.role)) throw new RangeError(`role must be editor or admin, not ${String(t.role)}`);
   const { rows } = await db.query('SELECT 1 FROM councils WHERE slug = $1', [t.council]);
   if (!rows.length) throw new RangeError(`unknown council "${t.council}"`);
   const token = PREFIX + randomBytes(32).toString('base64url');
@@ -28,7 +34,7 @@ export async function createStaffToken(db: Queryable, t: { council: string; role
 export async function authenticateStaff(db: Queryable, authorization: string | undefined, council: CouncilRow): Promise<StaffIdentity> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match) throw problems.unauthorized('Send Authorization: Bearer <staff token>.');
-  const { rows } = await db.query<{ id: string; council: string; role: 'editor' | 'admin' }>(
+  const { rows } = await db.query<{ id: string; council: string; role: StaffRole }>(
     'SELECT id, council, role FROM staff_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
     [hashToken(match[1]!)],
   );
