@@ -6,7 +6,6 @@
 //
 // One flow per element instance: two forms on one page must not share a draft.
 import {
-  FEEDBACK_KINDS,
   FEEDBACK_TEXT_MAX,
   FeedbackCreate,
   PROBLEM_TYPES,
@@ -248,8 +247,9 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       if (typeof saved.since === 'number' && saved.since <= Date.now()) startedAt = performance.now() - (Date.now() - saved.since);
       $draft.set({
         ...$draft.get(),
-        kind: FEEDBACK_KINDS_SET.has(saved.kind as string) ? saved.kind : undefined,
-        rating: typeof saved.rating === 'number' && saved.rating >= 1 && saved.rating <= 5 ? saved.rating : undefined,
+        // What another version of this page saved is checked against the contract's rules.
+        kind: z.safeParse(FeedbackCreate.shape.kind, saved.kind).data,
+        rating: z.safeParse(FeedbackCreate.shape.rating, saved.rating).data,
         text: typeof saved.text === 'string' ? saved.text : '',
         service: typeof saved.service === 'string' ? saved.service : '',
       });
@@ -705,8 +705,6 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
 }
 
 export type FeedbackFlow = ReturnType<typeof createFeedbackFlow>;
-
-const FEEDBACK_KINDS_SET = new Set<string>(FEEDBACK_KINDS);
 
 /** Why the server refused, in the terms the resident is told. */
 function reasonOf(status: number | undefined, problemType: string | undefined): RejectedReason {
