@@ -20,17 +20,17 @@ function latch() {
 forEachEngine((engine) => {
   let server: RunningServer;
   let hold: ReturnType<typeof latch> | undefined;
+  /** Holds the next request after validation until the test opens the latch it set in `hold`. */
+  const holdWhenAsked = async () => {
+    const h = hold;
+    if (!h) return;
+    hold = undefined;
+    h.reached();
+    await h.opened;
+  };
 
   before(async () => {
-    server = await startTestServer(engine, {
-      beforeHandle: async () => {
-        const h = hold;
-        if (!h) return;
-        hold = undefined;
-        h.reached();
-        await h.opened;
-      },
-    });
+    server = await startTestServer(engine, { beforeHandle: holdWhenAsked });
     await createCouncil(server.db, { slug: 'keyton', name: 'Keyton', origins: [] });
     await createCouncil(server.db, { slug: 'otherton', name: 'Otherton', origins: [] });
   });
@@ -159,15 +159,7 @@ forEachEngine((engine) => {
   });
 
   test('close() lets an in-flight request finish, then refuses new connections', async () => {
-    const own = await startTestServer(engine, {
-      beforeHandle: async () => {
-        const h = hold;
-        if (!h) return;
-        hold = undefined;
-        h.reached();
-        await h.opened;
-      },
-    });
+    const own = await startTestServer(engine, { beforeHandle: holdWhenAsked });
     await createCouncil(own.db, { slug: 'closeton', name: 'Closeton', origins: [] });
     hold = latch();
     const h = hold;

@@ -43,34 +43,21 @@ const DEMO_ANTI_ABUSE = { minFillMs: 2000, proofOfWork: { required: false, diffi
 
 /** The made-up councils of the demo pages. Re-running it refreshes them and adds nothing twice. */
 export async function seedDemo(db: Database, origins: string[] = []): Promise<void> {
-  await createCouncil(db, {
-    slug: 'demo',
-    name: 'Miasto Przykładowo',
-    origins,
-    locales: ['pl', 'en', 'sv', 'da', 'de', 'fr', 'pt', 'ro'],
-    defaultLocale: 'pl',
-    inputUse: DEMO_INPUT_USE,
-    antiAbuse: DEMO_ANTI_ABUSE,
-  });
-  await createCouncil(db, {
-    slug: 'riverside',
-    name: 'Riverside Borough Council',
-    origins,
-    locales: ['en', 'sv'],
-    defaultLocale: 'en',
-    inputUse: { en: DEMO_INPUT_USE.en!, sv: DEMO_INPUT_USE.sv! },
-    antiAbuse: DEMO_ANTI_ABUSE,
-  });
-  await createCouncil(db, {
-    slug: 'nordby',
-    name: 'Nordby Kommune',
-    origins,
-    locales: ['da', 'de'],
-    defaultLocale: 'da',
-    inputUse: { da: DEMO_INPUT_USE.da!, de: DEMO_INPUT_USE.de! },
-    antiAbuse: DEMO_ANTI_ABUSE,
-  });
-  for (const [council, services] of [['demo', DEMO_SERVICES], ['riverside', RIVERSIDE_SERVICES], ['nordby', NORDBY_SERVICES]] as const) {
-    for (const s of services) await createService(db, { council, ...s });
+  // Each council speaks its own languages; the input-use text is given in exactly those.
+  const councils = [
+    { slug: 'demo', name: 'Miasto Przykładowo', locales: ['pl', 'en', 'sv', 'da', 'de', 'fr', 'pt', 'ro'], services: DEMO_SERVICES },
+    { slug: 'riverside', name: 'Riverside Borough Council', locales: ['en', 'sv'], services: RIVERSIDE_SERVICES },
+    { slug: 'nordby', name: 'Nordby Kommune', locales: ['da', 'de'], services: NORDBY_SERVICES },
+  ] as const;
+  for (const { services, locales, ...council } of councils) {
+    await createCouncil(db, {
+      ...council,
+      origins,
+      locales: [...locales],
+      defaultLocale: locales[0],
+      inputUse: Object.fromEntries(locales.map((l) => [l, DEMO_INPUT_USE[l]])),
+      antiAbuse: DEMO_ANTI_ABUSE,
+    });
+    for (const s of services) await createService(db, { council: council.slug, ...s });
   }
 }
