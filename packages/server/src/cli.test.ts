@@ -98,6 +98,9 @@ forEachEngine((engine) => {
     assert.equal((await run('seed-demo')).code, 0);
     const again = await run('seed-demo');
     assert.equal(again.code, 0, again.stderr);
+    // Adding an origin from the CLI keeps the council's "what happens with your input" text.
+    const origin = await run('council', 'create', '--slug', 'demo', '--name', 'Miasto Przykładowo', '--origins', 'https://www.przykladowo.example', '--locales', 'pl,en,sv,da,de,fr,pt,ro');
+    assert.equal(origin.code, 0, origin.stderr);
     await inspect(async (db) => {
       const councils = await db.query<{ slug: string }>('SELECT slug FROM councils ORDER BY slug');
       assert.deepEqual(councils.rows.map((r) => r.slug).filter((s) => s !== 'clitown'), ['demo', 'nordby', 'riverside']);
