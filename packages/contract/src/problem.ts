@@ -1,22 +1,6 @@
 import { z } from 'zod/mini';
 
-/** Stable problem type URIs (RFC 9457 `type`). Absolute URNs: they never move with a domain. */
-export const PROBLEM_TYPES = {
-  malformedJson: 'urn:civicloop:problem:malformed-json',
-  tooLarge: 'urn:civicloop:problem:body-too-large',
-  unsupportedMediaType: 'urn:civicloop:problem:unsupported-media-type',
-  validation: 'urn:civicloop:problem:validation-failed',
-  notFound: 'urn:civicloop:problem:not-found',
-  unauthorized: 'urn:civicloop:problem:unauthorized',
-  forbidden: 'urn:civicloop:problem:forbidden',
-  conflict: 'urn:civicloop:problem:conflict',
-  idempotencyMismatch: 'urn:civicloop:problem:idempotency-key-reused',
-  idempotencyInFlight: 'urn:civicloop:problem:idempotency-key-in-flight',
-  rateLimited: 'urn:civicloop:problem:rate-limited',
-  spam: 'urn:civicloop:problem:rejected-as-spam',
-  internal: 'urn:civicloop:problem:internal-error',
-  unavailable: 'urn:civicloop:problem:service-unavailable',
-} as const;
+export { PROBLEM_TYPES } from './rules.js';
 
 /** One failed check: `path` is a JSON Pointer into the request body or query (`/text`). */
 export const ValidationIssue = z.object({

@@ -1,0 +1,73 @@
+// The route table without schemas: method, path, auth, retry class. Kept free of zod so that
+// browser code (the SDK's transport, the elements) can address every operation and apply the
+// contract's retry rules without shipping a validator. `routes.ts` adds the schemas, and the
+// OpenAPI document is generated from both; the key of each entry is its `operationId`.
+
+/**
+ * What a client may do when an answer is lost or says "try again":
+ * - `safe`: repeating cannot change the outcome (GET, DELETE); retry freely.
+ * - `keyed`: a creating POST with an `Idempotency-Key`; retry with the same key only.
+ * - `cheap`: a POST without a key whose repetition costs the server a little and nothing else
+ *   (a proof-of-work challenge); retry freely.
+ * - `never`: repetition could apply a change twice; never retried automatically.
+ */
+export type RetryClass = 'safe' | 'keyed' | 'cheap' | 'never';
+
+export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+/** Groups of operations in the OpenAPI document, with their descriptions. */
+export const TAGS = {
+  meta: 'Health and this document',
+  council: 'Public council configuration and services',
+  feedback: "Residents' input and its receipts",
+} as const;
+export type Tag = keyof typeof TAGS;
+
+export interface Endpoint {
+  readonly method: HttpMethod;
+  /** OpenAPI-style template, e.g. `/v1/councils/{council}/feedback`. */
+  readonly path: string;
+  readonly tag: Tag;
+  readonly auth: 'public' | 'staff';
+  readonly retry: RetryClass;
+  /** Creating POSTs accept `Idempotency-Key` (true exactly when `retry` is `keyed`). */
+  readonly idempotent?: true;
+  /** Public GETs send `ETag` and `Cache-Control`. */
+  readonly cacheable?: true;
+}
+
+function endpoint<const E extends Endpoint>(e: E): E {
+  return e;
+}
+
+// Each endpoint is its own export, so a bundle keeps only the ones it calls.
+export const health = endpoint({ method: 'get', path: '/healthz', tag: 'meta', auth: 'public', retry: 'safe' });
+export const getCouncil = endpoint({ method: 'get', path: '/v1/councils/{council}', tag: 'council', auth: 'public', retry: 'safe', cacheable: true });
+export const listServices = endpoint({ method: 'get', path: '/v1/councils/{council}/services', tag: 'council', auth: 'public', retry: 'safe', cacheable: true });
+export const createFeedback = endpoint({ method: 'post', path: '/v1/councils/{council}/feedback', tag: 'feedback', auth: 'public', retry: 'keyed', idempotent: true });
+export const getFeedbackReceipt = endpoint({ method: 'get', path: '/v1/councils/{council}/feedback/{receipt}', tag: 'feedback', auth: 'public', retry: 'safe', cacheable: true });
+export const deleteFeedback = endpoint({ method: 'delete', path: '/v1/councils/{council}/feedback/{receipt}', tag: 'feedback', auth: 'public', retry: 'safe' });
+export const createChallenge = endpoint({ method: 'post', path: '/v1/councils/{council}/challenges', tag: 'feedback', auth: 'public', retry: 'cheap' });
+export const createStaffFeedback = endpoint({ method: 'post', path: '/v1/councils/{council}/staff/feedback', tag: 'feedback', auth: 'staff', retry: 'keyed', idempotent: true });
+
+/** Every operation of contract v1, by `operationId`. */
+export const endpoints = {
+  health,
+  getCouncil,
+  listServices,
+  createFeedback,
+  getFeedbackReceipt,
+  deleteFeedback,
+  createChallenge,
+  createStaffFeedback,
+} as const;
+
+export type EndpointId = keyof typeof endpoints;
+
+/** Operations that create something under an `Idempotency-Key` (what an outbox may hold). */
+export type KeyedEndpointId = { [K in EndpointId]: (typeof endpoints)[K] extends { idempotent: true } ? K : never }[EndpointId];
+
+/** Every HTTP method the contract uses, upper case (CORS `Access-Control-Allow-Methods`). */
+export function contractMethods(): string[] {
+  return [...new Set(Object.values(endpoints).map((e) => e.method.toUpperCase()))];
+}
