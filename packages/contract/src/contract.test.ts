@@ -1,7 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { z } from 'zod/mini';
-import { CouncilConfig, FeedbackCreate, LOCALES, toValidationIssues } from './index.js';
+import * as z from 'zod/mini';
+import {
+  contractMethods,
+  CouncilConfig,
+  endpoints,
+  FEEDBACK_TEXT_MAX,
+  FeedbackCreate,
+  feedbackCreateFor,
+  formatReceipt,
+  isStorableText,
+  LOCALES,
+  normalizeReceipt,
+  RECEIPT_PATTERN,
+  routes,
+  staffFeedbackCreateFor,
+  toValidationIssues,
+  type Endpoint,
+  type RouteDef,
+} from './index.js';
 
 describe('contract schemas', () => {
   test('a minimal feedback input is valid and its text is trimmed', () => {
@@ -27,5 +44,51 @@ describe('contract schemas', () => {
     const base = { slug: 'x-town', name: 'X', defaultLocale: 'en', texts: { inputUse: { en: 'We read it.' } }, limits: { feedbackTextMax: 2000 } };
     assert.ok(z.safeParse(CouncilConfig, { ...base, locales: ['en', 'ro'] }).success);
     assert.ok(!z.safeParse(CouncilConfig, { ...base, locales: ['en', 'xx'] }).success);
+  });
+});
+
+describe('rules declared once', () => {
+  test("a council's schema applies its own text limit, never above the contract's", () => {
+    const text = 'x'.repeat(301);
+    assert.ok(z.safeParse(FeedbackCreate, { kind: 'idea', text }).success);
+    const r = z.safeParse(feedbackCreateFor({ limits: { feedbackTextMax: 300 } }), { kind: 'idea', text });
+    assert.ok(!r.success);
+    assert.deepEqual(toValidationIssues(r.error.issues).map((i) => i.path), ['/text']);
+    assert.ok(z.safeParse(feedbackCreateFor({ limits: { feedbackTextMax: 300 } }), { kind: 'idea', text: 'x'.repeat(300) }).success);
+    const staff = z.safeParse(staffFeedbackCreateFor({ limits: { feedbackTextMax: 300 } }), { kind: 'idea', text, channel: 'phone' });
+    assert.ok(!staff.success);
+    const wide = z.safeParse(feedbackCreateFor({ limits: { feedbackTextMax: FEEDBACK_TEXT_MAX * 2 } }), { kind: 'idea', text: 'x'.repeat(FEEDBACK_TEXT_MAX + 1) });
+    assert.ok(!wide.success);
+  });
+
+  test('NUL and lone surrogates are refused in every text field, naming it; paired surrogates (emoji) are fine', () => {
+    for (const bad of ['a\u0000b', 'a\ud800b', '\udfff']) {
+      const r = z.safeParse(FeedbackCreate, { kind: 'idea', text: bad, contact: `x${bad}@example.org`, pageUrl: `https://x.example/${bad}`, website: bad, service: bad, proof: { challenge: bad, nonce: bad } });
+      assert.ok(!r.success);
+      const paths = new Set(toValidationIssues(r.error.issues).map((i) => i.path));
+      for (const p of ['/text', '/contact', '/pageUrl', '/website', '/service', '/proof/challenge', '/proof/nonce']) assert.ok(paths.has(p), `${p} for ${JSON.stringify(bad)}`);
+      assert.ok(!isStorableText(bad));
+    }
+    assert.ok(z.safeParse(FeedbackCreate, { kind: 'idea', text: 'Benches 🙂 please' }).success);
+  });
+
+  test('receipts: the format the server returns is the pattern, and any typed form normalises to it', () => {
+    const stored = 'K7MX2QPA9R';
+    assert.equal(formatReceipt(stored), 'K7MX-2QPA-9R');
+    assert.match(formatReceipt(stored), RECEIPT_PATTERN);
+    for (const typed of ['k7mx-2qpa-9r', 'K7MX 2QPA 9R', 'k7mx2qpa9r']) assert.equal(normalizeReceipt(typed), stored);
+    for (const bad of ['K7MX-2QPA-9', 'O7MX-2QPA-9R', 'K7MX-2QPA-9R0']) assert.equal(normalizeReceipt(bad), undefined);
+    assert.ok(!RECEIPT_PATTERN.test('K7MX2QPA9R'), 'the server answers grouped');
+  });
+
+  test('each route is its endpoint (method, path, tag, auth, retry class) and its key is its operationId', () => {
+    assert.deepEqual(Object.keys(routes).sort(), Object.keys(endpoints).sort());
+    for (const [id, route] of Object.entries(routes) as [keyof typeof routes, RouteDef][]) {
+      const e = endpoints[id] as Endpoint;
+      assert.equal(route.operationId, id);
+      for (const k of ['method', 'path', 'tag', 'auth', 'retry', 'idempotent', 'cacheable'] as const) assert.equal(route[k], e[k], `${id}.${k}`);
+      assert.equal(route.idempotent === true, route.retry === 'keyed', `${id}: keyed exactly when idempotent`);
+    }
+    assert.deepEqual(contractMethods().sort(), ['DELETE', 'GET', 'POST']);
   });
 });

@@ -1,12 +1,12 @@
-import { z } from 'zod/mini';
-import { Locale, LocalizedText, Slug } from './common.js';
-import { FEEDBACK_TEXT_MAX } from './feedback.js';
+import * as z from 'zod/mini';
+import { Locale, LocalizedText, plainText, Slug } from './common.js';
 import { PowDifficulty } from './pow.js';
+import { FEEDBACK_TEXT_MAX, MIN_FILL_MS_MAX } from './rules.js';
 
 /** How a client proves a submission comes from a person, without puzzles or third parties. */
 export const AntiAbuse = z.object({
   /** Inputs sent sooner than this after the form appeared (`elapsedMs`) are refused as spam. */
-  minFillMs: z.int().check(z.minimum(0), z.maximum(600_000)),
+  minFillMs: z.int().check(z.minimum(0), z.maximum(MIN_FILL_MS_MAX)),
   proofOfWork: z.object({
     /** When true, a public submission needs a solved challenge (`proof`). */
     required: z.boolean(),
@@ -19,7 +19,7 @@ export type AntiAbuse = z.infer<typeof AntiAbuse>;
 /** Public configuration of one council, read by every element on start. */
 export const CouncilConfig = z.object({
   slug: Slug,
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: plainText(z.minLength(1), z.maxLength(200)),
   locales: z.array(Locale).check(z.minLength(1)),
   defaultLocale: Locale,
   texts: z.object({

@@ -1,31 +1,50 @@
-import { z } from 'zod/mini';
-import { Id, Locale, Slug, Timestamp } from './common.js';
+import * as z from 'zod/mini';
+import { Id, Locale, plainText, Slug, storable, Timestamp } from './common.js';
+import type { CouncilConfig } from './council.js';
 import { ProofOfWork } from './pow.js';
+import {
+  EMAIL_MAX,
+  EMAIL_PATTERN,
+  FEEDBACK_CHANNELS,
+  FEEDBACK_KINDS,
+  FEEDBACK_STATUSES,
+  FEEDBACK_TEXT_MAX,
+  RATING_MAX,
+  RATING_MIN,
+  RECEIPT_PATTERN,
+  STAFF_CHANNELS,
+  THEME_STATUSES,
+} from './rules.js';
 
-/** Upper bound of a feedback text; a council may set a lower one in its config. */
-export const FEEDBACK_TEXT_MAX = 2000;
-
-export const FEEDBACK_KINDS = ['praise', 'problem', 'idea', 'question'] as const;
 export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 export type FeedbackKind = z.infer<typeof FeedbackKind>;
 
-/** Where an input stands in the loop; "answered" once a published theme covers it. */
-export const FEEDBACK_STATUSES = ['received', 'in-review', 'answered', 'closed'] as const;
 export const FeedbackStatus = z.enum(FEEDBACK_STATUSES);
 export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
+
+export const FeedbackChannel = z.enum(FEEDBACK_CHANNELS);
+export type FeedbackChannel = z.infer<typeof FeedbackChannel>;
+export const StaffChannel = z.enum(STAFF_CHANNELS);
+export type StaffChannel = z.infer<typeof StaffChannel>;
+
+/** An email address as the contract and every form accept it (`EMAIL_PATTERN`). */
+export const Email = z.email({ pattern: EMAIL_PATTERN }).check(storable, z.maxLength(EMAIL_MAX));
+
+/** The input's words: trimmed, not empty, at most `max` characters. */
+const feedbackText = (max: number) => plainText(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** A resident's input, as sent by `<cocreate-feedback>` or any other client. */
 export const FeedbackCreate = z.object({
   kind: FeedbackKind,
-  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(FEEDBACK_TEXT_MAX)),
+  text: feedbackText(FEEDBACK_TEXT_MAX),
   service: z.optional(Id),
-  rating: z.optional(z.int().check(z.minimum(1), z.maximum(5))),
-  pageUrl: z.optional(z.url().check(z.maxLength(2048))),
+  rating: z.optional(z.int().check(z.minimum(RATING_MIN), z.maximum(RATING_MAX))),
+  pageUrl: z.optional(z.url().check(storable, z.maxLength(2048))),
   locale: z.optional(Locale),
   /** Only when the resident asks for a reply; erased with the input. */
-  contact: z.optional(z.email().check(z.maxLength(254))),
+  contact: z.optional(Email),
   /** Honeypot: a field people never see or fill. Anything in it marks the input as spam. */
-  website: z.optional(z.string().check(z.maxLength(2000))),
+  website: z.optional(plainText(z.maxLength(2000))),
   /** Milliseconds between the form appearing and sending; too fast is a bot (council `antiAbuse.minFillMs`). */
   elapsedMs: z.optional(z.int().check(z.minimum(0))),
   /** Solved proof-of-work challenge, when the council asks for one (`antiAbuse.proofOfWork`). */
@@ -34,27 +53,35 @@ export const FeedbackCreate = z.object({
 export type FeedbackCreate = z.infer<typeof FeedbackCreate>;
 
 /**
+ * The input schema of one council: its own text limit applied (at most `FEEDBACK_TEXT_MAX`).
+ * The server validates public input with it; forms can show the same limit.
+ */
+export function feedbackCreateFor(config: Pick<CouncilConfig, 'limits'>) {
+  return z.extend(FeedbackCreate, { text: feedbackText(Math.min(config.limits.feedbackTextMax, FEEDBACK_TEXT_MAX)) });
+}
+
+/**
  * Fields that prove a person sent the input rather than say anything: an Idempotency-Key is
  * matched against the rest of the body, so a re-send may carry a fresh proof of work.
  */
 export const ANTI_ABUSE_FIELDS = ['website', 'elapsedMs', 'proof'] as const;
 
-/** Ways staff receive input on a resident's behalf (assisted entry). */
-export const STAFF_CHANNELS = ['phone', 'in-person', 'paper', 'email', 'outreach'] as const;
-export type StaffChannel = (typeof STAFF_CHANNELS)[number];
-/** Every channel an input can arrive by: residents' own submissions are `web`. */
-export const FEEDBACK_CHANNELS = ['web', ...STAFF_CHANNELS] as const;
-export const FeedbackChannel = z.enum(FEEDBACK_CHANNELS);
-export type FeedbackChannel = z.infer<typeof FeedbackChannel>;
-
 /** Assisted entry: what a member of staff records, and how it reached them. */
-export const StaffFeedbackCreate = z.extend(FeedbackCreate, { channel: z.enum(STAFF_CHANNELS) });
+export const StaffFeedbackCreate = z.extend(FeedbackCreate, { channel: StaffChannel });
 export type StaffFeedbackCreate = z.infer<typeof StaffFeedbackCreate>;
+
+/** Assisted entry for one council: its text limit applied. */
+export function staffFeedbackCreateFor(config: Pick<CouncilConfig, 'limits'>) {
+  return z.extend(feedbackCreateFor(config), { channel: StaffChannel });
+}
+
+/** A receipt as the server gives it: `K7MX-2QPA-9R` (`RECEIPT_PATTERN`). */
+export const Receipt = z.string().check(z.regex(RECEIPT_PATTERN));
 
 /** 201 body of a created input: the receipt is what the resident keeps. */
 export const FeedbackCreated = z.object({
   id: Id,
-  receipt: z.string(),
+  receipt: Receipt,
   status: FeedbackStatus,
   createdAt: Timestamp,
 });
@@ -62,15 +89,14 @@ export type FeedbackCreated = z.infer<typeof FeedbackCreated>;
 
 /**
  * Receipt codes as people write them: the server accepts any case, with or without hyphens
- * or spaces (`k7mx2qpa9r`, `K7MX-2QPA-9R`).
+ * or spaces (`k7mx2qpa9r`, `K7MX-2QPA-9R`), and reads them with `normalizeReceipt`.
  */
-export const ReceiptCode = z.string().check(z.minLength(1), z.maxLength(32));
+export const ReceiptCode = plainText(z.minLength(1), z.maxLength(32));
 
 /** `{council}` and `{receipt}` path parameters. */
 export const ReceiptParams = z.object({ council: Slug, receipt: ReceiptCode });
 
 /** Where a "you said, we did" theme stands (the themes resource comes with its own issue). */
-export const THEME_STATUSES = ['listening', 'considering', 'planned', 'done', 'not-possible'] as const;
 export const ThemeStatus = z.enum(THEME_STATUSES);
 export type ThemeStatus = z.infer<typeof ThemeStatus>;
 
@@ -79,7 +105,7 @@ export type ThemeStatus = z.infer<typeof ThemeStatus>;
  * its author's contact.
  */
 export const FeedbackReceipt = z.object({
-  receipt: z.string(),
+  receipt: Receipt,
   status: FeedbackStatus,
   kind: FeedbackKind,
   service: z.nullable(Id),

@@ -46,3 +46,9 @@ describe('OpenAPI document', () => {
     assert.equal(create.requestBody.content['application/json']?.schema.$ref, '#/components/schemas/FeedbackCreate');
   });
 });
+
+test('tags come from the endpoint table', async () => {
+  const { TAGS } = await import('./endpoints.js');
+  const tags = (buildOpenApi() as { tags: { name: string; description: string }[] }).tags;
+  assert.deepEqual(tags, Object.entries(TAGS).map(([name, description]) => ({ name, description })));
+});

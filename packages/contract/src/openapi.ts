@@ -1,6 +1,8 @@
-import { z } from 'zod/mini';
-import { LOCALES } from './common.js';
-import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, Problem } from './problem.js';
+import * as z from 'zod/mini';
+import { IdempotencyKey } from './common.js';
+import { TAGS } from './endpoints.js';
+import { PROBLEM_CONTENT_TYPE, Problem } from './problem.js';
+import { IDEMPOTENCY_KEY_MIN_RETENTION_MS, IDEMPOTENCY_KEY_RETENTION_MS, LOCALES, PROBLEM_TYPES } from './rules.js';
 import { routes, type RouteDef } from './routes.js';
 import * as schemas from './schemas.js';
 
@@ -57,8 +59,10 @@ function parameters(route: RouteDef): JsonSchema[] {
       name: 'Idempotency-Key',
       in: 'header',
       required: false,
-      description: 'Same key and body within 24 h returns the first response again (Idempotency-Replayed: true).',
-      schema: { type: 'string', minLength: 1, maxLength: 255 },
+      description:
+        `The same key and body returns the first response again (Idempotency-Replayed: true). Servers keep keys at least ` +
+        `${IDEMPOTENCY_KEY_MIN_RETENTION_MS / 3600_000} hours; this one keeps them ${IDEMPOTENCY_KEY_RETENTION_MS / 86_400_000} days.`,
+      schema: toJson(IdempotencyKey),
     });
   }
   return out;
@@ -111,11 +115,7 @@ export function buildOpenApi(options: { serverUrl?: string; version?: string } =
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: options.serverUrl ?? '/' }],
-    tags: [
-      { name: 'meta', description: 'Health and this document' },
-      { name: 'council', description: 'Public council configuration and services' },
-      { name: 'feedback', description: "Residents' input and its receipts" },
-    ],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
     components: {
       schemas: componentSchemas(),

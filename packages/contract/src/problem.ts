@@ -1,6 +1,4 @@
-import { z } from 'zod/mini';
-
-export { PROBLEM_TYPES } from './rules.js';
+import * as z from 'zod/mini';
 
 /** One failed check: `path` is a JSON Pointer into the request body or query (`/text`). */
 export const ValidationIssue = z.object({

@@ -77,6 +77,9 @@ export const RECEIPT_LENGTH = 10;
 /** Symbols per group when a receipt is shown to people (`K7MX-2QPA-9R`). */
 export const RECEIPT_GROUPS = [4, 4, 2] as const;
 
+/** A receipt as the server returns it and people see it: `K7MX-2QPA-9R`. */
+export const RECEIPT_PATTERN = new RegExp(`^${RECEIPT_GROUPS.map((n) => `[${RECEIPT_ALPHABET}]{${n}}`).join('-')}$`);
+
 /** Grouped for people: `K7MX-2QPA-9R`. */
 export function formatReceipt(stored: string): string {
   const groups: string[] = [];
@@ -95,6 +98,18 @@ export function normalizeReceipt(input: string): string | undefined {
   for (const ch of code) if (!RECEIPT_ALPHABET.includes(ch)) return undefined;
   return code;
 }
+
+/**
+ * Whether PostgreSQL can store a text as sent: it refuses NUL (U+0000) in `text` and `jsonb`,
+ * and a lone UTF-16 surrogate (what `"\ud800"` in JSON decodes to) is no character at all and
+ * would be silently replaced. Every text field of the contract is checked with this.
+ */
+export function isStorableText(text: string): boolean {
+  return !UNSTORABLE.test(text);
+}
+// With the `u` flag, `\p{Cs}` matches only surrogates that are not half of a pair.
+const UNSTORABLE = /\0|\p{Cs}/u;
+export const UNSTORABLE_TEXT_MESSAGE = 'Contains a character that cannot be stored: NUL (U+0000) or an unpaired surrogate';
 
 /** Proof of work: leading zero bits asked for by default, and the range a council may set. */
 export const POW_DIFFICULTY_DEFAULT = 16;

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Id, LocalizedText, page } from './common.js';
 
 /** The five categories of Warsaw's diagnosis, plus social services and a catch-all. */
