@@ -1,12 +1,12 @@
-import { routes, Slug, toValidationIssues, type RouteDef, type RouteId } from '@civicloop/contract';
+import { contractMethods, Problem, routes, Slug, toValidationIssues, type RouteDef, type RouteId } from '@civicloop/contract';
 import { buildOpenApi } from '@civicloop/contract/openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { readJsonBody } from './body.js';
-import type { Handlers, Reply, RequestContext, StaffIdentity } from './context.js';
+import type { Handlers, RequestContext, StaffIdentity, StoredReply } from './context.js';
 import { councilHandlers, loadCouncil, type CouncilRow } from './councils.js';
 import type { Database, Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
@@ -31,10 +31,13 @@ import { DOCS_HTML, DOCS_INIT, staticFile, swaggerUiDir } from './static.js';
 // Validation messages are part of 422 bodies: make them readable English once, here.
 z.config(en());
 
-type Env = { Variables: { reqId: string; route: string; council: CouncilRow | undefined } };
+type Env = { Variables: { reqId: string; route: string; routeId: RouteId | undefined; council: CouncilRow | undefined } };
 
-/** Every handler, by operationId; a route of the contract without one answers 501. */
+/** Every handler, by operationId: the type asks for one per route of the contract. */
 const handlers: Handlers = { ...healthHandlers, ...councilHandlers, ...serviceHandlers, ...feedbackHandlers, ...challengeHandlers };
+
+/** CORS `Access-Control-Allow-Methods`: the methods of the contract's endpoints. */
+const ALLOW_METHODS = contractMethods().join(', ');
 
 /** Public GETs may be cached briefly by browsers and shared caches; revalidation is cheap with the ETag. */
 const DEFAULT_CACHE = 'public, max-age=60';
@@ -76,6 +79,21 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 export function createApp(db: Database, secret: string, opts: ServerOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   const log = opts.log ?? defaultLog;
+  const now = opts.now ?? Date.now;
+
+  /** Test mode: a reply the contract does not allow is answered 500 and logged, so a suite fails on it. */
+  const breach = (c: Context, detail: string): Response => {
+    const reqId = c.get('reqId');
+    log({ time: new Date(now()).toISOString(), level: 'error', msg: 'response does not match the contract', reqId, route: c.get('route'), detail });
+    return problemResponse(problems.internal(), reqId);
+  };
+  const respond = (c: Context, route: RouteDef, reply: StoredReply): Response => {
+    if (opts.validateResponses) {
+      const problem = replyBreach(route, reply);
+      if (problem) return breach(c, problem);
+    }
+    return toResponse(c, route, reply);
+  };
   app.use('*', async (c, next) => {
     const reqId = randomUUID();
     c.set('reqId', reqId);
@@ -100,7 +118,16 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
   });
 
   app.onError((error, c) => {
-    if (error instanceof HttpProblem) return problemResponse(error);
+    if (error instanceof HttpProblem) {
+      const id = c.get('routeId');
+      if (opts.validateResponses && id) {
+        const route: RouteDef = routes[id];
+        if (error.status < 500 && !route.problems.includes(error.status)) return breach(c, `${id} does not list problem status ${error.status}`);
+        const parsed = z.safeParse(Problem, error.toJSON());
+        if (!parsed.success) return breach(c, JSON.stringify(toValidationIssues(parsed.error.issues)));
+      }
+      return problemResponse(error);
+    }
     const reqId = c.get('reqId');
     log({
       time: new Date().toISOString(),
@@ -135,7 +162,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
       const headers = new Headers({ vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers' });
       if (allowed) {
         headers.set('access-control-allow-origin', origin);
-        headers.set('access-control-allow-methods', 'GET, POST, PATCH, DELETE');
+        headers.set('access-control-allow-methods', ALLOW_METHODS);
         headers.set('access-control-allow-headers', CORS_ALLOW_HEADERS);
         headers.set('access-control-max-age', CORS_MAX_AGE);
       }
@@ -151,12 +178,22 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     c.res = new Response(c.res.body, { status: c.res.status, headers });
   });
 
-  for (const route of Object.values(routes) as RouteDef[]) {
-    const id = route.operationId as RouteId;
-    const handler = handlers[id] as ((ctx: RequestContext) => Promise<Reply>) | undefined;
+  // A council's own limits make its body schema; built once per limit, not per request.
+  const councilSchemas = new Map<string, z.core.$ZodType>();
+  const bodySchema = (id: RouteId, route: RouteDef, council: CouncilRow | undefined): z.core.$ZodType | undefined => {
+    if (!route.bodyFor || !council) return route.body;
+    const key = `${id}:${council.feedbackTextMax}`;
+    let schema = councilSchemas.get(key);
+    if (!schema) councilSchemas.set(key, (schema = route.bodyFor({ limits: { feedbackTextMax: council.feedbackTextMax } })));
+    return schema;
+  };
+
+  for (const [id, route] of Object.entries(routes) as [RouteId, RouteDef][]) {
+    // Each handler is typed by its own route; here they are all called alike.
+    const handler = handlers[id] as unknown as (ctx: RequestContext) => Promise<StoredReply>;
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
       c.set('route', route.path);
-      if (!handler) throw problems.notImplemented();
+      c.set('routeId', id);
       const reqId = c.get('reqId');
 
       let params: Record<string, unknown> = {};
@@ -182,9 +219,10 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
 
       let body: unknown = undefined;
       let rawBody: unknown = undefined;
-      if (route.body) {
+      const schema = bodySchema(id, route, council);
+      if (schema) {
         rawBody = await readJsonBody(c.req.raw);
-        const parsed = z.safeParse(route.body, rawBody);
+        const parsed = z.safeParse(schema, rawBody);
         if (!parsed.success) throw problems.validation(toValidationIssues(parsed.error.issues));
         body = parsed.data;
       }
@@ -192,20 +230,21 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
       const key = route.idempotent ? readIdempotencyKey(c.req.raw.headers) : undefined;
       const scope = `${council?.slug ?? ''}:${route.operationId}`;
       if (key !== undefined) {
-        const claim = await claimKey(db, scope, key, requestHash(route.operationId, new URL(c.req.url).pathname, rawBody));
+        const claim = await claimKey(db, scope, key, requestHash(route.operationId, new URL(c.req.url).pathname, rawBody), now());
         if (claim.kind === 'replay') {
-          const response = toResponse(c, route, claim.response);
+          const response = respond(c, route, claim.response);
           response.headers.set('idempotency-replayed', 'true');
           return response;
         }
       }
 
-      let reply: Reply;
+      let reply: StoredReply;
       try {
         await opts.beforeHandle?.(route.operationId);
         const ctx = (txDb: Database): RequestContext => ({
           db: txDb,
           options: opts,
+          now,
           requestId: reqId,
           params: params as never,
           query: query as never,
@@ -229,7 +268,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
         if (key !== undefined) await releaseKey(db, scope, key).catch(() => undefined);
         throw error;
       }
-      return toResponse(c, route, reply);
+      return respond(c, route, reply);
     });
   }
 
@@ -297,8 +336,17 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
   return app;
 }
 
+/** Why a reply breaks the route's contract (status not declared, body not its schema), or undefined. */
+function replyBreach(route: RouteDef, reply: StoredReply): string | undefined {
+  const def = route.responses[reply.status];
+  if (!def) return `${route.operationId} does not declare status ${reply.status}`;
+  if (!def.schema) return reply.body === undefined ? undefined : `${route.operationId} ${reply.status} has no body in the contract`;
+  const parsed = z.safeParse(def.schema, reply.body);
+  return parsed.success ? undefined : `${route.operationId} ${reply.status}: ${JSON.stringify(toValidationIssues(parsed.error.issues))}`;
+}
+
 /** A handler's reply as a Response: JSON, and for cacheable routes an ETag with 304 on a match. */
-function toResponse(c: Context, route: Pick<RouteDef, 'cacheable' | 'operationId'>, reply: Reply): Response {
+function toResponse(c: Context, route: Pick<RouteDef, 'cacheable'>, reply: StoredReply): Response {
   const headers = new Headers(reply.headers);
   if (reply.body === undefined) {
     if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');

@@ -1,4 +1,4 @@
-import { leadingZeroBits, powInput, type Challenge, type ProofOfWork } from '@civicloop/contract';
+import { leadingZeroBits, POW_CHALLENGE_TTL_MS, powInput, type Challenge, type ProofOfWork } from '@civicloop/contract';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Handlers } from './context.js';
 import type { CouncilRow } from './councils.js';
@@ -6,17 +6,15 @@ import type { Queryable } from './db/driver.js';
 import { problems } from './problems.js';
 import { keyedHash } from './secret.js';
 
-/** Long enough for a resident who asks for one when the form opens and sends after typing. */
-export const CHALLENGE_TTL_SECONDS = 15 * 60;
-
 const spam = (title: string, detail: string) => problems.spam(title, detail, { path: '/proof', message: detail, code: 'invalid_proof' });
 
 /**
  * A stateless challenge: `<council>.<difficulty>.<expires>.<random>.<signature>`. The server
  * keeps nothing until it is spent.
  */
-export function issueChallenge(secret: string, council: CouncilRow): Challenge {
-  const expires = Math.floor(Date.now() / 1000) + CHALLENGE_TTL_SECONDS;
+export function issueChallenge(secret: string, council: CouncilRow, now: number): Challenge {
+  // Long enough for a resident who asks for one when the form opens and sends after typing.
+  const expires = Math.floor((now + POW_CHALLENGE_TTL_MS) / 1000);
   const payload = `${council.slug}.${council.powDifficulty}.${expires}.${randomBytes(12).toString('base64url')}`;
   return {
     challenge: `${payload}.${keyedHash(secret, 'pow', payload)}`,
@@ -26,7 +24,7 @@ export function issueChallenge(secret: string, council: CouncilRow): Challenge {
 }
 
 /** Checks a proof and spends its challenge: 422 spam problems say which part failed. */
-export async function spendProof(db: Queryable, secret: string, council: CouncilRow, proof: ProofOfWork): Promise<void> {
+export async function spendProof(db: Queryable, secret: string, council: CouncilRow, proof: ProofOfWork, now: number): Promise<void> {
   const parts = proof.challenge.split('.');
   const [slug, difficultyText, expiresText, , signature] = parts;
   const payload = parts.slice(0, 4).join('.');
@@ -36,7 +34,7 @@ export async function spendProof(db: Queryable, secret: string, council: Council
     throw spam('Proof of work not accepted', 'The challenge was not issued by this server for this council. Ask for a new challenge and send again.');
   }
   const difficulty = Number(difficultyText);
-  if (Number(expiresText) * 1000 < Date.now()) {
+  if (Number(expiresText) * 1000 < now) {
     throw spam('Challenge expired', 'The challenge has expired. Ask for a new one and send again; your text is kept.');
   }
   if (difficulty < council.powDifficulty) {
@@ -56,12 +54,12 @@ export async function spendProof(db: Queryable, secret: string, council: Council
 }
 
 /** Forgets spent challenges that have expired anyway. */
-export async function purgeSpentChallenges(db: Queryable): Promise<void> {
-  await db.query('DELETE FROM spent_challenges WHERE expires_at < now()');
+export async function purgeSpentChallenges(db: Queryable, now: number): Promise<void> {
+  await db.query('DELETE FROM spent_challenges WHERE expires_at < to_timestamp($1)', [now / 1000]);
 }
 
-export const challengeHandlers: Handlers = {
-  async createChallenge({ council, secret }) {
-    return { status: 201, body: issueChallenge(secret, council) };
+export const challengeHandlers: Pick<Handlers, 'createChallenge'> = {
+  async createChallenge({ council, secret, now }) {
+    return { status: 201, body: issueChallenge(secret, council, now()) };
   },
 };

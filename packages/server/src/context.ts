@@ -1,5 +1,5 @@
 import type { routes, RouteId } from '@civicloop/contract';
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { Database } from './db/driver.js';
 import type { CouncilRow } from './councils.js';
 import type { ServerOptions } from './options.js';
@@ -19,6 +19,8 @@ export interface StaffIdentity {
 export interface RequestContext<Id extends RouteId = RouteId> {
   db: Database;
   options: ServerOptions;
+  /** The server's clock, in milliseconds since the epoch (`ServerOptions.now`). */
+  now: () => number;
   requestId: string;
   params: Out<Routes[Id], 'params'>;
   query: Out<Routes[Id], 'query'>;
@@ -34,12 +36,24 @@ export interface RequestContext<Id extends RouteId = RouteId> {
   secret: string;
 }
 
-/** What a handler answers; the app turns it into a Response (ETag, CORS, idempotency store). */
-export interface Reply {
+type Extra = { headers?: Record<string, string> };
+/** One reply per status the route declares: the status literal and that status's body type. */
+type ReplyOf<R> = {
+  [S in keyof R & number]: R[S] extends { schema: infer Z extends z.core.$ZodType }
+    ? { status: S; body: z.output<Z> } & Extra
+    : { status: S; body?: undefined } & Extra;
+}[keyof R & number];
+
+/** What a handler of `Id` answers, typed by the route's responses; the app makes the Response (ETag, CORS, idempotency store). */
+export type Reply<Id extends RouteId = RouteId> = ReplyOf<Routes[Id]['responses']>;
+
+/** A reply as the idempotency store keeps and replays it. */
+export interface StoredReply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
 }
 
-export type Handler<Id extends RouteId> = (ctx: RequestContext<Id>) => Promise<Reply>;
-export type Handlers = { [Id in RouteId]?: Handler<Id> };
+export type Handler<Id extends RouteId> = (ctx: RequestContext<Id>) => Promise<Reply<Id>>;
+/** One handler per operation of the contract: a missing one does not compile. */
+export type Handlers = { [Id in RouteId]: Handler<Id> };

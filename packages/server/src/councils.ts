@@ -1,5 +1,5 @@
 import { AntiAbuse, CouncilConfig, FEEDBACK_TEXT_MAX, Locale, LocalizedText, Slug } from '@civicloop/contract';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Handlers } from './context.js';
 import type { Queryable } from './db/driver.js';
 
@@ -83,7 +83,7 @@ export async function createCouncil(db: Queryable, c: NewCouncil): Promise<void>
   );
 }
 
-export const councilHandlers: Handlers = {
+export const councilHandlers: Pick<Handlers, 'getCouncil'> = {
   async getCouncil({ council }) {
     return { status: 200, body: toCouncilConfig(council) };
   },

@@ -2,17 +2,16 @@
 // assisted entry, over real HTTP and checked in the database.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Challenge, CouncilConfig, FeedbackCreated, FeedbackReceipt, leadingZeroBits, PROBLEM_TYPES, powInput, solveChallenge } from '@civicloop/contract';
+import { Challenge, CouncilConfig, FeedbackCreated, FeedbackReceipt, leadingZeroBits, POW_CHALLENGE_TTL_MS, PROBLEM_TYPES, powInput, RECEIPT_ALPHABET, RECEIPT_LENGTH, solveChallenge } from '@civicloop/contract';
 import { createHash } from 'node:crypto';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { createCouncil } from './councils.js';
-import { newReceipt, RECEIPT_ALPHABET, RECEIPT_LENGTH } from './receipt.js';
+import { newReceipt } from './receipt.js';
 import { clientBucket } from './rate-limit.js';
-import { keyedHash } from './secret.js';
 import type { RunningServer } from './server.js';
 import { createService } from './services.js';
 import { createStaffToken } from './staff-tokens.js';
-import { forEachEngine, startTestServer } from './testing/engines.js';
+import { forEachEngine, startTestServer, testClock } from './testing/engines.js';
 
 const SECRET = 'feedback-test-secret';
 const json = { 'content-type': 'application/json' };
@@ -45,6 +44,7 @@ forEachEngine((engine) => {
   let server: RunningServer;
   let editorToken: string;
   let foreignToken: string;
+  const clock = testClock();
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(server.url + path, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
@@ -64,7 +64,7 @@ forEachEngine((engine) => {
   }
 
   before(async () => {
-    server = await startTestServer(engine, { secret: SECRET, limits: { feedbackPerClientPerHour: 10_000, feedbackPerCouncilPerHour: 10_000 } });
+    server = await startTestServer(engine, { secret: SECRET, now: clock.now, limits: { feedbackPerClientPerHour: 10_000, feedbackPerCouncilPerHour: 10_000 } });
     await createCouncil(server.db, { slug: 'loopton', name: 'Loopton', origins: ['https://loopton.example'] });
     await createCouncil(server.db, { slug: 'slowton', name: 'Slowton', origins: [], antiAbuse: { minFillMs: 3000 } });
     await createCouncil(server.db, { slug: 'powton', name: 'Powton', origins: [], antiAbuse: { minFillMs: 1000, proofOfWork: { required: true, difficulty: 8 } } });
@@ -143,6 +143,22 @@ forEachEngine((engine) => {
     });
   });
 
+  describe("the council's own text limit", () => {
+    test('web and staff input longer than the council allows is 422 on /text; at the limit it is stored', async () => {
+      await createCouncil(server.db, { slug: 'shortton', name: 'Shortton', origins: [] });
+      await server.db.query("UPDATE councils SET feedback_text_max = 50 WHERE slug = 'shortton'");
+      const config = z.parse(CouncilConfig, await (await fetch(`${server.url}/v1/councils/shortton`)).json());
+      assert.equal(config.limits.feedbackTextMax, 50);
+      const long = await post('/v1/councils/shortton/feedback', { kind: 'idea', text: 'y'.repeat(51) });
+      assert.equal(long.status, 422);
+      assert.deepEqual(((await long.json()) as { errors: { path: string }[] }).errors.map((e) => e.path), ['/text']);
+      assert.equal((await post('/v1/councils/shortton/feedback', { kind: 'idea', text: 'y'.repeat(50) })).status, 201);
+      const token = await createStaffToken(server.db, { council: 'shortton', role: 'editor' });
+      const staff = await post('/v1/councils/shortton/staff/feedback', { kind: 'idea', text: 'y'.repeat(51), channel: 'phone' }, { authorization: `Bearer ${token}` });
+      assert.equal(staff.status, 422);
+    });
+  });
+
   describe('spam protection', () => {
     test('the council config tells clients what it asks for', async () => {
       const config = z.parse(CouncilConfig, await (await fetch(`${server.url}/v1/councils/powton`)).json());
@@ -177,7 +193,7 @@ forEachEngine((engine) => {
       assert.equal(issued.headers.get('cache-control'), 'no-store');
       const challenge = z.parse(Challenge, await issued.json());
       assert.equal(challenge.difficulty, 8);
-      assert.ok(Date.parse(challenge.expiresAt) > Date.now());
+      assert.equal(Date.parse(challenge.expiresAt), Math.floor((clock.now() + POW_CHALLENGE_TTL_MS) / 1000) * 1000);
 
       const nonce = await solveChallenge(challenge.challenge, challenge.difficulty);
       const digest = createHash('sha256').update(powInput(challenge.challenge, nonce)).digest();
@@ -202,10 +218,28 @@ forEachEngine((engine) => {
       await spamProblem(await post('/v1/councils/powton/feedback', { ...base, proof: { challenge: forged, nonce: await solveChallenge(forged, 8) } }), '/proof');
       const other = z.parse(Challenge, await (await post('/v1/councils/loopton/challenges', undefined)).json());
       await spamProblem(await post('/v1/councils/powton/feedback', { ...base, proof: { challenge: other.challenge, nonce: await solveChallenge(other.challenge, other.difficulty) } }), '/proof');
-      const payload = `powton.8.${Math.floor(Date.now() / 1000) - 60}.abc`;
-      const expired = `${payload}.${keyedHash(SECRET, 'pow', payload)}`;
-      const problem = await spamProblem(await post('/v1/councils/powton/feedback', { ...base, proof: { challenge: expired, nonce: await solveChallenge(expired, 8) } }), '/proof');
+      // A challenge is good for its lifetime and not a second longer, by the server's clock.
+      const late = z.parse(Challenge, await (await post('/v1/councils/powton/challenges', undefined)).json());
+      const lateNonce = await solveChallenge(late.challenge, late.difficulty);
+      clock.advance(POW_CHALLENGE_TTL_MS + 1000);
+      const problem = await spamProblem(await post('/v1/councils/powton/feedback', { ...base, proof: { challenge: late.challenge, nonce: lateNonce } }), '/proof');
       assert.match(problem.title, /expired/i);
+    });
+
+    test('a spent challenge is remembered until it expires, then purged', async () => {
+      const base = { kind: 'idea', text: 'Spent then purged', elapsedMs: 5000 } as const;
+      const challenge = z.parse(Challenge, await (await post('/v1/councils/powton/challenges', undefined)).json());
+      const proof = { challenge: challenge.challenge, nonce: await solveChallenge(challenge.challenge, challenge.difficulty) };
+      assert.equal((await post('/v1/councils/powton/feedback', { ...base, proof })).status, 201);
+      const digest = createHash('sha256').update(challenge.challenge).digest('base64url');
+      const spent = async () => (await server.db.query('SELECT 1 FROM spent_challenges WHERE digest = $1', [digest])).rows.length;
+      clock.advance(POW_CHALLENGE_TTL_MS - 60_000);
+      await server.purge();
+      assert.equal(await spent(), 1, 'kept while the challenge could still be sent');
+      await spamProblem(await post('/v1/councils/powton/feedback', { ...base, text: 'Replayed proof', proof }), '/proof');
+      clock.advance(120_000);
+      await server.purge();
+      assert.equal(await spent(), 0, 'purged once expired');
     });
 
     test('staff entry is not held to the public bot checks', async () => {
@@ -259,8 +293,10 @@ forEachEngine((engine) => {
 
 forEachEngine((engine) => {
   let server: RunningServer;
+  // Half past ten: the hour's window has 30 minutes left.
+  const clock = testClock(Date.UTC(2026, 0, 15, 10, 30, 0));
   before(async () => {
-    server = await startTestServer(engine, { trustProxy: true, limits: { feedbackPerClientPerHour: 2, feedbackPerCouncilPerHour: 3 } });
+    server = await startTestServer(engine, { trustProxy: true, now: clock.now, limits: { feedbackPerClientPerHour: 2, feedbackPerCouncilPerHour: 3 } });
     await createCouncil(server.db, { slug: 'busyton', name: 'Busyton', origins: [] });
   });
   after(() => server.close());
@@ -271,10 +307,9 @@ forEachEngine((engine) => {
       headers: { ...json, 'x-forwarded-for': address },
       body: JSON.stringify({ kind: 'idea', text }),
     });
-  async function limited(res: Response, who: RegExp) {
+  async function limited(res: Response, who: RegExp, retryAfter: number) {
     assert.equal(res.status, 429);
-    const retryAfter = Number(res.headers.get('retry-after'));
-    assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 3600, `Retry-After ${retryAfter}`);
+    assert.equal(Number(res.headers.get('retry-after')), retryAfter, 'seconds to the next window');
     const problem = (await res.json()) as { type: string; detail: string };
     assert.equal(problem.type, PROBLEM_TYPES.rateLimited);
     assert.match(problem.detail, who);
@@ -283,13 +318,27 @@ forEachEngine((engine) => {
   test('rate limits per client address and per council: 429 with Retry-After, and no raw address stored', async () => {
     assert.equal((await from('203.0.113.7', 'one')).status, 201);
     assert.equal((await from('203.0.113.7', 'two')).status, 201);
-    await limited(await from('203.0.113.7', 'three'), /connection/);
+    await limited(await from('203.0.113.7', 'three'), /connection/, 1800);
     assert.equal((await from('198.51.100.23', 'four')).status, 201, 'another address has its own allowance');
-    await limited(await from('198.51.100.23', 'five'), /council/);
+    clock.advance(20 * 60_000);
+    await limited(await from('198.51.100.23', 'five'), /council/, 600);
 
     const buckets = await server.db.query<{ bucket: string }>('SELECT bucket FROM rate_counters');
     assert.ok(buckets.rows.length >= 2);
     const dump = JSON.stringify(buckets.rows);
     assert.ok(!dump.includes('203.0.113.7') && !dump.includes('198.51.100.23'), dump);
+  });
+
+  test('a new hour brings a new allowance; counters are purged two hours after their window', async () => {
+    clock.advance(10 * 60_000 + 1000); // 11:00:01
+    assert.equal((await from('203.0.113.7', 'six')).status, 201);
+    const windows = async () => (await server.db.query('SELECT DISTINCT window_start FROM rate_counters')).rows.length;
+    assert.equal(await windows(), 2);
+    clock.advance(2 * 3600_000 - 60_000); // 12:59:01: the 10:00 window is more than two hours old, the 11:00 one not yet
+    await server.purge();
+    assert.equal(await windows(), 1);
+    clock.advance(120_000);
+    await server.purge();
+    assert.equal(await windows(), 0);
   });
 });

@@ -1,4 +1,4 @@
-import type { FeedbackChannel, FeedbackCreate, FeedbackCreated, FeedbackReceipt } from '@civicloop/contract';
+import { formatReceipt, normalizeReceipt, type FeedbackChannel, type FeedbackCreate, type FeedbackCreated, type FeedbackReceipt } from '@civicloop/contract';
 import { randomUUID } from 'node:crypto';
 import { spendProof } from './challenges.js';
 import type { Handlers, Reply, RequestContext } from './context.js';
@@ -6,32 +6,27 @@ import type { CouncilRow } from './councils.js';
 import type { Queryable } from './db/driver.js';
 import { problems } from './problems.js';
 import { clientBucket, consume, DEFAULT_LIMITS } from './rate-limit.js';
-import { formatReceipt, newReceipt, parseReceipt } from './receipt.js';
+import { newReceipt } from './receipt.js';
 import { keyedHash } from './secret.js';
 import { serviceExists } from './services.js';
 
-/** Checks that depend on the council's data, not only on the schema. */
+/** Checks that depend on the council's data (its text limit is in its schema, `feedbackCreateFor`). */
 export async function checkAgainstCouncil(db: Queryable, council: CouncilRow, body: FeedbackCreate): Promise<void> {
-  const errors = [];
-  if (body.text.length > council.feedbackTextMax) {
-    errors.push({ path: '/text', message: `Too long: at most ${council.feedbackTextMax} characters`, code: 'too_big' });
-  }
   if (body.service !== undefined && !(await serviceExists(db, council.slug, body.service))) {
-    errors.push({ path: '/service', message: 'No service with this id in this council', code: 'unknown_service' });
+    throw problems.validation([{ path: '/service', message: 'No service with this id in this council', code: 'unknown_service' }]);
   }
-  if (errors.length) throw problems.validation(errors);
 }
 
 /** Stores one input with a fresh receipt and the first step of its timeline. */
-export async function insertFeedback(db: Queryable, council: string, body: FeedbackCreate, channel: FeedbackChannel): Promise<FeedbackCreated> {
+export async function insertFeedback(db: Queryable, council: string, body: FeedbackCreate, channel: FeedbackChannel, now: number): Promise<FeedbackCreated> {
   const id = randomUUID();
   for (;;) {
     const receipt = newReceipt();
     // A receipt collision (1 in 2^49 per pair) just draws again; ON CONFLICT keeps the transaction usable.
     const { rows } = await db.query<{ created_at: Date }>(
-      `INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (receipt) DO NOTHING RETURNING created_at`,
-      [id, council, receipt, body.kind, body.text, body.contact ?? null, body.service ?? null, body.rating ?? null, body.pageUrl ?? null, body.locale ?? null, channel],
+      `INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12)) ON CONFLICT (receipt) DO NOTHING RETURNING created_at`,
+      [id, council, receipt, body.kind, body.text, body.contact ?? null, body.service ?? null, body.rating ?? null, body.pageUrl ?? null, body.locale ?? null, channel, now / 1000],
     );
     const created = rows[0];
     if (!created) continue;
@@ -41,7 +36,7 @@ export async function insertFeedback(db: Queryable, council: string, body: Feedb
 }
 
 /** 201 with the receipt's address: the same answer for web and staff input. */
-function createdReply(council: string, created: FeedbackCreated): Reply {
+function createdReply(council: string, created: FeedbackCreated): Reply<'createFeedback' | 'createStaffFeedback'> {
   return { status: 201, body: created, headers: { location: `/v1/councils/${council}/feedback/${created.receipt}` } };
 }
 
@@ -67,7 +62,7 @@ async function checkHuman(ctx: RequestContext<'createFeedback'>): Promise<void> 
   }
   // A proof is checked only where the council asks for one: a stale proof kept in an offline
   // outbox must not sink an input the council no longer asks to prove.
-  if (council.powRequired && body.proof) await spendProof(ctx.db, ctx.secret, council, body.proof);
+  if (council.powRequired && body.proof) await spendProof(ctx.db, ctx.secret, council, body.proof, ctx.now());
   else if (council.powRequired) {
     throw problems.spam(
       'Proof of work required',
@@ -78,21 +73,22 @@ async function checkHuman(ctx: RequestContext<'createFeedback'>): Promise<void> 
 }
 
 function findReceipt(code: string): string {
-  const receipt = parseReceipt(code);
+  const receipt = normalizeReceipt(code);
   if (!receipt) throw problems.notFound('No input with this receipt. Check the code: it has 10 letters and digits, like K7MX-2QPA-9R.');
   return receipt;
 }
 
-export const feedbackHandlers: Handlers = {
+export const feedbackHandlers: Pick<Handlers, 'createFeedback' | 'getFeedbackReceipt' | 'deleteFeedback' | 'createStaffFeedback'> = {
   async createFeedback(ctx) {
     const { db, council, body, options } = ctx;
+    const now = ctx.now();
     await checkAgainstCouncil(db, council, body);
     await checkHuman(ctx);
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const client = keyedHash(ctx.secret, 'client-address', clientBucket(ctx.clientAddress));
-    await consume(db, `client:${council.slug}:${client}`, limits.feedbackPerClientPerHour, 'Your connection');
-    await consume(db, `council:${council.slug}`, limits.feedbackPerCouncilPerHour, 'This council');
-    return createdReply(council.slug, await insertFeedback(db, council.slug, body, 'web'));
+    await consume(db, `client:${council.slug}:${client}`, limits.feedbackPerClientPerHour, 'Your connection', now);
+    await consume(db, `council:${council.slug}`, limits.feedbackPerCouncilPerHour, 'This council', now);
+    return createdReply(council.slug, await insertFeedback(db, council.slug, body, 'web', now));
   },
 
   async getFeedbackReceipt({ db, council, params }) {
@@ -119,12 +115,12 @@ export const feedbackHandlers: Handlers = {
     return { status: 200, body: view, headers: { 'cache-control': 'private, no-cache' } };
   },
 
-  async deleteFeedback({ db, council, params }) {
+  async deleteFeedback({ db, council, params, now }) {
     const receipt = findReceipt(params.receipt);
     // The row stays, so counts and loop figures still include it; erasing twice is still 204.
     const { rowCount } = await db.query(
-      'UPDATE feedback SET text = NULL, contact = NULL, erased_at = COALESCE(erased_at, now()) WHERE council = $1 AND receipt = $2',
-      [council.slug, receipt],
+      'UPDATE feedback SET text = NULL, contact = NULL, erased_at = COALESCE(erased_at, to_timestamp($3)) WHERE council = $1 AND receipt = $2',
+      [council.slug, receipt, now() / 1000],
     );
     if (rowCount === 0) throw problems.notFound('No input with this receipt in this council.');
     return { status: 204 };
@@ -134,6 +130,6 @@ export const feedbackHandlers: Handlers = {
     const { db, council, body } = ctx;
     // Staff record what they heard; the bot checks of the public form do not apply.
     await checkAgainstCouncil(db, council, body);
-    return createdReply(council.slug, await insertFeedback(db, council.slug, body, body.channel));
+    return createdReply(council.slug, await insertFeedback(db, council.slug, body, body.channel, ctx.now()));
   },
 };

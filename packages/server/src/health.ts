@@ -1,6 +1,6 @@
 import type { Handlers } from './context.js';
 
-export const healthHandlers: Handlers = {
+export const healthHandlers: Pick<Handlers, 'health'> = {
   async health({ db }) {
     const up = await db.query('SELECT 1').then(
       () => true,

@@ -4,8 +4,9 @@ import { request as httpRequest } from 'node:http';
 import { after, before, test } from 'node:test';
 import { CouncilConfig, PROBLEM_TYPES, Problem, ServiceList } from '@civicloop/contract';
 import { buildOpenApi } from '@civicloop/contract/openapi';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { createCouncil } from './councils.js';
+import { startServer } from './server.js';
 import type { RunningServer } from './server.js';
 import { createService } from './services.js';
 import { forEachEngine, startTestServer, type LogSink } from './testing/engines.js';
@@ -252,6 +253,23 @@ forEachEngine((engine) => {
     const all = JSON.stringify(logs);
     for (const secret of [marker, 'jan@example.org', receipt, receipt.replaceAll('-', ''), 'tracking-value', '127.0.0.1', 'harbourtown']) {
       assert.ok(!all.includes(secret), `logs must not contain ${secret}`);
+    }
+  });
+
+  test('test mode: a reply the contract does not allow is a 500, logged with what broke', async () => {
+    const own: LogSink = [];
+    const other = await startServer({ port: 0, validateResponses: true, purgeEveryMs: false, log: (e) => void own.push(e), ...engine.storage() });
+    try {
+      await createCouncil(other.db, { slug: 'brokenton', name: 'Brokenton', origins: [] });
+      assert.equal((await fetch(`${other.url}/v1/councils/brokenton`)).status, 200);
+      // A row the contract cannot describe (an empty name) must not reach a client unnoticed.
+      await other.db.query("UPDATE councils SET name = '' WHERE slug = 'brokenton'");
+      await problemOf(await fetch(`${other.url}/v1/councils/brokenton`), 500, PROBLEM_TYPES.internal);
+      const breach = own.find((e) => e['msg'] === 'response does not match the contract');
+      assert.ok(breach);
+      assert.match(String(breach['detail']), /getCouncil 200: .*\/name/);
+    } finally {
+      await other.close();
     }
   });
 });

@@ -1,12 +1,12 @@
 // Idempotency-Key semantics over real HTTP, counted in the database; and graceful shutdown.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { FeedbackCreated, PROBLEM_TYPES } from '@civicloop/contract';
-import { z } from 'zod/mini';
+import { FeedbackCreated, IDEMPOTENCY_KEY_RETENTION_MS, PROBLEM_TYPES } from '@civicloop/contract';
+import * as z from 'zod/mini';
 import { createCouncil } from './councils.js';
 import { createStaffToken } from './staff-tokens.js';
 import type { RunningServer } from './server.js';
-import { forEachEngine, startTestServer } from './testing/engines.js';
+import { forEachEngine, startTestServer, testClock } from './testing/engines.js';
 
 /** A latch a test opens when it is ready; the server's handler waits on it. */
 function latch() {
@@ -20,6 +20,7 @@ function latch() {
 forEachEngine((engine) => {
   let server: RunningServer;
   let hold: ReturnType<typeof latch> | undefined;
+  const clock = testClock();
   /** Holds the next request after validation until the test opens the latch it set in `hold`. */
   const holdWhenAsked = async () => {
     const h = hold;
@@ -30,7 +31,7 @@ forEachEngine((engine) => {
   };
 
   before(async () => {
-    server = await startTestServer(engine, { beforeHandle: holdWhenAsked });
+    server = await startTestServer(engine, { beforeHandle: holdWhenAsked, now: clock.now });
     await createCouncil(server.db, { slug: 'keyton', name: 'Keyton', origins: [] });
     await createCouncil(server.db, { slug: 'otherton', name: 'Otherton', origins: [] });
   });
@@ -119,9 +120,8 @@ forEachEngine((engine) => {
     const first = await send('keyton', 'key-old', { kind: 'idea', text: 'Old key' });
     assert.equal(first.status, 201);
     const created = z.parse(FeedbackCreated, await first.json());
-    const { purgeKeys } = await import('./idempotency.js');
-    await server.db.query("UPDATE idempotency_keys SET created_at = now() - interval '3 days' WHERE key = 'key-old'");
-    await purgeKeys(server.db);
+    clock.advance(3 * 24 * 3600_000);
+    await server.purge();
     const again = await send('keyton', 'key-old', { kind: 'idea', text: 'Old key' });
     assert.equal(again.status, 201);
     assert.equal(again.headers.get('idempotency-replayed'), 'true');
@@ -136,10 +136,16 @@ forEachEngine((engine) => {
     assert.equal((await send('otherton', 'key-old', { kind: 'idea', text: 'Old key' })).status, 201);
     assert.equal(await count('Old key'), 2);
 
-    await server.db.query("UPDATE idempotency_keys SET created_at = now() - interval '31 days' WHERE key = 'key-old'");
-    await purgeKeys(server.db);
-    const kept = await server.db.query("SELECT 1 FROM idempotency_keys WHERE key = 'key-old'");
-    assert.equal(kept.rows.length, 0);
+    // Kept to the last moment of the retention, purged after it.
+    clock.advance(IDEMPOTENCY_KEY_RETENTION_MS - 3 * 24 * 3600_000 - 60_000);
+    await server.purge();
+    const kept = async () => (await server.db.query("SELECT 1 FROM idempotency_keys WHERE key = 'key-old' AND scope = 'keyton:createFeedback'")).rows.length;
+    assert.equal(await kept(), 1);
+    clock.advance(120_000);
+    await server.purge();
+    assert.equal(await kept(), 0);
+    const fresh = await send('keyton', 'key-old', { kind: 'problem', text: 'Other words' });
+    assert.equal(fresh.status, 201, 'a forgotten key is free again');
   });
 
   test('a key used for a staff entry never answers a public request, and the other way round', async () => {

@@ -1,16 +1,11 @@
-import { ANTI_ABUSE_FIELDS, IdempotencyKey, PROBLEM_TYPES } from '@civicloop/contract';
+import { ANTI_ABUSE_FIELDS, IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN, IDEMPOTENCY_KEY_RETENTION_MS, IdempotencyKey, PROBLEM_TYPES } from '@civicloop/contract';
 import { createHash } from 'node:crypto';
-import { z } from 'zod/mini';
-import type { Reply } from './context.js';
+import * as z from 'zod/mini';
+import type { StoredReply } from './context.js';
 import type { Database, Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
 import { problems } from './problems.js';
 
-/**
- * Keys are kept this long (CONTRACT.md: at least 24 h). Thirty days, because an offline
- * outbox may re-send days later (a phone left in a drawer) and must still get the first answer.
- */
-export const KEY_TTL_HOURS = 30 * 24;
 /** A claim left in flight this long belongs to a crashed process; the next request may take it over. */
 const ABANDONED_SECONDS = 120;
 
@@ -20,7 +15,7 @@ export function readIdempotencyKey(headers: Headers): string | undefined {
   if (key === null) return undefined;
   if (!z.safeParse(IdempotencyKey, key).success) {
     throw problems.validation(
-      [{ path: '/headers/idempotency-key', message: 'Idempotency-Key must be 1 to 255 characters', code: 'invalid_idempotency_key' }],
+      [{ path: '/headers/idempotency-key', message: `Idempotency-Key must be ${IDEMPOTENCY_KEY_MIN} to ${IDEMPOTENCY_KEY_MAX} characters`, code: 'invalid_idempotency_key' }],
       'The Idempotency-Key header is out of bounds.',
     );
   }
@@ -51,23 +46,23 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: Reply };
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredReply };
 
 /**
  * Claims `key` in `scope` for this request before its handler runs. The claim is committed at
  * once, so a concurrent request with the same key (in this or another process) sees it.
  */
-export async function claimKey(db: Database, scope: string, key: string, hash: string): Promise<Claim> {
+export async function claimKey(db: Database, scope: string, key: string, hash: string, now: number): Promise<Claim> {
   return db.transaction(async (tx) => {
     const inserted = await tx.query(
-      'INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING',
-      [scope, key, hash],
+      'INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, $2, $3, to_timestamp($4)) ON CONFLICT (scope, key) DO NOTHING',
+      [scope, key, hash, now / 1000],
     );
     if (inserted.rowCount === 1) return { kind: 'claimed' } as const;
     const { rows } = await tx.query<{ request_hash: string; response_status: number | null; response_body: string | null; age: number }>(
-      `SELECT request_hash, response_status, response_body, EXTRACT(EPOCH FROM (now() - created_at))::float8 AS age
+      `SELECT request_hash, response_status, response_body, ($3::float8 - EXTRACT(EPOCH FROM created_at)::float8) AS age
        FROM idempotency_keys WHERE scope = $1 AND key = $2 FOR UPDATE`,
-      [scope, key],
+      [scope, key, now / 1000],
     );
     const row = rows[0];
     if (!row) throw new HttpProblem(409, PROBLEM_TYPES.conflict, 'Conflict', { detail: 'The key was released meanwhile; send the request again.' });
@@ -83,7 +78,7 @@ export async function claimKey(db: Database, scope: string, key: string, hash: s
           headers: { 'retry-after': '1' },
         });
       }
-      await tx.query('UPDATE idempotency_keys SET created_at = now() WHERE scope = $1 AND key = $2', [scope, key]);
+      await tx.query('UPDATE idempotency_keys SET created_at = to_timestamp($3) WHERE scope = $1 AND key = $2', [scope, key, now / 1000]);
       return { kind: 'claimed' } as const;
     }
     const stored = JSON.parse(row.response_body ?? '{}') as { body?: unknown; headers?: Record<string, string> };
@@ -92,7 +87,7 @@ export async function claimKey(db: Database, scope: string, key: string, hash: s
 }
 
 /** Stores the answer to replay it; only successful answers are kept, so a failed request can be retried with its key. */
-export async function completeKey(db: Queryable, scope: string, key: string, response: Reply): Promise<void> {
+export async function completeKey(db: Queryable, scope: string, key: string, response: StoredReply): Promise<void> {
   await db.query('UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2', [
     scope,
     key,
@@ -105,7 +100,10 @@ export async function releaseKey(db: Database, scope: string, key: string): Prom
   await db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND response_status IS NULL', [scope, key]);
 }
 
-/** Forgets keys older than the retention time. */
-export async function purgeKeys(db: Database): Promise<void> {
-  await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '${KEY_TTL_HOURS} hours'`);
+/**
+ * Forgets keys older than the contract's retention (`IDEMPOTENCY_KEY_RETENTION_MS`, 30 days: an
+ * offline outbox may re-send days later, a phone left in a drawer, and must get the first answer).
+ */
+export async function purgeKeys(db: Queryable, now: number): Promise<void> {
+  await db.query('DELETE FROM idempotency_keys WHERE created_at < to_timestamp($1)', [(now - IDEMPOTENCY_KEY_RETENTION_MS) / 1000]);
 }

@@ -27,6 +27,21 @@ export interface ServerOptions {
   /** Receives one structured entry per request and per server fault. @default a JSON line on stdout */
   log?: (entry: Record<string, unknown>) => void;
   /**
+   * The clock of rate-limit windows, key retention, challenge expiry, purges and stored
+   * timestamps, in milliseconds since the epoch. Tests pass one they move forward.
+   * @default Date.now
+   */
+  now?: () => number;
+  /** How often expired keys, counters and spent challenges are purged; `false` for never (tests call `purge()`). @default 60000 */
+  purgeEveryMs?: number | false;
+  /**
+   * Checks every response body against the route's schema for its status, and every problem
+   * against `Problem` and the route's problem statuses. A mismatch is answered 500 and logged
+   * (`msg: 'response does not match the contract'`). On in the server's test suites.
+   * @default false
+   */
+  validateResponses?: boolean;
+  /**
    * Test seam: awaited after validation and the idempotency claim, before the handler runs.
    * Lets a test hold a request in flight or make it fail, without timing.
    * @internal

@@ -23,7 +23,6 @@ export const problems = {
     new HttpProblem(500, PROBLEM_TYPES.internal, 'Internal server error', {
       detail: 'Something went wrong on our side. Nothing you sent is at fault; try again later.',
     }),
-  notImplemented: () => new HttpProblem(501, PROBLEM_TYPES.internal, 'Not implemented', { detail: 'This server does not implement this operation yet.' }),
 };
 
 /** A problem+json response. `requestId` lets a caller quote the log line of a 5xx. */

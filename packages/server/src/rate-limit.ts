@@ -13,8 +13,8 @@ export const DEFAULT_LIMITS = { feedbackPerClientPerHour: 20, feedbackPerCouncil
  * process shares them. Called inside the request's transaction: a refused request is rolled
  * back with it, so only accepted inputs count.
  */
-export async function consume(db: Queryable, bucket: string, limit: number, what: string): Promise<void> {
-  const now = Date.now() / 1000;
+export async function consume(db: Queryable, bucket: string, limit: number, what: string, nowMs: number): Promise<void> {
+  const now = nowMs / 1000;
   const windowStart = Math.floor(now / WINDOW_SECONDS) * WINDOW_SECONDS;
   const { rows } = await db.query<{ hits: number }>(
     `INSERT INTO rate_counters (bucket, window_start, hits) VALUES ($1, to_timestamp($2), 1)
@@ -31,8 +31,8 @@ export async function consume(db: Queryable, bucket: string, limit: number, what
 }
 
 /** Forgets windows that can no longer matter. */
-export async function purgeCounters(db: Queryable): Promise<void> {
-  await db.query(`DELETE FROM rate_counters WHERE window_start < now() - interval '2 hours'`);
+export async function purgeCounters(db: Queryable, now: number): Promise<void> {
+  await db.query('DELETE FROM rate_counters WHERE window_start < to_timestamp($1)', [(now - 2 * WINDOW_SECONDS * 1000) / 1000]);
 }
 
 /**

@@ -14,6 +14,8 @@ export interface RunningServer {
   url: string;
   port: number;
   db: Database;
+  /** Purges expired keys, rate counters and spent challenges now, by the server's clock (the timer calls it too). */
+  purge(): Promise<void>;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -56,13 +58,22 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     await db.close();
     throw error;
   }
+  const now = opts.now ?? Date.now;
+  const purge = async () => {
+    const at = now();
+    await Promise.all([purgeKeys(db, at), purgeCounters(db, at), purgeSpentChallenges(db, at)]);
+  };
   // Housekeeping off the request path: expired keys, counters and challenges, once a minute.
-  const purge = setInterval(() => {
-    void Promise.all([purgeKeys(db), purgeCounters(db), purgeSpentChallenges(db)]).catch((error: unknown) =>
-      (opts.log ?? defaultLog)({ time: new Date().toISOString(), level: 'error', msg: 'purge failed', error: String(error) }),
-    );
-  }, 60_000);
-  purge.unref();
+  const every = opts.purgeEveryMs ?? 60_000;
+  const timer =
+    every === false
+      ? undefined
+      : setInterval(() => {
+          purge().catch((error: unknown) =>
+            (opts.log ?? defaultLog)({ time: new Date(now()).toISOString(), level: 'error', msg: 'purge failed', error: String(error) }),
+          );
+        }, every);
+  timer?.unref();
   const actual = (server.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
@@ -70,9 +81,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     url: `http://${shownHost}:${actual}`,
     port: actual,
     db,
+    purge,
     close() {
       closing ??= (async () => {
-        clearInterval(purge);
+        clearInterval(timer);
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);

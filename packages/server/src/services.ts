@@ -1,6 +1,6 @@
 import { Id, LocalizedText, ServiceCategory, type Service } from '@civicloop/contract';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Handlers } from './context.js';
 import type { Queryable } from './db/driver.js';
 import { problems } from './problems.js';
@@ -38,7 +38,7 @@ export async function createService(
   return { id };
 }
 
-export const serviceHandlers: Handlers = {
+export const serviceHandlers: Pick<Handlers, 'listServices'> = {
   async listServices({ db, council, query }) {
     const limit = query.limit ?? DEFAULT_PAGE;
     const after = query.cursor ? decodeCursor(query.cursor) : '';

@@ -52,7 +52,40 @@ export function forEachEngine(suite: (engine: Engine) => void): void {
 /** Log entries a server wrote, kept for assertions. */
 export type LogSink = Record<string, unknown>[];
 
-/** Starts a server on a free port with a fresh database of `engine`; quiet unless asked for logs. */
+/** A clock a test moves by hand: rate-limit windows, key retention, challenge expiry and purges follow it. */
+export interface TestClock {
+  now: () => number;
+  advance(ms: number): void;
+}
+export function testClock(start = Date.now()): TestClock {
+  let at = start;
+  return { now: () => at, advance: (ms) => void (at += ms) };
+}
+
+/**
+ * Starts a server on a free port with a fresh database of `engine`; quiet unless asked for logs.
+ * Every response is checked against the contract (`validateResponses`), and `close()` rejects
+ * if any answer broke it, so a suite cannot pass over a reply the contract does not allow. The
+ * purge timer is off: tests call `purge()` after moving their clock.
+ */
 export async function startTestServer(engine: Engine, opts: ServerOptions = {}, logs?: LogSink): Promise<RunningServer> {
-  return startServer({ port: 0, log: (e) => void logs?.push(e), ...engine.storage(), ...opts });
+  const breaches: Record<string, unknown>[] = [];
+  const server = await startServer({
+    port: 0,
+    validateResponses: true,
+    purgeEveryMs: false,
+    ...engine.storage(),
+    ...opts,
+    log: (e) => {
+      if (e['msg'] === 'response does not match the contract') breaches.push(e);
+      logs?.push(e);
+    },
+  });
+  const close = server.close.bind(server);
+  return Object.assign(server, {
+    async close() {
+      await close();
+      if (breaches.length) throw new Error(`responses that break the contract:\n${breaches.map((b) => JSON.stringify(b)).join('\n')}`);
+    },
+  });
 }
