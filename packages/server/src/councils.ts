@@ -1,4 +1,4 @@
-import { AntiAbuse, CouncilConfig, FEEDBACK_TEXT_MAX, Locale, LocalizedText, Slug } from '@civicloop/contract';
+import { AntiAbuse, CouncilConfig, FEEDBACK_TEXT_MAX, Locale, LocalizedText, POW_DIFFICULTY_DEFAULT, Slug } from '@civicloop/contract';
 import * as z from 'zod/mini';
 import type { Handlers } from './context.js';
 import type { Queryable } from './db/driver.js';
@@ -74,12 +74,12 @@ export async function createCouncil(db: Queryable, c: NewCouncil): Promise<void>
   const powDifficulty = a?.proofOfWork?.difficulty === undefined ? null : z.parse(AntiAbuse.shape.proofOfWork.shape.difficulty, a.proofOfWork.difficulty);
   await db.query(
     `INSERT INTO councils (slug, name, locales, default_locale, origins, input_use, feedback_text_max, min_fill_ms, pow_required, pow_difficulty)
-     VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, COALESCE($6::jsonb, '{}'::jsonb), $7, COALESCE($8::int, 0), COALESCE($9::boolean, false), COALESCE($10::int, 16))
+     VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, COALESCE($6::jsonb, '{}'::jsonb), $7, COALESCE($8::int, 0), COALESCE($9::boolean, false), COALESCE($10::int, $11::int))
      ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, locales = EXCLUDED.locales, default_locale = EXCLUDED.default_locale,
        origins = EXCLUDED.origins, input_use = COALESCE($6::jsonb, councils.input_use), updated_at = now(),
        min_fill_ms = COALESCE($8::int, councils.min_fill_ms), pow_required = COALESCE($9::boolean, councils.pow_required),
        pow_difficulty = COALESCE($10::int, councils.pow_difficulty)`,
-    [slug, name, JSON.stringify(locales), defaultLocale, JSON.stringify(origins), inputUse && JSON.stringify(inputUse), FEEDBACK_TEXT_MAX, minFill, powRequired, powDifficulty],
+    [slug, name, JSON.stringify(locales), defaultLocale, JSON.stringify(origins), inputUse && JSON.stringify(inputUse), FEEDBACK_TEXT_MAX, minFill, powRequired, powDifficulty, POW_DIFFICULTY_DEFAULT],
   );
 }
 

@@ -1,4 +1,4 @@
-import { Id, LocalizedText, ServiceCategory, type Service } from '@civicloop/contract';
+import { Id, isStorableText, LocalizedText, ServiceCategory, type Service } from '@civicloop/contract';
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { Handlers } from './context.js';
@@ -11,7 +11,8 @@ const DEFAULT_PAGE = 50;
 const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!id || encodeCursor(id) !== cursor) {
+  // A forged cursor can decode to NUL, which the database cannot compare with.
+  if (!id || encodeCursor(id) !== cursor || !isStorableText(id)) {
     throw problems.validation([{ path: '/cursor', message: 'Unknown cursor; pass back a nextCursor of this list', code: 'invalid_cursor' }]);
   }
   return id;

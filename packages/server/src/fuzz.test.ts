@@ -1,0 +1,165 @@
+// Issue 7, "no 5xx on any input": every text field of every route, the path and the query, with
+// the characters PostgreSQL cannot store (NUL) and lone surrogates. Each is a 4xx naming what
+// was refused, never a 500 saying "nothing you sent is at fault". Runs on every engine.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { PROBLEM_TYPES, routes, type RouteDef, type RouteId } from '@civicloop/contract';
+import * as z from 'zod/mini';
+import { createCouncil } from './councils.js';
+import type { RunningServer } from './server.js';
+import { createService } from './services.js';
+import { createStaffToken } from './staff-tokens.js';
+import { forEachEngine, startTestServer } from './testing/engines.js';
+
+/** What PostgreSQL refuses in text and jsonb, and what JSON can carry that is no character. */
+const BAD = ['\u0000', '\ud800', '\udfff', '\udc00\ud800'];
+
+/** A valid body per route with a body, every optional text field filled, so each can be spoiled. */
+const SAMPLES: Partial<Record<RouteId, Record<string, unknown>>> = {
+  createFeedback: {
+    kind: 'idea',
+    text: 'More benches by the river',
+    service: 'libraries',
+    rating: 4,
+    pageUrl: 'https://fuzzton.example/parks',
+    locale: 'en',
+    contact: 'ana@example.org',
+    website: '',
+    elapsedMs: 5000,
+    proof: { challenge: 'a.b.c', nonce: 'n1' },
+  },
+  createStaffFeedback: {
+    kind: 'problem',
+    text: 'Heard at the desk',
+    service: 'libraries',
+    rating: 2,
+    pageUrl: 'https://fuzzton.example/desk',
+    locale: 'pl',
+    contact: 'ola@example.org',
+    website: '',
+    elapsedMs: 0,
+    proof: { challenge: 'a.b.c', nonce: 'n1' },
+    channel: 'phone',
+  },
+};
+
+type JsonSchema = { type?: string; enum?: unknown[]; properties?: Record<string, JsonSchema> };
+
+/** JSON Pointers of every string field (enums included) of a body schema, nested objects too. */
+function textFields(schema: JsonSchema, at = ''): string[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, s]) =>
+    s.type === 'object' ? textFields(s, `${at}/${name}`) : s.type === 'string' || (s.enum ?? []).some((v) => typeof v === 'string') ? [`${at}/${name}`] : [],
+  );
+}
+
+function withValue(body: Record<string, unknown>, pointer: string, value: string): Record<string, unknown> {
+  const copy = structuredClone(body);
+  const keys = pointer.slice(1).split('/');
+  let node = copy as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
+  node[keys.at(-1)!] = value;
+  return copy;
+}
+function valueAt(body: Record<string, unknown>, pointer: string): string {
+  return pointer.slice(1).split('/').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], body) as string;
+}
+
+forEachEngine((engine) => {
+  let server: RunningServer;
+  let token: string;
+  before(async () => {
+    server = await startTestServer(engine);
+    await createCouncil(server.db, { slug: 'fuzzton', name: 'Fuzzton', origins: [] });
+    await createService(server.db, { council: 'fuzzton', id: 'libraries', name: { en: 'Libraries' }, category: 'culture' });
+    token = await createStaffToken(server.db, { council: 'fuzzton', role: 'editor' });
+  });
+  after(() => server.close());
+
+  const url = (route: RouteDef, params: Record<string, string>) => server.url + route.path.replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? '');
+  const headersOf = (route: RouteDef): Record<string, string> => ({
+    'content-type': 'application/json',
+    ...(route.auth === 'staff' ? { authorization: `Bearer ${token}` } : {}),
+  });
+
+  test('every route with a body has a sample here, so a new route cannot skip the fuzz', () => {
+    for (const [id, route] of Object.entries(routes) as [RouteId, RouteDef][]) if (route.body) assert.ok(SAMPLES[id], `${id} needs a sample`);
+  });
+
+  test('the samples are valid: each spoiled field below is the only fault', async () => {
+    for (const [id, route] of Object.entries(routes) as [RouteId, RouteDef][]) {
+      const sample = SAMPLES[id];
+      if (!route.body || !sample) continue;
+      const { proof: _p, ...body } = sample;
+      const res = await fetch(url(route, { council: 'fuzzton' }), { method: route.method.toUpperCase(), headers: headersOf(route), body: JSON.stringify(body) });
+      assert.equal(res.status, 201, `${id}: ${await res.text()}`);
+      assert.ok(z.safeParse(route.body, sample).success, `${id} sample matches the schema`);
+    }
+  });
+
+  test('NUL and lone surrogates in any body text field: 422 naming that field', async () => {
+    let cases = 0;
+    for (const [id, route] of Object.entries(routes) as [RouteId, RouteDef][]) {
+      const sample = SAMPLES[id];
+      if (!route.body || !sample) continue;
+      const fields = textFields(z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+      assert.ok(fields.includes('/text') && fields.includes('/proof/nonce'), `${id}: ${fields.join(' ')}`);
+      for (const field of fields) {
+        const valid = valueAt(sample, field);
+        for (const bad of BAD) {
+          for (const value of [valid + bad, valid.slice(0, 1) + bad + valid.slice(1), bad]) {
+            const res = await fetch(url(route, { council: 'fuzzton' }), {
+              method: route.method.toUpperCase(),
+              headers: headersOf(route),
+              body: JSON.stringify(withValue(sample, field, value)),
+            });
+            const what = `${id} ${field}=${JSON.stringify(value)}`;
+            assert.equal(res.status, 422, `${what}: ${res.status}`);
+            const problem = (await res.json()) as { type: string; errors: { path: string }[] };
+            assert.equal(problem.type, PROBLEM_TYPES.validation, what);
+            assert.ok(problem.errors.some((e) => e.path === field), `${what} names ${field}: ${JSON.stringify(problem.errors)}`);
+            cases++;
+          }
+        }
+      }
+    }
+    // 9 text fields of a resident's input, 10 with the staff channel.
+    assert.equal(cases, (9 + 10) * BAD.length * 3);
+  });
+
+  test('the same characters in path segments and query parameters: 404 or 422, never 5xx', async () => {
+    // Percent-encoded as a browser would send them; %ED%A0%80 is a surrogate in (invalid) UTF-8.
+    const encoded = ['%00', '%ED%A0%80', 'a%00b', '%C3%28', 'AA' /* base64url of a NUL byte */];
+    for (const [id, route] of Object.entries(routes) as [RouteId, RouteDef][]) {
+      const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const base: Record<string, string> = { council: 'fuzzton', receipt: '2222-2222-22' };
+      const body = SAMPLES[id] ? JSON.stringify(SAMPLES[id]) : undefined;
+      const send = (target: string) =>
+        fetch(target, { method: route.method.toUpperCase(), headers: headersOf(route), body }).catch((error: unknown) => {
+          throw new Error(`${route.method} ${target}: ${String((error as Error).cause ?? error)}`);
+        });
+      for (const name of names) {
+        for (const bad of encoded) {
+          const res = await send(url(route, { ...base, [name]: bad }));
+          assert.ok(res.status === 404, `${id} {${name}}=${bad}: ${res.status}`);
+        }
+      }
+      for (const name of Object.keys(route.query?.shape ?? {})) {
+        for (const bad of encoded) {
+          const res = await send(`${url(route, base)}?${name}=${bad}`);
+          assert.equal(res.status, 422, `${id} ?${name}=${bad}: ${res.status}`);
+          const problem = (await res.json()) as { errors: { path: string }[] };
+          assert.ok(problem.errors.some((e) => e.path === `/${name}`), `${id} ?${name}=${bad} names /${name}: ${JSON.stringify(problem.errors)}`);
+        }
+      }
+    }
+  });
+
+  test('bytes that are not UTF-8 in a body: 400, not 500', async () => {
+    const res = await fetch(`${server.url}/v1/councils/fuzzton/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array([...Buffer.from('{"kind":"idea","text":"'), 0xc3, 0x28, 0xed, 0xa0, 0x80, ...Buffer.from('"}')]),
+    });
+    assert.equal(res.status, 400);
+  });
+});
