@@ -59,7 +59,7 @@ forEachEngine((engine) => {
     const created = await run('council', 'create', '--slug', 'clitown', '--name', 'Clitown', '--origins', 'https://clitown.example,https://www.clitown.example', '--locales', 'en,pl', '--default', 'pl');
     assert.equal(created.code, 0, created.stderr);
     assert.match(created.stdout, /council clitown saved/);
-    const guarded = await run('council', 'create', '--slug', 'clitown', '--name', 'Clitown', '--origins', 'https://clitown.example,https://www.clitown.example', '--locales', 'en,pl', '--default', 'pl', '--min-fill-ms', '1500', '--proof-of-work', '12');
+    const guarded = await run('council', 'update', '--slug', 'clitown', '--min-fill-ms', '1500', '--proof-of-work', '12');
     assert.equal(guarded.code, 0, guarded.stderr);
     const bad = await run('council', 'create', '--slug', 'clitown', '--name', 'Clitown', '--proof-of-work', '40');
     assert.equal(bad.code, 2);
@@ -99,7 +99,7 @@ forEachEngine((engine) => {
     const again = await run('seed-demo');
     assert.equal(again.code, 0, again.stderr);
     // Adding an origin from the CLI keeps the council's "what happens with your input" text.
-    const origin = await run('council', 'create', '--slug', 'demo', '--name', 'Miasto Przykładowo', '--origins', 'https://www.przykladowo.example', '--locales', 'pl,en,sv,da,de,fr,pt,ro');
+    const origin = await run('council', 'origins', 'add', '--slug', 'demo', 'https://www.przykladowo.example');
     assert.equal(origin.code, 0, origin.stderr);
     await inspect(async (db) => {
       const councils = await db.query<{ slug: string }>('SELECT slug FROM councils ORDER BY slug');
@@ -110,6 +110,62 @@ forEachEngine((engine) => {
       assert.deepEqual(Object.keys(demo.rows[0]!.input_use).sort(), ['da', 'de', 'en', 'fr', 'pl', 'pt', 'ro', 'sv']);
       const names = await db.query<{ name: Record<string, string> }>("SELECT name FROM services WHERE council = 'demo'");
       for (const { name } of names.rows) for (const l of ['en', 'pl', 'sv', 'da']) assert.ok(name[l], `service name in ${l}`);
+    });
+  });
+
+  test('council create on an existing slug is refused and changes nothing', async () => {
+    const again = await run('council', 'create', '--slug', 'clitown', '--name', 'Reset town', '--origins', 'https://other.example');
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /council clitown exists; change it with "council update/);
+    await inspect(async (db) => {
+      const { rows } = await db.query("SELECT name, origins, locales, default_locale, min_fill_ms, pow_difficulty FROM councils WHERE slug = 'clitown'");
+      assert.deepEqual(rows[0], { name: 'Clitown', origins: ['https://clitown.example', 'https://www.clitown.example'], locales: ['en', 'pl'], default_locale: 'pl', min_fill_ms: 1500, pow_difficulty: 12 });
+    });
+  });
+
+  test('council update changes only what is given', async () => {
+    const renamed = await run('council', 'update', '--slug', 'clitown', '--name', 'Clitown Borough');
+    assert.equal(renamed.code, 0, renamed.stderr);
+    assert.match(renamed.stdout, /council clitown updated: name/);
+    const locales = await run('council', 'update', '--slug', 'clitown', '--locales', 'sv,en');
+    assert.equal(locales.code, 0, locales.stderr);
+    await inspect(async (db) => {
+      const { rows } = await db.query("SELECT name, origins, locales, default_locale, min_fill_ms, pow_required, pow_difficulty FROM councils WHERE slug = 'clitown'");
+      // pl is no longer spoken, so the default moves to the first of the new locales.
+      assert.deepEqual(rows[0], {
+        name: 'Clitown Borough',
+        origins: ['https://clitown.example', 'https://www.clitown.example'],
+        locales: ['sv', 'en'],
+        default_locale: 'sv',
+        min_fill_ms: 1500,
+        pow_required: true,
+        pow_difficulty: 12,
+      });
+    });
+    assert.equal((await run('council', 'update', '--slug', 'clitown')).code, 2, 'nothing to change is a usage error');
+    const unknown = await run('council', 'update', '--slug', 'nowhere', '--name', 'X');
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /unknown council "nowhere"/);
+  });
+
+  test('council origins add, remove and list change one origin and keep the rest', async () => {
+    const add = await run('council', 'origins', 'add', '--slug', 'clitown', 'https://cms.clitown.example', 'https://clitown.example');
+    assert.equal(add.code, 0, add.stderr);
+    const listed = await run('council', 'origins', 'list', '--slug', 'clitown');
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.deepEqual(listed.stdout.trim().split('\n'), ['https://clitown.example', 'https://www.clitown.example', 'https://cms.clitown.example']);
+    const removed = await run('council', 'origins', 'remove', '--slug', 'clitown', 'https://www.clitown.example');
+    assert.equal(removed.code, 0, removed.stderr);
+    assert.deepEqual((await run('council', 'origins', 'list', '--slug', 'clitown')).stdout.trim().split('\n'), ['https://clitown.example', 'https://cms.clitown.example']);
+    const typo = await run('council', 'origins', 'remove', '--slug', 'clitown', 'https://clitwon.example');
+    assert.equal(typo.code, 1);
+    assert.match(typo.stderr, /does not list https:\/\/clitwon\.example/);
+    const path = await run('council', 'origins', 'add', '--slug', 'clitown', 'https://clitown.example/page');
+    assert.equal(path.code, 1);
+    assert.match(path.stderr, /scheme:\/\/host\[:port\] only/);
+    await inspect(async (db) => {
+      const { rows } = await db.query("SELECT name, locales, min_fill_ms FROM councils WHERE slug = 'clitown'");
+      assert.deepEqual(rows[0], { name: 'Clitown Borough', locales: ['sv', 'en'], min_fill_ms: 1500 });
     });
   });
 
@@ -134,5 +190,41 @@ forEachEngine((engine) => {
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
     assert.match(stdout, /"msg":"stopped"/);
+  });
+
+  test('on PGlite, a command refuses to write while a server holds the data folder', { skip: engine.name !== 'pglite' && 'PostgreSQL has no single-writer folder' }, async () => {
+    const child = start(['serve', '--port', '0']);
+    let stdout = '';
+    child.stderr.resume();
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d;
+        const m = /listening on (http:\/\/\S+)/.exec(stdout);
+        if (m) resolve(m[1]!);
+      });
+      child.on('close', (code) => reject(new Error(`serve exited early with ${code}: ${stdout}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      const refused = await run('council', 'origins', 'add', '--slug', 'clitown', 'https://late.clitown.example');
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, new RegExp(`data folder .* is in use by process ${child.pid}`));
+      assert.doesNotMatch(refused.stdout, /origins:/, 'never says it saved');
+      assert.equal((await fetch(`${url}/healthz`)).status, 200, 'the server is unharmed');
+    } finally {
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+    }
+    const after = await run('council', 'origins', 'add', '--slug', 'clitown', 'https://late.clitown.example');
+    assert.equal(after.code, 0, after.stderr);
+    assert.match(after.stdout, /https:\/\/late\.clitown\.example/);
+  });
+
+  test('a lock left by a process that is gone is taken over', { skip: engine.name !== 'pglite' && 'PGlite only' }, async () => {
+    const { writeFile } = await import('node:fs/promises');
+    // A pid that cannot be alive: above the kernel's pid_max.
+    await writeFile(`${join(dir, 'data')}.lock`, '99999999');
+    const listed = await run('council', 'origins', 'list', '--slug', 'clitown');
+    assert.equal(listed.code, 0, listed.stderr);
   });
 });

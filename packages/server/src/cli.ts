@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { LOCALES, type Locale } from '@civicloop/contract';
+import { LOCALES, MIN_FILL_MS_MAX, POW_DIFFICULTY_MAX, type Locale } from '@civicloop/contract';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCouncil } from './councils.js';
+import { addOrigins, createCouncil, loadCouncil, removeOrigins, updateCouncil, type CouncilChanges } from './councils.js';
 import { openDatabase } from './db/driver.js';
 import { seedDemo } from './seed.js';
 import { startServer } from './server.js';
@@ -16,9 +16,17 @@ Commands:
       pages, the element bundles (/cdn/) and the API reference (/docs).
   council create --slug S --name NAME --origins https://a.example,https://b.example
                  [--locales en,pl] [--default en] [--min-fill-ms N] [--proof-of-work BITS]
-      Create a council (or update the one with this slug) and the origins allowed to embed it.
+      Create a council and the origins allowed to embed it. An existing slug is refused:
+      change it with council update or council origins.
       --min-fill-ms refuses web input sent sooner than N ms after the form appears;
       --proof-of-work asks each web input for a solved challenge of BITS (1-32; 0 turns it off).
+  council update --slug S [--name NAME] [--origins LIST] [--locales LIST] [--default L]
+                 [--min-fill-ms N] [--proof-of-work BITS]
+      Change only what is given; everything else stays as it is. --origins replaces the list.
+  council origins add|remove --slug S ORIGIN [ORIGIN ...]
+  council origins list --slug S
+      Allow or stop one embedding origin (scheme://host[:port]) without touching the others,
+      or print the origins, one a line.
   token create --council S --role editor|admin [--label TEXT]
       Create a staff token. It is printed once; only its hash is stored.
   seed-demo
@@ -30,6 +38,7 @@ Environment:
   PG_SCHEMA      PostgreSQL schema to use (default: the connection's search_path)
   PORT, HOST     where serve listens (default: 8080 on 127.0.0.1)
   CIVICLOOP_SECRET  secret for address hashing and challenges (default: generated, kept in the database)
+  With PGlite, commands that use the database refuse to run while a server holds DATA_DIR.
   TRUST_PROXY=1  take client addresses from the last X-Forwarded-For hop (behind one reverse proxy)
   FEEDBACK_PER_CLIENT_PER_HOUR, FEEDBACK_PER_COUNCIL_PER_HOUR
                  rate limits of web input (default 20 per client address, 2000 per council)
@@ -122,39 +131,73 @@ async function serve(args: string[]): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-async function councilCreate(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      slug: { type: 'string' },
-      name: { type: 'string' },
-      origins: { type: 'string' },
-      locales: { type: 'string' },
-      default: { type: 'string' },
-      'min-fill-ms': { type: 'string' },
-      'proof-of-work': { type: 'string' },
-    },
-  });
-  required(values, 'slug', 'name');
-  const minFillMs = integer(values['min-fill-ms'], '--min-fill-ms', 0, 600_000);
-  const bits = integer(values['proof-of-work'], '--proof-of-work', 0, 32);
+const COUNCIL_OPTIONS = {
+  slug: { type: 'string' },
+  name: { type: 'string' },
+  origins: { type: 'string' },
+  locales: { type: 'string' },
+  default: { type: 'string' },
+  'min-fill-ms': { type: 'string' },
+  'proof-of-work': { type: 'string' },
+} as const;
+
+/** The council settings given on the command line, and only those. */
+function councilChanges(values: Partial<Record<keyof typeof COUNCIL_OPTIONS, string>>): CouncilChanges {
+  const minFillMs = integer(values['min-fill-ms'], '--min-fill-ms', 0, MIN_FILL_MS_MAX);
+  const bits = integer(values['proof-of-work'], '--proof-of-work', 0, POW_DIFFICULTY_MAX);
   const antiAbuse = {
     ...(minFillMs !== undefined ? { minFillMs } : {}),
     ...(bits !== undefined ? { proofOfWork: bits === 0 ? { required: false } : { required: true, difficulty: bits } } : {}),
   };
   const locs = locales(values.locales);
   const def = values.default === undefined ? undefined : locales(values.default)?.[0];
-  await withDb((db) =>
-    createCouncil(db, {
-      slug: values.slug!,
-      name: values.name!,
-      origins: list(values.origins),
-      ...(locs ? { locales: locs } : {}),
-      ...(def ? { defaultLocale: def } : {}),
-      antiAbuse,
-    }),
-  );
+  return {
+    ...(values.name !== undefined ? { name: values.name } : {}),
+    ...(values.origins !== undefined ? { origins: list(values.origins) } : {}),
+    ...(locs ? { locales: locs } : {}),
+    ...(def ? { defaultLocale: def } : {}),
+    ...(Object.keys(antiAbuse).length ? { antiAbuse } : {}),
+  };
+}
+
+async function councilCreate(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: COUNCIL_OPTIONS });
+  required(values, 'slug', 'name');
+  const changes = councilChanges(values);
+  await withDb(async (db) => {
+    // Re-running create must never reset a council someone has configured since.
+    if (await loadCouncil(db, values.slug!)) {
+      throw new Error(`council ${values.slug} exists; change it with "council update --slug ${values.slug} ..." or "council origins add --slug ${values.slug} ORIGIN"`);
+    }
+    await createCouncil(db, { slug: values.slug!, name: values.name!, origins: [], ...changes });
+  });
   process.stdout.write(`council ${values.slug} saved\n`);
+}
+
+async function councilUpdate(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: COUNCIL_OPTIONS });
+  required(values, 'slug');
+  const changes = councilChanges(values);
+  if (!Object.keys(changes).length) throw new UsageError('council update needs at least one setting to change');
+  await withDb((db) => updateCouncil(db, values.slug!, changes));
+  process.stdout.write(`council ${values.slug} updated: ${Object.keys(changes).join(', ')}\n`);
+}
+
+async function councilOrigins(action: string | undefined, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { slug: { type: 'string' } }, allowPositionals: true });
+  required(values, 'slug');
+  const slug = values.slug!;
+  if (action === 'list') {
+    if (positionals.length) throw new UsageError('council origins list takes no origins');
+    const council = await withDb((db) => loadCouncil(db, slug));
+    if (!council) throw new Error(`unknown council "${slug}"`);
+    process.stdout.write(council.origins.map((o) => o + '\n').join(''));
+    return;
+  }
+  if (action !== 'add' && action !== 'remove') throw new UsageError('use council origins add, remove or list');
+  if (!positionals.length) throw new UsageError(`council origins ${action} needs at least one origin`);
+  const council = await withDb((db) => (action === 'add' ? addOrigins : removeOrigins)(db, slug, positionals));
+  process.stdout.write(`council ${slug} origins: ${council.origins.join(', ') || '(none)'}\n`);
 }
 
 async function tokenCreate(args: string[]): Promise<void> {
@@ -171,6 +214,8 @@ async function main(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
   if (command === 'serve') return serve(argv.slice(1));
   if (command === 'council' && sub === 'create') return councilCreate(rest);
+  if (command === 'council' && sub === 'update') return councilUpdate(rest);
+  if (command === 'council' && sub === 'origins') return councilOrigins(rest[0], rest.slice(1));
   if (command === 'token' && sub === 'create') return tokenCreate(rest);
   if (command === 'seed-demo') {
     await withDb((db) => seedDemo(db));

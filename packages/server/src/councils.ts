@@ -1,7 +1,7 @@
 import { AntiAbuse, CouncilConfig, FEEDBACK_TEXT_MAX, Locale, LocalizedText, POW_DIFFICULTY_DEFAULT, Slug } from '@civicloop/contract';
 import * as z from 'zod/mini';
 import type { Handlers } from './context.js';
-import type { Queryable } from './db/driver.js';
+import type { Database, Queryable } from './db/driver.js';
 
 /** A council as stored. */
 export interface CouncilRow {
@@ -88,3 +88,55 @@ export const councilHandlers: Pick<Handlers, 'getCouncil'> = {
     return { status: 200, body: toCouncilConfig(council) };
   },
 };
+
+/** What `updateCouncil` may change; anything absent stays as it is. */
+export type CouncilChanges = Partial<Omit<NewCouncil, 'slug'>>;
+
+export class UnknownCouncilError extends Error {
+  override readonly name = 'UnknownCouncilError';
+  constructor(readonly slug: string) {
+    super(`unknown council "${slug}"`);
+  }
+}
+
+/**
+ * Changes only what is given (a name, the origins, the locales, anti-abuse settings), in one
+ * transaction with the row locked, so two operators adding origins at once both keep theirs.
+ * A default locale no longer among new locales moves to the first of them.
+ */
+export async function updateCouncil(db: Database, slug: string, changes: CouncilChanges | ((row: CouncilRow) => CouncilChanges)): Promise<CouncilRow> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<CouncilRow>(`SELECT ${COLUMNS} FROM councils WHERE slug = $1 FOR UPDATE`, [slug]);
+    const row = rows[0];
+    if (!row) throw new UnknownCouncilError(slug);
+    const c = typeof changes === 'function' ? changes(row) : changes;
+    const locales = c.locales ?? row.locales;
+    const defaultLocale = c.defaultLocale ?? (locales.includes(row.defaultLocale) ? row.defaultLocale : locales[0]);
+    await createCouncil(tx, {
+      slug,
+      name: c.name ?? row.name,
+      origins: c.origins ?? row.origins,
+      locales,
+      ...(defaultLocale ? { defaultLocale } : {}),
+      ...(c.inputUse ? { inputUse: c.inputUse } : {}),
+      ...(c.antiAbuse ? { antiAbuse: c.antiAbuse } : {}),
+    });
+    return (await loadCouncil(tx, slug))!;
+  });
+}
+
+/** Adds embedding origins to a council (already listed ones are kept once). */
+export function addOrigins(db: Database, slug: string, origins: string[]): Promise<CouncilRow> {
+  const added = origins.map(normaliseOrigin);
+  return updateCouncil(db, slug, (row) => ({ origins: [...row.origins, ...added] }));
+}
+
+/** Removes embedding origins from a council; one it does not list is an error, so a typo is not silent. */
+export function removeOrigins(db: Database, slug: string, origins: string[]): Promise<CouncilRow> {
+  const removed = origins.map(normaliseOrigin);
+  return updateCouncil(db, slug, (row) => {
+    const missing = removed.filter((o) => !row.origins.includes(o));
+    if (missing.length) throw new RangeError(`council ${slug} does not list ${missing.join(', ')}; it lists ${row.origins.join(', ') || 'no origins'}`);
+    return { origins: row.origins.filter((o) => !removed.includes(o)) };
+  });
+}

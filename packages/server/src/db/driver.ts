@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -47,8 +48,61 @@ class Mutex {
   }
 }
 
+/** A PGlite data folder is held by another living process. */
+export class DataDirLockedError extends Error {
+  override readonly name = 'DataDirLockedError';
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the data folder ${dataDir} is in use by process ${pid} (a running civicloop-server?). ` +
+        'PGlite lets one process at a time use it, and a second writer would lose its changes: stop that process, then run this again.',
+    );
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes `<dataDir>.lock` for this process, with its pid in it. A lock left by a process that
+ * is gone (killed, crashed) is taken over. Returns the release function.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = `${resolve(dataDir)}.lock`;
+  mkdirSync(dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new DataDirLockedError(resolve(dataDir), pid);
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`could not lock ${file}`);
+}
+
 function openPglite(dataDir: string): Database {
-  const db = new PGlite(dataDir === 'memory://' ? undefined : dataDir);
+  const memory = dataDir === 'memory://';
+  const unlock = memory ? () => undefined : lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = new PGlite(memory ? undefined : dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const lock = new Mutex();
   let closed = false;
   const direct: Queryable = {
@@ -77,7 +131,11 @@ function openPglite(dataDir: string): Database {
       lock.run(async () => {
         if (closed) return;
         closed = true;
-        await db.close();
+        try {
+          await db.close();
+        } finally {
+          unlock();
+        }
       }),
   };
 }
