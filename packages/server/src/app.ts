@@ -2,7 +2,9 @@ import { contractMethods, Problem, routes, Slug, toValidationIssues, type RouteD
 import { buildOpenApi } from '@civicloop/contract/openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
-import { createHash, randomUUID } from 'node:crypto';
+import { cors } from 'hono/cors';
+import { requestId, type RequestIdVariables } from 'hono/request-id';
+import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { readJsonBody } from './body.js';
@@ -16,14 +18,7 @@ import { healthHandlers } from './health.js';
 import { claimKey, completeKey, readIdempotencyKey, releaseKey, requestHash } from './idempotency.js';
 import type { ServerOptions } from './options.js';
 import { problemResponse, problems } from './problems.js';
-import {
-  BASE_SECURITY_HEADERS,
-  CORS_ALLOW_HEADERS,
-  CORS_EXPOSE_HEADERS,
-  CORS_MAX_AGE,
-  DEMO_CSP,
-  DOCS_CSP,
-} from './security.js';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE, DEMO_CSP, DOCS_CSP, securityHeaders } from './security.js';
 import { serviceHandlers } from './services.js';
 import { authenticateStaff } from './staff-tokens.js';
 import { DOCS_HTML, DOCS_INIT, staticFile, swaggerUiDir } from './static.js';
@@ -31,13 +26,13 @@ import { DOCS_HTML, DOCS_INIT, staticFile, swaggerUiDir } from './static.js';
 // Validation messages are part of 422 bodies: make them readable English once, here.
 z.config(en());
 
-type Env = { Variables: { reqId: string; route: string; routeId: RouteId | undefined; council: CouncilRow | undefined } };
+type Env = { Variables: RequestIdVariables & { route: string; routeId: RouteId | undefined; council: CouncilRow | undefined } };
 
 /** Every handler, by operationId: the type asks for one per route of the contract. */
 const handlers: Handlers = { ...healthHandlers, ...councilHandlers, ...serviceHandlers, ...feedbackHandlers, ...challengeHandlers };
 
 /** CORS `Access-Control-Allow-Methods`: the methods of the contract's endpoints. */
-const ALLOW_METHODS = contractMethods().join(', ');
+const ALLOW_METHODS = contractMethods();
 
 /** Public GETs may be cached briefly by browsers and shared caches; revalidation is cheap with the ETag. */
 const DEFAULT_CACHE = 'public, max-age=60';
@@ -83,7 +78,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
 
   /** Test mode: a reply the contract does not allow is answered 500 and logged, so a suite fails on it. */
   const breach = (c: Context, detail: string): Response => {
-    const reqId = c.get('reqId');
+    const reqId = c.get('requestId');
     log({ time: new Date(now()).toISOString(), level: 'error', msg: 'response does not match the contract', reqId, route: c.get('route'), detail });
     return problemResponse(problems.internal(), reqId);
   };
@@ -94,14 +89,17 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     }
     return toResponse(c, route, reply);
   };
+  // Outermost, so it sees the final response: headers a route set itself (the CDN's
+  // cross-origin CORP, the docs' CSP) are kept.
+  app.use('*', securityHeaders);
+  // Ours, unless a trusted proxy in front assigned one: a client cannot make log lines share an id.
+  app.use('*', requestId({ headerName: opts.trustProxy ? 'X-Request-Id' : '' }));
   app.use('*', async (c, next) => {
-    const reqId = randomUUID();
-    c.set('reqId', reqId);
+    const reqId = c.get('requestId');
     const started = performance.now();
     await next();
     // A fresh Response: node-server's lightweight responses do not always carry later header edits.
     const headers = new Headers(c.res.headers);
-    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) if (!headers.has(name)) headers.set(name, value);
     headers.set('x-request-id', reqId);
     c.res = new Response(c.res.body, { status: c.res.status, headers });
     // Only the route pattern: path values (council slugs, receipts) and queries stay out of logs.
@@ -128,7 +126,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
       }
       return problemResponse(error);
     }
-    const reqId = c.get('reqId');
+    const reqId = c.get('requestId');
     log({
       time: new Date().toISOString(),
       level: 'error',
@@ -142,7 +140,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
 
   app.notFound((c) => problemResponse(problems.notFound(`Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
 
-  // CORS for tenant-scoped routes: only the council's own listed origins may read its answers.
+  // The council of the path, loaded once for CORS and the route.
   app.use('/v1/councils/*', async (c, next) => {
     const segment = c.req.path.split('/')[3] ?? '';
     let slug = '';
@@ -153,30 +151,27 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     }
     const council = z.safeParse(Slug, slug).success ? await loadCouncil(db, slug) : undefined;
     c.set('council', council);
-    const origin = c.req.header('origin');
-    // An unknown council has no origins to protect: any page may read the 404, so an element
-    // with a mistyped council attribute says "not found" instead of failing like a lost network.
-    const allowed = origin !== undefined && (council === undefined || council.origins.includes(origin));
-    if (c.req.method === 'OPTIONS') {
-      c.set('route', 'preflight /v1/councils/{council}/*');
-      const headers = new Headers({ vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers' });
-      if (allowed) {
-        headers.set('access-control-allow-origin', origin);
-        headers.set('access-control-allow-methods', ALLOW_METHODS);
-        headers.set('access-control-allow-headers', CORS_ALLOW_HEADERS);
-        headers.set('access-control-max-age', CORS_MAX_AGE);
-      }
-      return new Response(null, { status: 204, headers });
-    }
+    if (c.req.method === 'OPTIONS') c.set('route', 'preflight /v1/councils/{council}/*');
     await next();
-    const headers = new Headers(c.res.headers);
-    headers.append('vary', 'Origin');
-    if (allowed) {
-      headers.set('access-control-allow-origin', origin);
-      headers.set('access-control-expose-headers', CORS_EXPOSE_HEADERS);
-    }
-    c.res = new Response(c.res.body, { status: c.res.status, headers });
   });
+  // CORS for tenant-scoped routes: only the council's own listed origins may read its answers.
+  // An unknown council has no origins to protect: any page may read the 404, so an element
+  // with a mistyped council attribute says "not found" instead of failing like a lost network.
+  const allowedOrigin = (origin: string, c: Context<Env>) => {
+    const council = c.get('council');
+    return origin !== '' && (council === undefined || council.origins.includes(origin)) ? origin : null;
+  };
+  app.use(
+    '/v1/councils/*',
+    cors({
+      origin: allowedOrigin,
+      // A refused origin learns nothing about what the API accepts.
+      allowMethods: (origin, c) => (allowedOrigin(origin, c as Context<Env>) ? ALLOW_METHODS : []),
+      allowHeaders: CORS_ALLOW_HEADERS,
+      exposeHeaders: CORS_EXPOSE_HEADERS,
+      maxAge: CORS_MAX_AGE,
+    }),
+  );
 
   // A council's own limits make its body schema; built once per limit, not per request.
   const councilSchemas = new Map<string, z.core.$ZodType>();
@@ -194,7 +189,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
       c.set('route', route.path);
       c.set('routeId', id);
-      const reqId = c.get('reqId');
+      const reqId = c.get('requestId');
 
       let params: Record<string, unknown> = {};
       if (route.params) {

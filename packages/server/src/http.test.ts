@@ -167,6 +167,13 @@ forEachEngine((engine) => {
     assert.match(JSON.stringify(logged), /secret internals/);
   });
 
+  test("a client's X-Request-Id is not taken for ours (only a trusted proxy's is)", async () => {
+    const res = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'chosen-by-client' } });
+    const id = res.headers.get('x-request-id');
+    assert.ok(id && id !== 'chosen-by-client');
+    assert.ok(logs.some((e) => e['reqId'] === id));
+  });
+
   test('security headers on API answers, problems included', async () => {
     for (const res of [await fetch(`${server.url}/v1/councils/harbourtown`), await fetch(`${server.url}/nope`), await fetch(`${server.url}/healthz`)]) {
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff');

@@ -1,13 +1,27 @@
-/** Headers every response carries unless a more specific handler set its own. */
-export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
+import { secureHeaders } from 'hono/secure-headers';
+
+/**
+ * Headers every response carries unless a more specific handler set its own (`overwrite: false`).
+ * Only these: HSTS belongs to the TLS proxy in front, and COOP/COEP/OAC to the demo pages.
+ */
+export const securityHeaders = secureHeaders({
+  overwrite: false,
+  xContentTypeOptions: true,
+  referrerPolicy: 'no-referrer',
+  xFrameOptions: 'DENY',
   // JSON is never a document to render; nothing may load or frame it.
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  crossOriginResourcePolicy: 'same-origin',
+  permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+  crossOriginEmbedderPolicy: false,
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  strictTransportSecurity: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+});
 
 /** The demo pages: what a council's CMS page should be able to run Civic Loop under. */
 export const DEMO_CSP = [
@@ -37,6 +51,6 @@ export const DOCS_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const CORS_ALLOW_HEADERS = 'Content-Type, Idempotency-Key, Authorization, If-None-Match';
-export const CORS_EXPOSE_HEADERS = 'Idempotency-Replayed, Retry-After, ETag, X-Request-Id';
-export const CORS_MAX_AGE = '600';
+export const CORS_ALLOW_HEADERS = ['Content-Type', 'Idempotency-Key', 'Authorization', 'If-None-Match'];
+export const CORS_EXPOSE_HEADERS = ['Idempotency-Replayed', 'Retry-After', 'ETag', 'X-Request-Id'];
+export const CORS_MAX_AGE = 600;
