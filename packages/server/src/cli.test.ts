@@ -101,7 +101,10 @@ forEachEngine((engine) => {
     // Adding an origin from the CLI keeps the council's "what happens with your input" text.
     const origin = await run('council', 'origins', 'add', '--slug', 'demo', 'https://www.przykladowo.example');
     assert.equal(origin.code, 0, origin.stderr);
+    assert.equal((await run('seed-demo')).code, 0);
     await inspect(async (db) => {
+      const origins = await db.query<{ origins: string[] }>("SELECT origins FROM councils WHERE slug = 'demo'");
+      assert.deepEqual(origins.rows[0]!.origins, ['https://www.przykladowo.example'], 'seeding again keeps an added origin');
       const councils = await db.query<{ slug: string }>('SELECT slug FROM councils ORDER BY slug');
       assert.deepEqual(councils.rows.map((r) => r.slug).filter((s) => s !== 'clitown'), ['demo', 'nordby', 'riverside']);
       const services = await db.query<{ n: number; categories: number }>("SELECT count(*)::int AS n, count(DISTINCT category)::int AS categories FROM services WHERE council = 'demo'");

@@ -1,5 +1,5 @@
 import type { LocalizedText, ServiceCategory } from '@civicloop/contract';
-import { createCouncil } from './councils.js';
+import { createCouncil, loadCouncil } from './councils.js';
 import type { Database } from './db/driver.js';
 import { createService } from './services.js';
 
@@ -50,9 +50,11 @@ export async function seedDemo(db: Database, origins: string[] = []): Promise<vo
     { slug: 'nordby', name: 'Nordby Kommune', locales: ['da', 'de'], services: NORDBY_SERVICES },
   ] as const;
   for (const { services, locales, ...council } of councils) {
+    // Re-seeding refreshes the demo's texts but keeps origins an operator has added since.
+    const kept = (await loadCouncil(db, council.slug))?.origins ?? [];
     await createCouncil(db, {
       ...council,
-      origins,
+      origins: [...kept, ...origins],
       locales: [...locales],
       defaultLocale: locales[0],
       inputUse: Object.fromEntries(locales.map((l) => [l, DEMO_INPUT_USE[l]])),
