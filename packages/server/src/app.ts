@@ -3,8 +3,8 @@ import { buildOpenApi } from '@civicloop/contract/openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { requestId, type RequestIdVariables } from 'hono/request-id';
-import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { readJsonBody } from './body.js';
@@ -42,13 +42,8 @@ export const defaultLog = (entry: Record<string, unknown>) => process.stdout.wri
 /** `/v1/councils/{council}` -> `/v1/councils/:council` */
 const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-const etagOf = (json: string) => `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
-
-function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
+/** ETag and 304 for cacheable GETs; a 304 keeps what lets another origin read it. */
+const conditional = () => etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'access-control-allow-origin', 'access-control-expose-headers'] });
 
 /** A transaction seen as a database: nested `transaction` calls join the open one. */
 function joined(db: Database, tx: Queryable): Database {
@@ -87,7 +82,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
       const problem = replyBreach(route, reply);
       if (problem) return breach(c, problem);
     }
-    return toResponse(c, route, reply);
+    return toResponse(route, reply);
   };
   // Outermost, so it sees the final response: headers a route set itself (the CDN's
   // cross-origin CORP, the docs' CSP) are kept.
@@ -186,6 +181,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
   for (const [id, route] of Object.entries(routes) as [RouteId, RouteDef][]) {
     // Each handler is typed by its own route; here they are all called alike.
     const handler = handlers[id] as unknown as (ctx: RequestContext) => Promise<StoredReply>;
+    if (route.cacheable) app.use(honoPath(route.path), conditional());
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
       c.set('route', route.path);
       c.set('routeId', id);
@@ -267,9 +263,9 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     });
   }
 
-  app.get('/v1/openapi.json', (c) => {
+  app.get('/v1/openapi.json', conditional(), (c) => {
     c.set('route', '/v1/openapi.json');
-    const response = toResponse(c, { cacheable: true } as RouteDef, { status: 200, body: openapi() });
+    const response = toResponse({ cacheable: true }, { status: 200, body: openapi() });
     response.headers.set('access-control-allow-origin', '*');
     return response;
   });
@@ -340,8 +336,8 @@ function replyBreach(route: RouteDef, reply: StoredReply): string | undefined {
   return parsed.success ? undefined : `${route.operationId} ${reply.status}: ${JSON.stringify(toValidationIssues(parsed.error.issues))}`;
 }
 
-/** A handler's reply as a Response: JSON, and for cacheable routes an ETag with 304 on a match. */
-function toResponse(c: Context, route: Pick<RouteDef, 'cacheable'>, reply: StoredReply): Response {
+/** A handler's reply as a Response: JSON, cacheable routes for a minute (their ETag comes from `conditional`). */
+function toResponse(route: Pick<RouteDef, 'cacheable'>, reply: StoredReply): Response {
   const headers = new Headers(reply.headers);
   if (reply.body === undefined) {
     if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
@@ -350,13 +346,7 @@ function toResponse(c: Context, route: Pick<RouteDef, 'cacheable'>, reply: Store
   const json = JSON.stringify(reply.body);
   headers.set('content-type', 'application/json; charset=utf-8');
   if (route.cacheable && reply.status === 200) {
-    const etag = etagOf(json);
-    headers.set('etag', etag);
     if (!headers.has('cache-control')) headers.set('cache-control', DEFAULT_CACHE);
-    if (matchesEtag(c.req.header('if-none-match'), etag)) {
-      headers.delete('content-type');
-      return new Response(null, { status: 304, headers });
-    }
   } else if (!headers.has('cache-control')) {
     headers.set('cache-control', 'no-store');
   }

@@ -91,6 +91,17 @@ forEachEngine((engine) => {
     assert.notEqual(changed.headers.get('etag'), etag);
   });
 
+  test("a 304 to a listed origin still lets it read the answer (CORS headers kept)", async () => {
+    const first = await fetch(`${server.url}/v1/councils/harbourtown`, { headers: { origin: ORIGIN } });
+    const tag = first.headers.get('etag');
+    assert.ok(tag);
+    const again = await fetch(`${server.url}/v1/councils/harbourtown`, { headers: { origin: ORIGIN, 'if-none-match': tag } });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.match(again.headers.get('vary') ?? '', /Origin/);
+    assert.match(again.headers.get('cache-control') ?? '', /max-age/);
+  });
+
   test('unknown council and unknown route are 404 problems', async () => {
     await problemOf(await fetch(`${server.url}/v1/councils/nowhere`), 404, PROBLEM_TYPES.notFound);
     await problemOf(await fetch(`${server.url}/v1/councils/Not_A_Slug/services`), 404, PROBLEM_TYPES.notFound);
