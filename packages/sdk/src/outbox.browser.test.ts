@@ -155,7 +155,8 @@ if (inBrowser) describe('offline outbox', () => {
     const box = outbox();
     const sent = await box.send('createFeedback', { kind: 'idea', text: '   ' });
     expect(sent.state).to.equal('refused');
-    expect(isApiError(sent.state === 'refused' && sent.error) && sent.error.status).to.equal(422);
+    const error = sent.state === 'refused' ? sent.error : undefined;
+    expect(isApiError(error) && error.status).to.equal(422);
     expect(await box.records()).to.deep.equal([]);
   });
 
