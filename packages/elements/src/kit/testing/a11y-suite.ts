@@ -83,7 +83,7 @@ const frames = () => new Promise<void>((r) => requestAnimationFrame(() => reques
 export async function focusRingContrast(target: HTMLElement, margin = 10): Promise<RingMeasure> {
   // Keyboard modality first (a real key press, not a modifier), so that programmatic focus
   // shows :focus-visible as it does for a keyboard user; the focus then goes to `target`.
-  (target.getRootNode() as Document | ShadowRoot).activeElement?.blur?.();
+  ((target.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null)?.blur?.();
   await sendKeys({ press: 'Escape' });
   target.scrollIntoView({ block: 'center' });
   target.focus({ focusVisible: true } as FocusOptions);
