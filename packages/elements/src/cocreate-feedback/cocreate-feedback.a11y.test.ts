@@ -175,7 +175,7 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
         window.dispatchEvent(new Event('online'));
         await receiptShown(el);
         await el.updateComplete;
-        const title = text($(el, '#outcome-title'));
+        const title = text(maybe(el, '[part~="receipt"] :is(h1, h2, h3, h4, h5, h6)'));
         if (lang === 'pl') expect(title).to.not.equal('Your saved message has now been sent');
         expect(log.spoken).to.deep.equal([title]);
         expect(document.activeElement).to.equal(outside);
@@ -277,6 +277,40 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
     });
   }
 
+  describe('focus never drops', () => {
+    it('"Send another message" removes the focused button: focus goes to the new form, named, not to <body>', async () => {
+      const el = await render();
+      await fill(el, { kind: 'idea', text: unique('again') });
+      await send(el);
+      await receiptShown(el);
+      await press(el, buttonNamed(el, 'Send another message'));
+      expect(focusDropped(), 'focus dropped to <body>').to.equal(false);
+      const f = focusedIn(el);
+      expect(f.role).to.equal('form');
+      expect(f.name).to.equal('Your feedback');
+    });
+  });
+
+  describe('copy code is announced', () => {
+    for (const lang of ['en', 'pl']) {
+      it(`[${lang}] without clipboard permission: the code is selected and "press Ctrl+C" is said once`, async () => {
+        const el = await render({ lang });
+        await fill(el, { kind: 'idea', text: unique('copy') });
+        await send(el);
+        await receiptShown(el);
+        stubClipboard('refuse');
+        const log = watchAnnouncements(el);
+        cleanups.push(() => log.stop());
+        await press(el, buttonNamed(el, lang === 'en' ? 'Copy code' : 'Kopiuj kod'));
+        await waitUntil(() => log.spoken.length > 0, 'nothing was said').catch(() => undefined);
+        expect(log.spoken).to.have.length(1);
+        expect(log.spoken[0]).to.match(/Ctrl\+C/);
+        if (lang === 'pl') expect(log.spoken[0]).to.contain('naciśnij');
+        expect(getSelection()!.toString()).to.equal(text($(el, '[part~="receipt-code"]')));
+      });
+    }
+  });
+
   describe('errors stay true', () => {
     it('the kind radios are each invalid and described by the error; choosing one clears both', async () => {
       const el = await render();
@@ -320,18 +354,18 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
     it('heading-level sets the top heading level of the summary and the outcome', async () => {
       const el = await render({ headingLevel: 3 });
       await send(el);
-      expect($(el, '[part~="error-summary"] .heading').localName).to.equal('h3');
+      expect($(el, '[part~="error-summary"] :is(h1, h2, h3, h4, h5, h6)').localName).to.equal('h3');
       await fill(el, { kind: 'idea', text: unique('heading level') });
       await send(el);
       await receiptShown(el);
-      expect($(el, '#outcome-title').localName).to.equal('h3');
+      expect($(el, '[part~="receipt"] :is(h1, h2, h3, h4, h5, h6)').localName).to.equal('h3');
       expect(el.shadowRoot!.querySelector('h2')).to.equal(null);
     });
 
     it('defaults to level 2', async () => {
       const el = await render();
       await send(el);
-      expect($(el, '[part~="error-summary"] .heading').localName).to.equal('h2');
+      expect($(el, '[part~="error-summary"] :is(h1, h2, h3, h4, h5, h6)').localName).to.equal('h2');
     });
   });
 
