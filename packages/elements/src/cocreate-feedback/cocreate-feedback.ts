@@ -104,13 +104,15 @@ function safeUrl(value: string | undefined, receipt?: string): string | undefine
  * @csspart error-summary - The list of problems shown when the form is sent with errors.
  * @csspart field - Each question of the form (label or legend, hint, error, control).
  * @csspart textarea - The message field.
- * @csspart count - The characters-remaining counter.
  * @csspart input-use - The council's "what happens with your input" text.
  * @csspart button - Every button.
  * @csspart submit - The send button.
  * @csspart notice - Messages about the sending (saved on this device, refused, failed).
  * @csspart receipt - The confirmation after sending, with the receipt code.
  * @csspart receipt-code - The receipt code itself.
+ * @csspart copy - The "Copy code" button.
+ * @csspart status - The visually hidden live region that announces changes.
+ * @csspart count - The characters-remaining counter.
  *
  * @cssproperty [--cocreate-feedback-min-block-size=30rem] - Height reserved before and while the form renders (3rem in the compact variant).
  * @cssproperty [--cocreate-accent=#0b57d0] - Primary buttons and selected options.
@@ -120,9 +122,9 @@ function safeUrl(value: string | undefined, receipt?: string): string | undefine
  * @cssproperty [--cocreate-muted-color] - Hints and the counter.
  * @cssproperty [--cocreate-background=transparent] - Background of fields (the page shows through).
  * @cssproperty [--cocreate-border-color] - Borders of fields.
- * @cssproperty [--cocreate-error-color=#b42318] - Error messages and borders (6.1:1 on white).
- * @cssproperty [--cocreate-success-color=#0a6b3d] - The confirmation's accent.
- * @cssproperty [--cocreate-focus-color=currentColor] - The 3px focus ring.
+ * @cssproperty [--cocreate-error-color] - Error messages and borders; by default a red derived from the text colour (dark red on light pages, light red on dark ones, 4.5:1 or more on both).
+ * @cssproperty [--cocreate-success-color] - The confirmation's accent; by default a green derived the same way.
+ * @cssproperty [--cocreate-focus-color=currentColor] - The 3px outer focus ring (the inner 2px ring is black or white, opposite to the text colour).
  * @cssproperty [--cocreate-radius=0.25rem] - Corner radius.
  * @cssproperty [--cocreate-space=1rem] - Base spacing.
  * @cssproperty [--cocreate-max-inline-size=40rem] - Widest the element grows.
