@@ -8,7 +8,7 @@ import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { charCount } from '../kit/parts/char-count.js';
 import { errorSummary } from '../kit/parts/error-summary.js';
-import { errorId, errorMessage, hintId } from '../kit/parts/field.js';
+import { describedByAttr, errorMessage, field } from '../kit/parts/field.js';
 import { notice } from '../kit/parts/notice.js';
 import { kitStyles } from '../kit/parts/parts.styles.js';
 import { radioGroup } from '../kit/parts/radio-group.js';
@@ -457,16 +457,22 @@ export class CocreateFeedback extends CivicElement {
   #renderChannel(state: FeedbackFlowState): TemplateResult {
     const error = this.#errorFor(state, 'channel');
     const draft = this.#draft.value;
-    return html`
-      <div part="field" class="field ${error ? 'invalid' : ''}">
-        <label class="field-label" for="channel">${msg('How did you receive this input?', { id: 'feedback.channel.label' })}</label>
-        ${this.#renderError('channel-error', error)}
-        <select id="channel" aria-describedby=${error ? 'channel-error' : nothing} aria-invalid=${error ? 'true' : 'false'} @change=${(e: Event) => this.#flow.update({ channel: (e.target as HTMLSelectElement).value as StaffChannel | '' })}>
+    return field({
+      id: 'channel',
+      label: msg('How did you receive this input?', { id: 'feedback.channel.label' }),
+      error: error ? this.#errorText(error) : undefined,
+      control: (a) => html`
+        <select
+          id="channel"
+          aria-describedby=${describedByAttr(a.describedBy)}
+          aria-invalid=${a.invalid ? 'true' : 'false'}
+          @change=${(e: Event) => this.#flow.update({ channel: (e.target as HTMLSelectElement).value as StaffChannel | '' })}
+        >
           <option value="" ?selected=${!draft.channel}>${msg('Choose…', { id: 'feedback.choose' })}</option>
           ${STAFF_CHANNELS.map((c) => html`<option value=${c} ?selected=${draft.channel === c}>${this.#channelLabel(c)}</option>`)}
         </select>
-      </div>
-    `;
+      `,
+    });
   }
 
   #renderKind(state: FeedbackFlowState): TemplateResult {
@@ -504,23 +510,21 @@ export class CocreateFeedback extends CivicElement {
     const draft = this.#draft.value;
     const limit = this.#flow.textLimit();
     const remaining = limit - draft.text.trim().length;
-    const describedBy = [hintId('text'), 'text-limit', error ? errorId('text') : ''].filter(Boolean).join(' ');
     const limitText = this.#number(limit);
-    return html`
-      <div part="field" class="field ${error ? 'invalid' : ''}">
-        <label class="field-label" for="text">${msg('Your message', { id: 'feedback.text.label' })}</label>
-        <p class="hint" id="text-hint">
-          ${msg('Please do not include personal details such as your name, address or health information.', { id: 'feedback.text.hint' })}
-        </p>
-        ${this.#renderError('text-error', error)}
+    return field({
+      id: 'text',
+      label: msg('Your message', { id: 'feedback.text.label' }),
+      hint: msg('Please do not include personal details such as your name, address or health information.', { id: 'feedback.text.hint' }),
+      error: error ? this.#errorText(error) : undefined,
+      control: (a) => html`
         <textarea
           part="textarea"
           id="text"
           name="text"
           rows="6"
           spellcheck="true"
-          aria-describedby=${describedBy}
-          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${`${a.describedBy} text-limit`}
+          aria-invalid=${a.invalid ? 'true' : 'false'}
           .value=${draft.text}
           @input=${this.#onTextInput}
         ></textarea>
@@ -530,8 +534,8 @@ export class CocreateFeedback extends CivicElement {
           remainingText: this.#countText(remaining),
           over: remaining < 0,
         })}
-      </div>
-    `;
+      `,
+    });
   }
 
   #countText(remaining: number): string {
@@ -563,21 +567,22 @@ export class CocreateFeedback extends CivicElement {
     const options = services.services
       .map((s) => ({ id: s.id, name: serviceName(s, this.locale, fallback) }))
       .sort((a, b) => collator.compare(a.name, b.name));
-    return html`
-      <div part="field" class="field ${error ? 'invalid' : ''}">
-        <label class="field-label" for="service">${msg('Which service is it about? (optional)', { id: 'feedback.service.label' })}</label>
-        ${this.#renderError('service-error', error)}
+    return field({
+      id: 'service',
+      label: msg('Which service is it about? (optional)', { id: 'feedback.service.label' }),
+      error: error ? this.#errorText(error) : undefined,
+      control: (a) => html`
         <select
           id="service"
-          aria-describedby=${error ? 'service-error' : nothing}
-          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${describedByAttr(a.describedBy)}
+          aria-invalid=${a.invalid ? 'true' : 'false'}
           @change=${(e: Event) => this.#flow.update({ service: (e.target as HTMLSelectElement).value })}
         >
           <option value="" ?selected=${!draft.service}>${msg('Not about one service, or not sure', { id: 'feedback.service.none' })}</option>
           ${options.map((o) => html`<option value=${o.id} ?selected=${draft.service === o.id}>${o.name}</option>`)}
         </select>
-      </div>
-    `;
+      `,
+    });
   }
 
   #renderReply(state: FeedbackFlowState): TemplateResult {

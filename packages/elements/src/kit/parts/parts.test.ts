@@ -2,6 +2,7 @@
 import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
 import { html, render } from 'lit';
 import { clampLevel, heading } from './heading.js';
+import { describedByAttr, field } from './field.js';
 import { notice } from './notice.js';
 import { radioGroup } from './radio-group.js';
 import { receiptLength, spellReceipt } from './receipt.js';
@@ -50,6 +51,28 @@ describe('kit parts', () => {
       expect(r.hasAttribute('aria-describedby')).to.equal(false);
     }
     expect(el.shadowRoot!.querySelector('#kind-error')).to.equal(null);
+  });
+
+  it('field: the control is described by hint and error, invalid with the error, and both go together', async () => {
+    const f = (error?: string) =>
+      field({
+        id: 'email',
+        label: 'Email',
+        hint: 'We reply here',
+        error,
+        control: (a) => html`<input id="email" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} />`,
+      });
+    const el = await host(f('Enter an email address'));
+    const input = el.shadowRoot!.querySelector('input')!;
+    expect(input.getAttribute('aria-describedby')).to.equal('email-hint email-error');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('#email-error')!.textContent).to.contain('Enter an email address');
+    expect(errorProblems(el)).to.deep.equal([]);
+    await expect(el).shadowDom.to.be.accessible();
+    render(f(undefined), el.shadowRoot!);
+    expect(input.getAttribute('aria-describedby')).to.equal('email-hint');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(el.shadowRoot!.querySelector('#email-error')).to.equal(null);
   });
 
   it('receipt code spelled group by group, with its length', () => {
