@@ -256,6 +256,8 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
         expect(f.role).to.equal('form');
         expect(f.name).to.equal($(el, 'form').getAttribute('aria-label'));
         expect(el.shadowRoot!.querySelector('[part~="base"]')!.getAttribute('lang')).to.equal(lang);
+        // The walk for the closing note: each focus landing and each live-region announcement, in order.
+        console.log(`[${lang}] walk: ${log.said.join(' → ')}`);
       });
 
       it('a character count typed before a quick send is never read after it', async () => {
