@@ -52,9 +52,10 @@ ${entries('      ', (e) => `DetailedHTMLProps<HTMLAttributes<${e.className}>, ${
   preact: `${header}import type { JSX } from 'preact';
 ${imports}
 
-// Preact's JSX namespace is JSXInternal, re-exported from 'preact' as JSX.
+// Preact re-exports its JSXInternal namespace as JSX; augmenting it through 'preact' reaches both
+// the classic and the automatic (jsxImportSource) runtimes.
 declare module 'preact' {
-  namespace JSXInternal {
+  namespace JSX {
     interface IntrinsicElements {
 ${entries('      ', (e) => `JSX.HTMLAttributes<${e.className}>`)}
     }

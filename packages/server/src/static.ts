@@ -16,7 +16,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export type StaticResult = { kind: 'file'; body: Buffer; type: string } | { kind: 'redirect'; location: string } | { kind: 'none' };
+// Uint8Array, not Buffer: the declarations stay free of @types/node for library users.
+export type StaticResult = { kind: 'file'; body: Uint8Array<ArrayBuffer>; type: string } | { kind: 'redirect'; location: string } | { kind: 'none' };
 
 /** Resolves a URL path inside `root` (never outside it); folders serve their index.html. */
 export async function staticFile(root: string, urlPath: string): Promise<StaticResult> {
