@@ -1,6 +1,6 @@
 // The packages as a developer installs them: each workspace is packed (`npm pack`), linted as a
 // tarball (publint --strict, Are The Types Wrong), and installed into a fresh project outside the
-// repo, which then bundles the bare import with esbuild and Vite and runs it in Chromium,
+// repo, which then bundles the bare import with esbuild, Vite and rollup and runs it in Chromium,
 // type-checks with `bundler` and `nodenext` resolution (React 19, Preact and Vue included),
 // imports every package in Node, and runs `npx civicloop-server serve`.
 //
@@ -40,6 +40,18 @@ function node(args: string[], options: SpawnSyncOptions & { expect?: 'ok' | 'any
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (options.expect !== 'any') assert.equal(r.status, 0, `node ${args.join(' ')} failed:\n${output}`);
   return { status: r.status, output };
+}
+
+/** The same as `node`, without blocking, so independent tools run side by side. */
+function nodeAsync(args: string[], options: { cwd?: string } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { ...options, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d));
+    child.stderr.on('data', (d: Buffer) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new assert.AssertionError({ message: `node ${args.join(' ')} failed (${code}):\n${output}` }))));
+  });
 }
 
 const npmCli = join(dirname(process.execPath), '../lib/node_modules/npm/bin/npm-cli.js');
@@ -110,10 +122,10 @@ describe('packages as a developer installs them', () => {
     }
   });
 
-  test('Are The Types Wrong finds no problem for ESM consumers of any tarball', () => {
+  test('Are The Types Wrong finds no problem for ESM consumers of any tarball', async () => {
     const attw = tool('@arethetypeswrong/cli', 'attw');
     // esm-only: the packages are ESM by design; CommonJS `require` and node10 resolution are out of scope.
-    for (const [, file] of tarballs) node([attw, file, '--profile', 'esm-only', '--format', 'ascii']);
+    await Promise.all([...tarballs.values()].map((file) => nodeAsync([attw, file, '--profile', 'esm-only', '--format', 'ascii'])));
   });
 
   /** Loads `out/<dir>/index.html` in Chromium; the element must be defined and render its form. */
@@ -160,7 +172,31 @@ describe('packages as a developer installs them', () => {
     await definesElement('vite');
   });
 
-  test('TypeScript (bundler and nodenext) compiles the packages, React 19 and Preact JSX, and Vue components', () => {
+  test('rollup: the bare import defines the elements in a production build', async () => {
+    const app = join(consumer, 'rollup-app');
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, 'main.js'), "import '@civicloop/elements';\n");
+    const plugin = (pkg: string) => JSON.stringify(join(root, 'node_modules', pkg, 'dist/es/index.js'));
+    // The usual production setup: node-resolve for bare imports, NODE_ENV replaced. Not minified:
+    // tree-shaking (what sideEffects decides) happens without it, and terser would double the time.
+    writeFileSync(
+      join(app, 'rollup.config.mjs'),
+      `import nodeResolve from ${plugin('@rollup/plugin-node-resolve')};
+import replace from ${plugin('@rollup/plugin-replace')};
+export default {
+  input: ${JSON.stringify(join(app, 'main.js'))},
+  output: { dir: ${JSON.stringify(join(consumer, 'out/rollup'))}, format: 'es' },
+  plugins: [nodeResolve({ browser: true }), replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': '"production"' } })],
+};
+`,
+    );
+    node([tool('rollup'), '-c', join(app, 'rollup.config.mjs'), '--silent'], { cwd: app });
+    writeFileSync(join(consumer, 'out/rollup/index.html'), PAGE('<script type="module" src="./main.js"></script>'));
+    assert.match(readFileSync(join(consumer, 'out/rollup/main.js'), 'utf8'), /cocreate-feedback/);
+    await definesElement('rollup');
+  });
+
+  test('TypeScript (bundler and nodenext) compiles the packages, React 19 and Preact JSX, and Vue components', async () => {
     const src = join(consumer, 'ts');
     mkdirSync(join(src, 'preact'), { recursive: true });
     writeFileSync(
@@ -222,8 +258,7 @@ export const Page = () => (
     writeFileSync(join(consumer, 'tsconfig.bundler.json'), JSON.stringify({ compilerOptions: { ...base, module: 'ESNext', moduleResolution: 'bundler' }, include: ['ts'] }));
     writeFileSync(join(consumer, 'tsconfig.nodenext.json'), JSON.stringify({ compilerOptions: { ...base, module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true }, include: ['ts'] }));
     const tsc = tool('typescript', 'tsc');
-    node([tsc, '-p', 'tsconfig.bundler.json'], { cwd: consumer });
-    node([tsc, '-p', 'tsconfig.nodenext.json'], { cwd: consumer });
+    await Promise.all([nodeAsync([tsc, '-p', 'tsconfig.bundler.json'], { cwd: consumer }), nodeAsync([tsc, '-p', 'tsconfig.nodenext.json'], { cwd: consumer })]);
   });
 
   test('Node imports every package without a DOM (server-side rendering)', () => {
@@ -246,7 +281,8 @@ console.log(typeof elements.CocreateFeedback, typeof globalThis.document);`,
   test('`npx civicloop-server serve` from the installed tarball serves the CDN, the docs and the API', async () => {
     const child = spawn(process.execPath, [npmCli, 'exec', '--offline', '--', 'civicloop-server', 'serve', '--port', '0'], {
       cwd: consumer,
-      env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: 'memory://' },
+      // PGlite in memory even where CI sets DATABASE_URL for the other suites.
+      env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: 'memory://', DATABASE_URL: '', PG_SCHEMA: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group: npm exec starts the server as a child, and both must stop at the end.
       detached: true,
