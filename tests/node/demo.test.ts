@@ -68,9 +68,9 @@ describe('demo pages on the built CDN files', { skip: !existsSync(`${cdnDir}/civ
     }
   });
 
-  test('each demo page passes axe (WCAG 2.2 A and AA) as a whole, the elements inside included', async () => {
+  test('each demo page and the API reference pass axe (WCAG 2.2 A and AA) as a whole, the elements inside included', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    for (const path of ['/', '/riverside/', '/nordby/', '/przykladowo/']) {
+    for (const path of ['/', '/riverside/', '/nordby/', '/przykladowo/', '/docs']) {
       const page = await browser.newPage();
       // Only to inject axe: the CSP itself is checked by the test above.
       await page.setBypassCSP(true);

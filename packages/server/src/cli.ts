@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { LOCALES, type Locale } from '@civicloop/contract';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCouncil } from './councils.js';
@@ -84,6 +85,8 @@ async function serve(args: string[]): Promise<void> {
   const port = values.port !== undefined ? Number(values.port) : env['PORT'] ? Number(env['PORT']) : 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535`);
   const demo = values.demo ?? false;
+  // The demo pages live in the source repository, not in the installed package.
+  const demoPages = demo && existsSync(`${repoRoot}demo`);
   const server = await startServer({
     ...dbOptions(),
     port,
@@ -95,7 +98,7 @@ async function serve(args: string[]): Promise<void> {
     },
     cdnDir: elementsCdnDir(),
     docs: true,
-    ...(demo ? { demoDir: `${repoRoot}demo` } : {}),
+    ...(demoPages ? { demoDir: `${repoRoot}demo` } : {}),
   });
   if (demo) {
     const { rows } = await server.db.query("SELECT 1 FROM councils WHERE slug = 'demo'");
@@ -104,7 +107,8 @@ async function serve(args: string[]): Promise<void> {
   const u = server.url;
   const lines = [`Civic Loop server listening on ${u} (${server.db.engine})`, `  API:     ${u}/v1/councils/{council}`, `  health:  ${u}/healthz`, `  OpenAPI: ${u}/v1/openapi.json`];
   lines.push(`  docs:    ${u}/docs`);
-  if (demo) lines.push(`  demo:    ${u}/`, `           ${u}/riverside/`, `           ${u}/nordby/`, `           ${u}/przykladowo/`);
+  if (demo && !demoPages) lines.push(`  demo:    councils seeded; the demo pages are only in the source repository`);
+  if (demoPages) lines.push(`  demo:    ${u}/`, `           ${u}/riverside/`, `           ${u}/nordby/`, `           ${u}/przykladowo/`);
   const manifest = await readCdnManifest(elementsCdnDir());
   if (manifest) lines.push(`  paste into a page (see also: civicloop-server cdn-snippet --url <public address>):`, `    ${cdnSnippet(env['PUBLIC_URL'] || u, manifest)}`);
   else lines.push(`  cdn:     not built (${elementsCdnDir()} has no integrity.json; run npm run build)`);
