@@ -13,7 +13,8 @@ const pascal = (tag) => tag.replace(/(^|-)([a-z])/g, (_, _d, c) => c.toUpperCase
 /** One entry per element: the tag is the folder and file stem (house style) unless the manifest names it. */
 const elements = [];
 for (const mod of manifest.modules) {
-  const m = /^src\/([a-z][a-z0-9]*-[a-z0-9-]+)\/\1\.ts$/.exec(mod.path);
+  // The analyzer writes src/<tag>/<tag>.ts; a manifest rewritten to published paths has dist/…/….js.
+  const m = /^(?:src|dist)\/([a-z][a-z0-9]*-[a-z0-9-]+)\/\1\.[jt]s$/.exec(mod.path);
   for (const d of mod.declarations ?? []) {
     if (d.kind !== 'class') continue;
     const tag = d.tagName ?? (m && pascal(m[1]) === d.name ? m[1] : undefined);
@@ -23,7 +24,7 @@ for (const mod of manifest.modules) {
       type: /^boolean\b/.test(a.type?.text ?? '') ? 'boolean' : a.type?.text?.includes('number') ? 'number | string' : 'string',
       doc: a.description,
     }));
-    elements.push({ tag, className: d.name, module: `../${mod.path.slice(4).replace(/\.ts$/, '.js')}`, summary: d.summary ?? d.description, attrs });
+    elements.push({ tag, className: d.name, module: `../${mod.path.replace(/^(?:src|dist)\//, '').replace(/\.ts$/, '.js')}`, summary: d.summary ?? d.description, attrs });
   }
 }
 if (!elements.length) throw new Error('framework-types: no element found in custom-elements.json');
