@@ -3,10 +3,11 @@
 // type="module". Runs on the built files (`npm run build`; scripts/test.mjs builds first) and fails,
 // not skips, when they are missing.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -66,11 +67,8 @@ describe('CDN files served by plain serve', () => {
   });
 
   test('`civicloop-server cdn-snippet` prints the integrity hash of the bytes the server sends', async () => {
-    const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts'), 'cdn-snippet', '--url', server.url], {
-      encoding: 'utf8',
-      cwd: root,
-    });
-    assert.equal(r.status, 0, r.stderr);
+    // Asynchronously: a blocked event loop would stall the server this test then fetches from.
+    const r = await promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts'), 'cdn-snippet', '--url', server.url], { cwd: root });
     const m = /<script type="module" src="([^"]+)" integrity="([^"]+)" crossorigin="anonymous"><\/script>/.exec(r.stdout);
     assert.ok(m, r.stdout);
     assert.equal(m[1], `${server.url}/cdn/v${manifest.version}/civicloop.js`);
