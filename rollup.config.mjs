@@ -17,6 +17,28 @@ const elementEntries = Object.fromEntries(
     .map((d) => [d.name, `${dist}/${d.name}/${d.name}.js`]),
 );
 
+const isLoader = (chunk) => chunk.isEntry && chunk.name === 'civicloop';
+const CLASSIC_SCRIPT_NOTICE =
+  '(s=>s&&console.warn(`civicloop: ${s.src} was loaded as a classic script. Add type="module" to its tag: ' +
+  '<script type="module" src="${s.src}"></script>. A classic script holds up the page while it loads, and later ' +
+  'versions of Civic Loop may not run as one.`))(document.currentScript);';
+
+/**
+ * Fails the build if the loader entry gets a static import or an export: either would make it a
+ * SyntaxError as a classic script, so the notice above could never run. Dynamic import() is fine.
+ */
+function classicLoader() {
+  return {
+    name: 'classic-loader',
+    generateBundle(_options, bundle) {
+      const loader = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'civicloop');
+      if (!loader) this.error('no civicloop entry in the CDN bundle');
+      if (loader.imports.length || loader.exports.length || loader.code.includes('import.meta'))
+        this.error(`civicloop.js must have no static import, export or import.meta (it also runs as a classic script); it has imports [${loader.imports}] and exports [${loader.exports}]. Load shared code with import().`);
+    },
+  };
+}
+
 export default {
   input: {
     // The one script a page needs: defines only the elements present, imports them on demand.
@@ -35,9 +57,16 @@ export default {
     chunkFileNames: (chunk) =>
       chunk.facadeModuleId?.includes('/generated/locales/') ? 'locales/[name]-[hash].js' : 'chunks/[name]-[hash].js',
     sourcemap: true,
+    // Editors paste <script src> and often drop type="module". The loader then runs as a classic
+    // script (it has no import/export syntax; see classicLoader below), so it can say what to
+    // change: document.currentScript is set in classic scripts and null in modules.
+    // The function wrapper keeps its names out of the page's global scope as a classic script.
+    banner: (chunk) => (isLoader(chunk) ? `(()=>{${CLASSIC_SCRIPT_NOTICE}` : ''),
+    footer: (chunk) => (isLoader(chunk) ? '})();' : ''),
     plugins: [terser({ format: { comments: false }, compress: { passes: 2 } })],
   },
   plugins: [
+    classicLoader(),
     // `production` selects lit's production build (no dev-mode warnings, smaller).
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     // Whitespace and comments inside html`` and css`` templates, which terser leaves alone.

@@ -14,6 +14,10 @@ const steps = [
   ['typescript', [bin('typescript', 'bin/tsc'), '-b']],
   ['cdn bundles', [bin('rollup', 'dist/bin/rollup'), '-c', '--silent']],
   ['custom-elements.json', [bin('@custom-elements-manifest/analyzer', 'cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs'], 'packages/elements'],
+  // React, Preact and Vue types for the tags, read from the manifest just written.
+  ['framework types', ['scripts/framework-types.mjs']],
+  // The SRI hashes the server prints with the snippet to paste.
+  ['cdn integrity', ['scripts/cdn-integrity.mjs']],
 ];
 
 // Hashed chunk names change with their content: start the CDN folder empty so no stale file is served.

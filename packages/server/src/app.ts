@@ -21,7 +21,8 @@ import { problemResponse, problems } from './problems.js';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE, DEMO_CSP, DOCS_CSP, securityHeaders } from './security.js';
 import { serviceHandlers } from './services.js';
 import { authenticateStaff } from './staff-tokens.js';
-import { DOCS_HTML, DOCS_INIT, staticFile, swaggerUiDir } from './static.js';
+import { DOCS_CSS, renderDocs } from './docs.js';
+import { cdnFiles, staticFile } from './static.js';
 
 // Validation messages are part of 422 bodies: make them readable English once, here.
 z.config(en());
@@ -273,37 +274,17 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
   const openapi = () => (openapiDoc ??= buildOpenApi());
 
   if (opts.docs) {
-    const assets = swaggerUiDir();
+    // Rendered once, from the same document as /v1/openapi.json.
+    let html: string | undefined;
     const page = (body: string, type: string) =>
       new Response(body, { headers: { 'content-type': type, 'content-security-policy': DOCS_CSP, 'cache-control': 'no-cache' } });
-    app.get('/docs', (c) => (c.set('route', '/docs'), page(DOCS_HTML, 'text/html; charset=utf-8')));
-    app.get('/docs/init.js', (c) => (c.set('route', '/docs'), page(DOCS_INIT, 'text/javascript; charset=utf-8')));
-    app.get('/docs/assets/*', async (c) => {
-      c.set('route', '/docs/assets/*');
-      const found = await staticFile(assets, c.req.path.slice('/docs/assets'.length));
-      if (found.kind !== 'file') return c.notFound();
-      return new Response(found.body, {
-        headers: { 'content-type': found.type, 'content-security-policy': DOCS_CSP, 'cache-control': 'public, max-age=3600' },
-      });
-    });
+    app.get('/docs', (c) => (c.set('route', '/docs'), page((html ??= renderDocs(openapi())), 'text/html; charset=utf-8')));
+    app.get('/docs/docs.css', (c) => (c.set('route', '/docs'), page(DOCS_CSS, 'text/css; charset=utf-8')));
   }
 
   if (opts.cdnDir) {
-    const dir = opts.cdnDir;
-    app.get('/cdn/*', async (c) => {
-      c.set('route', '/cdn/*');
-      const found = await staticFile(dir, c.req.path.slice('/cdn'.length));
-      if (found.kind !== 'file') return c.notFound();
-      // Module scripts load in CORS mode from the councils' own sites.
-      return new Response(found.body, {
-        headers: {
-          'content-type': found.type,
-          'cache-control': 'public, max-age=300',
-          'access-control-allow-origin': '*',
-          'cross-origin-resource-policy': 'cross-origin',
-        },
-      });
-    });
+    const cdn = cdnFiles(opts.cdnDir);
+    app.get('/cdn/*', async (c) => (c.set('route', '/cdn/*'), (await cdn(c.req.path)) ?? c.notFound()));
   }
 
   if (opts.demoDir) {

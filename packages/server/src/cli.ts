@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { LOCALES, MIN_FILL_MS_MAX, POW_DIFFICULTY_MAX, type Locale } from '@civicloop/contract';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addOrigins, createCouncil, loadCouncil, removeOrigins, updateCouncil, type CouncilChanges } from './councils.js';
 import { openDatabase } from './db/driver.js';
 import { seedDemo } from './seed.js';
+import { cdnSnippet, elementsCdnDir, readCdnManifest } from './static.js';
 import { startServer } from './server.js';
 import { createStaffToken, isStaffRole, STAFF_ROLES } from './staff-tokens.js';
 
@@ -12,8 +14,11 @@ const USAGE = `Usage: civicloop-server <command> [options]
 
 Commands:
   serve [--port N] [--host H] [--demo]
-      Serve the API. --demo also seeds the demo councils if missing and serves the demo
-      pages, the element bundles (/cdn/) and the API reference (/docs).
+      Serve the API, the element bundles (/cdn/) and the API reference (/docs). --demo also
+      seeds the demo councils if missing and serves the demo pages.
+  cdn-snippet [--url URL]
+      Print the <script> tag web editors paste, with its Subresource Integrity hash.
+      URL is where this server is reached from the web (default: PUBLIC_URL).
   council create --slug S --name NAME --origins https://a.example,https://b.example
                  [--locales en,pl] [--default en] [--min-fill-ms N] [--proof-of-work BITS]
       Create a council and the origins allowed to embed it. An existing slug is refused:
@@ -37,6 +42,7 @@ Environment:
   DATA_DIR       PGlite data folder (default: .data)
   PG_SCHEMA      PostgreSQL schema to use (default: the connection's search_path)
   PORT, HOST     where serve listens (default: 8080 on 127.0.0.1)
+  PUBLIC_URL     the server's public address, for the printed snippet (default: where serve listens)
   CIVICLOOP_SECRET  secret for address hashing and challenges (default: generated, kept in the database)
   With PGlite, commands that use the database refuse to run while a server holds DATA_DIR.
   TRUST_PROXY=1  take client addresses from the last X-Forwarded-For hop (behind one reverse proxy)
@@ -88,6 +94,8 @@ async function serve(args: string[]): Promise<void> {
   const port = values.port !== undefined ? Number(values.port) : env['PORT'] ? Number(env['PORT']) : 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535`);
   const demo = values.demo ?? false;
+  // The demo pages live in the source repository, not in the installed package.
+  const demoPages = demo && existsSync(`${repoRoot}demo`);
   const server = await startServer({
     ...dbOptions(),
     port,
@@ -97,7 +105,9 @@ async function serve(args: string[]): Promise<void> {
       ...(env['FEEDBACK_PER_CLIENT_PER_HOUR'] ? { feedbackPerClientPerHour: integer(env['FEEDBACK_PER_CLIENT_PER_HOUR'], 'FEEDBACK_PER_CLIENT_PER_HOUR', 1, 1_000_000) } : {}),
       ...(env['FEEDBACK_PER_COUNCIL_PER_HOUR'] ? { feedbackPerCouncilPerHour: integer(env['FEEDBACK_PER_COUNCIL_PER_HOUR'], 'FEEDBACK_PER_COUNCIL_PER_HOUR', 1, 10_000_000) } : {}),
     },
-    ...(demo ? { demoDir: `${repoRoot}demo`, cdnDir: `${repoRoot}packages/elements/dist/cdn`, docs: true } : {}),
+    cdnDir: elementsCdnDir(),
+    docs: true,
+    ...(demoPages ? { demoDir: `${repoRoot}demo` } : {}),
   });
   if (demo) {
     const { rows } = await server.db.query("SELECT 1 FROM councils WHERE slug = 'demo'");
@@ -105,7 +115,12 @@ async function serve(args: string[]): Promise<void> {
   }
   const u = server.url;
   const lines = [`Civic Loop server listening on ${u} (${server.db.engine})`, `  API:     ${u}/v1/councils/{council}`, `  health:  ${u}/healthz`, `  OpenAPI: ${u}/v1/openapi.json`];
-  if (demo) lines.push(`  docs:    ${u}/docs`, `  demo:    ${u}/`, `           ${u}/riverside/`, `           ${u}/nordby/`, `           ${u}/przykladowo/`);
+  lines.push(`  docs:    ${u}/docs`);
+  if (demo && !demoPages) lines.push(`  demo:    councils seeded; the demo pages are only in the source repository`);
+  if (demoPages) lines.push(`  demo:    ${u}/`, `           ${u}/riverside/`, `           ${u}/nordby/`, `           ${u}/przykladowo/`);
+  const manifest = await readCdnManifest(elementsCdnDir());
+  if (manifest) lines.push(`  paste into a page (see also: civicloop-server cdn-snippet --url <public address>):`, `    ${cdnSnippet(env['PUBLIC_URL'] || u, manifest)}`);
+  else lines.push(`  cdn:     not built (${elementsCdnDir()} has no integrity.json; run npm run build)`);
   process.stdout.write(lines.join('\n') + '\n');
 
   let stopping = false;
@@ -210,9 +225,20 @@ async function tokenCreate(args: string[]): Promise<void> {
   process.stdout.write(token + '\n');
 }
 
+async function snippet(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { url: { type: 'string' } } });
+  const url = values.url ?? env['PUBLIC_URL'];
+  if (!url) throw new UsageError('--url (or PUBLIC_URL) is required: the address browsers reach this server at');
+  if (!/^https?:\/\/[^/]+/.test(url)) throw new UsageError('--url must be an http(s) address such as https://civicloop.your-council.example');
+  const manifest = await readCdnManifest(elementsCdnDir());
+  if (!manifest) throw new Error(`the CDN files are not built: ${elementsCdnDir()} has no integrity.json`);
+  process.stdout.write(cdnSnippet(url, manifest) + '\n');
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
   if (command === 'serve') return serve(argv.slice(1));
+  if (command === 'cdn-snippet') return snippet(argv.slice(1));
   if (command === 'council' && sub === 'create') return councilCreate(rest);
   if (command === 'council' && sub === 'update') return councilUpdate(rest);
   if (command === 'council' && sub === 'origins') return councilOrigins(rest[0], rest.slice(1));

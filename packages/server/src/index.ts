@@ -7,3 +7,4 @@ export { seedDemo } from './seed.js';
 export { startServer, type RunningServer } from './server.js';
 export { createService } from './services.js';
 export { createStaffToken } from './staff-tokens.js';
+export { cdnFiles, cdnSnippet, elementsCdnDir, readCdnManifest, type CdnManifest } from './static.js';

@@ -38,14 +38,11 @@ export const DEMO_CSP = [
   'trusted-types lit-html civicloop',
 ].join('; ');
 
-/** Swagger UI sets inline styles, so /docs alone allows them; scripts stay same-origin only. */
+/** /docs is one static page and its stylesheet: no script may run there at all. */
 export const DOCS_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "default-src 'none'",
+  "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,7 +16,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export type StaticResult = { kind: 'file'; body: Buffer; type: string } | { kind: 'redirect'; location: string } | { kind: 'none' };
+// Uint8Array, not Buffer: the declarations stay free of @types/node for library users.
+export type StaticResult = { kind: 'file'; body: Uint8Array<ArrayBuffer>; type: string } | { kind: 'redirect'; location: string } | { kind: 'none' };
 
 /** Resolves a URL path inside `root` (never outside it); folders serve their index.html. */
 export async function staticFile(root: string, urlPath: string): Promise<StaticResult> {
@@ -42,28 +43,67 @@ export async function staticFile(root: string, urlPath: string): Promise<StaticR
   return { kind: 'file', body: await readFile(file), type };
 }
 
-/** The folder of swagger-ui-dist's assets, resolved from this package's dependencies. */
-export function swaggerUiDir(): string {
-  const require = createRequire(import.meta.url);
-  return resolve(require.resolve('swagger-ui-dist/package.json'), '..');
+/** Chunks and locale modules carry a content hash in their name (rollup.config.mjs): their bytes never change. */
+const HASHED = /^\/(chunks|locales)\/[^/]+-[A-Za-z0-9_-]{8,}\.js(\.map)?$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export interface CdnManifest {
+  /** The version the files belong to: `/cdn/v{version}/` serves them. */
+  version: string;
+  /** Subresource Integrity of each entry file, e.g. `{ 'civicloop.js': 'sha384-…' }`. */
+  files: Record<string, string>;
 }
 
-export const DOCS_HTML = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <link rel="icon" href="data:,">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Civic Loop API reference</title>
-  <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
-</head>
-<body>
-  <div id="swagger-ui"></div>
-  <script src="/docs/assets/swagger-ui-bundle.js"></script>
-  <script src="/docs/init.js"></script>
-</body>
-</html>
-`;
+/** `dist/cdn/integrity.json`, written by the build (scripts/cdn-integrity.mjs); undefined before a build. */
+export async function readCdnManifest(cdnDir: string): Promise<CdnManifest | undefined> {
+  try {
+    return JSON.parse(await readFile(join(cdnDir, 'integrity.json'), 'utf8')) as CdnManifest;
+  } catch {
+    return undefined;
+  }
+}
 
-/** Swagger UI reads the live document of this server; its own initializer points at a petstore. */
-export const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true });\n`;
+/**
+ * The CDN files of the installed @civicloop/elements, found through the package resolution of
+ * this module (not a monorepo path), so an installed @civicloop/server serves its own copy.
+ */
+export function elementsCdnDir(): string {
+  return fileURLToPath(new URL('./dist/cdn/', import.meta.resolve('@civicloop/elements/package.json')));
+}
+
+/** The tag a web editor pastes: versioned URL, integrity hash, CORS mode. */
+export function cdnSnippet(baseUrl: string, manifest: CdnManifest, entry = 'civicloop.js'): string {
+  const integrity = manifest.files[entry];
+  if (!integrity) throw new Error(`no integrity hash for ${entry} in the CDN manifest`);
+  return `<script type="module" src="${baseUrl.replace(/\/$/, '')}/cdn/v${manifest.version}/${entry}" integrity="${integrity}" crossorigin="anonymous"></script>`;
+}
+
+/**
+ * Answers `/cdn/…` paths. `/cdn/v{version}/x` and `/cdn/x` serve the same file; hashed chunks are
+ * immutable under both, entry files are cached for a day under the versioned path (which a
+ * release never reuses) and for five minutes under the unversioned alias (which an upgrade moves).
+ */
+export function cdnFiles(cdnDir: string): (path: string) => Promise<Response | undefined> {
+  const manifest = readCdnManifest(cdnDir);
+  return async (path) => {
+    let rest = path.replace(/^\/cdn/, '');
+    let versioned = false;
+    const m = /^\/v(\d+\.\d+\.\d+[^/]*)(\/.*)$/.exec(rest);
+    if (m) {
+      if (m[1] !== (await manifest)?.version) return undefined;
+      rest = m[2]!;
+      versioned = true;
+    }
+    const found = await staticFile(cdnDir, rest);
+    if (found.kind !== 'file') return undefined;
+    return new Response(found.body, {
+      headers: {
+        'content-type': found.type,
+        'cache-control': HASHED.test(rest) ? IMMUTABLE : versioned ? 'public, max-age=86400' : 'public, max-age=300',
+        // Module scripts load in CORS mode from the councils' own sites.
+        'access-control-allow-origin': '*',
+        'cross-origin-resource-policy': 'cross-origin',
+      },
+    });
+  };
+}

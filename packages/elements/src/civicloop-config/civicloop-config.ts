@@ -14,7 +14,8 @@ import { define } from '../internal/define.js';
  *
  * @summary Once-per-page configuration: API address, council and language.
  */
-export class CivicloopConfig extends HTMLElement {
+// In Node (SSR imports) there is no HTMLElement; the class only has to exist there, never run.
+export class CivicloopConfig extends (globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement)) {
   static readonly observedAttributes = ['api', 'council', 'service', 'lang'];
 
   connectedCallback(): void {

@@ -1,0 +1,106 @@
+// The CDN as `civicloop-server serve` publishes it: versioned and alias paths, cache lifetimes,
+// the Subresource Integrity hash the CLI prints, and the loader's notice when an editor drops
+// type="module". Runs on the built files (`npm run build`; scripts/test.mjs builds first) and fails,
+// not skips, when they are missing.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { cdnSnippet, elementsCdnDir, readCdnManifest, seedDemo, startServer, type CdnManifest, type RunningServer } from '@civicloop/server';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const sha384 = (bytes: ArrayBuffer) => `sha384-${createHash('sha384').update(Buffer.from(bytes)).digest('base64')}`;
+
+describe('CDN files served by plain serve', () => {
+  let server: RunningServer;
+  let manifest: CdnManifest;
+  let pages: string;
+  let browser: Browser;
+
+  before(async () => {
+    const cdnDir = elementsCdnDir();
+    assert.ok(existsSync(join(cdnDir, 'civicloop.js')), `${cdnDir}/civicloop.js is missing: run npm run build`);
+    manifest = (await readCdnManifest(cdnDir))!;
+    assert.ok(manifest, 'integrity.json is missing: run npm run build');
+    pages = mkdtempSync(join(tmpdir(), 'civicloop-cdn-'));
+    server = await startServer({ port: 0, dataDir: 'memory://', cdnDir, demoDir: pages, log: () => {} });
+    await seedDemo(server.db);
+    browser = await puppeteer.launch({
+      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (pages) rmSync(pages, { recursive: true, force: true });
+  });
+
+  test('the versioned path and the alias serve the same loader; hashed chunks are immutable; other versions are not served', async () => {
+    const versioned = await fetch(`${server.url}/cdn/v${manifest.version}/civicloop.js`);
+    const alias = await fetch(`${server.url}/cdn/civicloop.js`);
+    assert.equal(versioned.status, 200);
+    assert.equal(alias.status, 200);
+    assert.equal(versioned.headers.get('cache-control'), 'public, max-age=86400');
+    assert.equal(alias.headers.get('cache-control'), 'public, max-age=300');
+    assert.equal(versioned.headers.get('access-control-allow-origin'), '*');
+    assert.deepEqual(Buffer.from(await versioned.arrayBuffer()), Buffer.from(await alias.arrayBuffer()));
+
+    const entry = await (await fetch(`${server.url}/cdn/v${manifest.version}/cocreate-feedback.js`)).text();
+    const chunks = [...entry.matchAll(/["'`]\.\/(chunks\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]!);
+    assert.ok(chunks.length > 0, 'cocreate-feedback.js imports hashed chunks');
+    for (const chunk of new Set(chunks)) {
+      const r = await fetch(`${server.url}/cdn/v${manifest.version}/${chunk}`);
+      assert.equal(r.status, 200, chunk);
+      assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable', chunk);
+      await r.arrayBuffer();
+    }
+    const other = await fetch(`${server.url}/cdn/v0.0.0-none/civicloop.js`);
+    assert.equal(other.status, 404);
+    await other.arrayBuffer();
+  });
+
+  test('`civicloop-server cdn-snippet` prints the integrity hash of the bytes the server sends', async () => {
+    // Asynchronously: a blocked event loop would stall the server this test then fetches from.
+    const r = await promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts'), 'cdn-snippet', '--url', server.url], { cwd: root });
+    const m = /<script type="module" src="([^"]+)" integrity="([^"]+)" crossorigin="anonymous"><\/script>/.exec(r.stdout);
+    assert.ok(m, r.stdout);
+    assert.equal(m[1], `${server.url}/cdn/v${manifest.version}/civicloop.js`);
+    assert.equal(m[2], sha384(await (await fetch(m[1]!)).arrayBuffer()));
+    assert.equal(r.stdout.trim(), cdnSnippet(server.url, manifest));
+  });
+
+  /** Opens a page holding `head` and one element; returns the console messages and whether it was defined. */
+  async function open(name: string, head: string) {
+    writeFileSync(join(pages, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>${head}</head><body><main><cocreate-feedback council="demo"></cocreate-feedback></main></body></html>`);
+    const page = await browser.newPage();
+    const messages: string[] = [];
+    page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => messages.push(`pageerror: ${(e as Error).message}`));
+    await page.goto(`${server.url}/${name}.html`, { waitUntil: 'networkidle0' });
+    const defined = await page.evaluate(() => customElements.whenDefined('cocreate-feedback').then(() => true, () => false));
+    await page.close();
+    return { messages, defined };
+  }
+
+  test('the snippet as printed loads under its integrity hash and defines the element, with no notice', async () => {
+    const { messages, defined } = await open('module', cdnSnippet('', manifest));
+    assert.equal(defined, true);
+    assert.deepEqual(messages.filter((m) => /civicloop:|integrity|pageerror/i.test(m)), []);
+  });
+
+  test('a <script src> without type="module" prints what to change', async () => {
+    const src = `/cdn/v${manifest.version}/civicloop.js`;
+    const { messages } = await open('classic', `<script src="${src}"></script>`);
+    const notice = messages.find((m) => m.includes('civicloop:') && m.includes('classic script'));
+    assert.ok(notice, JSON.stringify(messages));
+    assert.ok(notice.includes(`<script type="module" src="${server.url}${src}"></script>`), notice);
+    assert.deepEqual(messages.filter((m) => m.startsWith('pageerror')), []);
+  });
+});
