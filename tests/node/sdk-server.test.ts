@@ -12,9 +12,16 @@ let proxy: FaultProxy;
 const council = 'sdkton';
 const services: { id: string }[] = [];
 let staffToken: string;
+/** Answers the server gave that its contract does not allow (validateResponses): must stay empty. */
+const breaches: unknown[] = [];
 
 before(async () => {
-  server = await startServer({ port: 0, dataDir: 'memory://', log: () => {} });
+  server = await startServer({
+    port: 0,
+    dataDir: 'memory://',
+    validateResponses: true,
+    log: (e) => void (e['msg'] === 'response does not match the contract' && breaches.push(e)),
+  });
   await createCouncil(server.db, { slug: council, name: 'Sdkton Council', origins: ['https://sdkton.example'], locales: ['en', 'sv'] });
   services.push(await createService(server.db, { council, name: { en: 'Libraries', sv: 'Bibliotek' }, category: 'culture' }));
   services.push(await createService(server.db, { council, name: { en: 'Bus lines' }, category: 'transport' }));
@@ -25,6 +32,7 @@ before(async () => {
 after(async () => {
   await proxy?.close();
   await server?.close();
+  assert.deepEqual(breaches, []);
 });
 
 /** A client through the proxy that fails fast; each test states what it changes. */

@@ -96,6 +96,23 @@ forEachEngine((engine) => {
     assert.equal(await count('In flight'), 1);
   });
 
+  test("a claim still in flight after two minutes is a crashed process's: the next request takes it over", async () => {
+    hold = latch();
+    const h = hold;
+    const body = { kind: 'idea', text: 'Owner went silent' } as const;
+    const first = send('keyton', 'key-abandoned', body);
+    await h.arrived;
+    assert.equal((await send('keyton', 'key-abandoned', body)).status, 409, 'in flight');
+    clock.advance(90_000);
+    assert.equal((await send('keyton', 'key-abandoned', body)).status, 409, "still its owner's a minute and a half later");
+    clock.advance(31_000);
+    const takeover = await send('keyton', 'key-abandoned', body);
+    assert.equal(takeover.status, 201);
+    assert.equal(takeover.headers.get('idempotency-replayed'), null);
+    h.open();
+    await first;
+  });
+
   test('keys are scoped per council', async () => {
     const body = { kind: 'praise', text: 'Scoped key' } as const;
     const a = await send('keyton', 'shared-key', body);
