@@ -1,17 +1,17 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { createClient, type CivicLoopClient } from '@civicloop/sdk';
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import '../civicloop-config/civicloop-config.js';
 import { CONFIG_CHANGE_EVENT, resolveConfig, type ResolvedConfig } from './config.js';
-import { activeLocale, useLocale } from './localization.js';
+import { inLocale, isLoaded, loadLocale } from './localization.js';
 import type { Locale } from './locales.js';
 import { themeStyles } from './theme.styles.js';
 
 /**
  * Base of every Civic Loop element: merges its attributes with the page's
- * `<civicloop-config>`, resolves its locale from `lang`, switches the page's messages to it,
- * and creates an SDK client on first use. Subclasses render; their stores hold the logic.
+ * `<civicloop-config>`, resolves its locale from `lang` and renders wholly in it (its own
+ * messages, whatever other elements on the page speak), and creates an SDK client on first
+ * use. Subclasses render; their stores hold the logic.
  */
 export abstract class CivicElement extends LitElement {
   static override styles = [themeStyles];
@@ -31,14 +31,16 @@ export abstract class CivicElement extends LitElement {
   /** Service id the element is about; falls back to `<civicloop-config service>`. */
   @property() service?: string;
 
+  /**
+   * Level of the element's top heading (1–6), to fit the host page's outline; headings inside
+   * follow from it.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   #config: ResolvedConfig | undefined;
   #client: { key: string; client: CivicLoopClient } | undefined;
   #langObserver: MutationObserver | undefined;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
+  #renderedLocale: Locale = 'en';
 
   /** Configuration after attributes, page config and `lang` are merged. */
   protected get config(): ResolvedConfig {
@@ -62,9 +64,45 @@ export abstract class CivicElement extends LitElement {
     return this.#client.client;
   }
 
-  /** The locale messages are rendered in right now, for the `lang` of the shadow content. */
+  /**
+   * The locale this element's content is rendered in: its `locale` once that language's
+   * messages have loaded, until then the previous one, so nothing shows half in one language.
+   * Council texts, service names, numbers and dates use it too, and the shadow content's `lang`.
+   */
   protected get renderedLocale(): Locale {
-    return activeLocale();
+    return this.#renderedLocale;
+  }
+
+  /** The top heading level, clamped to 1–6, for the kit's parts. */
+  protected get level(): number {
+    const n = Math.trunc(Number(this.headingLevel));
+    return Number.isFinite(n) ? Math.min(6, Math.max(1, n)) : 2;
+  }
+
+  /**
+   * The resident chose a language inside the element (many do not read the page's): the
+   * element's own `lang` changes, so it and only it re-renders in that language.
+   */
+  protected chooseLocale(locale: Locale): void {
+    this.setAttribute('lang', locale);
+  }
+
+  /** Runs `fn` with msg() answering in this element's language, e.g. text built in an event handler. */
+  protected localized<T>(fn: () => T): T {
+    return inLocale(this.#renderedLocale, fn);
+  }
+
+  // willUpdate, render and updated run synchronously inside performUpdate: msg() answers in
+  // this element's language for all of them, and in another element's for its own update.
+  protected override performUpdate(): void {
+    const wanted = this.config.locale;
+    if (isLoaded(wanted)) this.#renderedLocale = wanted;
+    else
+      void loadLocale(wanted).then(
+        () => this.requestUpdate(),
+        () => undefined, // A locale chunk that fails to load leaves the element in the previous language.
+      );
+    inLocale(this.#renderedLocale, () => super.performUpdate());
   }
 
   override connectedCallback(): void {
@@ -111,7 +149,6 @@ export abstract class CivicElement extends LitElement {
       previous.locale === next.locale;
     this.#config = next;
     if (same) return;
-    if (next.locale !== activeLocale()) void useLocale(next.locale);
     this.configChanged(previous);
     if (request) this.requestUpdate();
   }
