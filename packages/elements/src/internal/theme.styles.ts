@@ -14,47 +14,101 @@ import { css } from 'lit';
  * - `--cocreate-border-color`: borders of fields (default: text colour mixed to keep 3:1).
  * - `--cocreate-accent`: primary buttons and selected options (default `#0b57d0`, 6.4:1 on white).
  * - `--cocreate-on-accent`: text on the accent colour (default `#ffffff`).
- * - `--cocreate-error-color`: error messages and borders (default `#b42318`, 6.1:1 on white).
- * - `--cocreate-success-color`: confirmation accents (default `#0a6b3d`, 6.7:1 on white).
- * - `--cocreate-focus-color`: focus ring (default: the text colour, which already contrasts
- *   with the page). The ring is 3px solid with a 2px offset: thicker than a 2px perimeter and
- *   separated from the control, as WCAG 2.2 focus appearance (2.4.13) asks.
+ * - `--cocreate-error-color`: error messages and borders (default: a red derived from the text
+ *   colour: `#b42318`-like on light pages, a light red on dark pages; 4.5:1 or more on both).
+ * - `--cocreate-success-color`: confirmation accents (default: a green derived the same way).
+ * - `--cocreate-focus-color`: outer focus ring (default: the inherited text colour, which
+ *   contrasts with the page by construction).
  * - `--cocreate-radius`: corner radius (default `0.25rem`).
  * - `--cocreate-space`: base spacing unit (default `1rem`).
  * - `--cocreate-max-inline-size`: widest the element grows (default `40rem`).
+ *
+ * Isolation: a page rule that matches the host element wins over `:host` (page styles come
+ * first in the cascade for normal declarations), so the host only says `display: block`; the
+ * layout lives on the `.base` wrapper every element renders, where no page rule reaches.
  */
 export const themeStyles = css`
   :host {
     display: block;
+  }
+
+  :host([hidden]) {
+    /* Important: a page rule such as "* { display: block }" would otherwise show a hidden element. */
+    display: none !important;
+  }
+
+  .base {
+    display: block;
     box-sizing: border-box;
+    inline-size: auto;
     max-inline-size: var(--cocreate-max-inline-size, 40rem);
+    margin: 0;
+    padding: 0;
     font: var(--cocreate-font, inherit);
     color: var(--cocreate-text-color, inherit);
+    text-align: start;
     --_space: var(--cocreate-space, 1rem);
     --_radius: var(--cocreate-radius, 0.25rem);
     --_accent: var(--cocreate-accent, #0b57d0);
     --_on-accent: var(--cocreate-on-accent, #ffffff);
-    --_error: var(--cocreate-error-color, #b42318);
-    --_success: var(--cocreate-success-color, #0a6b3d);
     --_muted: var(--cocreate-muted-color, color-mix(in srgb, currentColor 78%, transparent));
     --_border: var(--cocreate-border-color, color-mix(in srgb, currentColor 70%, transparent));
     --_background: var(--cocreate-background, transparent);
+    /*
+     * Error and success colours follow the text colour's lightness: dark text means a light
+     * page, which gets the classic dark red/green (about oklch 0.5); light text means a dark
+     * page, which gets light ones (oklch 0.78). Either keeps 4.5:1 against the page the text
+     * colour was chosen for. The first value is for browsers without relative colours.
+     */
+    --_error: var(--cocreate-error-color, #b42318);
+    --_error: var(--cocreate-error-color, oklch(from currentColor calc(0.5 + 0.28 * clamp(0, (l - 0.55) * 1000, 1)) 0.17 28));
+    --_success: var(--cocreate-success-color, #0a6b3d);
+    --_success: var(--cocreate-success-color, oklch(from currentColor calc(0.48 + 0.32 * clamp(0, (l - 0.55) * 1000, 1)) 0.12 155));
+    /*
+     * The focus ring is two-tone: an outer ring in the text colour and, in the 2px gap
+     * between it and the control, the opposite of the text colour (black or white). The text
+     * colour contrasts with the page; where the control sits on something else (the accent, a
+     * tinted panel), the inner ring contrasts with the outer one. Buttons keep the inherited
+     * text colour as their currentColor (their label is painted with -webkit-text-fill-color)
+     * so the ring never takes a button's own label colour.
+     */
     --_focus: var(--cocreate-focus-color, currentColor);
+    --_focus-gap: #fff;
+    --_focus-gap: oklch(from currentColor clamp(0, (0.6 - l) * 1000, 1) 0 0);
   }
 
-  :host([hidden]) {
-    display: none;
+  /* Native controls (select lists, radios, checkboxes) drawn for the page's scheme: set by the ColorSchemeController from the text colour. */
+  .base[data-scheme='dark'] {
+    color-scheme: dark;
+  }
+
+  .base[data-scheme='light'] {
+    color-scheme: light;
   }
 
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    /* Not "inherit": a page rule "* { box-sizing: content-box }" matches the host and would flow in. */
+    box-sizing: border-box;
   }
 
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
+    box-shadow: 0 0 0 2px var(--_focus-gap);
+  }
+
+  /* A region or summary that takes focus to say what changed: the same ring. */
+  [tabindex='-1']:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 2px var(--_focus-gap);
+  }
+
+  [tabindex='-1']:focus:not(:focus-visible) {
+    outline: none;
+    box-shadow: none;
   }
 
   button,
@@ -63,6 +117,8 @@ export const themeStyles = css`
   textarea {
     font: inherit;
     color: inherit;
+    letter-spacing: inherit;
+    margin: 0;
   }
 
   input[type='text'],
@@ -71,10 +127,16 @@ export const themeStyles = css`
   textarea {
     display: block;
     inline-size: 100%;
+    max-inline-size: 100%;
     padding: calc(var(--_space) * 0.5);
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_background);
+    line-height: 1.4;
+  }
+
+  select {
+    min-block-size: max(2.75rem, 24px);
   }
 
   /* The open list of a select is drawn by the browser, not on the page: system colours keep it readable. */
@@ -95,21 +157,30 @@ export const themeStyles = css`
   .button {
     display: inline-flex;
     align-items: center;
+    justify-content: center;
     gap: 0.5em;
-    min-block-size: 2.75rem;
-    min-inline-size: 2.75rem;
+    min-block-size: max(2.75rem, 24px);
+    min-inline-size: max(2.75rem, 24px);
+    inline-size: auto;
+    margin: 0;
     padding: calc(var(--_space) * 0.5) var(--_space);
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
     background: var(--_accent);
-    color: var(--_on-accent);
+    /* The label's colour; "color" stays the inherited text colour, which the focus ring uses. */
+    color: inherit;
+    -webkit-text-fill-color: var(--_on-accent);
     font-weight: 600;
+    /* A page's tall line height would push labels off centre (WebKit draws them high). */
+    line-height: 1.25;
+    text-align: center;
+    text-decoration: none;
     cursor: pointer;
   }
 
   .button.secondary {
     background: transparent;
-    color: inherit;
+    -webkit-text-fill-color: currentColor;
     border-color: var(--_border);
   }
 
@@ -119,12 +190,27 @@ export const themeStyles = css`
     opacity: 0.75;
   }
 
+  /*
+   * Every link and text button is at least 24 by 24 CSS px (WCAG 2.2, 2.5.8) whatever line
+   * height the page sets: inline-flex boxes with a minimum size, the text centred in them.
+   */
+  a,
+  .link {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 24px;
+    min-inline-size: 24px;
+  }
+
   .link {
     color: inherit;
+    -webkit-text-fill-color: currentColor;
+    font: inherit;
     text-decoration: underline;
     text-underline-offset: 0.15em;
     background: none;
     border: 0;
+    margin: 0;
     padding: 0;
     cursor: pointer;
   }
@@ -156,8 +242,10 @@ export const themeStyles = css`
   @media (forced-colors: active) {
     .button {
       border-color: ButtonText;
+      -webkit-text-fill-color: ButtonText;
     }
-    :focus-visible {
+    :focus-visible,
+    [tabindex='-1']:focus {
       outline-color: Highlight;
     }
   }

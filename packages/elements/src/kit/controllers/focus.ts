@@ -1,0 +1,85 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Where focus goes when an element's content changes.
+ *
+ * - Focus moves only after the resident's own action (`acted()` in their event handler, then
+ *   `moveTo()` when the state it caused is rendered), or when focus was already inside the
+ *   element, where the re-render would otherwise drop it. A change nobody in this element
+ *   started (a queued input delivered later, while the resident reads elsewhere on the page)
+ *   never pulls focus: the element announces it through its StatusController instead.
+ * - Focus never drops to `<body>`: when the focused control leaves the DOM (a new form, a
+ *   closed dialog, an outcome replaced), the `fallback()` target (a named region or heading
+ *   explaining the new state) takes it.
+ */
+export class FocusController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  #acted = false;
+  #target: string | undefined;
+  #fallback: string | undefined;
+  #focusedBefore: Element | null = null;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** Call in the resident's event handlers: the next `moveTo` may move focus. */
+  acted(): void {
+    this.#acted = true;
+  }
+
+  /**
+   * After the next update, focus the element matching `selector` in the shadow root, if the
+   * resident acted or focus is inside the element. Returns whether it will: when it will not,
+   * the caller announces the change instead (one announcement per change, never both).
+   */
+  moveTo(selector: string): boolean {
+    const inside = this.#inside();
+    if (!this.#acted && !inside) return false;
+    this.#acted = false;
+    this.#target = selector;
+    this.#host.requestUpdate();
+    return true;
+  }
+
+  /**
+   * The target that takes focus, from now on, whenever an update removes (or disables) the
+   * focused control. Pass the region or heading that explains the state being rendered.
+   */
+  fallback(selector: string | undefined): void {
+    this.#fallback = selector;
+  }
+
+  hostUpdate(): void {
+    this.#focusedBefore = this.#root()?.activeElement ?? null;
+  }
+
+  hostUpdated(): void {
+    const root = this.#root();
+    const before = this.#focusedBefore;
+    this.#focusedBefore = null;
+    if (!root) return;
+    if (this.#target) {
+      const selector = this.#target;
+      this.#target = undefined;
+      const target = root.querySelector<HTMLElement>(selector);
+      if (target) {
+        target.focus();
+        return;
+      }
+    }
+    if (!before || root.activeElement) return;
+    const page = document.activeElement;
+    const dropped = !page || page === document.body || page === document.documentElement || page === this.#host;
+    if (dropped && this.#fallback) root.querySelector<HTMLElement>(this.#fallback)?.focus();
+  }
+
+  #root(): ShadowRoot | null {
+    return this.#host.shadowRoot;
+  }
+
+  #inside(): boolean {
+    return Boolean(this.#root()?.activeElement);
+  }
+}

@@ -1,0 +1,11 @@
+// The kit's render parts: plain functions returning lit templates, styled by `kitStyles`.
+export { clampLevel, heading } from './heading.js';
+export { errorSummary } from './error-summary.js';
+export { describedByAttr, errorId, errorMessage, field, hintId } from './field.js';
+export { radioGroup } from './radio-group.js';
+export { rating } from './rating.js';
+export { charCount } from './char-count.js';
+export { notice, type NoticeTone } from './notice.js';
+export { copyReceipt, receiptCode, receiptLength, spellReceipt } from './receipt.js';
+export { progress } from './progress.js';
+export { kitStyles } from './parts.styles.js';
