@@ -40,15 +40,16 @@ function endpoint<const E extends Endpoint>(e: E): E {
   return e;
 }
 
-// Each endpoint is its own export, so a bundle keeps only the ones it calls.
-export const health = endpoint({ method: 'get', path: '/healthz', tag: 'meta', auth: 'public', retry: 'safe' });
-export const getCouncil = endpoint({ method: 'get', path: '/v1/councils/{council}', tag: 'council', auth: 'public', retry: 'safe', cacheable: true });
-export const listServices = endpoint({ method: 'get', path: '/v1/councils/{council}/services', tag: 'council', auth: 'public', retry: 'safe', cacheable: true });
-export const createFeedback = endpoint({ method: 'post', path: '/v1/councils/{council}/feedback', tag: 'feedback', auth: 'public', retry: 'keyed', idempotent: true });
-export const getFeedbackReceipt = endpoint({ method: 'get', path: '/v1/councils/{council}/feedback/{receipt}', tag: 'feedback', auth: 'public', retry: 'safe', cacheable: true });
-export const deleteFeedback = endpoint({ method: 'delete', path: '/v1/councils/{council}/feedback/{receipt}', tag: 'feedback', auth: 'public', retry: 'safe' });
-export const createChallenge = endpoint({ method: 'post', path: '/v1/councils/{council}/challenges', tag: 'feedback', auth: 'public', retry: 'cheap' });
-export const createStaffFeedback = endpoint({ method: 'post', path: '/v1/councils/{council}/staff/feedback', tag: 'feedback', auth: 'staff', retry: 'keyed', idempotent: true });
+// Each endpoint is its own export, so a bundle keeps only the ones it calls (`@__PURE__` tells
+// bundlers the call has no side effect, so an unused one is dropped).
+export const health = /* @__PURE__ */ endpoint({ method: 'get', path: '/healthz', tag: 'meta', auth: 'public', retry: 'safe' });
+export const getCouncil = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}', tag: 'council', auth: 'public', retry: 'safe', cacheable: true });
+export const listServices = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/services', tag: 'council', auth: 'public', retry: 'safe', cacheable: true });
+export const createFeedback = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/feedback', tag: 'feedback', auth: 'public', retry: 'keyed', idempotent: true });
+export const getFeedbackReceipt = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/feedback/{receipt}', tag: 'feedback', auth: 'public', retry: 'safe', cacheable: true });
+export const deleteFeedback = /* @__PURE__ */ endpoint({ method: 'delete', path: '/v1/councils/{council}/feedback/{receipt}', tag: 'feedback', auth: 'public', retry: 'safe' });
+export const createChallenge = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/challenges', tag: 'feedback', auth: 'public', retry: 'cheap' });
+export const createStaffFeedback = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/feedback', tag: 'feedback', auth: 'staff', retry: 'keyed', idempotent: true });
 
 /** Every operation of contract v1, by `operationId`. */
 export const endpoints = {

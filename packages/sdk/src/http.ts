@@ -1,5 +1,5 @@
-import { Problem } from '@civicloop/contract';
-import { z } from 'zod/mini';
+// Zod-free on purpose: the transport (and so every browser bundle) uses these.
+import type { Problem, ValidationIssue } from '@civicloop/contract';
 
 /**
  * Milliseconds to wait according to a `Retry-After` value: delta-seconds or an HTTP date
@@ -26,9 +26,15 @@ export function toProblem(status: number, statusText: string, text: string): Pro
   } catch {
     body = undefined;
   }
-  const parsed = z.safeParse(Problem, body);
-  if (parsed.success) return parsed.data;
   const raw = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  // A well-formed problem is kept whole, extension members included (RFC 9457 §3.2).
+  if (typeof raw['type'] === 'string' && typeof raw['title'] === 'string' && Number.isInteger(raw['status'])) {
+    const problem = { ...raw } as Problem;
+    if (problem.detail !== undefined && typeof problem.detail !== 'string') delete problem.detail;
+    if (problem.instance !== undefined && typeof problem.instance !== 'string') delete problem.instance;
+    if (problem.errors !== undefined && !(Array.isArray(problem.errors) && problem.errors.every(isIssue))) delete problem.errors;
+    return problem;
+  }
   const problem: Problem = {
     type: typeof raw['type'] === 'string' ? raw['type'] : 'about:blank',
     title: typeof raw['title'] === 'string' && raw['title'] ? raw['title'] : statusText || `HTTP ${status}`,
@@ -37,6 +43,12 @@ export function toProblem(status: number, statusText: string, text: string): Pro
   if (typeof raw['detail'] === 'string') problem.detail = raw['detail'];
   if (typeof raw['instance'] === 'string') problem.instance = raw['instance'];
   return problem;
+}
+
+function isIssue(value: unknown): value is ValidationIssue {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v['path'] === 'string' && typeof v['message'] === 'string' && typeof v['code'] === 'string';
 }
 
 /**

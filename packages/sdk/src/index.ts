@@ -1,15 +1,25 @@
 export {
-  createClient,
+  createTransport,
   type ApiResponse,
   type CallOptions,
-  type CivicLoopClient,
-  type ClientOptions,
   type CreateOptions,
   type RetryOptions,
-  type RouteInput,
-  type RouteOutput,
   type StaffCallOptions,
-} from './client.js';
+  type Transport,
+  type TransportInput,
+  type TransportOptions,
+} from './transport.js';
+export {
+  createChallenge,
+  createFeedback,
+  createStaffFeedback,
+  deleteFeedback,
+  getCouncil,
+  getFeedback,
+  listServices,
+  type PageQuery,
+} from './operations.js';
+export { createClient, type CivicLoopClient, type ClientOptions, type RouteInput, type RouteOutput } from './client.js';
 export { ApiError } from './errors/api-error.js';
 export { ContractError } from './errors/contract-error.js';
 export { isApiError, isContractError, isNetworkError, isSdkError, isTimeoutError } from './errors/guards.js';

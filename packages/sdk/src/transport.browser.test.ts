@@ -1,0 +1,108 @@
+// The transport in real Chromium against the real reference server (through the fault proxy):
+// a page whose origin the council does not allow gets a `blocked` NetworkError, never an
+// "offline" one. The test council allows this page's origin (http://localhost:PORT); the same
+// dev server reached as http://127.0.0.1:PORT is another origin, which it does not allow.
+import { createTransport } from './transport.js';
+import { createFeedback, getCouncil } from './operations.js';
+
+declare const describe: (name: string, fn: () => void) => void;
+declare const it: (name: string, fn: () => Promise<void>) => void;
+declare const afterEach: (fn: () => Promise<void>) => void;
+
+interface TestEnv {
+  apiUrl: string;
+  council: string;
+  proxyControl: string;
+}
+
+const inBrowser = typeof document !== 'undefined';
+if (!inBrowser) {
+  const nodeTest = 'node:test';
+  const { test } = (await import(nodeTest)) as typeof import('node:test');
+  test('transport (runs in Chromium: node scripts/test.mjs --browser)', { skip: 'browser suite' });
+}
+
+const { expect } = inBrowser ? await import('@open-wc/testing') : ({} as typeof import('@open-wc/testing'));
+const env: TestEnv = inBrowser ? await (await fetch('/__test-env.json')).json() : ({} as TestEnv);
+
+async function proxy(mode: 'pass' | 'down' | 'drop', opts: { times?: number } = {}) {
+  const res = await fetch(env.proxyControl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode, ...opts }) });
+  if (!res.ok) throw new Error(`proxy control answered ${res.status}`);
+}
+
+interface FrameResult {
+  ok: boolean;
+  name?: string;
+  blocked?: boolean;
+  status?: number;
+  message?: string;
+}
+
+let frames = 0;
+
+/** Makes one call from a page on http://127.0.0.1:PORT, an origin the test council does not allow. */
+async function callFromOtherOrigin(call: 'getCouncil' | 'createFeedback', council = env.council): Promise<FrameResult> {
+  const id = String(frames++);
+  const url = new URL('/packages/sdk/src/testing/call-frame.html', location.href);
+  url.hostname = '127.0.0.1';
+  url.search = new URLSearchParams({ api: env.apiUrl, council, call, id }).toString();
+  expect(url.origin).to.not.equal(location.origin);
+  const frame = document.createElement('iframe');
+  const result = new Promise<FrameResult>((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.data?.id !== id) return;
+      window.removeEventListener('message', onMessage);
+      resolve(event.data as FrameResult);
+    };
+    window.addEventListener('message', onMessage);
+  });
+  frame.src = url.href;
+  document.body.append(frame);
+  try {
+    return await result;
+  } finally {
+    frame.remove();
+  }
+}
+
+if (inBrowser) describe('transport: origins the council does not allow', () => {
+  afterEach(async () => {
+    await proxy('pass');
+  });
+
+  it('the allowed page reads the council (the setup works)', async () => {
+    const config = await getCouncil(createTransport({ baseUrl: env.apiUrl, council: env.council }));
+    expect(config.slug).to.equal(env.council);
+  });
+
+  it('a GET from a page the council does not allow is a blocked NetworkError', async () => {
+    const result = await callFromOtherOrigin('getCouncil');
+    expect(result).to.include({ ok: false, name: 'NetworkError', blocked: true });
+    expect(result.message).to.match(/does not let this page read the answer/);
+  });
+
+  it('a POST (preflighted) from a page the council does not allow is a blocked NetworkError', async () => {
+    const result = await callFromOtherOrigin('createFeedback');
+    expect(result).to.include({ ok: false, name: 'NetworkError', blocked: true });
+  });
+
+  it('the same page with the server unreachable is offline, not blocked', async () => {
+    await proxy('down');
+    const result = await callFromOtherOrigin('getCouncil');
+    expect(result).to.include({ ok: false, name: 'NetworkError', blocked: false });
+  });
+
+  it('an unknown council is a readable 404 from any page, not a blocked request', async () => {
+    const result = await callFromOtherOrigin('getCouncil', 'no-such-council');
+    expect(result).to.include({ ok: false, name: 'ApiError', status: 404 });
+  });
+
+  it('a connection dropped once on an allowed page is tried once more and delivered, never called blocked', async () => {
+    const text = `Dropped once ${Date.now()}`;
+    await proxy('drop', { times: 1 });
+    const created = await createFeedback(createTransport({ baseUrl: env.apiUrl, council: env.council, retry: 0 }), { kind: 'idea', text, locale: 'en' });
+    expect(created.receipt).to.be.a('string');
+    const stored = await (await fetch(`/__stored?text=${encodeURIComponent(text)}`)).json();
+    expect(stored.count).to.equal(1, 'stored once: the second attempt carried the same Idempotency-Key');
+  });
+});

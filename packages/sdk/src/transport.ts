@@ -1,0 +1,387 @@
+// The HTTP layer every operation goes through: ky, typed errors, and retries decided by each
+// endpoint's retry class in the contract. Zod-free on purpose (only the contract's plain
+// endpoint table and rules, plus type-only imports): browser bundles pay for no validator
+// unless a caller passes `validate`.
+import type { ValidationIssue } from '@civicloop/contract';
+import type { Endpoint, EndpointId } from '@civicloop/contract/endpoints';
+import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN, isRetriableStatus } from '@civicloop/contract/rules';
+import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import { ApiError } from './errors/api-error.js';
+import { ContractError } from './errors/contract-error.js';
+import { NetworkError } from './errors/network-error.js';
+import { isSdkError } from './errors/guards.js';
+import type { RequestInfo } from './errors/sdk-error.js';
+import { TimeoutError } from './errors/timeout-error.js';
+import { parseRetryAfter, randomKey, toProblem } from './http.js';
+
+/** When and how often a failed attempt is tried again. */
+export interface RetryOptions {
+  /**
+   * Retries after the first attempt (so `2` means at most three attempts). `0` disables retries.
+   * Endpoints whose retry class is `never` are never retried, whatever the limit.
+   * @default 2
+   */
+  limit?: number;
+  /**
+   * Response statuses worth another attempt. Network errors are always retried; timeouts never
+   * are (the server may still be working on the request, and the caller has waited enough).
+   * A status the contract calls final (`isRetriableStatus` is false: every 4xx but 408, 429
+   * and a 409 in flight) is never retried, even if listed.
+   * @default [429, 503]
+   */
+  statusCodes?: readonly number[];
+  /**
+   * Longest `Retry-After` (in milliseconds) the client waits for on its own. A longer wait gives
+   * up at once with an `ApiError` whose `retryAfter` says how long, so the caller (or the
+   * outbox) can decide.
+   * @default 30000
+   */
+  maxRetryAfter?: number;
+  /**
+   * Upper bound of the exponential backoff between attempts (0.3 s, 0.6 s, 1.2 s ...), in
+   * milliseconds. Does not cap a server's `Retry-After`.
+   * @default 10000
+   */
+  backoffLimit?: number;
+}
+
+/** Options of `createTransport` (and of `createClient`, which adds `validate: boolean`). */
+export interface TransportOptions {
+  /**
+   * Origin (and optional path prefix) of the council's API, e.g. `https://api.example.org`.
+   * Paths of the contract (`/v1/...`) are appended to it.
+   */
+  baseUrl: string | URL;
+  /** Slug of the council every tenant-scoped call addresses, e.g. `demo`. */
+  council: string;
+  /**
+   * Milliseconds one attempt may take until the response headers arrive; `false` for no limit.
+   * Each retry gets the full time again.
+   * @default 10000
+   */
+  timeout?: number | false;
+  /**
+   * Retry policy, or just the retry limit as a number.
+   * @default { limit: 2, statusCodes: [429, 503], maxRetryAfter: 30000, backoffLimit: 10000 }
+   */
+  retry?: number | RetryOptions;
+  /**
+   * The `fetch` to use, e.g. one that adds tracing. Must behave like the standard one.
+   * @default globalThis.fetch
+   */
+  fetch?: typeof globalThis.fetch;
+  /**
+   * Extra headers sent with every request. Keep them CORS-safelisted on public calls from
+   * a browser, or every call costs a preflight.
+   * @default {}
+   */
+  headers?: Record<string, string>;
+  /**
+   * Staff bearer token sent on staff operations only (never on public ones, so that a
+   * resident's browser never leaks it and public calls stay preflight-free).
+   * @default undefined
+   */
+  token?: string;
+  /**
+   * Checks a 2xx body and returns it (possibly transformed); throws to reject it. A thrown
+   * value with `issues` (the contract's `ValidationIssue[]`) becomes a `ContractError` with
+   * those issues; any other throw becomes a `ContractError` with its message. `createClient`
+   * passes the contract's zod schemas here; the elements pass nothing.
+   * @default undefined (2xx bodies are parsed as JSON, not checked)
+   */
+  validate?: (id: EndpointId, status: number, body: unknown) => unknown;
+}
+
+/** Options every operation accepts. */
+export interface CallOptions {
+  /**
+   * Cancels the call, including waits between retries. The promise then rejects with the
+   * signal's `reason` (an `AbortError` by default), not with an SDK error.
+   * @default undefined
+   */
+  signal?: AbortSignal;
+  /**
+   * Extra headers for this call only; they override the transport's.
+   * @default {}
+   */
+  headers?: Record<string, string>;
+}
+
+/** Options of creating calls (POSTs that accept an `Idempotency-Key`). */
+export interface CreateOptions extends CallOptions {
+  /**
+   * The `Idempotency-Key` (1–255 chars) to send. Every retry of this call reuses it, so the
+   * server stores the input once however often it is sent. Give your own to make a later
+   * re-send (e.g. after a reload) exactly-once too.
+   * @default crypto.randomUUID()
+   */
+  idempotencyKey?: string;
+}
+
+/** Options of staff calls. */
+export interface StaffCallOptions extends CreateOptions {
+  /**
+   * Staff bearer token for this call.
+   * @default the transport's `token`
+   */
+  token?: string;
+}
+
+/** What `Transport.call` sends besides the endpoint. */
+export interface TransportInput extends StaffCallOptions {
+  /** Path parameters besides `council`, e.g. `{ receipt }`. */
+  params?: Record<string, string>;
+  /** Query parameters; undefined ones are left out. */
+  query?: Record<string, string | number | boolean | undefined>;
+  /** JSON body, for endpoints that take one. */
+  body?: unknown;
+}
+
+/** A successful answer with its metadata. */
+export interface ApiResponse<T> {
+  /** The body: parsed JSON (checked by `validate` when given); `undefined` when there is none. */
+  data: T;
+  /** HTTP status, e.g. 201. */
+  status: number;
+  /** Response headers (only CORS-exposed ones are visible in a browser). */
+  headers: Headers;
+  /** The `Idempotency-Key` sent, for creating calls. */
+  idempotencyKey: string | undefined;
+  /** True when the server answered from its idempotency store (`Idempotency-Replayed: true`). */
+  replayed: boolean;
+}
+
+/** One council's API over HTTP. Operations (`getCouncil(t)`, ...) and the outbox use it. */
+export interface Transport {
+  /** The API base URL, without a trailing slash. */
+  readonly baseUrl: string;
+  /** The council slug every call addresses. */
+  readonly council: string;
+  /**
+   * Sends one operation of the contract (named `call`, not `request`, so that a full client,
+   * whose `request(id, input)` looks the endpoint up, is a transport too). `id` is its `operationId` (the key in the endpoint
+   * table), `endpoint` its entry: passing the entry, not looking it up, is what lets a bundle
+   * keep only the endpoints it calls. Rejects with `ApiError`, `NetworkError`, `TimeoutError`
+   * or `ContractError`, or with the signal's reason on abort.
+   */
+  call<T = unknown>(id: EndpointId, endpoint: Endpoint, input?: TransportInput): Promise<ApiResponse<T>>;
+}
+
+const RETRY_DEFAULTS: Required<RetryOptions> = { limit: 2, statusCodes: [429, 503], maxRetryAfter: 30_000, backoffLimit: 10_000 };
+
+/** How long the CORS probe may take: it only tells "reachable" from "not", so it is short. */
+const PROBE_TIMEOUT_MS = 5_000;
+
+/**
+ * Creates the transport of one council's API: ky with typed errors, retries decided by each
+ * endpoint's retry class (`safe` and `cheap` freely, `keyed` with the same Idempotency-Key,
+ * `never` not at all), 429 and 503 honouring `Retry-After`. No response validation unless
+ * `validate` is given.
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const baseUrl = new URL(String(options.baseUrl)).href.replace(/\/+$/, '');
+  const council = options.council;
+  const timeout = options.timeout ?? 10_000;
+  const retry: Required<RetryOptions> =
+    typeof options.retry === 'number' ? { ...RETRY_DEFAULTS, limit: options.retry } : { ...RETRY_DEFAULTS, ...stripUndefined(options.retry ?? {}) };
+  const fetchImpl = options.fetch;
+
+  async function call<T>(id: EndpointId, endpoint: Endpoint, input: TransportInput = {}): Promise<ApiResponse<T>> {
+    const { signal } = input;
+    const params: Record<string, string> = { ...input.params, council };
+    const url = baseUrl + endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) throw new TypeError(`${id}: missing path parameter "${name}"`);
+      return encodeURIComponent(value);
+    });
+    const method = endpoint.method.toUpperCase();
+    const info: RequestInfo = { method, url };
+
+    const headers = new Headers(options.headers);
+    for (const [name, value] of Object.entries(input.headers ?? {})) headers.set(name, value);
+    headers.set('accept', 'application/json, application/problem+json');
+    let idempotencyKey: string | undefined;
+    if (endpoint.retry === 'keyed') {
+      idempotencyKey = input.idempotencyKey ?? randomKey();
+      if (idempotencyKey.length < IDEMPOTENCY_KEY_MIN || idempotencyKey.length > IDEMPOTENCY_KEY_MAX) {
+        throw new RangeError(`idempotencyKey must be ${IDEMPOTENCY_KEY_MIN} to ${IDEMPOTENCY_KEY_MAX} characters`);
+      }
+      headers.set('idempotency-key', idempotencyKey);
+    }
+    if (endpoint.auth === 'staff') {
+      const token = input.token ?? options.token;
+      if (token) headers.set('authorization', `Bearer ${token}`);
+    }
+
+    const send = (limit: number) =>
+      ky(url, {
+        method,
+        headers,
+        ...(input.body !== undefined ? { json: input.body } : {}),
+        ...(input.query ? { searchParams: stripUndefined(input.query) as Record<string, string | number | boolean> } : {}),
+        ...(signal ? { signal } : {}),
+        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+        timeout,
+        throwHttpErrors: true,
+        retry: {
+          limit,
+          methods: [endpoint.method],
+          statusCodes: [...retry.statusCodes],
+          afterStatusCodes: [...retry.statusCodes],
+          backoffLimit: retry.backoffLimit,
+          retryOnTimeout: false,
+          shouldRetry: ({ error }) => {
+            if (signal?.aborted) return false;
+            if (error instanceof HTTPError) {
+              // One policy for the transport and the outbox: a final status is never retried.
+              if (!isRetriableStatus(error.response.status)) return false;
+              const wait = parseRetryAfter(error.response.headers.get('retry-after'));
+              return wait !== undefined && wait > retry.maxRetryAfter ? false : undefined;
+            }
+            if (error instanceof KyTimeoutError) return false;
+            // fetch rejects with a TypeError when no HTTP answer came; anything else is a bug
+            // or an abort, and repeating it would not help.
+            return isFetchFailure(error) ? undefined : false;
+          },
+        },
+      });
+
+    const response = await obtain();
+
+    /** The response, or the SDK error that says why there is none. */
+    async function obtain(): Promise<Response> {
+      try {
+        return await send(endpoint.retry === 'never' ? 0 : retry.limit);
+      } catch (error) {
+        if (!isFetchFailure(error) || signal?.aborted) throw await toSdkError(error, info, signal, timeout);
+        // No answer we may read. Offline, or (in a browser) refused by CORS: tell them apart.
+        let blocked = false;
+        const page = pageOrigin();
+        if (page === 'opaque') {
+          // No council can list an opaque origin: whatever the network does, this page never gets an answer.
+          blocked = true;
+        } else if (page === 'web' && (await reachable(url, baseUrl, fetchImpl ?? globalThis.fetch))) {
+          if (endpoint.retry === 'never') blocked = true;
+          else {
+            // The server answered a probe, so either it refuses this page's origin or the
+            // connection dropped once. Only a second failure with the server still answering
+            // is CORS: a flaky link must never be called a refusal for good.
+            try {
+              return await send(0);
+            } catch (again) {
+              if (!isFetchFailure(again) || signal?.aborted) throw await toSdkError(again, info, signal, timeout);
+              blocked = await reachable(url, baseUrl, fetchImpl ?? globalThis.fetch);
+            }
+          }
+        }
+        throw new NetworkError(info, { cause: error, blocked });
+      }
+    }
+
+    const data = await readBody(response, info);
+    let checked = data;
+    if (options.validate) {
+      try {
+        checked = options.validate(id, response.status, data);
+      } catch (cause) {
+        throw isSdkError(cause) ? cause : new ContractError(info, response.status, issuesOf(cause), data, { cause });
+      }
+    }
+    return {
+      data: checked as T,
+      status: response.status,
+      headers: response.headers,
+      idempotencyKey,
+      replayed: response.headers.get('idempotency-replayed') === 'true',
+    };
+  }
+
+  return { baseUrl, council, call };
+}
+
+/** Where this code runs: a page with a real origin, one with an opaque origin, or no page (Node). */
+function pageOrigin(): 'web' | 'opaque' | 'none' {
+  const location = (globalThis as { location?: { origin: string; protocol: string } }).location;
+  if (!location) return 'none';
+  // `file:` pages send `Origin: null` too, whatever `location.origin` says in a given browser.
+  return location.origin === 'null' || location.protocol === 'file:' ? 'opaque' : 'web';
+}
+
+/**
+ * Whether the server answers at all, asked in two ways that CORS cannot stop: a `no-cors`
+ * request to the failed URL resolves (with an opaque response) whenever the server answers,
+ * unless it sends `Cross-Origin-Resource-Policy: same-origin`; and a `HEAD` of the contract's
+ * OpenAPI document, which every origin may read (`Access-Control-Allow-Origin: *`).
+ * Either answering is enough.
+ */
+async function reachable(url: string, baseUrl: string, fetchImpl: typeof globalThis.fetch): Promise<boolean> {
+  const init: RequestInit = { credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) };
+  try {
+    await Promise.any([fetchImpl(url, { ...init, mode: 'no-cors' }), fetchImpl(`${baseUrl}/v1/openapi.json`, { ...init, method: 'HEAD', mode: 'cors' })]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** fetch rejects with a TypeError when no HTTP answer came (or CORS withheld it). */
+function isFetchFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TypeError' && !(error instanceof HTTPError) && !(error instanceof KyTimeoutError);
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function issuesOf(thrown: unknown): ValidationIssue[] {
+  const issues = (thrown as { issues?: unknown } | null)?.issues;
+  if (Array.isArray(issues) && issues.every((i) => typeof i?.path === 'string' && typeof i?.message === 'string')) return issues as ValidationIssue[];
+  return [{ path: '', message: thrown instanceof Error ? thrown.message : String(thrown), code: 'invalid' }];
+}
+
+async function toSdkError(
+  error: unknown,
+  info: RequestInfo,
+  signal: AbortSignal | undefined,
+  timeout: number | false,
+): Promise<unknown> {
+  // An abort is the caller's own decision, not a failure: hand back what fetch would.
+  if (signal?.aborted) return signal.reason;
+  if (error instanceof HTTPError) {
+    const response = error.response;
+    let text = '';
+    try {
+      text = await response.text();
+    } catch {
+      // The body was lost with the connection; the status still says enough.
+    }
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+    return new ApiError(info, response.status, toProblem(response.status, response.statusText, text), {
+      cause: error,
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+    });
+  }
+  if (error instanceof KyTimeoutError) return new TimeoutError(info, timeout === false ? 0 : timeout, { cause: error });
+  if (isFetchFailure(error)) return new NetworkError(info, { cause: error });
+  return error;
+}
+
+/** The 2xx body as JSON; `undefined` when there is none (204, or an empty body). */
+async function readBody(response: Response, info: RequestInfo): Promise<unknown> {
+  if (response.status === 204 || response.status === 205) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    throw new NetworkError(info, { cause });
+  }
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new ContractError(info, response.status, [{ path: '', message: 'The body is not JSON', code: 'invalid_json' }], text, { cause });
+  }
+}
