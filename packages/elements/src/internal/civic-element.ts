@@ -1,20 +1,21 @@
-import { createClient, type CivicLoopClient } from '@civicloop/sdk';
-import { LitElement, type PropertyValues } from 'lit';
+import { msg } from '@lit/localize';
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import '../civicloop-config/civicloop-config.js';
 import { CONFIG_CHANGE_EVENT, resolveConfig, type ResolvedConfig } from './config.js';
 import { inLocale, isLoaded, loadLocale } from './localization.js';
 import type { Locale } from './locales.js';
+import { languagePicker, languageStyles } from '../kit/parts/language.js';
 import { themeStyles } from './theme.styles.js';
 
 /**
  * Base of every Civic Loop element: merges its attributes with the page's
  * `<civicloop-config>`, resolves its locale from `lang` and renders wholly in it (its own
- * messages, whatever other elements on the page speak), and creates an SDK client on first
- * use. Subclasses render; their stores hold the logic.
+ * messages, whatever other elements on the page speak), and lets the resident switch it.
+ * Subclasses render; their stores hold the logic (and reach the API through kit/stores/connection).
  */
 export abstract class CivicElement extends LitElement {
-  static override styles = [themeStyles];
+  static override styles = [themeStyles, languageStyles];
 
   // `lang` stays the native HTMLElement property (reflected, read by CSS and assistive
   // technology); only its attribute is watched.
@@ -38,7 +39,6 @@ export abstract class CivicElement extends LitElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   #config: ResolvedConfig | undefined;
-  #client: { key: string; client: CivicLoopClient } | undefined;
   #langObserver: MutationObserver | undefined;
   #renderedLocale: Locale = 'en';
 
@@ -50,18 +50,6 @@ export abstract class CivicElement extends LitElement {
   /** The locale this element's content is in (its messages may briefly lag while loading). */
   get locale(): Locale {
     return this.config.locale;
-  }
-
-  /**
-   * The SDK client for the current `api` and `council`, made on first use and again when
-   * either changes. Undefined until both are known.
-   */
-  protected get client(): CivicLoopClient | undefined {
-    const { api, council } = this.config;
-    if (!api || !council) return undefined;
-    const key = `${api}\n${council}`;
-    if (this.#client?.key !== key) this.#client = { key, client: createClient({ baseUrl: new URL(api, document.baseURI), council }) };
-    return this.#client.client;
   }
 
   /**
@@ -85,6 +73,15 @@ export abstract class CivicElement extends LitElement {
    */
   protected chooseLocale(locale: Locale): void {
     this.setAttribute('lang', locale);
+  }
+
+  /**
+   * The in-element language switcher over the council's locales (nothing for one language):
+   * many residents do not read the page's language.
+   */
+  protected renderLanguagePicker(locales: readonly Locale[] | undefined): TemplateResult | typeof nothing {
+    if (!locales) return nothing;
+    return languagePicker({ locales, current: this.locale, label: msg('Language', { id: 'kit.language.label' }), onChange: (l) => this.chooseLocale(l) });
   }
 
   /** Runs `fn` with msg() answering in this element's language, e.g. text built in an event handler. */

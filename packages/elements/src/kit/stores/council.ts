@@ -108,3 +108,16 @@ export function councilText(config: CouncilConfig, text: keyof CouncilConfig['te
   const fallback = texts[config.defaultLocale];
   return fallback ? { text: fallback, lang: config.defaultLocale } : undefined;
 }
+
+/** Resolves once `$state` is no longer loading (arrived or failed); the SDK's timeout bounds the wait. */
+export function settled($state: ReadableAtom<{ status: string }>): Promise<void> {
+  if ($state.get().status !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => {
+    const off = $state.listen((s) => {
+      if (s.status !== 'loading') {
+        off();
+        resolve();
+      }
+    });
+  });
+}
