@@ -33,9 +33,11 @@ export {
   type FlushReport,
   type Outbox,
   type OutboxEvent,
-  type OutboxOperation,
   type OutboxOptions,
+  type OutboxRecord,
   type OutboxTarget,
-  type QueuedSubmission,
+  type RecordError,
+  type RecordState,
   type SendResult,
 } from './outbox.js';
+export type { Endpoint, EndpointId, KeyedEndpointId, RetryClass } from '@civicloop/contract/endpoints';

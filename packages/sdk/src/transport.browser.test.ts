@@ -4,6 +4,7 @@
 // dev server reached as http://127.0.0.1:PORT is another origin, which it does not allow.
 import { createTransport } from './transport.js';
 import { createFeedback, getCouncil } from './operations.js';
+import { callFromOtherOrigin as otherOrigin } from './testing/other-origin.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -30,40 +31,7 @@ async function proxy(mode: 'pass' | 'down' | 'drop', opts: { times?: number } = 
   if (!res.ok) throw new Error(`proxy control answered ${res.status}`);
 }
 
-interface FrameResult {
-  ok: boolean;
-  name?: string;
-  blocked?: boolean;
-  status?: number;
-  message?: string;
-}
-
-let frames = 0;
-
-/** Makes one call from a page on http://127.0.0.1:PORT, an origin the test council does not allow. */
-async function callFromOtherOrigin(call: 'getCouncil' | 'createFeedback', council = env.council): Promise<FrameResult> {
-  const id = String(frames++);
-  const url = new URL('/packages/sdk/src/testing/call-frame.html', location.href);
-  url.hostname = '127.0.0.1';
-  url.search = new URLSearchParams({ api: env.apiUrl, council, call, id }).toString();
-  expect(url.origin).to.not.equal(location.origin);
-  const frame = document.createElement('iframe');
-  const result = new Promise<FrameResult>((resolve) => {
-    const onMessage = (event: MessageEvent) => {
-      if (event.data?.id !== id) return;
-      window.removeEventListener('message', onMessage);
-      resolve(event.data as FrameResult);
-    };
-    window.addEventListener('message', onMessage);
-  });
-  frame.src = url.href;
-  document.body.append(frame);
-  try {
-    return await result;
-  } finally {
-    frame.remove();
-  }
-}
+const callFromOtherOrigin = (call: 'getCouncil' | 'createFeedback', council = env.council) => otherOrigin(env, call, council);
 
 if (inBrowser) describe('transport: origins the council does not allow', () => {
   afterEach(async () => {
