@@ -78,6 +78,18 @@ export default {
     }),
   ],
   plugins: [
+    // Screenshots for the a11y suite (packages/elements/src/kit/testing/a11y-suite.ts): the focus
+    // ring's contrast is measured from pixels, with the ring on and off. The chrome launcher
+    // drives the page with puppeteer, which takes the picture; the test decodes the PNG.
+    {
+      name: 'civicloop-screenshot',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'civicloop-screenshot') return undefined;
+        const page = session.browser.getPage(session.id);
+        const { x, y, width, height } = payload;
+        return page.screenshot({ encoding: 'base64', type: 'png', clip: { x, y, width, height }, captureBeyondViewport: false });
+      },
+    },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
     // nanostores reads process.env.NODE_ENV, which browsers lack; tests run its development checks.
     {

@@ -1,8 +1,19 @@
 import { FEEDBACK_KINDS, STAFF_CHANNELS, type FeedbackKind, type StaffChannel } from '@civicloop/contract';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
+import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
+import { FocusController } from '../kit/controllers/focus.js';
+import { StatusController } from '../kit/controllers/status.js';
+import { charCount } from '../kit/parts/char-count.js';
+import { errorSummary } from '../kit/parts/error-summary.js';
+import { errorId, errorMessage, hintId } from '../kit/parts/field.js';
+import { notice } from '../kit/parts/notice.js';
+import { kitStyles } from '../kit/parts/parts.styles.js';
+import { radioGroup } from '../kit/parts/radio-group.js';
+import { rating } from '../kit/parts/rating.js';
+import { copyReceipt, receiptCode, receiptLength, spellReceipt } from '../kit/parts/receipt.js';
 import type { ResolvedConfig } from '../internal/config.js';
 import { define } from '../internal/define.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -117,7 +128,10 @@ function safeUrl(value: string | undefined, receipt?: string): string | undefine
  * @cssproperty [--cocreate-max-inline-size=40rem] - Widest the element grows.
  */
 export class CocreateFeedback extends CivicElement {
-  static override styles = [...CivicElement.styles, feedbackStyles];
+  static override styles = [...CivicElement.styles, kitStyles, feedbackStyles];
+
+  /** Level of the element's top heading (1–6), to fit the page's outline; headings inside follow. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** Show only "Was this page useful? Yes / No" until the resident answers. */
   @property({ type: Boolean, reflect: true }) compact = false;
@@ -131,9 +145,6 @@ export class CocreateFeedback extends CivicElement {
   /** Staff token for assisted entry; a property only, so it never appears in the markup. */
   @property({ attribute: false }) staffToken?: string;
 
-  @query('#summary') private summaryEl?: HTMLElement;
-  @query('#outcome') private outcomeEl?: HTMLElement;
-
   #flow = createFeedbackFlow({
     client: () => this.client,
     scope: () => ({ council: this.config.council, service: this.config.service, locale: this.locale }),
@@ -144,14 +155,14 @@ export class CocreateFeedback extends CivicElement {
   #draft = new StoreController(this, this.#flow.$draft);
   #council = new StoreController(this, this.#flow.$council);
   #services = new StoreController(this, this.#flow.$services);
-  #countAnnouncement = '';
-  #countTimer: ReturnType<typeof setTimeout> | undefined;
-  #copied = false;
-  #focusAfterRender: 'summary' | 'outcome' | undefined;
+  #status = new StatusController(this);
+  #focus = new FocusController(this);
+  #scheme = new ColorSchemeController(this);
+  /** The resident pressed Send: the next invalid state takes focus to the error summary. */
+  #submitting = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#countTimer);
     this.#flow.dispose();
   }
 
@@ -169,9 +180,10 @@ export class CocreateFeedback extends CivicElement {
     void this.#flow.load();
   }
 
-  // After a submit the resident must learn the outcome wherever it appears: focus moves to
-  // the error summary or to the outcome (GOV.UK pattern), but not on erase steps, where the
-  // resident is already at the buttons they pressed.
+  // Each state change is told once: by focus moving to the region that explains it (after the
+  // resident's own action, or when focus was inside the element), or else through the status
+  // region, in the element's language. A change that announces nothing clears the region, so
+  // a count scheduled before it is never read after it.
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('compact')) this.#flow.setCompact(this.compact);
@@ -179,30 +191,46 @@ export class CocreateFeedback extends CivicElement {
     const previous = this.#lastState;
     if (state === previous) return;
     this.#lastState = state;
-    let target: 'summary' | 'outcome' | undefined;
-    if (state.state === 'invalid') target = 'summary';
-    else if (state.state === 'queued' || state.state === 'rejected' || state.state === 'error') target = 'outcome';
-    else if (state.state === 'sent' && previous?.state !== 'sent') target = 'outcome';
-    else if (state.state === 'sent' && state.erase === 'erased') target = 'outcome';
-    // A change the resident did not start (a queued input delivered when the connection came
-    // back, a pending one found at page load) must not pull focus from elsewhere in the page;
-    // the status region announces it. Focus moves only after their own action, or when it was
-    // already inside this element (where the re-render would otherwise drop it).
-    if (target && (this.#userActed || this.shadowRoot?.activeElement)) {
-      this.#focusAfterRender = target;
-      this.#userActed = false;
+    if (!previous) return;
+    const submitting = this.#submitting;
+    this.#submitting = false;
+    switch (state.state) {
+      case 'invalid':
+        this.#focus.fallback('#error-summary');
+        // Fixing a field shrinks the summary; only a send takes the resident back to it.
+        if (submitting) this.#focus.moveTo('#error-summary');
+        return;
+      case 'sending':
+        this.#status.announce(msg('Sending your message…', { id: 'feedback.status.sending' }));
+        return;
+      case 'sent': {
+        this.#focus.fallback('#outcome');
+        if (state.erase === 'erasing') return this.#status.announce(msg('Erasing your message…', { id: 'feedback.status.erasing' }));
+        const fresh = previous.state !== 'sent';
+        if (fresh || state.erase === 'erased') return this.#tell(this.#sentTitle(state));
+        if (state.erase === 'failed') return this.#status.clear(); // the inline alert says it
+        return;
+      }
+      case 'queued':
+        this.#focus.fallback('#outcome');
+        return this.#tell(msg('Your message is saved on this device', { id: 'feedback.queued.title' }));
+      case 'rejected':
+      case 'error':
+        this.#focus.fallback('#outcome');
+        return this.#tell(msg('Your message was not sent', { id: 'feedback.rejected.title' }));
+      default:
+        this.#focus.fallback(state.state === 'editing' ? 'form' : '[part~="compact"] button');
+        this.#status.clear();
     }
   }
 
-  #lastState: FeedbackFlowState | undefined;
-  #userActed = false;
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const target = this.#focusAfterRender === 'summary' ? this.summaryEl : this.#focusAfterRender === 'outcome' ? this.outcomeEl : undefined;
-    this.#focusAfterRender = undefined;
-    target?.focus();
+  /** Focus to the outcome, or, when focus stays where it is, the outcome's title said once. */
+  #tell(title: string): void {
+    if (this.#focus.moveTo('#outcome')) this.#status.clear();
+    else this.#status.announce(title);
   }
+
+  #lastState: FeedbackFlowState | undefined;
 
   #dispatch(event: FeedbackFlowEvent): void {
     const init = { bubbles: true, composed: true };
@@ -307,8 +335,7 @@ export class CocreateFeedback extends CivicElement {
     const state = this.#state.value;
     return html`
       <div part="base" class="base" lang=${this.renderedLocale}>
-        <p class="visually-hidden" role="status">${this.#statusText(state)}</p>
-        <p class="visually-hidden" aria-live="polite">${this.#countAnnouncement}</p>
+        ${this.#status.render()}
         ${state.state === 'idle'
           ? this.#renderCompact()
           : state.state === 'sent'
@@ -318,13 +345,6 @@ export class CocreateFeedback extends CivicElement {
               : html`${this.#renderProblem(state)}${this.#renderForm(state)}`}
       </div>
     `;
-  }
-
-  #statusText(state: FeedbackFlowState): string {
-    if (state.state === 'sending') return msg('Sending your message…', { id: 'feedback.status.sending' });
-    if (state.state === 'sent' && state.erase === 'erasing') return msg('Erasing your message…', { id: 'feedback.status.erasing' });
-    if (state.state === 'sent' && this.#copied) return msg('Receipt code copied', { id: 'feedback.status.copied' });
-    return '';
   }
 
   #renderCompact(): TemplateResult {
@@ -337,51 +357,39 @@ export class CocreateFeedback extends CivicElement {
     `;
   }
 
-  async #open(useful: boolean): Promise<void> {
-    this.#flow.open(useful);
-    await this.updateComplete;
+  #open(useful: boolean): void {
     // Keyboard and screen reader users continue where the form begins, not at the page top.
-    (this.renderRoot.querySelector('#text') as HTMLElement | null)?.focus();
+    this.#focus.acted();
+    this.#flow.open(useful);
+    this.#focus.moveTo('#text');
   }
 
   #renderProblem(state: FeedbackFlowState): TemplateResult | typeof nothing {
     if (state.state === 'invalid') {
-      return html`
-        <div part="error-summary" class="error-summary" id="summary" tabindex="-1">
-          <div role="alert">
-            <h2 id="summary-title">${msg('There is a problem', { id: 'feedback.summary.title' })}</h2>
-            <ul>
-              ${state.errors.map(
-                (e) => html`<li><a href="#${e.field}" @click=${(ev: Event) => this.#focusField(ev, e.field)}>${this.#errorText(e)}</a></li>`,
-              )}
-            </ul>
-          </div>
-        </div>
-      `;
+      return errorSummary({
+        title: msg('There is a problem', { id: 'feedback.summary.title' }),
+        errors: state.errors.map((e) => ({ field: e.field, text: this.#errorText(e) })),
+        level: this.headingLevel,
+        root: () => this.shadowRoot,
+      });
     }
-    if (state.state === 'rejected') {
-      return html`
-        <div part="notice" class="notice warning" id="outcome" tabindex="-1" role="alert">
-          <h2>${msg('Your message was not sent', { id: 'feedback.rejected.title' })}</h2>
-          <p>${this.#rejectedText(state)}</p>
-          <p>${msg('Your text is still in the form below.', { id: 'feedback.kept' })}</p>
-        </div>
-      `;
-    }
-    if (state.state === 'error') {
+    if (state.state === 'rejected' || state.state === 'error') {
       const text =
-        state.reason === 'not-configured'
-          ? msg('This form is not set up yet: it needs the address of the council’s service. Please tell the council.', { id: 'feedback.error.notConfigured' })
-          : state.reason === 'not-saved'
-            ? msg('We could not reach the council, and this browser could not save your message to send later. Please try again in a moment.', { id: 'feedback.error.notSaved' })
-            : msg('Something went wrong while sending. Please try again.', { id: 'feedback.error.unexpected' });
-      return html`
-        <div part="notice" class="notice error" id="outcome" tabindex="-1" role="alert">
-          <h2>${msg('Your message was not sent', { id: 'feedback.rejected.title' })}</h2>
-          <p>${text}</p>
-          <p>${msg('Your text is still in the form below.', { id: 'feedback.kept' })}</p>
-        </div>
-      `;
+        state.state === 'rejected'
+          ? this.#rejectedText(state)
+          : state.reason === 'not-configured'
+            ? msg('This form is not set up yet: it needs the address of the council’s service. Please tell the council.', { id: 'feedback.error.notConfigured' })
+            : state.reason === 'not-saved'
+              ? msg('We could not reach the council, and this browser could not save your message to send later. Please try again in a moment.', { id: 'feedback.error.notSaved' })
+              : msg('Something went wrong while sending. Please try again.', { id: 'feedback.error.unexpected' });
+      return notice({
+        id: 'outcome',
+        level: this.headingLevel,
+        tone: state.state === 'rejected' ? 'warning' : 'error',
+        title: msg('Your message was not sent', { id: 'feedback.rejected.title' }),
+        body: html`<p>${text}</p>
+          <p>${msg('Your text is still in the form below.', { id: 'feedback.kept' })}</p>`,
+      });
     }
     return nothing;
   }
@@ -408,22 +416,12 @@ export class CocreateFeedback extends CivicElement {
     }
   }
 
-  #focusField(event: Event, field: FieldName): void {
-    // Fragment links cannot reach into a shadow root; move focus ourselves, as GOV.UK does.
-    event.preventDefault();
-    const target = this.renderRoot.querySelector<HTMLElement>(field === 'kind' ? 'input[name="kind"]' : `#${field}`);
-    target?.focus();
-    target?.closest('.field')?.scrollIntoView({ block: 'start' });
-  }
-
   #errorFor(state: FeedbackFlowState, field: FieldName): FieldError | undefined {
     return state.state === 'invalid' ? state.errors.find((e) => e.field === field) : undefined;
   }
 
   #renderError(id: string, error: FieldError | undefined): TemplateResult | typeof nothing {
-    return error
-      ? html`<p class="error-message" id=${id}><span class="visually-hidden">${msg('Error:', { id: 'feedback.errorPrefix' })} </span>${this.#errorText(error)}</p>`
-      : nothing;
+    return errorMessage(id, error ? this.#errorText(error) : undefined);
   }
 
   #renderForm(state: FeedbackFlowState): TemplateResult {
@@ -432,7 +430,7 @@ export class CocreateFeedback extends CivicElement {
     const sending = state.state === 'sending';
     const inputUse = council.status === 'ready' ? councilText(council.config, 'inputUse', this.locale) : undefined;
     return html`
-      <form part="form" novalidate @submit=${this.#onSubmit} aria-label=${staff ? msg('Record a resident’s input', { id: 'feedback.form.staffLabel' }) : msg('Your feedback', { id: 'feedback.form.label' })}>
+      <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${staff ? msg('Record a resident’s input', { id: 'feedback.form.staffLabel' }) : msg('Your feedback', { id: 'feedback.form.label' })}>
         ${staff ? this.#renderChannel(state) : nothing} ${this.#renderKind(state)} ${this.#renderRating()} ${this.#renderText(state)}
         ${this.#renderService(state)} ${this.#renderReply(state)} ${this.#renderTrap()}
         ${inputUse
@@ -471,71 +469,40 @@ export class CocreateFeedback extends CivicElement {
 
   #renderKind(state: FeedbackFlowState): TemplateResult {
     const error = this.#errorFor(state, 'kind');
-    const draft = this.#draft.value;
-    return html`
-      <fieldset part="field" class="field ${error ? 'invalid' : ''}" aria-describedby=${error ? 'kind-error' : nothing}>
-        <legend>${msg('What would you like to tell us?', { id: 'feedback.kind.legend' })}</legend>
-        ${this.#renderError('kind-error', error)}
-        <div class="options">
-          ${FEEDBACK_KINDS.map(
-            (kind) => html`
-              <label class="option">
-                <input
-                  type="radio"
-                  name="kind"
-                  value=${kind}
-                  .checked=${draft.kind === kind}
-                  @change=${() => this.#flow.update({ kind })}
-                />
-                ${this.#kindLabel(kind)}
-              </label>
-            `,
-          )}
-        </div>
-      </fieldset>
-    `;
+    return radioGroup<FeedbackKind>({
+      name: 'kind',
+      legend: msg('What would you like to tell us?', { id: 'feedback.kind.legend' }),
+      error: error ? this.#errorText(error) : undefined,
+      options: FEEDBACK_KINDS.map((kind) => ({ value: kind, label: this.#kindLabel(kind) })),
+      value: this.#draft.value.kind,
+      onChange: (kind) => this.#flow.update({ kind }),
+    });
   }
 
   #renderRating(): TemplateResult {
-    const draft = this.#draft.value;
-    return html`
-      <fieldset part="field" class="field">
-        <legend>${msg('How would you rate the service? (optional)', { id: 'feedback.rating.legend' })}</legend>
-        <div class="options">
-          ${[1, 2, 3, 4, 5].map(
-            (value) => html`
-              <label class="option">
-                <input
-                  type="radio"
-                  name="rating"
-                  value=${value}
-                  .checked=${draft.rating === value}
-                  @change=${() => this.#flow.update({ rating: value })}
-                />
-                ${this.#ratingLabel(value)}
-              </label>
-            `,
-          )}
-        </div>
-        ${draft.rating
-          ? html`<button class="link" type="button" @click=${this.#clearRating}>${msg('Remove my rating', { id: 'feedback.rating.clear' })}</button>`
-          : nothing}
-      </fieldset>
-    `;
+    return rating({
+      name: 'rating',
+      legend: msg('How would you rate the service? (optional)', { id: 'feedback.rating.legend' }),
+      labels: [1, 2, 3, 4, 5].map((v) => this.#ratingLabel(v)),
+      value: this.#draft.value.rating,
+      clearLabel: msg('Remove my rating', { id: 'feedback.rating.clear' }),
+      onChange: (value) => {
+        if (value === undefined) {
+          // The button goes with the rating: focus returns to the radios, not to <body>.
+          this.#focus.acted();
+          this.#focus.moveTo('input[name="rating"]');
+        }
+        this.#flow.update({ rating: value });
+      },
+    });
   }
-
-  #clearRating = async () => {
-    this.#flow.update({ rating: undefined });
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('input[name="rating"]')?.focus();
-  };
 
   #renderText(state: FeedbackFlowState): TemplateResult {
     const error = this.#errorFor(state, 'text');
     const draft = this.#draft.value;
     const limit = this.#flow.textLimit();
     const remaining = limit - draft.text.trim().length;
-    const describedBy = ['text-hint', 'text-limit', error ? 'text-error' : ''].filter(Boolean).join(' ');
+    const describedBy = [hintId('text'), 'text-limit', error ? errorId('text') : ''].filter(Boolean).join(' ');
     const limitText = this.#number(limit);
     return html`
       <div part="field" class="field ${error ? 'invalid' : ''}">
@@ -543,7 +510,6 @@ export class CocreateFeedback extends CivicElement {
         <p class="hint" id="text-hint">
           ${msg('Please do not include personal details such as your name, address or health information.', { id: 'feedback.text.hint' })}
         </p>
-        <p class="visually-hidden" id="text-limit">${msg(str`You can enter up to ${limitText} characters.`, { id: 'feedback.text.limit' })}</p>
         ${this.#renderError('text-error', error)}
         <textarea
           part="textarea"
@@ -556,7 +522,12 @@ export class CocreateFeedback extends CivicElement {
           .value=${draft.text}
           @input=${this.#onTextInput}
         ></textarea>
-        <p part="count" class="hint count ${remaining < 0 ? 'over' : ''}" aria-hidden="true">${this.#countText(remaining)}</p>
+        ${charCount({
+          id: 'text-limit',
+          limitText: msg(str`You can enter up to ${limitText} characters.`, { id: 'feedback.text.limit' }),
+          remainingText: this.#countText(remaining),
+          over: remaining < 0,
+        })}
       </div>
     `;
   }
@@ -573,13 +544,9 @@ export class CocreateFeedback extends CivicElement {
   #onTextInput = (event: Event) => {
     this.#flow.update({ text: (event.target as HTMLTextAreaElement).value });
     // The visible counter is hidden from screen readers; a polite summary follows once the
-    // resident pauses, instead of an announcement on every keystroke.
-    clearTimeout(this.#countTimer);
-    this.#countTimer = setTimeout(() => {
-      const remaining = this.#flow.textLimit() - this.#flow.$draft.get().text.trim().length;
-      this.#countAnnouncement = this.#countText(remaining);
-      this.requestUpdate();
-    }, 1000);
+    // resident pauses, instead of an announcement on every keystroke. Sending cancels it.
+    const remaining = this.#flow.textLimit() - this.#flow.$draft.get().text.trim().length;
+    this.#status.announceLater(this.#countText(remaining), 1000);
   };
 
   #renderService(state: FeedbackFlowState): TemplateResult | typeof nothing {
@@ -675,9 +642,27 @@ export class CocreateFeedback extends CivicElement {
 
   #onSubmit = (event: Event) => {
     event.preventDefault();
-    this.#userActed = true;
+    this.#focus.acted();
+    this.#submitting = true;
     void this.#flow.submit();
   };
+
+  #again = () => {
+    // The button the resident pressed goes with the outcome: focus goes to the new form,
+    // named "Your feedback", instead of dropping to <body>.
+    this.#focus.acted();
+    this.#flow.again();
+    this.#focus.moveTo('form');
+  };
+
+  #sentTitle(state: Extract<FeedbackFlowState, { state: 'sent' }>): string {
+    if (state.erase === 'erased') return msg('Your message has been erased', { id: 'feedback.erased.title' });
+    return state.staff
+      ? msg('The input is recorded', { id: 'feedback.sent.staffTitle' })
+      : state.queuedFirst
+        ? msg('Your saved message has now been sent', { id: 'feedback.sent.laterTitle' })
+        : msg('Thank you, your message has been sent', { id: 'feedback.sent.title' });
+  }
 
   #renderQueued(state: Extract<FeedbackFlowState, { state: 'queued' }>): TemplateResult {
     const why =
@@ -686,51 +671,57 @@ export class CocreateFeedback extends CivicElement {
         : state.reason === 'timeout'
           ? msg('The council’s service is taking too long to answer.', { id: 'feedback.queued.timeout' })
           : msg('The council’s service has a problem right now.', { id: 'feedback.queued.server' });
-    return html`
-      <div part="notice" class="notice" id="outcome" tabindex="-1">
-        <h2>${msg('Your message is saved on this device', { id: 'feedback.queued.title' })}</h2>
-        <p>${why}</p>
+    return notice({
+      id: 'outcome',
+      level: this.headingLevel,
+      tone: 'info',
+      title: msg('Your message is saved on this device', { id: 'feedback.queued.title' }),
+      body: html`<p>${why}</p>
         <p>
           ${msg('It will be sent automatically when the connection is back, even if you close this page and open it again later. You will then see your receipt code here.', { id: 'feedback.queued.body' })}
-        </p>
-      </div>
-    `;
+        </p>`,
+    });
   }
 
   #renderSent(state: Extract<FeedbackFlowState, { state: 'sent' }>): TemplateResult {
+    const again = html`<div class="row">
+      <button part="button" class="button secondary" type="button" ?disabled=${state.erase === 'erasing'} @click=${this.#again}>
+        ${msg('Send another message', { id: 'feedback.again' })}
+      </button>
+    </div>`;
     if (state.erase === 'erased') {
-      return html`
-        <div part="receipt" class="receipt" id="outcome" tabindex="-1">
-          <h2>${msg('Your message has been erased', { id: 'feedback.erased.title' })}</h2>
-          <p>${msg('Its text and any email address are deleted. Only the fact that a message was sent is still counted.', { id: 'feedback.erased.body' })}</p>
-          <div class="row">
-            <button part="button" class="button secondary" type="button" @click=${() => this.#flow.again()}>${msg('Send another message', { id: 'feedback.again' })}</button>
-          </div>
-        </div>
-      `;
+      return notice({
+        id: 'outcome',
+        part: 'receipt',
+        level: this.headingLevel,
+        tone: 'success',
+        title: this.#sentTitle(state),
+        body: html`<p>${msg('Its text and any email address are deleted. Only the fact that a message was sent is still counted.', { id: 'feedback.erased.body' })}</p>
+          ${again}`,
+      });
     }
     const follow = safeUrl(this.followUrl, state.receipt);
     const contactBank = safeUrl(this.contactBankUrl);
-    return html`
-      <div part="receipt" class="receipt" id="outcome" tabindex="-1" role="group" aria-labelledby="receipt-title">
-        <h2 id="receipt-title">
-          ${state.staff
-            ? msg('The input is recorded', { id: 'feedback.sent.staffTitle' })
-            : state.queuedFirst
-              ? msg('Your saved message has now been sent', { id: 'feedback.sent.laterTitle' })
-              : msg('Thank you, your message has been sent', { id: 'feedback.sent.title' })}
-        </h2>
+    const count = this.#number(receiptLength(state.receipt));
+    const spelled = spellReceipt(state.receipt);
+    return notice({
+      id: 'outcome',
+      part: 'receipt',
+      level: this.headingLevel,
+      tone: 'success',
+      title: this.#sentTitle(state),
+      body: html`
         <p>
           ${state.staff
             ? msg('Give the resident this receipt code so they can follow what happens with it:', { id: 'feedback.sent.staffCode' })
             : msg('Your receipt code. Keep it to follow what happens with your message:', { id: 'feedback.sent.code' })}
         </p>
-        <p class="row">
-          <span part="receipt-code" class="code" id="receipt-code">${state.receipt}</span>
-          <button part="button" class="button secondary" type="button" aria-describedby="receipt-code" @click=${() => this.#copy(state.receipt)}>
-            ${msg('Copy code', { id: 'feedback.sent.copy' })}
-          </button>
-        </p>
+        ${receiptCode({
+          code: state.receipt,
+          spelledLabel: msg(str`Receipt code, ${count} characters: ${spelled}`, { id: 'kit.receipt.spelled' }),
+          copyLabel: msg('Copy code', { id: 'feedback.sent.copy' }),
+          onCopy: () => void this.#copy(state.receipt),
+        })}
         ${follow ? html`<p><a part="follow-link" href=${follow}>${msg('See what happens with your message', { id: 'feedback.sent.follow' })}</a></p>` : nothing}
         ${state.text
           ? html`<p>${msg('What you wrote:', { id: 'feedback.sent.echo' })}</p>
@@ -742,12 +733,9 @@ export class CocreateFeedback extends CivicElement {
               <a href=${contactBank}>${msg('Join the contact bank', { id: 'feedback.sent.contactBank' })}</a>
             </p>`
           : nothing}
-        ${this.#renderErase(state)}
-        <div class="row">
-          <button part="button" class="button secondary" type="button" ?disabled=${state.state === 'sent' && state.erase === 'erasing'} @click=${() => this.#flow.again()}>${msg('Send another message', { id: 'feedback.again' })}</button>
-        </div>
-      </div>
-    `;
+        ${this.#renderErase(state)} ${again}
+      `,
+    });
   }
 
   #renderErase(state: Extract<FeedbackFlowState, { state: 'sent' }>): TemplateResult {
@@ -763,7 +751,11 @@ export class CocreateFeedback extends CivicElement {
               type="button"
               id="erase-confirm"
               aria-disabled=${state.erase === 'erasing' ? 'true' : 'false'}
-              @click=${() => state.erase === 'confirming' && this.#flow.confirmErase()}
+              @click=${() => {
+                if (state.erase !== 'confirming') return;
+                this.#focus.acted();
+                this.#flow.confirmErase();
+              }}
             >
               ${msg('Yes, erase it', { id: 'feedback.erase.confirm' })}
             </button>
@@ -780,35 +772,25 @@ export class CocreateFeedback extends CivicElement {
     `;
   }
 
-  #requestErase = async () => {
+  #requestErase = () => {
+    this.#focus.acted();
     this.#flow.requestErase();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#erase-confirm')?.focus();
+    this.#focus.moveTo('#erase-confirm');
   };
 
-  #cancelErase = async () => {
+  #cancelErase = () => {
+    this.#focus.acted();
     this.#flow.cancelErase();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#erase')?.focus();
+    this.#focus.moveTo('#erase');
   };
 
   async #copy(receipt: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(receipt);
-    } catch {
-      // Without clipboard access (plain HTTP, denied permission) select the code instead, so
-      // the resident can copy it with their own keys.
-      const code = this.renderRoot.querySelector('#receipt-code');
-      const selection = getSelection();
-      if (code && selection) selection.selectAllChildren(code);
-      return;
-    }
-    this.#copied = true;
-    this.requestUpdate();
-    setTimeout(() => {
-      this.#copied = false;
-      this.requestUpdate();
-    }, 4000);
+    const result = await copyReceipt(receipt, this.shadowRoot);
+    this.#status.announce(
+      result === 'copied'
+        ? msg('Receipt code copied', { id: 'feedback.status.copied' })
+        : msg('The code could not be copied for you. It is selected: press Ctrl+C to copy it.', { id: 'kit.receipt.copyFallback' }),
+    );
   }
 }
 

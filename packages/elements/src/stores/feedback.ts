@@ -577,8 +577,19 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       const next = { ...$draft.get(), ...patch };
       $draft.set(next);
       saveDraft(next);
-      const state = $flow.get().state;
-      if (state === 'idle') $flow.set({ state: 'editing' });
+      const current = $flow.get();
+      if (current.state === 'idle') $flow.set({ state: 'editing' });
+      // Errors stay true: a field the resident fixed loses its error (and its invalid state)
+      // at once, not at the next send; the summary shrinks with it. A server's refusal of a
+      // field holds until that field is changed.
+      if (current.state === 'invalid') {
+        const now = validate(next);
+        const errors = current.errors.flatMap((e) =>
+          e.code === 'server-invalid' ? (e.field in patch ? [] : [e]) : now.filter((n) => n.field === e.field),
+        );
+        const same = errors.length === current.errors.length && errors.every((e, i) => e.code === current.errors[i]!.code && e.field === current.errors[i]!.field);
+        if (!same) $flow.set(errors.length ? { state: 'invalid', errors } : { state: 'editing' });
+      }
     },
 
     /**

@@ -1,0 +1,328 @@
+// Shared accessibility checks every element suite runs (like Shoelace's shared form-control
+// tests): a focus ring measured from pixels, focus that never drops to <body>, announcements
+// counted once, errors that stay true, targets of at least 24 px, and the demo themes to run
+// them on. Browser-only (web-test-runner); nothing here ships in the CDN bundle.
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+
+// ---- colour ------------------------------------------------------------------------------
+
+export type Rgb = readonly [number, number, number];
+
+/** WCAG relative luminance of an sRGB colour (0–255 channels). */
+export function relativeLuminance([r, g, b]: Rgb): number {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** WCAG contrast ratio of two colours, 1–21. */
+export function contrast(a: Rgb, b: Rgb): number {
+  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** A computed CSS colour (any notation Chromium returns) as sRGB, alpha composited over `over`. */
+export function parseColor(css: string, over: Rgb = [255, 255, 255]): Rgb {
+  const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+  ctx.fillStyle = `rgb(${over.join(' ')})`;
+  ctx.fillRect(0, 0, 1, 1);
+  ctx.fillStyle = css;
+  ctx.fillRect(0, 0, 1, 1);
+  const d = ctx.getImageData(0, 0, 1, 1).data;
+  return [d[0]!, d[1]!, d[2]!];
+}
+
+/** The page background behind `el`: the first ancestor (across shadow roots) with an opaque one. */
+export function backgroundBehind(el: Element): Rgb {
+  for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+    const bg = getComputedStyle(node).backgroundColor;
+    if (bg && !/rgba\(.*,\s*0\)$/.test(bg) && bg !== 'transparent') return parseColor(bg);
+  }
+  return [255, 255, 255];
+}
+
+/** Contrast of `el`'s text colour against the page background behind it. */
+export function textContrast(el: Element): number {
+  const bg = backgroundBehind(el);
+  return contrast(parseColor(getComputedStyle(el).color, bg), bg);
+}
+
+// ---- focus ring from pixels ------------------------------------------------------------
+
+export interface RingMeasure {
+  /**
+   * The contrast reached by a 2 CSS px thick perimeter of the indicator: the highest c such
+   * that at least 2 × perimeter device pixels change by c:1 or more between focused and not
+   * (WCAG 2.2, 2.4.13; with 2.4.11/1.4.11's 3:1 against the adjacent, unfocused pixels).
+   */
+  contrast: number;
+  /** Device pixels that changed at all. */
+  changed: number;
+  /** Device pixels a 2 px perimeter needs. */
+  needed: number;
+}
+
+async function shot(rect: { x: number; y: number; width: number; height: number }): Promise<ImageData> {
+  const base64 = await executeServerCommand<string, typeof rect>('civicloop-screenshot', rect);
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(bitmap, 0, 0);
+  return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+}
+
+const frames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+
+/**
+ * Focuses `target` as a keyboard user would (so `:focus-visible` applies), screenshots the area
+ * around it, blurs it, screenshots again, and measures the ring from the pixels that changed.
+ */
+export async function focusRingContrast(target: HTMLElement, margin = 10): Promise<RingMeasure> {
+  target.scrollIntoView({ block: 'center' });
+  await sendKeys({ press: 'Shift' }); // keyboard modality: programmatic focus shows :focus-visible
+  target.focus({ focusVisible: true } as FocusOptions);
+  await frames();
+  const r = target.getBoundingClientRect();
+  const rect = {
+    x: Math.max(0, Math.floor(r.left + scrollX - margin)),
+    y: Math.max(0, Math.floor(r.top + scrollY - margin)),
+    width: Math.ceil(r.width + 2 * margin),
+    height: Math.ceil(r.height + 2 * margin),
+  };
+  const on = await shot(rect);
+  target.blur();
+  await frames();
+  const off = await shot(rect);
+  const contrasts: number[] = [];
+  for (let i = 0; i < on.data.length; i += 4) {
+    const a: Rgb = [on.data[i]!, on.data[i + 1]!, on.data[i + 2]!];
+    const b: Rgb = [off.data[i]!, off.data[i + 1]!, off.data[i + 2]!];
+    if (a[0] !== b[0] || a[1] !== b[1] || a[2] !== b[2]) contrasts.push(contrast(a, b));
+  }
+  contrasts.sort((x, y) => y - x);
+  const scale = on.width / rect.width;
+  const needed = Math.round(2 * 2 * (r.width + r.height) * scale * scale);
+  return { contrast: contrasts[needed - 1] ?? 1, changed: contrasts.length, needed };
+}
+
+// ---- focus kept ----------------------------------------------------------------------------
+
+export interface FocusedTarget {
+  element: HTMLElement | null;
+  /** The explicit role, or the tag name. */
+  role: string;
+  /** The accessible name, roughly: aria-labelledby, aria-label, label, or the text. */
+  name: string;
+}
+
+/** Accessible name, as far as these checks need it. */
+export function accessibleName(el: Element): string {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const ids = el.getAttribute('aria-labelledby');
+  if (ids) return squash(ids.split(/\s+/).map((id) => root.getElementById(id)?.textContent ?? '').join(' '));
+  const label = el.getAttribute('aria-label');
+  if (label) return squash(label);
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
+    return squash([...(el.labels ?? [])].map((l) => l.textContent ?? '').join(' '));
+  }
+  return squash(el.textContent ?? '');
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Where focus is in `host`'s shadow root; `element` is null when it dropped out (to <body>). */
+export function focusedIn(host: HTMLElement): FocusedTarget {
+  const element = (host.shadowRoot?.activeElement as HTMLElement | null) ?? null;
+  return { element, role: element ? (element.getAttribute('role') ?? element.localName) : '', name: element ? accessibleName(element) : '' };
+}
+
+/** True when focus dropped to the page: <body>, <html> or nothing. */
+export function focusDropped(): boolean {
+  const a = document.activeElement;
+  return !a || a === document.body || a === document.documentElement;
+}
+
+// ---- announcements ---------------------------------------------------------------------
+
+export interface AnnouncementLog {
+  /** Each thing said: live region content inserted or changed, alerts shown, and (as "focus: name") focus moves into the element. */
+  readonly said: string[];
+  /** Only the live region and alert announcements. */
+  readonly spoken: string[];
+  stop(): void;
+}
+
+const LIVE = '[role="status"], [role="alert"], [aria-live]:not([aria-live="off"]), [role="log"]';
+
+/**
+ * Records what a screen reader would announce from `host`: text added to or changed in a live
+ * region (each inserted node once, so the same words said twice are counted twice), an alert
+ * inserted, and focus moving to a new element inside the host (what landing there says).
+ */
+export function watchAnnouncements(host: HTMLElement): AnnouncementLog {
+  const root = host.shadowRoot!;
+  const said: string[] = [];
+  const spoken: string[] = [];
+  const say = (text: string) => {
+    const t = squash(text);
+    if (!t) return;
+    said.push(t);
+    spoken.push(t);
+  };
+  const observer = new MutationObserver((records) => {
+    const changedRegions = new Set<Element>();
+    for (const record of records) {
+      const target = record.target instanceof Element ? record.target : record.target.parentElement;
+      const region = target?.closest(LIVE);
+      if (record.type === 'childList') {
+        for (const node of record.addedNodes) {
+          if (region) {
+            if (node.nodeType === Node.TEXT_NODE) changedRegions.add(region);
+            else say(node.textContent ?? '');
+          } else if (node instanceof Element) {
+            const alerts = node.matches('[role="alert"]') ? [node] : [...node.querySelectorAll('[role="alert"]')];
+            for (const a of alerts) say(a.textContent ?? '');
+          }
+        }
+      } else if (record.type === 'characterData' && region) changedRegions.add(region);
+    }
+    for (const region of changedRegions) say(region.textContent ?? '');
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  const onFocus = () => {
+    const el = root.activeElement;
+    if (el) said.push(`focus: ${accessibleName(el)}`);
+  };
+  root.addEventListener('focusin', onFocus);
+  return {
+    said,
+    spoken,
+    stop() {
+      observer.disconnect();
+      root.removeEventListener('focusin', onFocus);
+    },
+  };
+}
+
+// ---- errors true -----------------------------------------------------------------------
+
+/**
+ * Problems with the errors shown in `host` (empty when they are true): every visible error
+ * message describes at least one control; every control described by an error is
+ * `aria-invalid="true"`, and every `aria-invalid="true"` control is described by an error; in a
+ * radio group with an error, every radio is invalid and described by it.
+ */
+export function errorProblems(host: HTMLElement): string[] {
+  const root = host.shadowRoot!;
+  const problems: string[] = [];
+  const messages = [...root.querySelectorAll<HTMLElement>('.error-message[id]')];
+  const describes = (control: Element, id: string) => (control.getAttribute('aria-describedby') ?? '').split(/\s+/).includes(id);
+  const controls = [...root.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea')].filter((c) => c.tabIndex >= 0 || c.getAttribute('type') === 'radio');
+  for (const m of messages) {
+    const described = controls.filter((c) => describes(c, m.id));
+    if (!described.length) problems.push(`#${m.id} describes no control`);
+    for (const c of described) if (c.getAttribute('aria-invalid') !== 'true') problems.push(`${describe(c)} is described by #${m.id} but not aria-invalid`);
+    const group = m.closest('fieldset');
+    if (group) {
+      for (const radio of group.querySelectorAll('input[type="radio"]')) {
+        if (radio.getAttribute('aria-invalid') !== 'true' || !describes(radio, m.id)) problems.push(`${describe(radio)} in a group with an error is not invalid and described by it`);
+      }
+    }
+  }
+  for (const c of controls) {
+    if (c.getAttribute('aria-invalid') !== 'true') continue;
+    const ids = (c.getAttribute('aria-describedby') ?? '').split(/\s+/);
+    if (!messages.some((m) => ids.includes(m.id))) problems.push(`${describe(c)} is aria-invalid without an error describing it`);
+  }
+  return problems;
+}
+
+const describe = (el: Element) => `${el.localName}${el.id ? `#${el.id}` : ''}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}${el.getAttribute('value') ? `[value=${el.getAttribute('value')}]` : ''}`;
+
+// ---- targets ---------------------------------------------------------------------------------
+
+/** Links and buttons (and radios, checkboxes) in `host` smaller than `min` CSS px either way. */
+export function smallTargets(host: HTMLElement, min = 24): string[] {
+  const small: string[] = [];
+  for (const el of host.shadowRoot!.querySelectorAll<HTMLElement>('a[href], button, input[type="radio"], input[type="checkbox"], select')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue; // not rendered (hidden honeypot)
+    if (el.closest('[aria-hidden="true"]')) continue;
+    if (r.width < min - 0.01 || r.height < min - 0.01) small.push(`${describe(el)} "${squash(el.textContent ?? '')}" ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+  }
+  return small;
+}
+
+// ---- demo themes -------------------------------------------------------------------------------
+
+/** The demo pages' themes: light (riverside), tinted (nordby), dark (przykladowo). */
+export const DEMO_THEMES = { light: 'riverside', tinted: 'nordby', dark: 'przykladowo' } as const;
+export type DemoTheme = keyof typeof DEMO_THEMES;
+
+/**
+ * Puts a demo page's own stylesheet (demo/<site>/site.css: body font, colours, the element's
+ * accent) on the test page. Returns a function that takes it off again.
+ */
+export async function useDemoTheme(theme: DemoTheme): Promise<() => void> {
+  const cssText = await (await fetch(`/demo/${DEMO_THEMES[theme]}/site.css`)).text();
+  return useStylesheet(cssText);
+}
+
+/** Adds a page stylesheet (a theme, a hostile CMS rule set); returns its remover. */
+export function useStylesheet(cssText: string): () => void {
+  const style = document.createElement('style');
+  style.textContent = cssText;
+  document.head.append(style);
+  return () => style.remove();
+}
+
+/** A deliberately hostile CMS stylesheet: universal rules, unset buttons, important widths, big margins, hidden labels, tight line height. */
+export const HOSTILE_CSS = `
+  * { box-sizing: content-box; margin: 24px; line-height: 1; }
+  button { all: unset; }
+  input, textarea, select { width: 640px !important; padding: 12px !important; }
+  label { display: none !important; }
+  cocreate-feedback { margin: 48px; }
+  body { width: 360px; padding: 0; margin: 0; }
+`;
+
+// ---- timers ------------------------------------------------------------------------------
+
+/**
+ * Holds back the page's timers of exactly `ms` milliseconds (a debounce), so a test can run them
+ * when it chooses instead of sleeping past them. Others run as usual. `flush()` runs the held
+ * ones that were not cleared; `restore()` puts the real timers back.
+ */
+export function holdTimers(ms: number): { flush(): void; held(): number; restore(): void } {
+  const realSet = window.setTimeout;
+  const realClear = window.clearTimeout;
+  const held = new Map<number, () => void>();
+  let next = 1e9;
+  window.setTimeout = ((fn: TimerHandler, delay?: number, ...args: unknown[]) => {
+    if (delay === ms && typeof fn === 'function') {
+      const id = next++;
+      held.set(id, () => (fn as (...a: unknown[]) => void)(...args));
+      return id;
+    }
+    return realSet(fn, delay, ...args);
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined && held.delete(id)) return;
+    realClear(id);
+  }) as typeof window.clearTimeout;
+  return {
+    flush() {
+      const runs = [...held.values()];
+      held.clear();
+      for (const run of runs) run();
+    },
+    held: () => held.size,
+    restore() {
+      window.setTimeout = realSet;
+      window.clearTimeout = realClear;
+    },
+  };
+}
