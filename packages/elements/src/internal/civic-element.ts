@@ -89,6 +89,28 @@ export abstract class CivicElement extends LitElement {
     return inLocale(this.#renderedLocale, fn);
   }
 
+  /** Changes seen while the first render waited for the element's language. */
+  #deferred: PropertyValues | undefined;
+  #localeFailed = false;
+
+  // The first render waits for the element's language, so a resident never sees it flash in
+  // English first (and a half-English form is never on screen). Later language changes keep
+  // the previous language until the new one has loaded.
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const wanted = this.config.locale;
+    if (this.hasUpdated || this.#localeFailed || isLoaded(wanted)) return super.shouldUpdate(changed);
+    this.#deferred = new Map([...(this.#deferred ?? []), ...changed]);
+    loadLocale(wanted).then(
+      () => this.requestUpdate(),
+      () => {
+        // A locale chunk that cannot load: render in the source language rather than nothing.
+        this.#localeFailed = true;
+        this.requestUpdate();
+      },
+    );
+    return false;
+  }
+
   // willUpdate, render and updated run synchronously inside performUpdate: msg() answers in
   // this element's language for all of them, and in another element's for its own update.
   protected override performUpdate(): void {
@@ -123,6 +145,10 @@ export abstract class CivicElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (this.#deferred) {
+      for (const [key, value] of this.#deferred) if (!changed.has(key)) changed.set(key, value);
+      this.#deferred = undefined;
+    }
     super.willUpdate(changed);
     if (changed.has('api') || changed.has('council') || changed.has('service')) this.#refreshConfig(false);
   }

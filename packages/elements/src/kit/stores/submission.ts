@@ -11,6 +11,7 @@
 // depends on timer ordering: an outcome is shown by whoever owns its scope, now or when that
 // form is next on screen.
 import { atom, type ReadableAtom } from 'nanostores';
+import { deviceStorage } from './form.js';
 
 export type RecordState = 'queued' | 'delivered' | 'refused';
 
@@ -74,12 +75,42 @@ export interface SubmissionOptions<B> {
   refusalOf(error: unknown): Refusal;
   /** The resident's words in a body, for giving them back (never a reply address). */
   wordsOf?(body: unknown): B | undefined;
+  /**
+   * Where this form notes the key of the input it is waiting for, so the next page with this
+   * form shows that outcome (and only that one: a device may hold older records of the scope).
+   * @default localStorage; without storage every record of the scope is this form's
+   */
+  storage?: Storage | undefined;
 }
+
+const PENDING_PREFIX = 'civicloop:pending:';
 
 export function createSubmission<R, B>(options: SubmissionOptions<B>) {
   const $state = atom<SubmissionState<R, B>>({ state: 'idle' });
   let unsubscribe: (() => void) | undefined;
   const words = (body: unknown) => (options.wordsOf ? options.wordsOf(body) : (body as B | undefined));
+  const storage = deviceStorage(options.storage);
+
+  /** The key this form waits for (per scope, across pages); `null` forgets it. */
+  function pending(key?: string | null): string | undefined {
+    const scope = options.scope();
+    if (!storage || !scope) return undefined;
+    try {
+      if (key === null) storage.removeItem(PENDING_PREFIX + scope);
+      else if (key) storage.setItem(PENDING_PREFIX + scope, key);
+      return storage.getItem(PENDING_PREFIX + scope) ?? undefined;
+    } catch {
+      return undefined; // Without storage the outcome shows only on this page view.
+    }
+  }
+
+  /** Whether `record` is this form's to show. */
+  function mine(record: OutboxRecordLike): boolean {
+    if (record.scope !== options.scope() || record.operation !== options.operation) return false;
+    const current = $state.get();
+    if (current.state === 'queued' && current.key === record.key) return true;
+    return storage ? pending() === record.key : true;
+  }
 
   function refusalOfRecord(record: OutboxRecordLike): Refusal {
     return { ...record.error, message: record.error?.message ?? 'refused' };
@@ -98,6 +129,7 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
     } else {
       $state.set({ state: 'refused', key: record.key, refusal: refusalOfRecord(record), body: words(record.body), later: true });
     }
+    pending(null);
     void options.outbox()?.acknowledge(record.key).catch(() => undefined);
   }
 
@@ -111,17 +143,12 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
       const scope = options.scope();
       if (!outbox || !scope) return;
       unsubscribe = outbox.subscribe(({ record }) => {
-        if (record.scope === options.scope() && record.operation === options.operation && record.state !== 'queued') show(record);
+        if (record.state !== 'queued' && mine(record)) show(record);
       });
-      const records = await outbox.records({ scope });
-      // Settled outcomes first (oldest first), then a waiting one.
-      const settled = records.filter((r) => r.operation === options.operation && r.state !== 'queued');
-      const waiting = records.find((r) => r.operation === options.operation && r.state === 'queued');
-      const last = settled.at(-1);
-      if (last) show(last);
-      // Older settled outcomes of the same form are not shown twice: the latest speaks.
-      for (const r of settled.slice(0, -1)) void outbox.acknowledge(r.key).catch(() => undefined);
-      if (!last && waiting) show(waiting);
+      const records = (await outbox.records({ scope })).filter(mine);
+      // A settled outcome first (the latest), else the input still waiting.
+      const shown = records.filter((r) => r.state !== 'queued').at(-1) ?? records.find((r) => r.state === 'queued');
+      if (shown) show(shown);
     },
 
     disconnect(): void {
@@ -145,7 +172,10 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
           ...(scope ? { scope } : {}),
         });
         if (result.state === 'delivered') $state.set({ state: 'sent', key: result.key, result: result.result as R, body: words(body), later: false });
-        else if (result.state === 'queued') $state.set({ state: 'queued', key: result.key, reason: options.reasonOf(result.error), body: words(body) as B });
+        else if (result.state === 'queued') {
+          pending(result.key);
+          $state.set({ state: 'queued', key: result.key, reason: options.reasonOf(result.error), body: words(body) as B });
+        }
         else $state.set({ state: 'refused', key: result.key, refusal: options.refusalOf(result.error), body: words(body), later: false });
       } catch (cause) {
         // Only when nothing could be kept (no IndexedDB) or a programming error.
@@ -167,6 +197,7 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
       const current = $state.get();
       if (current.state !== 'queued') return undefined;
       const record = await options.outbox()?.discard(current.key);
+      pending(null);
       // Delivered or refused meanwhile: that outcome is shown instead.
       if ($state.get() !== current) return undefined;
       $state.set({ state: 'idle' });
