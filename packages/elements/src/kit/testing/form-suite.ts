@@ -42,13 +42,20 @@ const active = (el: HTMLElement) => shadow(el).activeElement as HTMLElement | nu
 const text = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const unique = (label: string) => `${label} ${crypto.randomUUID()}`;
 
-/** Every visible sentence of an element, for comparing languages (no ids, numbers or codes). */
+/**
+ * Every visible sentence the element writes in its own language, for comparing languages (no
+ * ids, numbers or codes). A council's own text that exists only in another language is shown
+ * marked with that `lang` (a screen reader switches voice): it is left out.
+ */
 function sentences(el: HTMLElement): string[] {
   const out: string[] = [];
+  const own = $(el, '[part~="base"]')?.getAttribute('lang');
   const walker = document.createTreeWalker(shadow(el), NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const t = text(n);
-    if (t.length >= 12 && /\p{L}{4}/u.test(t) && !n.parentElement?.closest('[aria-hidden="true"], option')) out.push(t);
+    const parent = n.parentElement;
+    if (!parent || parent.closest('[aria-hidden="true"], option') || parent.closest('[lang]')?.getAttribute('lang') !== own) continue;
+    if (t.length >= 12 && /\p{L}{4}/u.test(t)) out.push(t);
   }
   return out;
 }
