@@ -5,27 +5,29 @@
 //                                     -> sending -> sent | queued -> sent | rejected
 //                                                -> rejected | error   (text kept, back to editing)
 import type { FeedbackCreate, FeedbackCreated, Locale } from '@civicloop/contract';
-import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, PROBLEM_TYPES, RATING_MAX, RATING_MIN, type FeedbackKind, type StaffChannel } from '@civicloop/contract/rules';
-import { createChallenge, createStaffFeedback, deleteFeedback, getCouncil, isApiError, isNetworkError, isTimeoutError, listServices, randomKey, type Transport } from '@civicloop/sdk';
+import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, RATING_MAX, RATING_MIN, type FeedbackKind, type StaffChannel } from '@civicloop/contract/rules';
+import { createChallenge, createStaffFeedback, deleteFeedback, isApiError, isNetworkError, isTimeoutError } from '@civicloop/sdk';
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { createAntiAbuse } from '../kit/controllers/anti-abuse.js';
-import { outboxFor, queuedReason, refusalOf, refusalReason, transportFor, type RefusalReason } from '../kit/stores/connection.js';
-import { councilStore, settled, type CouncilState, type ServicesState } from '../kit/stores/council.js';
+import { councilView, outboxFor, queuedReason, refusalOf, refusalReason, transportFor, type RefusalReason } from '../kit/stores/connection.js';
+import { settled, type CouncilState, type ServicesState } from '../kit/stores/council.js';
+import { composeForm } from '../kit/stores/compose.js';
 import { check, createForm, type FieldIssue } from '../kit/stores/form.js';
 import { createSubmission } from '../kit/stores/submission.js';
 
-/** What the resident has typed and chosen so far. */
+/**
+ * What the resident has typed and chosen so far. `service` is '' for "not about one service"
+ * (ignored when the page presets one), `channel` is for assisted entry only, and `trap` is the
+ * honeypot: people never see it, so anything in it was typed by a bot.
+ */
 export interface FeedbackDraft {
   kind: FeedbackKind | undefined;
   rating: number | undefined;
   text: string;
-  /** Chosen service id; '' for "not about one service". Ignored when the element presets one. */
   service: string;
   wantsReply: boolean;
   contact: string;
-  /** Assisted entry only: how the council received the input. */
   channel: StaffChannel | '';
-  /** The honeypot: people never see it, so anything in it was typed by a bot. */
   trap: string;
 }
 
@@ -66,6 +68,8 @@ export interface FeedbackFlowOptions {
   now?: () => number;
 }
 
+/** The resident's words in a sent body: what comes back to them, never the reply address. */
+type Words = Pick<FeedbackCreate, 'kind' | 'text' | 'rating' | 'service'>;
 const NOT_CONFIGURED = Symbol('not configured');
 const EMPTY: FeedbackDraft = { kind: undefined, rating: undefined, text: '', service: '', wantsReply: false, contact: '', channel: '', trap: '' };
 export function createFeedbackFlow(options: FeedbackFlowOptions) {
@@ -78,16 +82,14 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     const { council, service, instance } = options.scope();
     return council ? `feedback:${council}:${service ?? '-'}:${instance}` : undefined;
   };
-  const $council = atom<CouncilState>({ status: 'loading' });
-  const $services = atom<ServicesState>({ status: 'loading' });
+  const council = councilView();
+  const { $council } = council;
   const $compact = atom(false);
   const $erase = atom<EraseState>('none');
   // Whether the shown receipt was recorded by staff (assisted entry), which changes its wording.
   const $staffSent = atom(false);
-  const textLimit = () => {
-    const c = $council.get();
-    return c.status === 'ready' ? c.config.limits.feedbackTextMax : FEEDBACK_TEXT_MAX;
-  };
+  const ready = () => ($council.get().status === 'ready' ? ($council.get() as Extract<CouncilState, { status: 'ready' }>).config : undefined);
+  const textLimit = () => ready()?.limits.feedbackTextMax ?? FEEDBACK_TEXT_MAX;
 
   const form = createForm<FeedbackDraft, FieldName>({
     initial: EMPTY,
@@ -111,22 +113,21 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       worthKeeping: (d) => Boolean(d.kind || d.rating || d.text.trim()),
       restore: (s) => ({
         kind: check.oneOf(FEEDBACK_KINDS, s['kind']) ? s['kind'] : undefined,
-        rating: typeof s['rating'] === 'number' && Number.isInteger(s['rating']) && s['rating'] >= RATING_MIN && s['rating'] <= RATING_MAX ? s['rating'] : undefined,
+        rating: check.intIn(s['rating'], RATING_MIN, RATING_MAX) ? s['rating'] : undefined,
         text: typeof s['text'] === 'string' ? s['text'] : '',
         service: typeof s['service'] === 'string' ? s['service'] : '',
       }),
     },
   });
 
-  const submission = createSubmission<FeedbackCreated, Pick<FeedbackCreate, 'kind' | 'text' | 'rating' | 'service'>>({
+  const submission = createSubmission<FeedbackCreated, Words>({
     outbox: () => (target() ? outboxFor(target()!) : undefined),
     operation: 'createFeedback',
     scope: scopeKey,
     reasonOf: queuedReason,
     refusalOf,
-    // The words come back to the resident; the reply address never does.
     wordsOf: (b) => {
-      const { kind, text, rating, service } = (b ?? {}) as FeedbackCreate;
+      const { kind, text, rating, service } = b as FeedbackCreate;
       return { kind, text, rating, service };
     },
   });
@@ -134,34 +135,18 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
   const antiAbuse = createAntiAbuse({
     now,
     since: form.since,
-    proofRequired: () => {
-      const c = $council.get();
-      return c.status === 'loading' ? undefined : c.status === 'ready' && Boolean(c.config.antiAbuse?.proofOfWork.required) && !options.staffToken();
-    },
+    proofRequired: () => ($council.get().status === 'loading' ? undefined : Boolean(ready()?.antiAbuse?.proofOfWork.required) && !options.staffToken()),
     proofKnown: () => settled($council),
     challenge: () => createChallenge(target()!),
   });
 
-  // An attempt whose fate is unknown (staff, network failure): the same words again reuse its key.
-  let lastAttempt: { key: string; words: string; wire: FeedbackCreate } | undefined;
-  let offCouncil: (() => void)[] = [];
-
-  // Events for the page, on each outcome as it happens.
-  submission.$state.listen((s) => {
-    if (s.state === 'sent') options.notify({ type: 'submitted', receipt: s.result.receipt, id: s.result.id, queued: s.later });
-    else if (s.state === 'queued') options.notify({ type: 'queued', key: s.key });
-    else if (s.state === 'refused' || s.state === 'error') {
-      const r = s.state === 'refused' ? s.refusal : { message: s.message, status: undefined, problemType: undefined };
-      options.notify({ type: 'error', status: r.status, problemType: r.problemType, message: r.message });
-    }
-    if (s.state === 'refused') {
-      // The words come back to the form (a queued input's draft was cleared when it was kept).
-      if (s.later && s.body) form.giveBack({ kind: s.body.kind, text: s.body.text, rating: s.body.rating, service: s.body.service ?? '' });
-      // The server's 422 about fields the resident can fix: shown on those fields instead.
-      const issues = s.refusal.status === 422 && s.refusal.problemType !== PROBLEM_TYPES.spam ? (s.refusal.issues ?? []) : [];
-      const { shown } = form.serverErrors(issues, (f) => (f === 'service' ? 'service-unknown' : 'server-invalid'), (f) => f !== 'service' || !options.scope().service);
-      if (shown) submission.again();
-    }
+  const giveBack = (w: Words) => ({ kind: w.kind, text: w.text ?? '', rating: w.rating, service: w.service ?? '' });
+  composeForm(form, submission, {
+    giveBack,
+    serverCode: (f) => (f === 'service' ? 'service-unknown' : 'server-invalid'),
+    fixable: (f) => f !== 'service' || !options.scope().service,
+    onOutcome: (o) =>
+      options.notify(o.type === 'sent' ? { type: 'submitted', receipt: o.result.receipt, id: o.result.id, queued: o.later } : o.type === 'queued' ? o : { ...o, type: 'error' }),
   });
 
   const $flow = computed([form.$errors, submission.$state, $compact, $erase, $staffSent], (errors, s, compact, erase, staff): FeedbackFlowState => {
@@ -198,26 +183,11 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     return body;
   }
 
-  async function sendAsStaff(t: Transport, token: string, wire: FeedbackCreate, d: FeedbackDraft, key: string): Promise<void> {
-    const body = { kind: wire.kind, text: wire.text, rating: wire.rating, service: wire.service };
-    submission.settle({ state: 'sending', body });
-    try {
-      const result = await createStaffFeedback(t, { ...wire, channel: d.channel as StaffChannel }, { token, idempotencyKey: key });
-      lastAttempt = undefined;
-      form.reset({ channel: d.channel });
-      $staffSent.set(true);
-      submission.settle({ state: 'sent', key, result, body, later: false });
-    } catch (error) {
-      if (isApiError(error)) lastAttempt = undefined;
-      submission.settle(isApiError(error) ? { state: 'refused', key, refusal: refusalOf(error), body, later: false } : { state: 'error', message: error instanceof Error ? error.message : String(error), cause: error });
-    }
-  }
-
   const flow = {
     $draft: form.$values as ReadableAtom<FeedbackDraft>,
     $flow: $flow as ReadableAtom<FeedbackFlowState>,
-    $council: $council as ReadableAtom<CouncilState>,
-    $services: $services as ReadableAtom<ServicesState>,
+    $council,
+    $services: council.$services,
     textLimit,
 
     /** (Re)loads what depends on the configuration: council, services, the draft, outcomes waiting for this form. */
@@ -226,10 +196,8 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       const t = target();
       if (!form.$values.get().text) form.restore();
       if (form.$values.get().text.trim() || form.$values.get().kind) $compact.set(false);
-      if (!t) return void $council.set({ status: 'failed' });
-      const council = councilStore(t.baseUrl, t.council, () => ({ getCouncil: () => getCouncil(t), listServices: (q) => listServices(t, q) }));
-      if (!options.scope().service) council.loadServices();
-      offCouncil = [council.$council.subscribe((c) => $council.set(c)), council.$services.subscribe((s) => $services.set(options.scope().service ? { status: 'loading' } : s))];
+      // The resident chooses a service only when the page presets none.
+      council.follow(t, !options.scope().service);
       await submission.connect().catch(() => undefined);
     },
 
@@ -251,41 +219,31 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     },
 
     async submit(): Promise<void> {
-      if (submission.$state.get().state === 'sending') return;
-      if (!form.complete()) return;
+      if (submission.$state.get().state === 'sending' || !form.complete()) return;
       const t = target();
       if (!t) return submission.settle({ state: 'error', message: 'The element has no api or council attribute', cause: NOT_CONFIGURED });
       const d = form.$values.get();
       const body = buildBody(d);
       const token = options.staffToken();
-      const words = JSON.stringify([body, token ? d.channel : undefined]);
-      const again = lastAttempt?.words === words ? lastAttempt : undefined;
-      const key = again?.key ?? randomKey();
       submission.settle({ state: 'sending', body });
-      const wire = again?.wire ?? { ...body, ...(await antiAbuse.fields(d.trap)) };
-      lastAttempt = { key, words, wire };
-      if (token) return sendAsStaff(t, token, wire, d, key);
-      $staffSent.set(false);
-      const s = await submission.send(wire, key);
-      if (s.state === 'sent' || s.state === 'queued') {
-        lastAttempt = undefined;
-        form.reset();
-      } else if (s.state === 'refused') lastAttempt = undefined;
+      const { key, body: wire } = await submission.attempt(JSON.stringify([body, token && d.channel]), async () => ({ ...body, ...(await antiAbuse.fields(d.trap)) }));
+      $staffSent.set(Boolean(token));
+      // Staff record directly: nothing is kept on a shared desk's device.
+      const s = token
+        ? await submission.direct(key, body, () => createStaffFeedback(t, { ...(wire as FeedbackCreate), channel: d.channel as StaffChannel }, { token, idempotencyKey: key }), (e) => (isApiError(e) ? refusalOf(e) : undefined))
+        : await submission.send(wire, key);
+      if (s.state === 'sent' || s.state === 'queued') form.reset({ channel: d.channel });
     },
-
-    /** Back from a refusal or error to the form, text intact. */
-    edit: () => submission.again(),
 
     /** The resident chose not to wait for a kept input: its words come back to the form. */
     async discard(): Promise<void> {
       const words = await submission.discard();
-      if (words) form.giveBack({ kind: words.kind, text: words.text ?? '', rating: words.rating, service: words.service ?? '' });
+      if (words) form.giveBack(giveBack(words));
     },
 
-    /** After an outcome: a new input. */
+    /** After an outcome, or while one waits: a new input (the form was emptied when the last one went). */
     again(): void {
       $erase.set('none');
-      if (submission.$state.get().state === 'sent') form.reset({ channel: form.$values.get().channel });
       submission.again();
     },
 
@@ -309,8 +267,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     },
 
     dispose(): void {
-      for (const off of offCouncil) off();
-      offCouncil = [];
+      council.stop();
       submission.disconnect();
     },
   };

@@ -4,7 +4,9 @@
 import type { ProofOfWork } from '@civicloop/contract';
 import { solveChallenge } from '@civicloop/contract/pow';
 import { PROBLEM_TYPES } from '@civicloop/contract/rules';
-import { createChallenge, createOutbox, createTransport, getCouncil, isApiError, isNetworkError, isTimeoutError, type Outbox, type Transport } from '@civicloop/sdk';
+import { createChallenge, createOutbox, createTransport, getCouncil, isApiError, isNetworkError, isTimeoutError, listServices, type Outbox, type Transport } from '@civicloop/sdk';
+import { atom, type ReadableAtom } from 'nanostores';
+import { councilStore, type CouncilState, type ServicesState } from './council.js';
 import type { OutboxLike, QueuedReason, Refusal } from './submission.js';
 
 const transports = new Map<string, Transport>();
@@ -56,4 +58,31 @@ export function refusalReason(r: Refusal): RefusalReason {
   if (r.status === 404 || r.blocked) return 'not-found';
   if (r.status === 401 || r.status === 403) return 'unauthorized';
   return 'other';
+}
+
+/**
+ * An element's view of its council: atoms that follow the page's one shared store (one fetch
+ * per page) for the element's current API and council, and stop following on disconnect.
+ */
+export function councilView() {
+  const $council = atom<CouncilState>({ status: 'loading' });
+  const $services = atom<ServicesState>({ status: 'loading' });
+  let off: (() => void)[] = [];
+  const view = {
+    $council: $council as ReadableAtom<CouncilState>,
+    $services: $services as ReadableAtom<ServicesState>,
+    /** Follows `t`'s council (none: not configured, so failed); its services only when asked. */
+    follow(t: Transport | undefined, services: boolean): void {
+      view.stop();
+      if (!t) return void $council.set({ status: 'failed' });
+      const store = councilStore(t.baseUrl, t.council, () => ({ getCouncil: () => getCouncil(t), listServices: (q) => listServices(t, q) }));
+      if (services) store.loadServices();
+      off = [store.$council.subscribe((c) => $council.set(c)), ...(services ? [store.$services.subscribe((s) => $services.set(s))] : [])];
+    },
+    stop(): void {
+      for (const f of off) f();
+      off = [];
+    },
+  };
+  return view;
 }

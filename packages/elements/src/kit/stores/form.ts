@@ -74,6 +74,8 @@ export const check = {
   tooLong: (value: string, max: number) => value.trim().length > max,
   /** Not an email address by the contract's pattern and length. */
   notEmail: (value: string) => value.trim().length > EMAIL_MAX || !EMAIL_PATTERN.test(value.trim()),
+  /** A whole number from `min` to `max` (e.g. the contract's rating bounds). */
+  intIn: (value: unknown, min: number, max: number): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
   /** One of the contract's enum values. */
   oneOf: <T extends string | number>(values: readonly T[], value: unknown): value is T => values.includes(value as T),
 };

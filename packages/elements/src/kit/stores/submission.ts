@@ -12,6 +12,7 @@
 // form is next on screen.
 import { atom, type ReadableAtom } from 'nanostores';
 import { deviceStorage } from './form.js';
+import { randomKey } from '@civicloop/sdk';
 
 export type RecordState = 'queued' | 'delivered' | 'refused';
 
@@ -90,6 +91,8 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
   let unsubscribe: (() => void) | undefined;
   const words = (body: unknown) => (options.wordsOf ? options.wordsOf(body) : (body as B | undefined));
   const storage = deviceStorage(options.storage);
+  // The last attempt whose fate is unknown, for `attempt()`.
+  let last: { words: string; key: string; body: unknown } | undefined;
 
   /** The key this form waits for (per scope, across pages); `null` forgets it. */
   function pending(key?: string | null): string | undefined {
@@ -171,6 +174,8 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
           ...(idempotencyKey ? { idempotencyKey } : {}),
           ...(scope ? { scope } : {}),
         });
+        // Answered (either way) or kept: the next send is a new request.
+        last = undefined;
         if (result.state === 'delivered') $state.set({ state: 'sent', key: result.key, result: result.result as R, body: words(body), later: false });
         else if (result.state === 'queued') {
           pending(result.key);
@@ -184,9 +189,39 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
       return $state.get();
     },
 
-    /** Shows an outcome reached without the outbox (e.g. staff entry, sent directly). */
+    /** Shows an outcome reached without the outbox (e.g. while preparing a send). */
     settle(next: SubmissionState<R, B>): void {
       $state.set(next);
+    },
+
+    /**
+     * The key and body for sending `words` (the resident's input as sent): the same words
+     * again after a failure whose fate is unknown reuse the last attempt's key and exact body,
+     * so the server stores them once; other words get a fresh key and `build()`'s body.
+     */
+    async attempt(words: string, build: () => Promise<unknown>): Promise<{ key: string; body: unknown }> {
+      const again = last?.words === words ? last : undefined;
+      last = { words, key: again?.key ?? randomKey(), body: again?.body ?? (await build()) };
+      return last;
+    },
+
+    /**
+     * Sends without the outbox (staff entry: nothing is kept on a shared desk), with the same
+     * lifecycle: sent, refused for good (an HTTP answer), or error (no answer: sending the same
+     * words again reuses the key).
+     */
+    async direct(key: string, words: B, call: () => Promise<R>, refusal: (error: unknown) => Refusal | undefined): Promise<SubmissionState<R, B>> {
+      $state.set({ state: 'sending', body: words });
+      try {
+        const result = await call();
+        last = undefined;
+        $state.set({ state: 'sent', key, result, body: words, later: false });
+      } catch (cause) {
+        const refused = refusal(cause);
+        if (refused) last = undefined;
+        $state.set(refused ? { state: 'refused', key, refusal: refused, body: words, later: false } : { state: 'error', message: cause instanceof Error ? cause.message : String(cause), cause });
+      }
+      return $state.get();
     },
 
     /**
