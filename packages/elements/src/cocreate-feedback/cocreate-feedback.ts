@@ -52,13 +52,16 @@ export type { CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail
  * @csspart error-summary - The list of problems shown when the form is sent with errors.
  * @csspart field - Each question of the form (label or legend, hint, error, control).
  * @csspart textarea - The message field.
- * @csspart count - The characters-remaining counter.
  * @csspart input-use - The council's "what happens with your input" text.
  * @csspart button - Every button.
  * @csspart submit - The send button.
  * @csspart notice - Messages about the sending (saved on this device, refused, failed).
  * @csspart receipt - The confirmation after sending, with the receipt code.
  * @csspart receipt-code - The receipt code itself.
+ * @csspart copy - The "Copy code" button.
+ * @csspart status - The visually hidden live region that announces changes.
+ * @csspart count - The characters-remaining counter.
+ * @csspart language - The language switcher (shown when the council has more than one language).
  *
  * @cssproperty [--cocreate-feedback-min-block-size=30rem] - Height reserved before and while the form renders (3rem in the compact variant).
  * The theme's custom properties (`--cocreate-accent`, ...) apply too; they are documented once, in src/registry.ts.

@@ -81,21 +81,34 @@ const frames = () => new Promise<void>((r) => requestAnimationFrame(() => reques
  * around it, blurs it, screenshots again, and measures the ring from the pixels that changed.
  */
 export async function focusRingContrast(target: HTMLElement, margin = 10): Promise<RingMeasure> {
+  // Keyboard modality first (a real key press, not a modifier), so that programmatic focus
+  // shows :focus-visible as it does for a keyboard user; the focus then goes to `target`.
+  ((target.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null)?.blur?.();
+  await sendKeys({ press: 'Escape' });
   target.scrollIntoView({ block: 'center' });
-  await sendKeys({ press: 'Shift' }); // keyboard modality: programmatic focus shows :focus-visible
   target.focus({ focusVisible: true } as FocusOptions);
   await frames();
+  if (!target.matches(':focus-visible')) throw new Error(`${describe(target)} did not get :focus-visible; the ring cannot be measured`);
   const r = target.getBoundingClientRect();
+  // Puppeteer's clip is in CSS px of the document (it intersects it with the visual viewport).
+  const vv = window.visualViewport!;
   const rect = {
-    x: Math.max(0, Math.floor(r.left + scrollX - margin)),
-    y: Math.max(0, Math.floor(r.top + scrollY - margin)),
+    x: Math.max(0, Math.floor(r.left + vv.pageLeft - margin)),
+    y: Math.max(0, Math.floor(r.top + vv.pageTop - margin)),
     width: Math.ceil(r.width + 2 * margin),
     height: Math.ceil(r.height + 2 * margin),
   };
+  // The first capture of a page can return a frame from before the last paint: take one to settle.
+  await shot(rect);
+  await frames();
   const on = await shot(rect);
   target.blur();
   await frames();
   const off = await shot(rect);
+  const moved = target.getBoundingClientRect();
+  if (Math.abs(moved.top - r.top) > 0.5 || Math.abs(moved.left - r.left) > 0.5) {
+    throw new Error(`${describe(target)} moved while its ring was measured; wait for the layout to settle first`);
+  }
   const contrasts: number[] = [];
   for (let i = 0; i < on.data.length; i += 4) {
     const a: Rgb = [on.data[i]!, on.data[i + 1]!, on.data[i + 2]!];

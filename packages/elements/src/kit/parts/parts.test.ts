@@ -1,0 +1,83 @@
+// The render parts on their own: markup a screen reader relies on, at any heading level.
+import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
+import { html, render } from 'lit';
+import { clampLevel, heading } from './heading.js';
+import { describedByAttr, field } from './field.js';
+import { notice } from './notice.js';
+import { radioGroup } from './radio-group.js';
+import { receiptLength, spellReceipt } from './receipt.js';
+import { errorProblems } from '../testing/a11y-suite.js';
+
+afterEach(() => fixtureCleanup());
+
+async function host(template: unknown): Promise<HTMLElement> {
+  const el = await fixture<HTMLDivElement>(html`<div></div>`);
+  const root = el.attachShadow({ mode: 'open' });
+  render(template, root);
+  return el;
+}
+
+describe('kit parts', () => {
+  it('heading: levels 1–6, others clamped, default 2 for nonsense', () => {
+    expect([0, 1, 3, 6, 9, Number.NaN].map(clampLevel)).to.deep.equal([1, 1, 3, 6, 6, 2]);
+  });
+
+  it('heading renders the asked level with its id', async () => {
+    const el = await host(heading(4, 'Title', { id: 't' }));
+    expect(el.shadowRoot!.querySelector('h4#t')!.textContent).to.equal('Title');
+  });
+
+  it('notice: a focusable region named by its heading, not by its content', async () => {
+    const el = await host(notice({ id: 'outcome', level: 3, title: 'Saved', tone: 'info', body: html`<p>Long text</p><button>Act</button>` }));
+    const region = el.shadowRoot!.querySelector('#outcome')!;
+    expect(region.getAttribute('role')).to.equal('region');
+    expect(region.getAttribute('tabindex')).to.equal('-1');
+    expect(el.shadowRoot!.getElementById(region.getAttribute('aria-labelledby')!)!.localName).to.equal('h3');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('radio group with an error: every radio invalid and described by it; without, neither', async () => {
+    const group = (error?: string) =>
+      radioGroup({ name: 'kind', legend: 'Kind', error, options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], value: undefined, onChange: () => undefined });
+    const el = await host(group('Choose one'));
+    for (const r of el.shadowRoot!.querySelectorAll('input')) {
+      expect(r.getAttribute('aria-invalid')).to.equal('true');
+      expect(r.getAttribute('aria-describedby')).to.equal('kind-error');
+    }
+    expect(errorProblems(el)).to.deep.equal([]);
+    render(group(undefined), el.shadowRoot!);
+    for (const r of el.shadowRoot!.querySelectorAll('input')) {
+      expect(r.hasAttribute('aria-invalid')).to.equal(false);
+      expect(r.hasAttribute('aria-describedby')).to.equal(false);
+    }
+    expect(el.shadowRoot!.querySelector('#kind-error')).to.equal(null);
+  });
+
+  it('field: the control is described by hint and error, invalid with the error, and both go together', async () => {
+    const f = (error?: string) =>
+      field({
+        id: 'email',
+        label: 'Email',
+        hint: 'We reply here',
+        error,
+        control: (a) => html`<input id="email" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} />`,
+      });
+    const el = await host(f('Enter an email address'));
+    const input = el.shadowRoot!.querySelector('input')!;
+    expect(input.getAttribute('aria-describedby')).to.equal('email-hint email-error');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('#email-error')!.textContent).to.contain('Enter an email address');
+    expect(errorProblems(el)).to.deep.equal([]);
+    await expect(el).shadowDom.to.be.accessible();
+    render(f(undefined), el.shadowRoot!);
+    expect(input.getAttribute('aria-describedby')).to.equal('email-hint');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(el.shadowRoot!.querySelector('#email-error')).to.equal(null);
+  });
+
+  it('receipt code spelled group by group, with its length', () => {
+    expect(spellReceipt('K7MX2QPA9R')).to.equal('K 7 M X, 2 Q P A, 9 R');
+    expect(spellReceipt('k7mx-2qpa-9r')).to.equal('K 7 M X, 2 Q P A, 9 R');
+    expect(receiptLength('K7MX-2QPA-9R')).to.equal(10);
+  });
+});
