@@ -149,7 +149,14 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       options.notify(o.type === 'sent' ? { type: 'submitted', receipt: o.result.receipt, id: o.result.id, queued: o.later } : o.type === 'queued' ? o : { ...o, type: 'error' }),
   });
 
-  const $flow = computed([form.$errors, submission.$state, $compact, $erase, $staffSent], (errors, s, compact, erase, staff): FeedbackFlowState => {
+  // One object per state the resident can tell apart: the element announces each new one once.
+  let last: FeedbackFlowState | undefined;
+  const same = (a: object, b: object) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => (b as Record<string, unknown>)[k] === v);
+  const $flow = computed([form.$errors, submission.$state, $compact, $erase, $staffSent], (errors, s, compact, erase, staff) => {
+    const next = derive(errors, s, compact, erase, staff);
+    return (last = last && same(last, next) ? last : next);
+  });
+  function derive(errors: FieldIssue<FieldName>[], s: ReturnType<typeof submission.$state.get>, compact: boolean, erase: EraseState, staff: boolean): FeedbackFlowState {
     switch (s.state) {
       case 'sending':
         return { state: 'sending' };
@@ -169,7 +176,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     }
     if (errors.length) return { state: 'invalid', errors: errors as FieldError[] };
     return compact ? { state: 'idle' } : { state: 'editing' };
-  });
+  }
 
   function buildBody(d: FeedbackDraft): FeedbackCreate {
     const { service, locale } = options.scope();

@@ -121,10 +121,12 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
 
   /** Shows an outcome of this form's scope, and tells the outbox it was seen. */
   function show(record: OutboxRecordLike): void {
+    const now = $state.get();
+    // Heard twice (this page's outbox and another tab's): shown once.
+    if ((now.state === 'sent' || now.state === 'refused') && now.key === record.key) return;
     if (record.state === 'queued') {
-      const current = $state.get();
       // A waiting input is shown while the form is free (not while another is being sent or shown).
-      if (current.state === 'idle') $state.set({ state: 'queued', key: record.key, reason: 'offline', body: words(record.body) as B });
+      if (now.state === 'idle') $state.set({ state: 'queued', key: record.key, reason: 'offline', body: words(record.body) as B });
       return;
     }
     if (record.state === 'delivered') {
@@ -168,7 +170,7 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
         $state.set({ state: 'error', message: error.message, cause: error });
         return $state.get();
       }
-      $state.set({ state: 'sending', body: words(body) as B });
+      if ($state.get().state !== 'sending') $state.set({ state: 'sending', body: words(body) as B });
       try {
         const result = await outbox.send(options.operation, body, {
           ...(idempotencyKey ? { idempotencyKey } : {}),
@@ -211,7 +213,7 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
      * words again reuses the key).
      */
     async direct(key: string, words: B, call: () => Promise<R>, refusal: (error: unknown) => Refusal | undefined): Promise<SubmissionState<R, B>> {
-      $state.set({ state: 'sending', body: words });
+      if ($state.get().state !== 'sending') $state.set({ state: 'sending', body: words });
       try {
         const result = await call();
         last = undefined;
