@@ -155,7 +155,8 @@ if (inBrowser) describe('offline outbox', () => {
     const box = outbox();
     const sent = await box.send('createFeedback', { kind: 'idea', text: '   ' });
     expect(sent.state).to.equal('refused');
-    expect(isApiError(sent.state === 'refused' && sent.error) && sent.error.status).to.equal(422);
+    const error = sent.state === 'refused' ? sent.error : undefined;
+    expect(isApiError(error) && error.status).to.equal(422);
     expect(await box.records()).to.deep.equal([]);
   });
 
@@ -363,6 +364,20 @@ if (inBrowser) describe('what an earlier version kept', () => {
     expect((await box.records()).map((r) => [r.key, r.state, r.scope])).to.deep.equal([['legacy-key-1', 'queued', undefined]]);
     expect(await box.flush()).to.deep.equal({ delivered: 1, refused: 0, remaining: 0 });
     expect(await stored(text)).to.equal(1);
+  });
+
+  it('a kept record no transport can send (its base URL is not one) is refused and stops nothing', async () => {
+    const database = `civicloop-outbox-corrupt-${Date.now()}`;
+    const text = `Behind a corrupt record ${Date.now()}`;
+    await set('corrupt-1', { key: 'corrupt-1', operation: 'createFeedback', body: input('Lost address'), baseUrl: 'not a url', council: env.council, queuedAt: 1, attempts: 1 }, createStore(database, 'submissions'));
+    const box = outbox({ database });
+    const sent = await box.send('createFeedback', input(text));
+    expect(sent.state).to.equal('delivered');
+    await proxy('down');
+    const queued = await box.send('createFeedback', input(`${text} (queued)`));
+    await proxy('pass');
+    expect(await box.flush()).to.deep.equal({ delivered: 1, refused: 1, remaining: 0 });
+    expect((await box.records()).map((r) => [r.key, r.state])).to.deep.equal([['corrupt-1', 'refused'], [queued.key, 'delivered']]);
   });
 });
 

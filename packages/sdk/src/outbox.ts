@@ -311,7 +311,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         await settle(delivered);
         emit('delivered', delivered);
       } catch (error) {
-        if (!isSdkError(error)) throw error;
+        // Anything else (an SDK error a retry cannot fix, or a record no transport can send,
+        // e.g. a stored base URL that is not one) is refused: it must not hold back the rest.
         if (isRetriable(error)) {
           await settle({ ...record, attempts, error: describe(error) });
           heldBack.add(target);
@@ -441,9 +442,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
 }
 
-/** What a record keeps of an SDK error: plain data, storable in IndexedDB. */
-function describe(error: SdkError): RecordError {
-  const out: RecordError = { message: error.message };
+/** What a record keeps of an error: plain data, storable in IndexedDB. */
+function describe(error: unknown): RecordError {
+  const out: RecordError = { message: error instanceof Error ? error.message : String(error) };
   if (isApiError(error)) {
     out.status = error.status;
     out.problemType = error.problem.type;
