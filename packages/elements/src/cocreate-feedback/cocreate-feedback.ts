@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
-import type { ResolvedConfig } from '../internal/config.js';
+import { resolveConfig, type ResolvedConfig } from '../internal/config.js';
 import { define } from '../internal/define.js';
 import { StoreController } from '../internal/store-controller.js';
 import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
@@ -122,7 +122,9 @@ export class CocreateFeedback extends CivicElement {
   /** Which form of its scope this is (its draft and outcomes are its own), then load. */
   #load(): void {
     const { council, service } = this.config;
-    const same = [...document.querySelectorAll<CocreateFeedback>(this.localName)].filter((e) => e.config.council === council && e.config.service === service);
+    // Forms later in the page may not be upgraded yet (this runs while the tag is defined): read their attributes.
+    const scopeOf = (e: HTMLElement) => (e instanceof CocreateFeedback ? e.config : resolveConfig(e, { council: e.getAttribute('council') ?? undefined, service: e.getAttribute('service') ?? undefined }));
+    const same = [...document.querySelectorAll<HTMLElement>(this.localName)].filter((e) => scopeOf(e).council === council && scopeOf(e).service === service);
     this.#instance = formInstance(this, same);
     void this.#flow.load();
   }
