@@ -3,7 +3,6 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
-import { resolveConfig, type ResolvedConfig } from '../internal/config.js';
 import { define } from '../internal/define.js';
 import { StoreController } from '../internal/store-controller.js';
 import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
@@ -11,8 +10,7 @@ import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { checkField, confirmPanel, honeypot, safeUrl, selectField } from '../kit/parts/controls.js';
 import { charCount, copyReceipt, describedByAttr, errorSummary, field, kitStyles, notice, radioGroup, rating, receiptCode, receiptLength, spellReceipt } from '../kit/parts/index.js';
-import { councilText, serviceName } from '../kit/stores/council.js';
-import { formInstance } from '../kit/stores/form.js';
+import { councilText, serviceOptions } from '../kit/stores/council.js';
 import { createFeedbackFlow, type FeedbackDraft, type FeedbackFlowState, type FieldName } from '../stores/feedback.js';
 import { feedbackStyles } from './cocreate-feedback.styles.js';
 import { dispatchFlowEvent, type CocreateErrorDetail, type CocreateQueuedDetail, type CocreateSubmittedDetail } from './events.js';
@@ -102,31 +100,13 @@ export class CocreateFeedback extends CivicElement {
     new ColorSchemeController(this);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved in the DOM: same configuration, but the outbox subscription dropped on disconnect must come back.
-    if (this.hasUpdated) this.#load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#flow.dispose();
-  }
-
-  protected override configChanged(previous: ResolvedConfig | undefined): void {
-    // A language change only re-renders: the council and its services are the same.
-    const c = this.config;
-    if (!previous || previous.api !== c.api || previous.council !== c.council || previous.service !== c.service) this.#load();
-  }
-
-  /** Which form of its scope this is (its draft and outcomes are its own), then load. */
-  #load(): void {
-    const { council, service } = this.config;
-    // Forms later in the page may not be upgraded yet (this runs while the tag is defined): read their attributes.
-    const scopeOf = (e: HTMLElement) => (e instanceof CocreateFeedback ? e.config : resolveConfig(e, { council: e.getAttribute('council') ?? undefined, service: e.getAttribute('service') ?? undefined }));
-    const same = [...document.querySelectorAll<HTMLElement>(this.localName)].filter((e) => scopeOf(e).council === council && scopeOf(e).service === service);
-    this.#instance = formInstance(this, same);
+  protected override scopeChanged(): void {
+    this.#instance = this.instance;
     void this.#flow.load();
+  }
+
+  protected override released(): void {
+    this.#flow.dispose();
   }
 
   // Each state change is told once: by focus moving to the region that explains it (after the
@@ -223,11 +203,8 @@ export class CocreateFeedback extends CivicElement {
     const value = (e: Event) => (e.target as HTMLInputElement).value;
     const remaining = this.#flow.textLimit() - d.text.trim().length;
     const limitText = this.#number(this.#flow.textLimit());
-    const services = this.#services.value;
-    const council = this.#council.value;
-    const collator = new Intl.Collator(this.renderedLocale);
-    const fallback = council.status === 'ready' ? council.config.defaultLocale : undefined;
-    const options = services.status === 'ready' && !this.config.service ? services.services.map((sv) => ({ value: sv.id, label: serviceName(sv, this.renderedLocale, fallback) })).sort((a, b) => collator.compare(a.label, b.label)) : [];
+    // The resident chooses a service only when the page presets none.
+    const options = this.config.service ? [] : serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
     return html`
       <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${staff ? msg('Record a resident’s input', { id: 'feedback.form.staffLabel' }) : msg('Your feedback', { id: 'feedback.form.label' })}>
         ${staff

@@ -6,6 +6,7 @@ import { CONFIG_CHANGE_EVENT, resolveConfig, type ResolvedConfig } from './confi
 import { inLocale, isLoaded, loadLocale } from './localization.js';
 import type { Locale } from './locales.js';
 import { languagePicker, languageStyles } from '../kit/parts/language.js';
+import { formInstance } from '../kit/stores/form.js';
 import { themeStyles } from './theme.styles.js';
 
 /**
@@ -130,11 +131,14 @@ export abstract class CivicElement extends LitElement {
     // Sites with a language switcher change <html lang> without a reload.
     this.#langObserver = new MutationObserver(this.#onConfigChange);
     this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    // Moved in the DOM: the same configuration, but what `released` stopped must come back.
+    if (this.hasUpdated) this.scopeChanged();
     this.#refreshConfig();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.released();
     document.removeEventListener(CONFIG_CHANGE_EVENT, this.#onConfigChange);
     this.#langObserver?.disconnect();
   }
@@ -155,9 +159,33 @@ export abstract class CivicElement extends LitElement {
 
   /**
    * Called when the merged configuration changed (also once after connecting). Subclasses
-   * load what depends on it; call `super`.
+   * load what depends on it; call `super`. The default calls `scopeChanged` when the API,
+   * council or service changed (a language change only re-renders).
    */
-  protected configChanged(_previous: ResolvedConfig | undefined): void {}
+  protected configChanged(previous: ResolvedConfig | undefined): void {
+    const c = this.config;
+    if (!previous || previous.api !== c.api || previous.council !== c.council || previous.service !== c.service) this.scopeChanged();
+  }
+
+  /** The API, council or service changed, or the element came back into a page: (re)load its data. */
+  protected scopeChanged(): void {}
+
+  /** The element left the page: stop listening (what it keeps, a draft or an outbox record, stays). */
+  protected released(): void {}
+
+  /**
+   * Which element of its kind and scope this is on the page, so its draft and outcomes are its
+   * own: its id, else its position among elements of its tag with the same council and service.
+   * Later ones may not be upgraded yet (this runs while the tag is being defined): their
+   * attributes are read.
+   */
+  protected get instance(): string {
+    const { council, service } = this.config;
+    const scopeOf = (e: HTMLElement) =>
+      e instanceof CivicElement ? e.config : resolveConfig(e, { council: e.getAttribute('council') ?? undefined, service: e.getAttribute('service') ?? undefined });
+    const same = [...document.querySelectorAll<HTMLElement>(this.localName)].filter((e) => scopeOf(e).council === council && scopeOf(e).service === service);
+    return formInstance(this, same);
+  }
 
   #onConfigChange = () => this.#refreshConfig();
 

@@ -121,3 +121,11 @@ export function settled($state: ReadableAtom<{ status: string }>): Promise<void>
     });
   });
 }
+
+/** The council's services as choices in `locale`, sorted as that language sorts. */
+export function serviceOptions(state: ServicesState, council: CouncilState, locale: Locale): { value: string; label: string }[] {
+  if (state.status !== 'ready') return [];
+  const fallback = council.status === 'ready' ? council.config.defaultLocale : undefined;
+  const collator = new Intl.Collator(locale);
+  return state.services.map((s) => ({ value: s.id, label: serviceName(s, locale, fallback) })).sort((a, b) => collator.compare(a.label, b.label));
+}
