@@ -3,30 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX } from '@civicloop/contract/rules';
+import { MemoryStorage } from '../testing/memory-storage.ts';
 import { check, createForm, fieldOfPointer, formInstance, type FieldIssue } from './form.ts';
-
-/** localStorage as the browser has it, in memory. */
-export class MemoryStorage implements Storage {
-  #items = new Map<string, string>();
-  get length() {
-    return this.#items.size;
-  }
-  clear() {
-    this.#items.clear();
-  }
-  getItem(key: string) {
-    return this.#items.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.#items.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.#items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.#items.set(key, String(value));
-  }
-}
 
 interface Values {
   kind: string | undefined;

@@ -2,6 +2,7 @@
 // browser suites run the real one against the real server through the fault proxy).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { MemoryStorage } from '../testing/memory-storage.ts';
 import { createSubmission, type OutboxLike, type OutboxRecordLike, type RecordState } from './submission.ts';
 
 type Outcome = { state: 'delivered'; result: unknown } | { state: 'queued' } | { state: 'refused'; status: number };
@@ -53,8 +54,9 @@ class FakeOutbox implements OutboxLike {
 
 type Body = { text: string; contact?: string };
 
-function make(outbox: FakeOutbox, scope = 'feedback:riverside:libraries:0') {
+function make(outbox: FakeOutbox, scope = 'feedback:riverside:libraries:0', storage?: Storage) {
   return createSubmission<{ receipt: string }, Body>({
+    storage,
     outbox: () => outbox,
     operation: 'createFeedback',
     scope: () => scope,
@@ -143,5 +145,26 @@ describe('submission lifecycle', () => {
     const s = createSubmission({ outbox: () => undefined, operation: 'createFeedback', scope: () => undefined, reasonOf: () => 'offline', refusalOf: () => ({ message: '' }) });
     const state = await s.send({ text: 'x' });
     assert.equal(state.state, 'error');
+  });
+
+  test('with storage, a form shows only the outcome it is waiting for, not an older record of its scope', async () => {
+    const outbox = new FakeOutbox();
+    const storage = new MemoryStorage();
+    outbox.next = { state: 'queued' };
+    // A record of this scope from an earlier visit whose note is gone (storage cleared).
+    const stale = make(outbox, undefined, new MemoryStorage());
+    await stale.send({ text: 'older' });
+    outbox.settle((stale.$state.get() as { key: string }).key, 'delivered');
+    const first = make(outbox, undefined, storage);
+    await first.connect();
+    assert.equal(first.$state.get().state, 'idle', 'the older outcome is not this form’s');
+    await first.send({ text: 'mine' });
+    const key = (first.$state.get() as { key: string }).key;
+    first.disconnect();
+    outbox.settle(key, 'delivered');
+    const back = make(outbox, undefined, storage);
+    await back.connect();
+    const shown = back.$state.get();
+    assert.ok(shown.state === 'sent' && shown.key === key);
   });
 });
