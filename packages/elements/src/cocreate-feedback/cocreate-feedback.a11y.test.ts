@@ -256,6 +256,8 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
         expect(f.role).to.equal('form');
         expect(f.name).to.equal($(el, 'form').getAttribute('aria-label'));
         expect(el.shadowRoot!.querySelector('[part~="base"]')!.getAttribute('lang')).to.equal(lang);
+        // The walk for the closing note: each focus landing and each live-region announcement, in order.
+        console.log(`[${lang}] walk: ${log.said.join(' → ')}`);
       });
 
       it('a character count typed before a quick send is never read after it', async () => {
@@ -288,6 +290,30 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
       const f = focusedIn(el);
       expect(f.role).to.equal('form');
       expect(f.name).to.equal('Your feedback');
+    });
+  });
+
+  describe('an outcome replaced while focus is on it', () => {
+    it('"saved on this device" replaced by the receipt: focus moves to the new region, said once, not to <body>', async () => {
+      const el = await render();
+      await fill(el, { kind: 'problem', text: unique('replaced') });
+      await proxy('down');
+      const queued = oneEvent(document, 'cocreate-queued');
+      await send(el);
+      await queued;
+      await el.updateComplete;
+      expect(focusedIn(el).element?.getAttribute('part')).to.equal('notice');
+      const log = watchAnnouncements(el);
+      cleanups.push(() => log.stop());
+      await proxy('pass');
+      window.dispatchEvent(new Event('online'));
+      await receiptShown(el);
+      await el.updateComplete;
+      expect(focusDropped(), 'focus dropped to <body>').to.equal(false);
+      const f = focusedIn(el);
+      expect(f.role).to.equal('region');
+      expect(f.name).to.equal('Your saved message has now been sent');
+      expect(log.said).to.deep.equal(['focus: Your saved message has now been sent']);
     });
   });
 

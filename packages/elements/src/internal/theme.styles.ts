@@ -54,16 +54,9 @@ export const themeStyles = css`
     --_muted: var(--cocreate-muted-color, color-mix(in srgb, currentColor 78%, transparent));
     --_border: var(--cocreate-border-color, color-mix(in srgb, currentColor 70%, transparent));
     --_background: var(--cocreate-background, transparent);
-    /*
-     * Error and success colours follow the text colour's lightness: dark text means a light
-     * page, which gets the classic dark red/green (about oklch 0.5); light text means a dark
-     * page, which gets light ones (oklch 0.78). Either keeps 4.5:1 against the page the text
-     * colour was chosen for. The first value is for browsers without relative colours.
-     */
+    /* Where relative colours are missing (before Safari 18, Firefox 128): the classic colours. */
     --_error: var(--cocreate-error-color, #b42318);
-    --_error: var(--cocreate-error-color, oklch(from currentColor calc(0.5 + 0.28 * clamp(0, (l - 0.55) * 1000, 1)) 0.17 28));
     --_success: var(--cocreate-success-color, #0a6b3d);
-    --_success: var(--cocreate-success-color, oklch(from currentColor calc(0.48 + 0.32 * clamp(0, (l - 0.55) * 1000, 1)) 0.12 155));
     /*
      * The focus ring is two-tone: an outer ring in the text colour and, in the 2px gap
      * between it and the control, the opposite of the text colour (black or white). The text
@@ -73,8 +66,30 @@ export const themeStyles = css`
      * so the ring never takes a button's own label colour.
      */
     --_focus: var(--cocreate-focus-color, currentColor);
-    --_focus-gap: #fff;
-    --_focus-gap: oklch(from currentColor clamp(0, (0.6 - l) * 1000, 1) 0 0);
+    --_focus-gap: transparent;
+  }
+
+  /*
+   * Error and success colours follow the text colour's lightness: dark text means a light page,
+   * which gets the classic dark red and green (oklch lightness about 0.5); light text means a
+   * dark page, which gets light ones (about 0.78). Either keeps 4.5:1 against the page the text
+   * colour was chosen for. (A custom property cannot fall back by repeating it: the last value
+   * always wins, so the derived values are applied only where they parse.)
+   */
+  @supports (color: oklch(from red l c h)) {
+    .base {
+      --_error: var(--cocreate-error-color, oklch(from currentColor calc(0.5 + 0.28 * clamp(0, (l - 0.55) * 1000, 1)) 0.17 28));
+      --_success: var(--cocreate-success-color, oklch(from currentColor calc(0.48 + 0.32 * clamp(0, (l - 0.55) * 1000, 1)) 0.12 155));
+      --_focus-gap: oklch(from currentColor clamp(0, (0.6 - l) * 1000, 1) 0 0);
+    }
+  }
+
+  /* Without relative colours, the scheme the ColorSchemeController found picks light ones on dark pages. */
+  @supports not (color: oklch(from red l c h)) {
+    .base[data-scheme='dark'] {
+      --_error: var(--cocreate-error-color, #ff9a8f);
+      --_success: var(--cocreate-success-color, #7ad6a4);
+    }
   }
 
   /* Native controls (select lists, radios, checkboxes) drawn for the page's scheme: set by the ColorSchemeController from the text colour. */

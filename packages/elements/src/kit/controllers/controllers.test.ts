@@ -127,6 +127,18 @@ describe('FocusController', () => {
     expect(el.shadowRoot!.activeElement?.id).to.equal('done');
   });
 
+  it('focusing the node that already has focus (its content replaced) is heard as a new focus', async () => {
+    const el = await harness();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#go')!.click();
+    await el.updateComplete;
+    const log = watchAnnouncements(el);
+    el.focus.acted();
+    el.focus.moveTo('#done');
+    await el.updateComplete;
+    log.stop();
+    expect(log.said).to.deep.equal(['focus: Done']);
+  });
+
   it('never lets focus drop to <body> when the focused control goes: the fallback takes it', async () => {
     const el = await harness();
     el.shadowRoot!.querySelector<HTMLButtonElement>('#go')!.focus();

@@ -65,6 +65,9 @@ export class FocusController implements ReactiveController {
       this.#target = undefined;
       const target = root.querySelector<HTMLElement>(selector);
       if (target) {
+        // Lit may keep the very node that had focus and change its content (one outcome region
+        // replaced by the next): focus it afresh, so assistive technology hears the new state.
+        if (root.activeElement === target) target.blur();
         target.focus();
         return;
       }
