@@ -50,6 +50,8 @@ export default {
     'packages/elements/src/**/*.test.ts',
     'packages/*/src/**/*.browser.test.ts',
     'tests/browser/**/*.test.ts',
+    // Run by node:test (scripts/test.mjs): stores and the registry need no browser.
+    '!packages/**/*.node.test.ts',
   ],
   port,
   hostname: 'localhost',

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): node:test suites (contract, sdk, server, tests/node) and
+// The one test command (`npm test`): node:test suites (contract, sdk, server, the elements'
+// *.node.test.ts, tests/node) and
 // browser suites (@web/test-runner in Chromium), then one line `tests: N passed, N failed`
 // summing both, so a run that executed nothing is visible.
 //   node scripts/test.mjs            all suites
@@ -51,6 +52,8 @@ if (only !== 'browser') {
     ? files
     : [
         ...['contract', 'sdk', 'server'].flatMap((p) => walk(join(root, 'packages', p, 'src'), isNodeTest)),
+        // The elements' tests run in Chromium, except `*.node.test.ts` (stores, registry): no browser needed.
+        ...walk(join(root, 'packages', 'elements', 'src'), (p) => p.endsWith('.node.test.ts')),
         ...walk(join(root, 'tests', 'node'), isNodeTest),
       ];
   const tap = join(results, 'node.tap');

@@ -1,3 +1,4 @@
+// Generated from src/registry.ts by scripts/registry.ts (run by `npm run build`); do not edit.
 /**
  * The one script a web editor pastes:
  *
@@ -7,6 +8,7 @@
  * e.g. a CMS tab that renders on click) and imports that element's code on demand, so a page
  * pays only for what it shows. It imports nothing itself, to stay within a few hundred bytes.
  */
+// One static import() per element: bundlers must see each path to split it into its own chunk.
 const loaders: Record<string, () => Promise<unknown>> = {
   'cocreate-feedback': () => import('./cocreate-feedback/cocreate-feedback.js'),
 };

@@ -1,11 +1,7 @@
+// Generated from src/registry.ts by scripts/registry.ts (run by `npm run build`); do not edit.
 // Importing this module defines every Civic Loop element (each element module calls `define`).
-export { CivicloopConfig } from './civicloop-config/civicloop-config.js';
-export {
-  CocreateFeedback,
-  type CocreateErrorDetail,
-  type CocreateQueuedDetail,
-  type CocreateSubmittedDetail,
-} from './cocreate-feedback/cocreate-feedback.js';
+export * from './civicloop-config/civicloop-config.js';
+export * from './cocreate-feedback/cocreate-feedback.js';
 export { CivicElement } from './internal/civic-element.js';
 export { define } from './internal/define.js';
 export { themeStyles } from './internal/theme.styles.js';

@@ -1,20 +1,22 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { createClient, type CivicLoopClient } from '@civicloop/sdk';
-import { LitElement, type PropertyValues } from 'lit';
+import { msg } from '@lit/localize';
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import '../civicloop-config/civicloop-config.js';
 import { CONFIG_CHANGE_EVENT, resolveConfig, type ResolvedConfig } from './config.js';
-import { activeLocale, useLocale } from './localization.js';
+import { inLocale, isLoaded, loadLocale } from './localization.js';
 import type { Locale } from './locales.js';
+import { languagePicker, languageStyles } from '../kit/parts/language.js';
+import { formInstance } from '../kit/stores/form.js';
 import { themeStyles } from './theme.styles.js';
 
 /**
  * Base of every Civic Loop element: merges its attributes with the page's
- * `<civicloop-config>`, resolves its locale from `lang`, switches the page's messages to it,
- * and creates an SDK client on first use. Subclasses render; their stores hold the logic.
+ * `<civicloop-config>`, resolves its locale from `lang` and renders wholly in it (its own
+ * messages, whatever other elements on the page speak), and lets the resident switch it.
+ * Subclasses render; their stores hold the logic (and reach the API through kit/stores/connection).
  */
 export abstract class CivicElement extends LitElement {
-  static override styles = [themeStyles];
+  static override styles = [themeStyles, languageStyles];
 
   // `lang` stays the native HTMLElement property (reflected, read by CSS and assistive
   // technology); only its attribute is watched.
@@ -31,14 +33,15 @@ export abstract class CivicElement extends LitElement {
   /** Service id the element is about; falls back to `<civicloop-config service>`. */
   @property() service?: string;
 
-  #config: ResolvedConfig | undefined;
-  #client: { key: string; client: CivicLoopClient } | undefined;
-  #langObserver: MutationObserver | undefined;
+  /**
+   * Level of the element's top heading (1–6), to fit the host page's outline; headings inside
+   * follow from it.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
+  #config: ResolvedConfig | undefined;
+  #langObserver: MutationObserver | undefined;
+  #renderedLocale: Locale = 'en';
 
   /** Configuration after attributes, page config and `lang` are merged. */
   protected get config(): ResolvedConfig {
@@ -51,20 +54,75 @@ export abstract class CivicElement extends LitElement {
   }
 
   /**
-   * The SDK client for the current `api` and `council`, made on first use and again when
-   * either changes. Undefined until both are known.
+   * The locale this element's content is rendered in: its `locale` once that language's
+   * messages have loaded, until then the previous one, so nothing shows half in one language.
+   * Council texts, service names, numbers and dates use it too, and the shadow content's `lang`.
    */
-  protected get client(): CivicLoopClient | undefined {
-    const { api, council } = this.config;
-    if (!api || !council) return undefined;
-    const key = `${api}\n${council}`;
-    if (this.#client?.key !== key) this.#client = { key, client: createClient({ baseUrl: new URL(api, document.baseURI), council }) };
-    return this.#client.client;
+  protected get renderedLocale(): Locale {
+    return this.#renderedLocale;
   }
 
-  /** The locale messages are rendered in right now, for the `lang` of the shadow content. */
-  protected get renderedLocale(): Locale {
-    return activeLocale();
+  /** The top heading level, clamped to 1–6, for the kit's parts. */
+  protected get level(): number {
+    const n = Math.trunc(Number(this.headingLevel));
+    return Number.isFinite(n) ? Math.min(6, Math.max(1, n)) : 2;
+  }
+
+  /**
+   * The resident chose a language inside the element (many do not read the page's): the
+   * element's own `lang` changes, so it and only it re-renders in that language.
+   */
+  protected chooseLocale(locale: Locale): void {
+    this.setAttribute('lang', locale);
+  }
+
+  /**
+   * The in-element language switcher over the council's locales (nothing for one language):
+   * many residents do not read the page's language.
+   */
+  protected renderLanguagePicker(locales: readonly Locale[] | undefined): TemplateResult | typeof nothing {
+    if (!locales) return nothing;
+    return languagePicker({ locales, current: this.locale, label: msg('Language', { id: 'kit.language.label' }), onChange: (l) => this.chooseLocale(l) });
+  }
+
+  /** Runs `fn` with msg() answering in this element's language, e.g. text built in an event handler. */
+  protected localized<T>(fn: () => T): T {
+    return inLocale(this.#renderedLocale, fn);
+  }
+
+  /** Changes seen while the first render waited for the element's language. */
+  #deferred: PropertyValues | undefined;
+  #localeFailed = false;
+
+  // The first render waits for the element's language, so a resident never sees it flash in
+  // English first (and a half-English form is never on screen). Later language changes keep
+  // the previous language until the new one has loaded.
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const wanted = this.config.locale;
+    if (this.hasUpdated || this.#localeFailed || isLoaded(wanted)) return super.shouldUpdate(changed);
+    this.#deferred = new Map([...(this.#deferred ?? []), ...changed]);
+    loadLocale(wanted).then(
+      () => this.requestUpdate(),
+      () => {
+        // A locale chunk that cannot load: render in the source language rather than nothing.
+        this.#localeFailed = true;
+        this.requestUpdate();
+      },
+    );
+    return false;
+  }
+
+  // willUpdate, render and updated run synchronously inside performUpdate: msg() answers in
+  // this element's language for all of them, and in another element's for its own update.
+  protected override performUpdate(): void {
+    const wanted = this.config.locale;
+    if (isLoaded(wanted)) this.#renderedLocale = wanted;
+    else
+      void loadLocale(wanted).then(
+        () => this.requestUpdate(),
+        () => undefined, // A locale chunk that fails to load leaves the element in the previous language.
+      );
+    inLocale(this.#renderedLocale, () => super.performUpdate());
   }
 
   override connectedCallback(): void {
@@ -73,11 +131,14 @@ export abstract class CivicElement extends LitElement {
     // Sites with a language switcher change <html lang> without a reload.
     this.#langObserver = new MutationObserver(this.#onConfigChange);
     this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    // Moved in the DOM: the same configuration, but what `released` stopped must come back.
+    if (this.hasUpdated) this.scopeChanged();
     this.#refreshConfig();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.released();
     document.removeEventListener(CONFIG_CHANGE_EVENT, this.#onConfigChange);
     this.#langObserver?.disconnect();
   }
@@ -88,15 +149,43 @@ export abstract class CivicElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (this.#deferred) {
+      for (const [key, value] of this.#deferred) if (!changed.has(key)) changed.set(key, value);
+      this.#deferred = undefined;
+    }
     super.willUpdate(changed);
     if (changed.has('api') || changed.has('council') || changed.has('service')) this.#refreshConfig(false);
   }
 
   /**
    * Called when the merged configuration changed (also once after connecting). Subclasses
-   * load what depends on it; call `super`.
+   * load what depends on it; call `super`. The default calls `scopeChanged` when the API,
+   * council or service changed (a language change only re-renders).
    */
-  protected configChanged(_previous: ResolvedConfig | undefined): void {}
+  protected configChanged(previous: ResolvedConfig | undefined): void {
+    const c = this.config;
+    if (!previous || previous.api !== c.api || previous.council !== c.council || previous.service !== c.service) this.scopeChanged();
+  }
+
+  /** The API, council or service changed, or the element came back into a page: (re)load its data. */
+  protected scopeChanged(): void {}
+
+  /** The element left the page: stop listening (what it keeps, a draft or an outbox record, stays). */
+  protected released(): void {}
+
+  /**
+   * Which element of its kind and scope this is on the page, so its draft and outcomes are its
+   * own: its id, else its position among elements of its tag with the same council and service.
+   * Later ones may not be upgraded yet (this runs while the tag is being defined): their
+   * attributes are read.
+   */
+  protected get instance(): string {
+    const { council, service } = this.config;
+    const scopeOf = (e: HTMLElement) =>
+      e instanceof CivicElement ? e.config : resolveConfig(e, { council: e.getAttribute('council') ?? undefined, service: e.getAttribute('service') ?? undefined });
+    const same = [...document.querySelectorAll<HTMLElement>(this.localName)].filter((e) => scopeOf(e).council === council && scopeOf(e).service === service);
+    return formInstance(this, same);
+  }
 
   #onConfigChange = () => this.#refreshConfig();
 
@@ -111,7 +200,6 @@ export abstract class CivicElement extends LitElement {
       previous.locale === next.locale;
     this.#config = next;
     if (same) return;
-    if (next.locale !== activeLocale()) void useLocale(next.locale);
     this.configChanged(previous);
     if (request) this.requestUpdate();
   }

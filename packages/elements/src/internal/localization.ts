@@ -1,14 +1,22 @@
-// The one module that configures @lit/localize. Elements only call `msg()` and
-// `updateWhenLocaleChanges()`; they ask for a locale through `useLocale()`.
-import { configureLocalization } from '@lit/localize';
+// Each element renders wholly in its own language. Runtime lit-localize has one active locale
+// per page, so instead of `configureLocalization` this module installs ONE msg()
+// implementation that reads the templates of "the locale currently rendering" from a slot, and
+// CivicElement fills that slot while it updates (render is synchronous inside an update), so two
+// elements with lang="pl" and lang="sv" on one page each speak their own language. Components
+// keep calling msg().
+//
+// @lit/localize has no `exports` map, so its installer and runtime lookup are deep-imported.
+import { _installMsgImplementation } from '@lit/localize/init/install.js';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 import type { Locale } from './locales.js';
 import { SOURCE_LOCALE } from './locales.js';
 
 type TargetLocale = Exclude<Locale, 'en'>;
+type Templates = Parameters<typeof runtimeMsg>[0] & object;
 
 // One static import() per locale, no template-literal paths: bundlers must see each file to
 // split it into its own chunk, fetched only when that language is shown.
-const loaders: Record<TargetLocale, () => Promise<unknown>> = {
+const loaders: Record<TargetLocale, () => Promise<{ templates: Templates }>> = {
   pl: () => import('../generated/locales/pl.js'),
   sv: () => import('../generated/locales/sv.js'),
   da: () => import('../generated/locales/da.js'),
@@ -18,63 +26,56 @@ const loaders: Record<TargetLocale, () => Promise<unknown>> = {
   ro: () => import('../generated/locales/ro.js'),
 };
 
-interface Localizer {
-  getLocale(): string;
-  setLocale(locale: string): Promise<void>;
-}
-
 /**
- * Every configured copy of @lit/localize on the page, shared across Civic Loop versions by a
- * global symbol. `configureLocalization` throws on a second call for the same copy of the
- * library, so a second version that shares that copy reuses the first one's localizer; a
- * version that bundles its own copy configures it and joins the list, and `useLocale`
- * switches them all together so every element on the page speaks the same language.
+ * The templates msg() reads right now, on a global symbol: two Civic Loop copies on a page that
+ * share one copy of @lit/localize share one msg() implementation (the second install throws),
+ * and that implementation must read whatever the element rendering at this moment put here.
  */
-const REGISTRY = Symbol.for('civicloop.localization');
+const SLOT = Symbol.for('civicloop.localization.rendering');
+interface Slot {
+  templates: Templates | undefined;
+}
+const slot: Slot = ((globalThis as { [SLOT]?: Slot })[SLOT] ??= { templates: undefined });
 
-interface Registry {
-  localizers: Localizer[];
+try {
+  _installMsgImplementation(((template: Parameters<typeof runtimeMsg>[1], options?: Parameters<typeof runtimeMsg>[2]) =>
+    runtimeMsg(slot.templates, template, options)) as Parameters<typeof _installMsgImplementation>[0]);
+} catch {
+  // Installed already by another Civic Loop copy bundling the same @lit/localize: it reads the
+  // same slot. (A page that calls configureLocalization on that copy itself keeps its own msg().)
 }
 
-function registry(): Registry {
-  const g = globalThis as typeof globalThis & { [REGISTRY]?: Registry };
-  return (g[REGISTRY] ??= { localizers: [] });
+const loaded = new Map<Locale, Templates | undefined>([[SOURCE_LOCALE, undefined]]);
+const loading = new Map<Locale, Promise<void>>();
+
+/** Whether `locale`'s messages are here (the source locale always is). */
+export function isLoaded(locale: Locale): boolean {
+  return loaded.has(locale);
 }
 
-function configure(): void {
-  let own: Localizer;
-  try {
-    own = configureLocalization({
-      sourceLocale: SOURCE_LOCALE,
-      targetLocales: Object.keys(loaders) as TargetLocale[],
-      loadLocale: (locale) => loaders[locale as TargetLocale]() as ReturnType<Parameters<typeof configureLocalization>[0]['loadLocale']>,
-    });
-  } catch {
-    // This copy of @lit/localize was configured by another Civic Loop version: its
-    // localizer is already in the registry.
-    return;
+/** Loads `locale`'s messages once per page; resolves when they can be rendered. */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (loaded.has(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loaders[locale as TargetLocale]()
+      .then((m) => void loaded.set(locale, m.templates))
+      .finally(() => loading.delete(locale));
+    loading.set(locale, pending);
   }
-  registry().localizers.push(own);
-}
-
-configure();
-
-/** The locale messages are currently rendered in (the last one `useLocale` finished loading). */
-export function activeLocale(): Locale {
-  return (registry().localizers[0]?.getLocale() ?? SOURCE_LOCALE) as Locale;
+  return pending;
 }
 
 /**
- * Switches the page's messages to `locale`, loading its translations on first use. Runtime
- * lit-localize has one active locale per page, so the most recent request wins; elements
- * re-render when it is ready (`updateWhenLocaleChanges`).
+ * Runs `fn` with msg() answering in `locale` (which must be loaded; otherwise the source
+ * locale). Restores the previous slot, so nested calls and other elements are unaffected.
  */
-export async function useLocale(locale: Locale): Promise<void> {
-  await Promise.all(
-    registry().localizers.map((l) =>
-      l.setLocale(locale).catch(() => {
-        // An older Civic Loop version may not know this locale; its elements stay in English.
-      }),
-    ),
-  );
+export function inLocale<T>(locale: Locale, fn: () => T): T {
+  const previous = slot.templates;
+  slot.templates = loaded.get(locale);
+  try {
+    return fn();
+  } finally {
+    slot.templates = previous;
+  }
 }

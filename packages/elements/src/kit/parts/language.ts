@@ -1,0 +1,48 @@
+import type { Locale } from '@civicloop/contract/locales';
+import { css, html, nothing, type TemplateResult } from 'lit';
+
+/** A language's name in that language ("polski", "svenska"), capitalised as a list item. */
+export function ownName(locale: Locale): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale);
+  } catch {
+    // Older engines without DisplayNames: the code still identifies it.
+  }
+  name ||= locale;
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}
+
+/**
+ * The element's own language switcher: many residents do not read the page's language, so a
+ * form lets them choose among the council's locales. Each option is written in its own language
+ * (and marked with its `lang`, so a screen reader pronounces it right). Nothing is rendered when
+ * the council speaks one language only.
+ */
+export function languagePicker(o: { locales: readonly Locale[]; current: Locale; label: string; onChange: (locale: Locale) => void }): TemplateResult | typeof nothing {
+  const locales = o.locales.includes(o.current) ? o.locales : [o.current, ...o.locales];
+  if (locales.length < 2) return nothing;
+  return html`
+    <div part="language" class="language">
+      <label for="language">${o.label}</label>
+      <select id="language" autocomplete="off" @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value as Locale)}>
+        ${locales.map((l) => html`<option value=${l} lang=${l} ?selected=${l === o.current}>${ownName(l)}</option>`)}
+      </select>
+    </div>
+  `;
+}
+
+export const languageStyles = css`
+  .language {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.5em;
+    margin-block-end: calc(var(--_space) * 0.5);
+  }
+  .language select {
+    display: inline-block;
+    inline-size: auto;
+  }
+`;

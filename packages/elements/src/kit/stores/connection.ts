@@ -1,0 +1,88 @@
+// One transport and one outbox per council API and page, shared by every element of that
+// council, and the outbox's hook that gives a kept input a fresh proof of work on each re-send.
+// Elements never validate responses (the conformance kit proves servers right): no zod here.
+import type { ProofOfWork } from '@civicloop/contract';
+import { solveChallenge } from '@civicloop/contract/pow';
+import { PROBLEM_TYPES } from '@civicloop/contract/rules';
+import { createChallenge, createOutbox, createTransport, getCouncil, isApiError, isNetworkError, isTimeoutError, listServices, type Outbox, type Transport } from '@civicloop/sdk';
+import { atom, type ReadableAtom } from 'nanostores';
+import { councilStore, type CouncilState, type ServicesState } from './council.js';
+import type { OutboxLike, QueuedReason, Refusal } from './submission.js';
+
+const transports = new Map<string, Transport>();
+const outboxes = new Map<string, Outbox>();
+
+/** The transport of `council` at `api` (relative URLs against the page). */
+export function transportFor(target: { baseUrl: string; council: string }): Transport {
+  const key = `${target.baseUrl}\n${target.council}`;
+  let t = transports.get(key);
+  if (!t) transports.set(key, (t = createTransport({ baseUrl: new URL(target.baseUrl, document.baseURI), council: target.council })));
+  return t;
+}
+
+/** A kept input may outwait its proof of work (15 minutes): each re-send gets a fresh one when asked. */
+async function freshProof(record: { body: unknown }, t: Transport): Promise<unknown> {
+  if (!record.body || typeof record.body !== 'object' || !('proof' in record.body || 'elapsedMs' in record.body)) return record.body;
+  const { proof: _stale, ...body } = record.body as { proof?: ProofOfWork };
+  if (!(await getCouncil(t)).antiAbuse?.proofOfWork.required) return body;
+  const c = await createChallenge(t);
+  return { ...body, proof: { challenge: c.challenge, nonce: await solveChallenge(c.challenge, c.difficulty) } };
+}
+
+/** The outbox every form of this council on the page sends through and hears outcomes from. */
+export function outboxFor(t: Transport): OutboxLike {
+  const key = `${t.baseUrl}\n${t.council}`;
+  let o = outboxes.get(key);
+  if (!o) outboxes.set(key, (o = createOutbox({ transport: t, transportFor, prepare: freshProof })));
+  return o as unknown as OutboxLike;
+}
+
+/** Why a kept input could not go at once, for the resident. */
+export function queuedReason(error: unknown): QueuedReason {
+  return isNetworkError(error) ? 'offline' : isTimeoutError(error) ? 'timeout' : 'server';
+}
+
+/** A refusal as the resident is told it, from the SDK's error. */
+export function refusalOf(error: unknown): Refusal {
+  if (isApiError(error)) return { status: error.status, problemType: error.problem.type, message: error.message, issues: error.problem.errors, retryAfter: error.retryAfter };
+  return { message: error instanceof Error ? error.message : String(error), blocked: (error as { blocked?: boolean } | undefined)?.blocked };
+}
+
+export type RefusalReason = 'rate-limited' | 'spam' | 'not-found' | 'unauthorized' | 'other';
+
+/** Why the server (or browser) refused, in the terms residents are told. */
+export function refusalReason(r: Refusal): RefusalReason {
+  if (r.status === 429) return 'rate-limited';
+  if (r.problemType === PROBLEM_TYPES.spam) return 'spam';
+  // A council that does not exist, or a page origin it does not allow: a setup error either way.
+  if (r.status === 404 || r.blocked) return 'not-found';
+  if (r.status === 401 || r.status === 403) return 'unauthorized';
+  return 'other';
+}
+
+/**
+ * An element's view of its council: atoms that follow the page's one shared store (one fetch
+ * per page) for the element's current API and council, and stop following on disconnect.
+ */
+export function councilView() {
+  const $council = atom<CouncilState>({ status: 'loading' });
+  const $services = atom<ServicesState>({ status: 'loading' });
+  let off: (() => void)[] = [];
+  const view = {
+    $council: $council as ReadableAtom<CouncilState>,
+    $services: $services as ReadableAtom<ServicesState>,
+    /** Follows `t`'s council (none: not configured, so failed); its services only when asked. */
+    follow(t: Transport | undefined, services: boolean): void {
+      view.stop();
+      if (!t) return void $council.set({ status: 'failed' });
+      const store = councilStore(t.baseUrl, t.council, () => ({ getCouncil: () => getCouncil(t), listServices: (q) => listServices(t, q) }));
+      if (services) store.loadServices();
+      off = [store.$council.subscribe((c) => $council.set(c)), ...(services ? [store.$services.subscribe((s) => $services.set(s))] : [])];
+    },
+    stop(): void {
+      for (const f of off) f();
+      off = [];
+    },
+  };
+  return view;
+}

@@ -1,0 +1,131 @@
+// A council's configuration and services, fetched once per page whatever the number of
+// elements showing them (keyed by API and council), and read in each element's own language.
+import type { CouncilConfig, Service } from '@civicloop/contract';
+import type { Locale } from '@civicloop/contract/locales';
+import { atom, type ReadableAtom } from 'nanostores';
+
+export type CouncilState = { status: 'loading' } | { status: 'ready'; config: CouncilConfig } | { status: 'failed' };
+export type ServicesState = { status: 'loading' } | { status: 'ready'; services: Service[] } | { status: 'failed' };
+
+/** How to fetch; the elements pass the SDK's per-operation functions on their transport. */
+export interface CouncilSource {
+  getCouncil(): Promise<CouncilConfig>;
+  /** One page of services. */
+  listServices(query: { limit: number; cursor?: string }): Promise<{ items: Service[]; nextCursor?: string | null | undefined }>;
+}
+
+export interface CouncilStore {
+  readonly $council: ReadableAtom<CouncilState>;
+  readonly $services: ReadableAtom<ServicesState>;
+  /** Starts (once) fetching the service list, for forms that let the resident choose. */
+  loadServices(): void;
+  /** After a failure, asks again (the next element to need it calls this). */
+  retry(): void;
+}
+
+// Per page (per copy of this module): every element of one council shares one entry.
+const stores = new Map<string, CouncilStore>();
+
+/** The store of `council` at `api`; the first caller's `source` fetches for everyone. */
+export function councilStore(api: string, council: string, source: () => CouncilSource): CouncilStore {
+  const key = `${api}\n${council}`;
+  const existing = stores.get(key);
+  if (existing) {
+    existing.retry();
+    return existing;
+  }
+  const $council = atom<CouncilState>({ status: 'loading' });
+  const $services = atom<ServicesState>({ status: 'loading' });
+  let servicesWanted = false;
+
+  const fetchCouncil = () => {
+    $council.set({ status: 'loading' });
+    source()
+      .getCouncil()
+      .then(
+        (config) => $council.set({ status: 'ready', config }),
+        () => $council.set({ status: 'failed' }),
+      );
+  };
+  const fetchServices = () => {
+    $services.set({ status: 'loading' });
+    listAll(source()).then(
+      (services) => $services.set({ status: 'ready', services }),
+      () => $services.set({ status: 'failed' }),
+    );
+  };
+
+  const store: CouncilStore = {
+    $council,
+    $services,
+    loadServices() {
+      if (servicesWanted) return;
+      servicesWanted = true;
+      fetchServices();
+    },
+    retry() {
+      if ($council.get().status === 'failed') fetchCouncil();
+      if (servicesWanted && $services.get().status === 'failed') fetchServices();
+    },
+  };
+  stores.set(key, store);
+  fetchCouncil();
+  return store;
+}
+
+/** Forgets every council (tests, or a page that changed API address). */
+export function forgetCouncils(): void {
+  stores.clear();
+}
+
+/** Every service, following cursors; a council has tens of services, not thousands. */
+async function listAll(source: CouncilSource): Promise<Service[]> {
+  const all: Service[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const result = await source.listServices(cursor ? { limit: 100, cursor } : { limit: 100 });
+    all.push(...result.items);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return all;
+}
+
+/** A service's name in `locale`, else in the council's default locale, else any it has. */
+export function serviceName(service: Service, locale: Locale, fallback: Locale | undefined): string {
+  const names = service.name as Partial<Record<Locale, string>>;
+  return names[locale] ?? (fallback && names[fallback]) ?? Object.values(names).find(Boolean) ?? service.id;
+}
+
+/**
+ * A council text in `locale`, else in its default locale (with that locale, for the text's
+ * `lang`, so a screen reader reads it right); undefined when it has none.
+ */
+export function councilText(config: CouncilConfig, text: keyof CouncilConfig['texts'], locale: Locale): { text: string; lang: Locale } | undefined {
+  const texts = config.texts[text] as Partial<Record<Locale, string>>;
+  const own = texts[locale];
+  if (own) return { text: own, lang: locale };
+  const fallback = texts[config.defaultLocale];
+  return fallback ? { text: fallback, lang: config.defaultLocale } : undefined;
+}
+
+/** Resolves once `$state` is no longer loading (arrived or failed); the SDK's timeout bounds the wait. */
+export function settled($state: ReadableAtom<{ status: string }>): Promise<void> {
+  if ($state.get().status !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => {
+    const off = $state.listen((s) => {
+      if (s.status !== 'loading') {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+/** The council's services as choices in `locale`, sorted as that language sorts. */
+export function serviceOptions(state: ServicesState, council: CouncilState, locale: Locale): { value: string; label: string }[] {
+  if (state.status !== 'ready') return [];
+  const fallback = council.status === 'ready' ? council.config.defaultLocale : undefined;
+  const collator = new Intl.Collator(locale);
+  return state.services.map((s) => ({ value: s.id, label: serviceName(s, locale, fallback) })).sort((a, b) => collator.compare(a.label, b.label));
+}

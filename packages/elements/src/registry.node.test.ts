@@ -1,0 +1,53 @@
+// The registry is the one list of elements: the loader, index.ts, package.json, the element
+// modules' tag declarations and the shipped manifests must all say the same thing.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { elementsDir, expectedSources } from '../../../scripts/registry.ts';
+import { ELEMENTS, className, modulePath } from './registry.ts';
+
+const read = (path: string) => readFileSync(`${elementsDir}${path}`, 'utf8');
+
+describe('elements registry', () => {
+  test('civicloop.ts, index.ts and package.json are what the registry generates', () => {
+    for (const [path, content] of expectedSources()) assert.equal(readFileSync(path, 'utf8'), content, `${path} drifted from src/registry.ts`);
+  });
+
+  test('every element folder is registered, and every entry defines its tag with its class', () => {
+    const folders = readdirSync(`${elementsDir}src`, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name.includes('-') && existsSync(`${elementsDir}src/${d.name}/${d.name}.ts`))
+      .map((d) => d.name)
+      .sort();
+    assert.deepEqual(ELEMENTS.map((e) => e.tag).sort(), folders);
+    for (const { tag } of ELEMENTS) {
+      const source = read(`src/${modulePath(tag)}.ts`);
+      const cls = className(tag);
+      assert.match(source, new RegExp(`export class ${cls} extends`), `${tag}: class ${cls}`);
+      assert.match(source, new RegExp(`define\\((?:'${tag}'|[A-Z_]+), ${cls}\\)`), `${tag}: define(tag, ${cls})`);
+      assert.match(source, new RegExp(`interface HTMLElementTagNameMap \\{[^}]*'${tag}': ${cls};`), `${tag}: HTMLElementTagNameMap`);
+    }
+  });
+
+  const built = existsSync(`${elementsDir}custom-elements.json`) && existsSync(`${elementsDir}dist`);
+  test('custom-elements.json names each tag at a path the package ships; html-custom-data.json follows', { skip: !built && 'run npm run build first' }, () => {
+    const manifest = JSON.parse(read('custom-elements.json')) as { modules: { path: string; declarations?: { name: string; tagName?: string; customElement?: boolean; cssProperties?: { name: string }[] }[] }[] };
+    const pkg = JSON.parse(read('package.json')) as { files: string[] };
+    for (const mod of manifest.modules) {
+      assert.ok(existsSync(`${elementsDir}${mod.path}`), `${mod.path} is not in the package`);
+      assert.ok(pkg.files.some((f) => mod.path === f || mod.path.startsWith(`${f}/`)), `${mod.path} is outside package.json files`);
+    }
+    for (const { tag } of ELEMENTS) {
+      const decl = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag);
+      assert.ok(decl, `no declaration with tagName ${tag}`);
+      assert.equal(decl.customElement, true);
+      assert.equal(decl.name, className(tag));
+      if (tag !== 'civicloop-config') assert.ok(decl.cssProperties?.some((p) => p.name === '--cocreate-accent'), `${tag}: theme properties`);
+    }
+    const data = JSON.parse(read('html-custom-data.json')) as { version: number; tags: { name: string; attributes: { name: string }[] }[] };
+    assert.equal(data.version, 1.1);
+    assert.deepEqual(data.tags.map((t) => t.name).sort(), ELEMENTS.map((e) => e.tag).sort());
+    const feedback = data.tags.find((t) => t.name === 'cocreate-feedback')!;
+    for (const attr of ['api', 'council', 'service', 'lang', 'compact', 'heading-level']) assert.ok(feedback.attributes.some((a) => a.name === attr), `cocreate-feedback: ${attr}`);
+    assert.ok(pkg.files.includes('html-custom-data.json'));
+  });
+});

@@ -1,0 +1,52 @@
+// The one list of Civic Loop elements. The loader's map (civicloop.ts), index.ts, the package's
+// `exports` and `sideEffects` are generated from it by scripts/registry.ts (run by the build),
+// which also completes custom-elements.json (tag names, published paths, the theme's custom
+// properties) and writes VS Code's html-custom-data.json from that manifest. A node test
+// (registry.node.test.ts) fails when they drift apart. Nothing in the browser imports it.
+//
+// Adding an element: its folder `<tag>/<tag>.ts` (class = PascalCase of the tag, calling
+// `define(tag, Class)` and declaring the tag in HTMLElementTagNameMap), its strings, and one entry here.
+
+export interface ElementEntry {
+  /** Tag = folder = file stem. */
+  readonly tag: string;
+  /** One line for the README and editors (the class JSDoc's `@summary` is the long form). */
+  readonly summary: string;
+  /** Whether the loader defines it on demand when the tag appears in the page. */
+  readonly lazy: boolean;
+}
+
+export const ELEMENTS: readonly ElementEntry[] = [
+  { tag: 'civicloop-config', summary: 'Once-per-page configuration: API address, council and language.', lazy: false },
+  { tag: 'cocreate-feedback', summary: 'Resident feedback with a receipt, an offline outbox and assisted entry.', lazy: true },
+];
+
+/** `cocreate-feedback` -> `CocreateFeedback`. */
+export function className(tag: string): string {
+  return tag.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase());
+}
+
+/** Module of an element, relative to src/ (and dist/), without extension. */
+export function modulePath(tag: string): string {
+  return `${tag}/${tag}`;
+}
+
+/**
+ * The theme's custom properties, documented once: every element honours them (they are read by
+ * internal/theme.styles.ts), so the manifest lists them on each element from here.
+ */
+export const THEME_PROPERTIES: readonly { name: string; default?: string; description: string }[] = [
+  { name: '--cocreate-font', default: 'inherit', description: 'Font shorthand; the host page’s by default.' },
+  { name: '--cocreate-text-color', default: 'inherit', description: 'Text colour; the host page’s by default.' },
+  { name: '--cocreate-muted-color', description: 'Hints and counters (the text colour at reduced strength, still 4.5:1).' },
+  { name: '--cocreate-background', default: 'transparent', description: 'Background of fields (the page shows through).' },
+  { name: '--cocreate-border-color', description: 'Borders of fields (the text colour mixed to keep 3:1).' },
+  { name: '--cocreate-accent', default: '#0b57d0', description: 'Primary buttons and selected options.' },
+  { name: '--cocreate-on-accent', default: '#ffffff', description: 'Text on the accent colour.' },
+  { name: '--cocreate-error-color', description: 'Error messages and borders; by default a red derived from the text colour (4.5:1 or more on light and dark pages).' },
+  { name: '--cocreate-success-color', description: 'Confirmation accents; by default a green derived the same way.' },
+  { name: '--cocreate-focus-color', default: 'currentColor', description: 'The 3px outer focus ring (the inner 2px ring is black or white, opposite to the text colour).' },
+  { name: '--cocreate-radius', default: '0.25rem', description: 'Corner radius.' },
+  { name: '--cocreate-space', default: '1rem', description: 'Base spacing unit.' },
+  { name: '--cocreate-max-inline-size', default: '40rem', description: 'Widest the element grows.' },
+];

@@ -1,0 +1,187 @@
+// Everything that follows from packages/elements/src/registry.ts, generated in one place:
+//   node --import tsx scripts/registry.ts sources     civicloop.ts (loader map), index.ts, package.json exports + sideEffects
+//   node --import tsx scripts/registry.ts manifest    completes custom-elements.json, writes html-custom-data.json
+//   add --check to report drift (exit 1) instead of writing.
+// The build runs both; registry.node.test.ts holds the committed files to the same output.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ELEMENTS, THEME_PROPERTIES, className, modulePath } from '../packages/elements/src/registry.ts';
+
+export const elementsDir = fileURLToPath(new URL('../packages/elements/', import.meta.url));
+
+const GENERATED = '// Generated from src/registry.ts by scripts/registry.ts (run by `npm run build`); do not edit.';
+
+export function loaderSource(): string {
+  const lines = ELEMENTS.filter((e) => e.lazy).map((e) => `  '${e.tag}': () => import('./${modulePath(e.tag)}.js'),`);
+  return `${GENERATED}
+/**
+ * The one script a web editor pastes:
+ *
+ *   <script type="module" src="https://council.example/cdn/civicloop.js"></script>
+ *
+ * It defines each Civic Loop element only when its tag appears in the page (now or later,
+ * e.g. a CMS tab that renders on click) and imports that element's code on demand, so a page
+ * pays only for what it shows. It imports nothing itself, to stay within a few hundred bytes.
+ */
+// One static import() per element: bundlers must see each path to split it into its own chunk.
+const loaders: Record<string, () => Promise<unknown>> = {
+${lines.join('\n')}
+};
+
+const pending = new Map(Object.entries(loaders));
+
+function scan(): void {
+  for (const [tag, load] of pending) {
+    if (!document.querySelector(tag)) continue;
+    pending.delete(tag);
+    load().catch((error: unknown) => console.error(\`civicloop: could not load <\${tag}>\`, error));
+  }
+  if (pending.size === 0) observer.disconnect();
+}
+
+const observer = new MutationObserver(scan);
+observer.observe(document.documentElement, { childList: true, subtree: true });
+scan();
+`;
+}
+
+export function indexSource(): string {
+  const lines = ELEMENTS.map((e) => `export * from './${modulePath(e.tag)}.js';`);
+  return `${GENERATED}
+// Importing this module defines every Civic Loop element (each element module calls \`define\`).
+${lines.join('\n')}
+export { CivicElement } from './internal/civic-element.js';
+export { define } from './internal/define.js';
+export { themeStyles } from './internal/theme.styles.js';
+export type { ResolvedConfig } from './internal/config.js';
+export type { Locale } from './internal/locales.js';
+`;
+}
+
+type PackageJson = Record<string, unknown> & { exports: Record<string, unknown>; sideEffects: string[]; files: string[] };
+
+export function packageJson(current: PackageJson): PackageJson {
+  const exports: Record<string, unknown> = {
+    '.': { source: './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' },
+  };
+  const sideEffects: string[] = [];
+  for (const { tag } of ELEMENTS) {
+    const m = modulePath(tag);
+    exports[`./${tag}`] = { source: `./src/${m}.ts`, types: `./dist/${m}.d.ts`, default: `./dist/${m}.js` };
+    sideEffects.push(`./src/${m}.ts`, `./dist/${m}.js`);
+  }
+  // JSX and Vue types of every tag, generated from the manifest by scripts/framework-types.mjs.
+  for (const framework of ['react', 'preact', 'vue']) {
+    exports[`./${framework}`] = { types: `./dist/frameworks/${framework}.d.ts`, default: `./dist/frameworks/${framework}.js` };
+  }
+  exports['./custom-elements.json'] = './custom-elements.json';
+  exports['./html-custom-data.json'] = './html-custom-data.json';
+  exports['./package.json'] = './package.json';
+  // The index defines every element and the loader watches the page: both have side effects.
+  sideEffects.push('./src/index.ts', './dist/index.js', './src/civicloop.ts', './dist/civicloop.js', './dist/cdn/**');
+  // src/ ships too, so source maps and the `source` condition resolve in the published package.
+  const files = ['dist', 'custom-elements.json', 'html-custom-data.json', 'src', '!src/**/*.test.ts'];
+  return { ...current, exports, files, sideEffects };
+}
+
+// ---- custom-elements.json ---------------------------------------------------------------
+
+interface Declaration {
+  kind: string;
+  name: string;
+  tagName?: string;
+  customElement?: boolean;
+  summary?: string;
+  description?: string;
+  attributes?: { name: string; description?: string; type?: { text: string } }[];
+  cssProperties?: { name: string; default?: string; description?: string }[];
+}
+interface Manifest {
+  modules: { path: string; declarations?: Declaration[]; exports?: unknown[] }[];
+}
+
+/** Published paths: the manifest points at dist/ (`.js` + `.d.ts`), what consumers import. */
+function toPublished(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/^\/?src\/(.+)\.(?:ts|js)$/, 'dist/$1.js');
+  if (Array.isArray(value)) return value.map(toPublished);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPublished(v)]));
+  return value;
+}
+
+export function completeManifest(raw: Manifest): Manifest {
+  const manifest = toPublished(raw) as Manifest;
+  for (const { tag, summary } of ELEMENTS) {
+    const path = `dist/${modulePath(tag)}.js`;
+    const mod = manifest.modules.find((m) => m.path === path);
+    const decl = mod?.declarations?.find((d) => d.name === className(tag));
+    if (!mod || !decl) throw new Error(`custom-elements.json: no class ${className(tag)} in ${path}`);
+    decl.tagName = tag;
+    decl.customElement = true;
+    decl.summary ??= summary;
+    if (tag !== 'civicloop-config') {
+      const own = decl.cssProperties ?? [];
+      decl.cssProperties = [...own.filter((p) => !THEME_PROPERTIES.some((t) => t.name === p.name)), ...THEME_PROPERTIES.map((p) => ({ ...p }))];
+    }
+    mod.exports = [
+      ...(mod.exports ?? []).filter((e) => (e as { kind?: string }).kind !== 'custom-element-definition'),
+      { kind: 'custom-element-definition', name: tag, declaration: { name: className(tag), module: path } },
+    ];
+  }
+  return manifest;
+}
+
+/** VS Code's custom data (`html.customData`): tags and their attributes, from the manifest. */
+export function htmlCustomData(manifest: Manifest) {
+  const tags = [];
+  for (const mod of manifest.modules) {
+    for (const d of mod.declarations ?? []) {
+      if (!d.customElement || !d.tagName) continue;
+      tags.push({
+        name: d.tagName,
+        description: d.summary ?? d.description ?? '',
+        attributes: (d.attributes ?? []).map((a) => {
+          const values = a.type?.text.match(/^(?:'[^']+'(?:\s*\|\s*)?)+$/) ? a.type.text.split('|').map((v) => ({ name: v.trim().slice(1, -1) })) : undefined;
+          return { name: a.name, description: a.description ?? '', ...(values ? { values } : {}), ...(a.type?.text === 'boolean' ? { valueSet: 'v' } : {}) };
+        }),
+      });
+    }
+  }
+  return { $schema: 'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json', version: 1.1, tags };
+}
+
+// ---- CLI --------------------------------------------------------------------------------
+
+function sync(path: string, content: string, check: boolean): boolean {
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  if (current === content) return true;
+  if (check) {
+    console.error(`registry: ${path} is not what src/registry.ts gives; run node --import tsx scripts/registry.ts`);
+    return false;
+  }
+  writeFileSync(path, content);
+  console.log(`registry: wrote ${path}`);
+  return true;
+}
+
+export function expectedSources(): [string, string][] {
+  const pkgPath = `${elementsDir}package.json`;
+  return [
+    [`${elementsDir}src/civicloop.ts`, loaderSource()],
+    [`${elementsDir}src/index.ts`, indexSource()],
+    [pkgPath, JSON.stringify(packageJson(JSON.parse(readFileSync(pkgPath, 'utf8')) as PackageJson), null, 2) + '\n'],
+  ];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const check = process.argv.includes('--check');
+  let ok = true;
+  if (process.argv.includes('sources')) for (const [path, content] of expectedSources()) ok = sync(path, content, check) && ok;
+  if (process.argv.includes('manifest')) {
+    const path = `${elementsDir}custom-elements.json`;
+    const manifest = completeManifest(JSON.parse(readFileSync(path, 'utf8')) as Manifest);
+    writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
+    writeFileSync(`${elementsDir}html-custom-data.json`, JSON.stringify(htmlCustomData(manifest), null, 2) + '\n');
+    console.log('registry: completed custom-elements.json, wrote html-custom-data.json');
+  }
+  if (!ok) process.exit(1);
+}
