@@ -2,7 +2,10 @@
 // What the CDN bundles cost a page: min, gzip and brotli bytes of every file, and per element
 // the loader + its entry + every chunk it statically pulls in + one locale (the largest, to be
 // conservative). Needs `npm run build` first (it reads the tsc output the CDN is built from).
-//   node bench/size.mjs [--check]   --check exits 1 when a budget is exceeded
+//   node bench/size.mjs [--check] [--by-file] [--dump=PATH]
+//     --check    exits 1 when a budget is exceeded
+//     --by-file  also splits each package's bytes by source file (to find what to shrink)
+//     --dump=P   prints the minified code mapped to sources whose path contains P
 // Per element it also prints where the minified bytes come from (by package, from the source
 // maps), so a budget miss points at its cause.
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
@@ -15,6 +18,9 @@ import config from '../rollup.config.mjs';
 // page with all five public elements (estimated from <cocreate-feedback> until the others exist).
 const BUDGET = { loaderGzip: 2 * 1024, elementGzip: 25 * 1024, fiveElementsGzip: 50 * 1024 };
 const FIVE = 5;
+const byFile = process.argv.includes('--by-file');
+const dump = process.argv.find((a) => a.startsWith('--dump='))?.slice('--dump='.length);
+const dumped = new Map();
 // Where an element's own bytes come from (printOrigins groups); everything else is shared.
 const ownGroups = (tag) => [`@civicloop/elements ${tag}`, '@civicloop/elements stores'];
 
@@ -75,22 +81,37 @@ for (const c of chunks.values()) {
 /** Groups each minified character of `files` by the package (or workspace folder) it came from. */
 function printOrigins(files) {
   const groups = new Map();
+  const fileGroups = new Map();
   for (const file of files) {
     const chunk = chunks.get(file);
     if (!chunk.map) continue;
     const map = new TraceMap(chunk.map);
     chunk.code.split('\n').forEach((line, index) => {
       let group = 'unmapped';
+      let fileGroup = 'unmapped';
       for (let column = 0; column < line.length; column++) {
         const { source } = originalPositionFor(map, { line: index + 1, column });
-        if (source) group = originOf(resolve(cdnDir, file, '..', source));
+        if (source) {
+          const path = resolve(cdnDir, file, '..', source);
+          group = originOf(path);
+          if (byFile) fileGroup = path.split(/node_modules\/|packages\//).pop();
+          if (dump && path.includes(dump)) dumped.set(path, (dumped.get(path) ?? '') + line[column]);
+        }
         groups.set(group, (groups.get(group) ?? '') + line[column]);
+        if (byFile) fileGroups.set(fileGroup, (fileGroups.get(fileGroup) ?? '') + line[column]);
       }
     });
   }
   const rows = [...groups].map(([name, code]) => [name, code.length, gzipSync(code, { level: 9 }).length]).sort((a, b) => b[1] - a[1]);
   console.log(`  where the bytes come from (min, and gzip of that part alone):`);
   for (const [name, min, gzip] of rows) console.log(`    ${name.padEnd(40)} ${kb(min)} ${kb(gzip)}`);
+  if (byFile) {
+    console.log(`  the same by source file:`);
+    const fileRows = [...fileGroups].map(([name, code]) => [name, code.length, gzipSync(code, { level: 9 }).length]).sort((a, b) => b[1] - a[1]);
+    for (const [name, min, gzip] of fileRows) console.log(`    ${name.padEnd(60)} ${kb(min)} ${kb(gzip)}`);
+  }
+  for (const [path, code] of dumped) console.log(`\n--- ${path} (${code.length} min chars)\n${code}\n`);
+  dumped.clear();
   return rows;
 }
 
