@@ -22,6 +22,8 @@ const byFile = process.argv.includes('--by-file');
 const dump = process.argv.find((a) => a.startsWith('--dump='))?.slice('--dump='.length);
 const dumped = new Map();
 // Where an element's own bytes come from (printOrigins groups); everything else is shared.
+// The libraries the design prescribes (issue 6): no element code can go below what they cost.
+const FLOOR = ['lit-html', '@lit/reactive-element', 'lit-element', 'ky', '@lit/localize', 'nanostores', 'idb-keyval'];
 const ownGroups = (tag) => [`@civicloop/elements ${tag}`, '@civicloop/elements stores'];
 
 const bundle = await rollup({ ...config, onwarn: () => {} });
@@ -76,6 +78,13 @@ for (const c of chunks.values()) {
     const verdict5 = five <= BUDGET.fiveElementsGzip ? 'within' : 'OVER';
     console.log(`  five-element page (estimate: + ${FIVE - 1} x (own ${kb(own).trim()} + locale ${kb(locale).trim()})): ${(five / 1024).toFixed(2)} KB gzip, budget ${BUDGET.fiveElementsGzip / 1024} KB: ${verdict5}`);
     if (five > BUDGET.fiveElementsGzip) over = true;
+    // The floor: the prescribed libraries' bytes of this page, gzipped alone per package and
+    // together (as they ship, in one chunk), plus the locale.
+    const floor = origins.filter(([name]) => FLOOR.includes(name));
+    const alone = floor.reduce((a, [, , gzip]) => a + gzip, 0);
+    const together = gzipSync(floor.map(([, , , code]) => code).join(''), { level: 9 }).length;
+    console.log(`  floor of the prescribed libraries (${floor.map(([name, , gzip]) => `${name} ${(gzip / 1024).toFixed(2)}`).join(', ')}) + ${largestLocale?.name} locale ${kb(locale).trim()}:`);
+    console.log(`    ${((alone + locale) / 1024).toFixed(2)} KB gzip summing each package alone, ${((together + locale) / 1024).toFixed(2)} KB gzipped together; leaves ${((BUDGET.elementGzip - together - locale) / 1024).toFixed(2)} KB of the ${BUDGET.elementGzip / 1024} KB budget for the loader, contract, SDK and elements code (now ${((total.gzip - together - locale) / 1024).toFixed(2)} KB)`);
   }
 }
 /** Groups each minified character of `files` by the package (or workspace folder) it came from. */
@@ -102,7 +111,7 @@ function printOrigins(files) {
       }
     });
   }
-  const rows = [...groups].map(([name, code]) => [name, code.length, gzipSync(code, { level: 9 }).length]).sort((a, b) => b[1] - a[1]);
+  const rows = [...groups].map(([name, code]) => [name, code.length, gzipSync(code, { level: 9 }).length, code]).sort((a, b) => b[1] - a[1]);
   console.log(`  where the bytes come from (min, and gzip of that part alone):`);
   for (const [name, min, gzip] of rows) console.log(`    ${name.padEnd(40)} ${kb(min)} ${kb(gzip)}`);
   if (byFile) {
