@@ -2,7 +2,10 @@
 // What the CDN bundles cost a page: min, gzip and brotli bytes of every file, and per element
 // the loader + its entry + every chunk it statically pulls in + one locale (the largest, to be
 // conservative). Needs `npm run build` first (it reads the tsc output the CDN is built from).
-//   node bench/size.mjs [--check]   --check exits 1 when a budget is exceeded
+//   node bench/size.mjs [--check] [--by-file] [--dump=PATH]
+//     --check    exits 1 when a budget is exceeded
+//     --by-file  also splits each package's bytes by source file (to find what to shrink)
+//     --dump=P   prints the minified code mapped to sources whose path contains P
 // Per element it also prints where the minified bytes come from (by package, from the source
 // maps), so a budget miss points at its cause.
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
@@ -15,7 +18,12 @@ import config from '../rollup.config.mjs';
 // page with all five public elements (estimated from <cocreate-feedback> until the others exist).
 const BUDGET = { loaderGzip: 2 * 1024, elementGzip: 25 * 1024, fiveElementsGzip: 50 * 1024 };
 const FIVE = 5;
+const byFile = process.argv.includes('--by-file');
+const dump = process.argv.find((a) => a.startsWith('--dump='))?.slice('--dump='.length);
+const dumped = new Map();
 // Where an element's own bytes come from (printOrigins groups); everything else is shared.
+// The libraries the design prescribes (issue 6): no element code can go below what they cost.
+const FLOOR = ['lit-html', '@lit/reactive-element', 'lit-element', 'ky', '@lit/localize', 'nanostores', 'idb-keyval'];
 const ownGroups = (tag) => [`@civicloop/elements ${tag}`, '@civicloop/elements stores'];
 
 const bundle = await rollup({ ...config, onwarn: () => {} });
@@ -70,27 +78,49 @@ for (const c of chunks.values()) {
     const verdict5 = five <= BUDGET.fiveElementsGzip ? 'within' : 'OVER';
     console.log(`  five-element page (estimate: + ${FIVE - 1} x (own ${kb(own).trim()} + locale ${kb(locale).trim()})): ${(five / 1024).toFixed(2)} KB gzip, budget ${BUDGET.fiveElementsGzip / 1024} KB: ${verdict5}`);
     if (five > BUDGET.fiveElementsGzip) over = true;
+    // The floor: the prescribed libraries' bytes of this page, gzipped alone per package and
+    // together (as they ship, in one chunk), plus the locale.
+    const floor = origins.filter(([name]) => FLOOR.includes(name));
+    const alone = floor.reduce((a, [, , gzip]) => a + gzip, 0);
+    const together = gzipSync(floor.map(([, , , code]) => code).join(''), { level: 9 }).length;
+    console.log(`  floor of the prescribed libraries (${floor.map(([name, , gzip]) => `${name} ${(gzip / 1024).toFixed(2)}`).join(', ')}) + ${largestLocale?.name} locale ${kb(locale).trim()}:`);
+    console.log(`    ${((alone + locale) / 1024).toFixed(2)} KB gzip summing each package alone, ${((together + locale) / 1024).toFixed(2)} KB gzipped together; leaves ${((BUDGET.elementGzip - together - locale) / 1024).toFixed(2)} KB of the ${BUDGET.elementGzip / 1024} KB budget for the loader, contract, SDK and elements code (now ${((total.gzip - together - locale) / 1024).toFixed(2)} KB)`);
   }
 }
 /** Groups each minified character of `files` by the package (or workspace folder) it came from. */
 function printOrigins(files) {
   const groups = new Map();
+  const fileGroups = new Map();
   for (const file of files) {
     const chunk = chunks.get(file);
     if (!chunk.map) continue;
     const map = new TraceMap(chunk.map);
     chunk.code.split('\n').forEach((line, index) => {
       let group = 'unmapped';
+      let fileGroup = 'unmapped';
       for (let column = 0; column < line.length; column++) {
         const { source } = originalPositionFor(map, { line: index + 1, column });
-        if (source) group = originOf(resolve(cdnDir, file, '..', source));
+        if (source) {
+          const path = resolve(cdnDir, file, '..', source);
+          group = originOf(path);
+          if (byFile) fileGroup = path.split(/node_modules\/|packages\//).pop();
+          if (dump && path.includes(dump)) dumped.set(path, (dumped.get(path) ?? '') + line[column]);
+        }
         groups.set(group, (groups.get(group) ?? '') + line[column]);
+        if (byFile) fileGroups.set(fileGroup, (fileGroups.get(fileGroup) ?? '') + line[column]);
       }
     });
   }
-  const rows = [...groups].map(([name, code]) => [name, code.length, gzipSync(code, { level: 9 }).length]).sort((a, b) => b[1] - a[1]);
+  const rows = [...groups].map(([name, code]) => [name, code.length, gzipSync(code, { level: 9 }).length, code]).sort((a, b) => b[1] - a[1]);
   console.log(`  where the bytes come from (min, and gzip of that part alone):`);
   for (const [name, min, gzip] of rows) console.log(`    ${name.padEnd(40)} ${kb(min)} ${kb(gzip)}`);
+  if (byFile) {
+    console.log(`  the same by source file:`);
+    const fileRows = [...fileGroups].map(([name, code]) => [name, code.length, gzipSync(code, { level: 9 }).length]).sort((a, b) => b[1] - a[1]);
+    for (const [name, min, gzip] of fileRows) console.log(`    ${name.padEnd(60)} ${kb(min)} ${kb(gzip)}`);
+  }
+  for (const [path, code] of dumped) console.log(`\n--- ${path} (${code.length} min chars)\n${code}\n`);
+  dumped.clear();
   return rows;
 }
 

@@ -353,11 +353,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const transport = current();
     const key = sendOptions.idempotencyKey ?? randomKey();
     try {
-      const response = await transport.call<ResultOf<Op>>(operation, endpoint, {
-        body,
-        idempotencyKey: key,
-        ...(sendOptions.signal ? { signal: sendOptions.signal } : {}),
-      });
+      const response = await transport.call<ResultOf<Op>>(operation, endpoint, { body, idempotencyKey: key, signal: sendOptions.signal });
       return { state: 'delivered', key, result: response.data, replayed: response.replayed };
     } catch (error) {
       // An abort (the caller's own decision) and programming errors are not outcomes.

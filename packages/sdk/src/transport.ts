@@ -213,23 +213,22 @@ export function createTransport(options: TransportOptions): Transport {
       if (token) headers.set('authorization', `Bearer ${token}`);
     }
 
+    // Only what differs from ky's defaults (an undefined option is the same as none to ky).
     const send = (limit: number) =>
       ky(url, {
         method,
         headers,
-        ...(input.body !== undefined ? { json: input.body } : {}),
+        json: input.body,
         ...(input.query ? { searchParams: stripUndefined(input.query) as Record<string, string | number | boolean> } : {}),
-        ...(signal ? { signal } : {}),
-        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+        signal,
+        fetch: fetchImpl,
         timeout,
-        throwHttpErrors: true,
         retry: {
           limit,
           methods: [endpoint.method],
-          statusCodes: [...retry.statusCodes],
-          afterStatusCodes: [...retry.statusCodes],
+          statusCodes: retry.statusCodes as number[],
+          afterStatusCodes: retry.statusCodes as number[],
           backoffLimit: retry.backoffLimit,
-          retryOnTimeout: false,
           shouldRetry: ({ error }) => {
             if (signal?.aborted) return false;
             if (error instanceof HTTPError) {
@@ -238,9 +237,8 @@ export function createTransport(options: TransportOptions): Transport {
               const wait = parseRetryAfter(error.response.headers.get('retry-after'));
               return wait !== undefined && wait > retry.maxRetryAfter ? false : undefined;
             }
-            if (error instanceof KyTimeoutError) return false;
-            // fetch rejects with a TypeError when no HTTP answer came; anything else is a bug
-            // or an abort, and repeating it would not help.
+            // fetch rejects with a TypeError when no HTTP answer came; anything else (a ky
+            // timeout included) is a bug or an abort, and repeating it would not help.
             return isFetchFailure(error) ? undefined : false;
           },
         },
@@ -326,7 +324,8 @@ async function reachable(url: string, baseUrl: string, fetchImpl: typeof globalT
 
 /** fetch rejects with a TypeError when no HTTP answer came (or CORS withheld it). */
 function isFetchFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'TypeError' && !(error instanceof HTTPError) && !(error instanceof KyTimeoutError);
+  // ky's own errors are named HTTPError and TimeoutError, so the name alone tells them apart.
+  return error instanceof Error && error.name === 'TypeError';
 }
 
 function stripUndefined<T extends object>(value: T): T {
