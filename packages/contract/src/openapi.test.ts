@@ -37,6 +37,27 @@ describe('OpenAPI document', () => {
     }
   });
 
+  test('describes every component schema and every property in it, nested ones included', () => {
+    const missing: string[] = [];
+    const walk = (schema: Record<string, unknown> | undefined, at: string): void => {
+      if (!schema || typeof schema !== 'object') return;
+      for (const [name, prop] of Object.entries((schema['properties'] ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (typeof prop['description'] !== 'string' || prop['description'] === '') missing.push(`${at}.${name}`);
+        walk(prop, `${at}.${name}`);
+      }
+      walk(schema['items'] as Record<string, unknown> | undefined, `${at}[]`);
+      for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+        for (const sub of (schema[key] ?? []) as Record<string, unknown>[]) walk(sub, at);
+      }
+    };
+    for (const [name, schema] of Object.entries(doc.components.schemas) as [string, Record<string, unknown>][]) {
+      if (typeof schema['description'] !== 'string') missing.push(name);
+      walk(schema, name);
+    }
+    assert.ok(Object.keys(doc.components.schemas).length >= 13);
+    assert.deepEqual(missing, [], `undescribed: ${missing.join(', ')}`);
+  });
+
   test('publishes the named schemas as components and references them', () => {
     assert.ok(doc.components.schemas['FeedbackCreate']);
     assert.ok(doc.components.schemas['Problem']);
