@@ -5,7 +5,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import * as z from 'zod/mini';
 import { buildOpenApi } from './openapi.js';
+import { PROBLEM_TYPES } from './rules.js';
 import { routes, type RouteDef } from './routes.js';
 
 const doc = buildOpenApi() as {
@@ -65,6 +67,69 @@ describe('OpenAPI document', () => {
       requestBody: { content: Record<string, { schema: { $ref: string } }> };
     };
     assert.equal(create.requestBody.content['application/json']?.schema.$ref, '#/components/schemas/FeedbackCreate');
+  });
+});
+
+type Op = {
+  parameters: { $ref?: string; name?: string }[];
+  requestBody?: { content: Record<string, { example?: unknown }> };
+  responses: Record<string, { $ref?: string; headers?: Record<string, unknown>; content?: Record<string, { example?: unknown }> }>;
+};
+const full = doc as unknown as { paths: Record<string, Record<string, Op>>; components: Record<string, Record<string, Record<string, unknown>>> };
+
+describe('OpenAPI document for vendors', () => {
+  test('every operation has an example of its request body and of each response body, valid under its schema', () => {
+    for (const route of Object.values(routes) as RouteDef[]) {
+      const op = full.paths[route.path]![route.method]!;
+      if (route.body) {
+        const example = op.requestBody?.content['application/json']?.example;
+        assert.ok(example !== undefined, `${route.operationId} has no request example`);
+        assert.ok(z.safeParse(route.body, example).success, `${route.operationId}'s request example breaks its schema`);
+      }
+      for (const [status, def] of Object.entries(route.responses)) {
+        if (!def.schema) continue;
+        const example = op.responses[status]?.content?.['application/json']?.example;
+        assert.ok(example !== undefined, `${route.operationId} ${status} has no example`);
+        assert.ok(z.safeParse(def.schema, example).success, `${route.operationId} ${status}'s example breaks its schema`);
+      }
+    }
+  });
+
+  test('cacheable GETs take If-None-Match and answer 304; their 200 and 304 carry ETag', () => {
+    const cacheable = (Object.values(routes) as RouteDef[]).filter((r) => r.cacheable);
+    assert.ok(cacheable.length >= 3);
+    for (const route of cacheable) {
+      const op = full.paths[route.path]![route.method]!;
+      assert.ok(op.parameters.some((p) => p.$ref === '#/components/parameters/If-None-Match'), route.operationId);
+      for (const status of ['200', '304']) assert.ok(op.responses[status]?.headers?.['ETag'], `${route.operationId} ${status}`);
+    }
+    assert.equal(full.components['parameters']!['If-None-Match']!['in'], 'header');
+  });
+
+  test('responses declare the headers the server sends', () => {
+    for (const route of Object.values(routes) as RouteDef[]) {
+      const op = full.paths[route.path]![route.method]!;
+      for (const [status, res] of Object.entries(op.responses)) {
+        if (res.$ref) continue;
+        assert.ok(res.headers?.['X-Request-Id'], `${route.operationId} ${status} lacks X-Request-Id`);
+        if (route.idempotent && status.startsWith('2')) assert.ok(res.headers?.['Idempotency-Replayed'], `${route.operationId} ${status}`);
+      }
+    }
+    const responses = full.components['responses']!;
+    const headersOf = (name: string) => Object.keys((responses[name]!['headers'] ?? {}) as object);
+    assert.ok(headersOf('Problem401').includes('WWW-Authenticate'));
+    assert.ok(headersOf('Problem429').includes('Retry-After'));
+    assert.ok(headersOf('Problem409').includes('Retry-After'));
+    for (const name of Object.keys(responses)) assert.ok(headersOf(name).includes('X-Request-Id'), name);
+  });
+
+  test('documents every problem type, each with its meaning', () => {
+    const schema = full.components['schemas']!['ProblemType'] as { enum: string[]; description: string; 'x-enumDescriptions': Record<string, string> };
+    assert.deepEqual([...schema.enum].sort(), Object.values(PROBLEM_TYPES).sort());
+    for (const type of Object.values(PROBLEM_TYPES)) {
+      assert.match(schema['x-enumDescriptions'][type] ?? '', /^\d{3}: /, type);
+      assert.ok(schema.description.includes(type), type);
+    }
   });
 });
 
