@@ -46,8 +46,10 @@ export type ValidationIssue = z.infer<typeof ValidationIssue>;
 
 export const Problem = z
   .looseObject({
-    type: z.string().check(
-      z.meta({ description: 'A URI naming the problem, one of `ProblemType` (a client meets an unknown one as its status).' }),
+    // Any string at run time: a proxy's page or a future type still parses, and a client falls back
+    // to the status; the union publishes the known types as `ProblemType` in the document.
+    type: z.union([ProblemType, z.string()]).check(
+      z.meta({ description: 'A URI naming the problem: one of `ProblemType`, or another one a client treats by its status.' }),
     ),
     title: z.string().check(z.meta({ description: 'A short summary of the problem type, in English.' })),
     status: z.int().check(z.meta({ description: 'The HTTP status code of this response.' })),
