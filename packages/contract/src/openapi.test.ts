@@ -133,6 +133,9 @@ describe('OpenAPI document for vendors', () => {
     const headersOf = (name: string) => Object.keys((responses[name]!['headers'] ?? {}) as object);
     assert.ok(headersOf('Problem401').includes('WWW-Authenticate'));
     assert.ok(headersOf('Problem429').includes('Retry-After'));
+    assert.ok(headersOf('Problem429').includes('RateLimit'));
+    const created = full.paths['/v1/councils/{council}/feedback']!['post']!.responses['201']!;
+    assert.ok(created.headers?.['RateLimit'] && created.headers['RateLimit-Policy'], 'createFeedback 201 declares RateLimit');
     assert.ok(headersOf('Problem409').includes('Retry-After'));
     for (const name of Object.keys(responses)) assert.ok(headersOf(name).includes('X-Request-Id'), name);
   });

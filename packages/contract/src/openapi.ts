@@ -42,6 +42,18 @@ const HEADERS = {
     description: '`true` when this is the stored response to an earlier request with the same `Idempotency-Key` and body.',
     schema: { type: 'string', enum: ['true'] },
   },
+  RateLimit: {
+    description:
+      'What this client may still send (IETF draft-ietf-httpapi-ratelimit-headers): `"client";r=17;t=1800` is 17 more inputs ' +
+      'in the 1800 seconds before the window resets. On a 429 it names the exhausted policy with `r=0`.',
+    schema: { type: 'string' },
+  },
+  'RateLimit-Policy': {
+    description:
+      'The quota behind `RateLimit`: `"client";q=20;w=3600` is 20 inputs an hour per client network address ' +
+      '(an IPv6 client counts by its /64); `"council"` is the quota of all inputs to one council.',
+    schema: { type: 'string' },
+  },
   'WWW-Authenticate': {
     description: 'The authentication scheme the staff routes expect: `Bearer`.',
     schema: { type: 'string' },
@@ -57,7 +69,7 @@ function headers(...names: HeaderName[]): JsonSchema {
 const PROBLEM_HEADERS: Record<number, HeaderName[]> = {
   401: ['WWW-Authenticate'],
   409: ['Retry-After'],
-  429: ['Retry-After'],
+  429: ['Retry-After', 'RateLimit', 'RateLimit-Policy'],
 };
 
 /** JSON Schema of every named schema, with references between them. */
@@ -116,6 +128,8 @@ function operation(route: RouteDef): JsonSchema {
     if (route.cacheable && (status === '200' || status === '304')) names.push('ETag', 'Cache-Control');
     if (route.idempotent && status.startsWith('2')) names.push('Idempotency-Replayed');
     if (status === '503') names.push('Retry-After');
+    // A route that can answer 429 is rate limited; its successes say what is left.
+    if (route.problems.includes(429) && status.startsWith('2')) names.push('RateLimit', 'RateLimit-Policy');
     responses[status] = {
       description: def.description,
       headers: headers(...names),
