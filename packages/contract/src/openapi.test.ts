@@ -114,10 +114,9 @@ describe('OpenAPI document for vendors', () => {
     assert.ok(cacheable.length >= 3);
     for (const route of cacheable) {
       const op = full.paths[route.path]![route.method]!;
-      assert.ok(op.parameters.some((p) => p.$ref === '#/components/parameters/If-None-Match'), route.operationId);
+      assert.ok(op.parameters.some((p) => p.name === 'If-None-Match' && (p as { in?: string }).in === 'header'), route.operationId);
       for (const status of ['200', '304']) assert.ok(op.responses[status]?.headers?.['ETag'], `${route.operationId} ${status}`);
     }
-    assert.equal(full.components['parameters']!['If-None-Match']!['in'], 'header');
   });
 
   test('responses declare the headers the server sends', () => {

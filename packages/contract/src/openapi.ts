@@ -61,6 +61,14 @@ const HEADERS = {
 } as const;
 type HeaderName = keyof typeof HEADERS;
 
+const IF_NONE_MATCH = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'The `ETag` of a copy you hold; the answer is 304 with no body while it is current.',
+  schema: { type: 'string' },
+} as const;
+
 function headers(...names: HeaderName[]): JsonSchema {
   return Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }]));
 }
@@ -106,7 +114,8 @@ function parameters(route: RouteDef): JsonSchema[] {
       out.push({ name, in: where, description, required: where === 'path' || (json.required ?? []).includes(name), schema });
     }
   }
-  if (route.cacheable) out.push({ $ref: '#/components/parameters/If-None-Match' });
+  // Inline rather than a `$ref`: the server's API reference page reads parameters as written.
+  if (route.cacheable) out.push(IF_NONE_MATCH);
   if (route.idempotent) {
     out.push({
       name: 'Idempotency-Key',
@@ -193,15 +202,6 @@ export function buildOpenApi(options: { serverUrl?: string; version?: string } =
         ProblemDefault: problemResponse('Unexpected server error; never carries a stack trace'),
       },
       headers: Object.fromEntries(Object.entries(HEADERS).map(([name, h]) => [name, { ...h, schema: { ...h.schema } }])),
-      parameters: {
-        'If-None-Match': {
-          name: 'If-None-Match',
-          in: 'header',
-          required: false,
-          description: 'The `ETag` of a copy you hold; the answer is 304 with no body while it is current.',
-          schema: { type: 'string' },
-        },
-      },
       securitySchemes: {
         staffToken: { type: 'http', scheme: 'bearer', description: 'A staff token of one council, role editor or admin' },
       },
