@@ -32,17 +32,26 @@ export const Id = plainText(z.minLength(1), z.maxLength(64));
 export const Timestamp = z.iso.datetime();
 
 /** The `{council}` path parameter shared by every tenant-scoped route. */
-export const CouncilParams = z.object({ council: Slug });
+export const CouncilParams = z.object({ council: Slug.check(z.meta({ description: "The council's slug, e.g. `warszawa`." })) });
 
 /** Cursor pagination query: `?limit=&cursor=`. */
 export const PageQuery = z.object({
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
-  cursor: z.optional(plainText(z.maxLength(200))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))).check(
+    z.meta({ description: 'Items per page, 1 to 100.' }),
+  ),
+  cursor: z.optional(plainText(z.maxLength(200))).check(
+    z.meta({ description: 'The `nextCursor` of the previous page; absent for the first page.' }),
+  ),
 });
 
 /** Wraps an item schema in the `{items, nextCursor}` list envelope. */
 export function page<T extends z.core.$ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+  return z.object({
+    items: z.array(item).check(z.meta({ description: 'This page of items, in a stable order.' })),
+    nextCursor: z.nullable(z.string()).check(
+      z.meta({ description: 'Send as `cursor` to read the next page; null on the last page.' }),
+    ),
+  });
 }
 
 /** The `Idempotency-Key` header (CONTRACT.md). */

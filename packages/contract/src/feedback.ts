@@ -33,23 +33,38 @@ export const Email = z.email({ pattern: EMAIL_PATTERN }).check(storable, z.maxLe
 /** The input's words: trimmed, not empty, at most `max` characters. */
 const feedbackText = (max: number) => plainText(z.trim(), z.minLength(1), z.maxLength(max));
 
-/** A resident's input, as sent by `<cocreate-feedback>` or any other client. */
-export const FeedbackCreate = z.object({
-  kind: FeedbackKind,
-  text: feedbackText(FEEDBACK_TEXT_MAX),
-  service: z.optional(Id),
-  rating: z.optional(z.int().check(z.minimum(RATING_MIN), z.maximum(RATING_MAX))),
-  pageUrl: z.optional(z.url().check(storable, z.maxLength(2048))),
-  locale: z.optional(Locale),
-  /** Only when the resident asks for a reply; erased with the input. */
-  contact: z.optional(Email),
-  /** Honeypot: a field people never see or fill. Anything in it marks the input as spam. */
-  website: z.optional(plainText(z.maxLength(2000))),
-  /** Milliseconds between the form appearing and sending; too fast is a bot (council `antiAbuse.minFillMs`). */
-  elapsedMs: z.optional(z.int().check(z.minimum(0))),
-  /** Solved proof-of-work challenge, when the council asks for one (`antiAbuse.proofOfWork`). */
-  proof: z.optional(ProofOfWork),
-});
+const feedbackFields = {
+  kind: FeedbackKind.check(z.meta({ description: 'What sort of input this is.' })),
+  text: feedbackText(FEEDBACK_TEXT_MAX).check(
+    z.meta({ description: "The resident's words, trimmed; at most the council's `limits.feedbackTextMax` characters." }),
+  ),
+  service: z.optional(Id).check(z.meta({ description: 'The `id` of the service the input is about, from `listServices`.' })),
+  rating: z.optional(z.int().check(z.minimum(RATING_MIN), z.maximum(RATING_MAX))).check(
+    z.meta({ description: `A rating from ${RATING_MIN} (worst) to ${RATING_MAX} (best), when the form asks for one.` }),
+  ),
+  pageUrl: z.optional(z.url().check(storable, z.maxLength(2048))).check(
+    z.meta({ description: 'The page the resident wrote from, so the council sees the context.' }),
+  ),
+  locale: z.optional(Locale).check(z.meta({ description: 'The language the resident wrote in and wants a reply in.' })),
+  contact: z.optional(Email).check(z.meta({ description: 'Only when the resident asks for a reply; erased with the input.' })),
+  website: z.optional(plainText(z.maxLength(2000))).check(
+    z.meta({ description: 'Honeypot: a field people never see or fill. Anything in it marks the input as spam.' }),
+  ),
+  elapsedMs: z.optional(z.int().check(z.minimum(0))).check(
+    z.meta({
+      description:
+        'Milliseconds between the form appearing and sending; too fast is a bot (council `antiAbuse.minFillMs`). ' +
+        'A server-side caller relaying a form sends the time its own form was open.',
+    }),
+  ),
+  proof: z.optional(ProofOfWork).check(
+    z.meta({ description: 'Solved proof-of-work challenge, when the council asks for one (`antiAbuse.proofOfWork`).' }),
+  ),
+};
+
+export const FeedbackCreate = z
+  .object(feedbackFields)
+  .check(z.meta({ description: "A resident's input, as sent by `<cocreate-feedback>` or any other client." }));
 export type FeedbackCreate = z.infer<typeof FeedbackCreate>;
 
 /**
@@ -57,7 +72,9 @@ export type FeedbackCreate = z.infer<typeof FeedbackCreate>;
  * The server validates public input with it; forms can show the same limit.
  */
 export function feedbackCreateFor(config: Pick<CouncilConfig, 'limits'>) {
-  return z.extend(FeedbackCreate, { text: feedbackText(Math.min(config.limits.feedbackTextMax, FEEDBACK_TEXT_MAX)) });
+  // A new object from the fields, not `z.extend`: zod refuses to overwrite a key of an object
+  // that carries checks, and the published schema carries its description as one.
+  return z.object({ ...feedbackFields, text: feedbackText(Math.min(config.limits.feedbackTextMax, FEEDBACK_TEXT_MAX)) });
 }
 
 /**
@@ -66,13 +83,16 @@ export function feedbackCreateFor(config: Pick<CouncilConfig, 'limits'>) {
  */
 export const ANTI_ABUSE_FIELDS = ['website', 'elapsedMs', 'proof'] as const;
 
-/** Assisted entry: what a member of staff records, and how it reached them. */
-export const StaffFeedbackCreate = z.extend(FeedbackCreate, { channel: StaffChannel });
+const channel = StaffChannel.check(z.meta({ description: 'How the input reached the member of staff.' }));
+
+export const StaffFeedbackCreate = z
+  .object({ ...feedbackFields, channel })
+  .check(z.meta({ description: 'Assisted entry: what a member of staff records, and how it reached them.' }));
 export type StaffFeedbackCreate = z.infer<typeof StaffFeedbackCreate>;
 
 /** Assisted entry for one council: its text limit applied. */
 export function staffFeedbackCreateFor(config: Pick<CouncilConfig, 'limits'>) {
-  return z.extend(feedbackCreateFor(config), { channel: StaffChannel });
+  return z.object({ ...feedbackCreateFor(config).shape, channel });
 }
 
 /**
@@ -82,13 +102,17 @@ export function staffFeedbackCreateFor(config: Pick<CouncilConfig, 'limits'>) {
  */
 export const Receipt = z.string().check(z.regex(RECEIPT_PATTERN));
 
-/** 201 body of a created input: the receipt is what the resident keeps. */
-export const FeedbackCreated = z.object({
-  id: Id,
-  receipt: z.string(),
-  status: FeedbackStatus,
-  createdAt: Timestamp,
-});
+const receiptField = z.string().check(z.meta({ description: 'The receipt code the resident keeps, e.g. `K7MX-2QPA-9R`.' }));
+const createdAt = Timestamp.check(z.meta({ description: 'When the server stored the input (RFC 3339, UTC).' }));
+
+export const FeedbackCreated = z
+  .object({
+    id: Id.check(z.meta({ description: "The input's ID, for staff tools; residents use the receipt." })),
+    receipt: receiptField,
+    status: FeedbackStatus.check(z.meta({ description: 'Where the input stands; `received` when just created.' })),
+    createdAt,
+  })
+  .check(z.meta({ description: '201 body of a created input: the receipt is what the resident keeps.' }));
 export type FeedbackCreated = z.infer<typeof FeedbackCreated>;
 
 /**
@@ -98,34 +122,45 @@ export type FeedbackCreated = z.infer<typeof FeedbackCreated>;
 export const ReceiptCode = plainText(z.minLength(1), z.maxLength(32));
 
 /** `{council}` and `{receipt}` path parameters. */
-export const ReceiptParams = z.object({ council: Slug, receipt: ReceiptCode });
+export const ReceiptParams = z.object({
+  council: Slug.check(z.meta({ description: "The council's slug, e.g. `warszawa`." })),
+  receipt: ReceiptCode.check(z.meta({ description: 'The receipt code, in any case, with or without hyphens.' })),
+});
 
 /** Where a "you said, we did" theme stands (the themes resource comes with its own issue). */
 export const ThemeStatus = z.enum(THEME_STATUSES);
 export type ThemeStatus = z.infer<typeof ThemeStatus>;
 
-/**
- * What anyone holding a receipt may see of an input: where it stands, never its text or
- * its author's contact.
- */
-export const FeedbackReceipt = z.object({
-  receipt: z.string(),
-  status: FeedbackStatus,
-  kind: FeedbackKind,
-  service: z.nullable(Id),
-  createdAt: Timestamp,
-  /** True once the author erased the text and contact. */
-  erased: z.boolean(),
-  /** The published theme this input was grouped into, with the council's public response. */
-  theme: z.nullable(
-    z.object({
-      id: Id,
-      title: z.string(),
-      status: ThemeStatus,
-      weDid: z.nullable(z.string()),
+export const FeedbackReceipt = z
+  .object({
+    receipt: receiptField,
+    status: FeedbackStatus.check(z.meta({ description: 'Where the input stands now.' })),
+    kind: FeedbackKind.check(z.meta({ description: 'What sort of input it is.' })),
+    service: z.nullable(Id).check(z.meta({ description: 'The service it is about, or null.' })),
+    createdAt,
+    erased: z.boolean().check(z.meta({ description: 'True once the author erased the text and contact.' })),
+    theme: z
+      .nullable(
+        z.object({
+          id: Id.check(z.meta({ description: "The theme's ID." })),
+          title: z.string().check(z.meta({ description: "The theme's title, in the council's default locale." })),
+          status: ThemeStatus.check(z.meta({ description: 'Where the theme stands.' })),
+          weDid: z.nullable(z.string()).check(z.meta({ description: '"You said, we did": what the council did, or null until it says.' })),
+        }),
+      )
+      .check(z.meta({ description: "The published theme this input was grouped into, with the council's public response." })),
+    timeline: z
+      .array(
+        z.object({
+          at: Timestamp.check(z.meta({ description: 'When the status changed (RFC 3339, UTC).' })),
+          status: FeedbackStatus.check(z.meta({ description: 'The status from then on.' })),
+        }),
+      )
+      .check(z.meta({ description: 'Status changes, oldest first.' })),
+  })
+  .check(
+    z.meta({
+      description: "What anyone holding a receipt may see of an input: where it stands, never its text or its author's contact.",
     }),
-  ),
-  /** Status changes, oldest first. */
-  timeline: z.array(z.object({ at: Timestamp, status: FeedbackStatus })),
-});
+  );
 export type FeedbackReceipt = z.infer<typeof FeedbackReceipt>;

@@ -20,6 +20,66 @@ const STATUS_TEXT: Record<number, string> = {
 
 type JsonSchema = Record<string, unknown>;
 
+/** Response headers, under `components/headers`; each response refers to the ones it carries. */
+const HEADERS = {
+  'X-Request-Id': {
+    description: 'Identifies this request in the server log; quote it when reporting a problem.',
+    schema: { type: 'string' },
+  },
+  ETag: {
+    description: 'Version of this representation; send it back as `If-None-Match` to get a 304 while it has not changed.',
+    schema: { type: 'string' },
+  },
+  'Cache-Control': {
+    description: 'Public GETs may be cached briefly; revalidate with `If-None-Match`.',
+    schema: { type: 'string' },
+  },
+  'Retry-After': {
+    description: 'Seconds to wait before retrying (RFC 9110). Keep the input and send it again then.',
+    schema: { type: 'integer', minimum: 1 },
+  },
+  'Idempotency-Replayed': {
+    description: '`true` when this is the stored response to an earlier request with the same `Idempotency-Key` and body.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+  RateLimit: {
+    description:
+      'What this client may still send (IETF draft-ietf-httpapi-ratelimit-headers): `"client";r=17;t=1800` is 17 more inputs ' +
+      'in the 1800 seconds before the window resets. On a 429 it names the exhausted policy with `r=0`.',
+    schema: { type: 'string' },
+  },
+  'RateLimit-Policy': {
+    description:
+      'The quota behind `RateLimit`: `"client";q=20;w=3600` is 20 inputs an hour per client network address ' +
+      '(an IPv6 client counts by its /64); `"council"` is the quota of all inputs to one council.',
+    schema: { type: 'string' },
+  },
+  'WWW-Authenticate': {
+    description: 'The authentication scheme the staff routes expect: `Bearer`.',
+    schema: { type: 'string' },
+  },
+} as const;
+type HeaderName = keyof typeof HEADERS;
+
+const IF_NONE_MATCH = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'The `ETag` of a copy you hold; the answer is 304 with no body while it is current.',
+  schema: { type: 'string' },
+} as const;
+
+function headers(...names: HeaderName[]): JsonSchema {
+  return Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }]));
+}
+
+/** Headers of the shared problem responses beyond `X-Request-Id`. */
+const PROBLEM_HEADERS: Record<number, HeaderName[]> = {
+  401: ['WWW-Authenticate'],
+  409: ['Retry-After'],
+  429: ['Retry-After', 'RateLimit', 'RateLimit-Policy'],
+};
+
 /** JSON Schema of every named schema, with references between them. */
 function componentSchemas(): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
@@ -50,10 +110,12 @@ function parameters(route: RouteDef): JsonSchema[] {
   for (const [where, obj] of [['path', route.params], ['query', route.query]] as const) {
     if (!obj) continue;
     const json = toJson(obj) as { properties?: Record<string, JsonSchema>; required?: string[] };
-    for (const [name, schema] of Object.entries(json.properties ?? {})) {
-      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema });
+    for (const [name, { description, ...schema }] of Object.entries(json.properties ?? {})) {
+      out.push({ name, in: where, description, required: where === 'path' || (json.required ?? []).includes(name), schema });
     }
   }
+  // Inline rather than a `$ref`: the server's API reference page reads parameters as written.
+  if (route.cacheable) out.push(IF_NONE_MATCH);
   if (route.idempotent) {
     out.push({
       name: 'Idempotency-Key',
@@ -71,9 +133,19 @@ function parameters(route: RouteDef): JsonSchema[] {
 function operation(route: RouteDef): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, def] of Object.entries(route.responses)) {
-    responses[status] = def.schema
-      ? { description: def.description, content: { 'application/json': { schema: schemaRef(def.schema, () => toJson(def.schema!)) } } }
-      : { description: def.description };
+    const names: HeaderName[] = ['X-Request-Id'];
+    if (route.cacheable && (status === '200' || status === '304')) names.push('ETag', 'Cache-Control');
+    if (route.idempotent && status.startsWith('2')) names.push('Idempotency-Replayed');
+    if (status === '503') names.push('Retry-After');
+    // A route that can answer 429 is rate limited; its successes say what is left.
+    if (route.problems.includes(429) && status.startsWith('2')) names.push('RateLimit', 'RateLimit-Policy');
+    responses[status] = {
+      description: def.description,
+      headers: headers(...names),
+      ...(def.schema
+        ? { content: { 'application/json': { schema: schemaRef(def.schema, () => toJson(def.schema!)), example: def.example } } }
+        : {}),
+    };
   }
   for (const status of route.problems) {
     responses[String(status)] = { $ref: `#/components/responses/Problem${status}` };
@@ -86,7 +158,12 @@ function operation(route: RouteDef): JsonSchema {
     ...(route.auth === 'staff' ? { security: [{ staffToken: [] }] } : { security: [] }),
     parameters: parameters(route),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body, () => toJson(route.body!)) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaRef(route.body, () => toJson(route.body!)), example: route.bodyExample } },
+          },
+        }
       : {}),
     responses,
   };
@@ -99,8 +176,9 @@ export function buildOpenApi(options: { serverUrl?: string; version?: string } =
     (paths[route.path] ??= {})[route.method] = operation(route);
   }
   const problemStatuses = [...new Set(Object.values(routes).flatMap((r: RouteDef) => r.problems))].sort();
-  const problemResponse = (description: string) => ({
+  const problemResponse = (description: string, status?: number) => ({
     description,
+    headers: headers('X-Request-Id', ...(status ? (PROBLEM_HEADERS[status] ?? []) : [])),
     content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
   });
   return {
@@ -120,9 +198,10 @@ export function buildOpenApi(options: { serverUrl?: string; version?: string } =
     components: {
       schemas: componentSchemas(),
       responses: {
-        ...Object.fromEntries(problemStatuses.map((s) => [`Problem${s}`, problemResponse(STATUS_TEXT[s] ?? 'Problem')])),
+        ...Object.fromEntries(problemStatuses.map((s) => [`Problem${s}`, problemResponse(STATUS_TEXT[s] ?? 'Problem', s)])),
         ProblemDefault: problemResponse('Unexpected server error; never carries a stack trace'),
       },
+      headers: Object.fromEntries(Object.entries(HEADERS).map(([name, h]) => [name, { ...h, schema: { ...h.schema } }])),
       securitySchemes: {
         staffToken: { type: 'http', scheme: 'bearer', description: 'A staff token of one council, role editor or admin' },
       },

@@ -6,6 +6,7 @@ import { CouncilParams, PageQuery } from './common.js';
 import { CouncilConfig } from './council.js';
 import { endpoints, type Endpoint, type EndpointId } from './endpoints.js';
 import { feedbackCreateFor, FeedbackCreate, FeedbackCreated, FeedbackReceipt, ReceiptParams, StaffFeedbackCreate, staffFeedbackCreateFor } from './feedback.js';
+import * as examples from './examples.js';
 import { Health } from './health.js';
 import { Challenge } from './pow.js';
 import { ServiceList } from './services.js';
@@ -17,6 +18,8 @@ export interface ResponseDef {
   readonly description: string;
   /** Absent for bodiless responses (204, 304). */
   readonly schema?: Schema;
+  /** A worked example of the body, published in the OpenAPI document (required with `schema`). */
+  readonly example?: unknown;
 }
 
 /** What `routes.ts` adds to an endpoint. */
@@ -26,6 +29,8 @@ export interface RouteSpec {
   readonly query?: z.ZodMiniObject;
   /** The request body as the contract publishes it (with the contract's widest limits). */
   readonly body?: Schema;
+  /** A worked example of the body (required with `body`). */
+  readonly bodyExample?: unknown;
   /** The body as one council accepts it (its own limits); servers validate with this when present. */
   readonly bodyFor?: (config: Pick<CouncilConfigType, 'limits'>) => Schema;
   /** Success responses by status. */
@@ -52,34 +57,35 @@ function defineRoutes<const S extends { readonly [K in EndpointId]: RouteSpec }>
 export const routes = defineRoutes({
   health: {
     summary: 'Liveness and database reachability',
-    responses: { 200: { description: 'Up', schema: Health }, 503: { description: 'Database unreachable', schema: Health } },
+    responses: { 200: { description: 'Up', schema: Health, example: examples.healthUp }, 503: { description: 'Database unreachable', schema: Health, example: examples.healthDown } },
     problems: [],
   },
   getCouncil: {
     summary: "A council's public configuration",
     params: CouncilParams,
-    responses: { 200: { description: 'The council', schema: CouncilConfig }, 304: { description: 'Not modified' } },
+    responses: { 200: { description: 'The council', schema: CouncilConfig, example: examples.council }, 304: { description: 'Not modified' } },
     problems: [404],
   },
   listServices: {
     summary: "The council's services",
     params: CouncilParams,
     query: PageQuery,
-    responses: { 200: { description: 'Services', schema: ServiceList }, 304: { description: 'Not modified' } },
+    responses: { 200: { description: 'Services', schema: ServiceList, example: examples.services }, 304: { description: 'Not modified' } },
     problems: [404, 422],
   },
   createFeedback: {
     summary: "Send a resident's input",
     params: CouncilParams,
     body: FeedbackCreate,
+    bodyExample: examples.feedback,
     bodyFor: feedbackCreateFor,
-    responses: { 201: { description: 'Stored; keep the receipt', schema: FeedbackCreated } },
+    responses: { 201: { description: 'Stored; keep the receipt', schema: FeedbackCreated, example: examples.created } },
     problems: [400, 404, 409, 413, 415, 422, 429],
   },
   getFeedbackReceipt: {
     summary: 'Where one input stands, by its receipt (never its text or contact)',
     params: ReceiptParams,
-    responses: { 200: { description: 'The input as its receipt shows it', schema: FeedbackReceipt }, 304: { description: 'Not modified' } },
+    responses: { 200: { description: 'The input as its receipt shows it', schema: FeedbackReceipt, example: examples.receipt }, 304: { description: 'Not modified' } },
     problems: [404],
   },
   deleteFeedback: {
@@ -91,15 +97,16 @@ export const routes = defineRoutes({
   createChallenge: {
     summary: 'A fresh proof-of-work challenge for one submission (no body needed)',
     params: CouncilParams,
-    responses: { 201: { description: 'Solve it and send it as `proof` with the input', schema: Challenge } },
+    responses: { 201: { description: 'Solve it and send it as `proof` with the input', schema: Challenge, example: examples.challenge } },
     problems: [404],
   },
   createStaffFeedback: {
     summary: 'Assisted entry: input received by phone, in person, on paper, by email or in outreach',
     params: CouncilParams,
     body: StaffFeedbackCreate,
+    bodyExample: examples.staffFeedback,
     bodyFor: staffFeedbackCreateFor,
-    responses: { 201: { description: 'Stored; give the receipt to the resident', schema: FeedbackCreated } },
+    responses: { 201: { description: 'Stored; give the receipt to the resident', schema: FeedbackCreated, example: examples.created } },
     problems: [400, 401, 403, 404, 409, 413, 415, 422],
   },
 });

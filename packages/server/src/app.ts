@@ -18,6 +18,7 @@ import { healthHandlers } from './health.js';
 import { claimKey, completeKey, readIdempotencyKey, releaseKey, requestHash } from './idempotency.js';
 import type { ServerOptions } from './options.js';
 import { problemResponse, problems } from './problems.js';
+import { isRateLimitHeader } from './rate-limit.js';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE, DEMO_CSP, DOCS_CSP, securityHeaders } from './security.js';
 import { serviceHandlers } from './services.js';
 import { authenticateStaff } from './staff-tokens.js';
@@ -253,7 +254,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
             : // A creating request and its idempotency record commit together, or not at all.
               await db.transaction(async (tx) => {
                 const r = await handler(ctx(joined(db, tx)));
-                if (key !== undefined && r.status < 300) await completeKey(tx, scope, key, r);
+                if (key !== undefined && r.status < 300) await completeKey(tx, scope, key, withoutRateLimit(r));
                 return r;
               });
       } catch (error) {
@@ -306,6 +307,12 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
   }
 
   return app;
+}
+
+/** A reply as the idempotency store keeps it: a replay must not repeat a past moment's allowance. */
+function withoutRateLimit(reply: StoredReply): StoredReply {
+  if (!reply.headers) return reply;
+  return { ...reply, headers: Object.fromEntries(Object.entries(reply.headers).filter(([name]) => !isRateLimitHeader(name))) };
 }
 
 /** Why a reply breaks the route's contract (status not declared, body not its schema), or undefined. */

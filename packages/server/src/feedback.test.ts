@@ -341,4 +341,24 @@ forEachEngine((engine) => {
     await server.purge();
     assert.equal(await windows(), 0);
   });
+
+  test('feedback POSTs carry the RateLimit fields: what this client has left, and the policy that refused', async () => {
+    // 13:01:01 (the purge test's clock): 3539 seconds to the next window, every counter purged.
+    const paced = await from('192.0.2.44', 'paced');
+    assert.equal(paced.status, 201);
+    assert.equal(paced.headers.get('ratelimit-policy'), '"client";q=2;w=3600');
+    assert.equal(paced.headers.get('ratelimit'), '"client";r=1;t=3539');
+    clock.advance(39_000);
+    assert.equal((await from('192.0.2.44', 'paced again')).headers.get('ratelimit'), '"client";r=0;t=3500');
+    const refused = await from('192.0.2.44', 'one too many');
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get('ratelimit'), '"client";r=0;t=3500');
+    assert.equal(refused.headers.get('retry-after'), '3500');
+    // A refused input is rolled back uncounted, so the council has two; a third fills its quota of 3.
+    assert.equal((await from('192.0.2.45', 'the third')).status, 201);
+    const crowded = await from('192.0.2.46', 'the council is full');
+    assert.equal(crowded.status, 429);
+    assert.equal(crowded.headers.get('ratelimit-policy'), '"council";q=3;w=3600');
+    assert.equal(crowded.headers.get('ratelimit'), '"council";r=0;t=3500');
+  });
 });

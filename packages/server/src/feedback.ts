@@ -5,7 +5,7 @@ import type { Handlers, Reply, RequestContext } from './context.js';
 import type { CouncilRow } from './councils.js';
 import type { Queryable } from './db/driver.js';
 import { problems } from './problems.js';
-import { clientBucket, consume, DEFAULT_LIMITS } from './rate-limit.js';
+import { clientBucket, consume, DEFAULT_LIMITS, rateLimitHeaders } from './rate-limit.js';
 import { newReceipt } from './receipt.js';
 import { keyedHash } from './secret.js';
 import { serviceExists } from './services.js';
@@ -86,9 +86,11 @@ export const feedbackHandlers: Pick<Handlers, 'createFeedback' | 'getFeedbackRec
     await checkHuman(ctx);
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const client = keyedHash(ctx.secret, 'client-address', clientBucket(ctx.clientAddress));
-    await consume(db, `client:${council.slug}:${client}`, limits.feedbackPerClientPerHour, 'Your connection', now);
-    await consume(db, `council:${council.slug}`, limits.feedbackPerCouncilPerHour, 'This council', now);
-    return createdReply(council.slug, await insertFeedback(db, council.slug, body, 'web', now));
+    const allowance = await consume(db, `client:${council.slug}:${client}`, limits.feedbackPerClientPerHour, 'Your connection', now, 'client');
+    await consume(db, `council:${council.slug}`, limits.feedbackPerCouncilPerHour, 'This council', now, 'council');
+    const reply = createdReply(council.slug, await insertFeedback(db, council.slug, body, 'web', now));
+    // Only this client's allowance: the council's count would tell one resident about everyone's.
+    return { ...reply, headers: { ...reply.headers, ...rateLimitHeaders(allowance) } };
   },
 
   async getFeedbackReceipt({ db, council, params }) {

@@ -56,6 +56,9 @@ forEachEngine((engine) => {
     const second = await send('keyton', 'key-replay', { rating: 4, text: 'Replay me once', kind: 'idea' });
     assert.equal(second.status, 201);
     assert.equal(second.headers.get('idempotency-replayed'), 'true');
+    // The allowance describes the moment of the first answer; a replay consumes nothing and says nothing.
+    assert.match(first.headers.get('ratelimit') ?? '', /^"client";r=\d+;t=\d+$/);
+    assert.equal(second.headers.get('ratelimit'), null);
     assert.deepEqual(await second.json(), created);
     assert.equal(await count('Replay me once'), 1);
   });

@@ -7,13 +7,35 @@ const WINDOW_SECONDS = 3600;
 
 export const DEFAULT_LIMITS = { feedbackPerClientPerHour: 20, feedbackPerCouncilPerHour: 2000 };
 
+/** What a client may still send in the current window, for the `RateLimit` headers. */
+export interface Allowance {
+  /** The policy's name in the headers: `client` or `council`. */
+  policy: string;
+  limit: number;
+  remaining: number;
+  /** Seconds until the window resets. */
+  reset: number;
+}
+
 /**
- * Counts one hit in `bucket` for the current hour and refuses it past `limit` with 429 and
- * `Retry-After` (seconds to the next window). Counters live in the database, so every server
- * process shares them. Called inside the request's transaction: a refused request is rolled
- * back with it, so only accepted inputs count.
+ * The IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers): `RateLimit-Policy` says the
+ * quota `q` per window `w`, `RateLimit` what is left (`r`) and when it resets (`t`, seconds), so a
+ * client can pace itself instead of meeting a 429.
  */
-export async function consume(db: Queryable, bucket: string, limit: number, what: string, nowMs: number): Promise<void> {
+export function rateLimitHeaders(a: Allowance): Record<string, string> {
+  return {
+    'ratelimit-policy': `"${a.policy}";q=${a.limit};w=${WINDOW_SECONDS}`,
+    ratelimit: `"${a.policy}";r=${a.remaining};t=${a.reset}`,
+  };
+}
+
+/**
+ * Counts one hit in `bucket` for the current hour and refuses it past `limit` with 429,
+ * `Retry-After` (seconds to the next window) and the `RateLimit` fields. Counters live in the
+ * database, so every server process shares them. Called inside the request's transaction: a
+ * refused request is rolled back with it, so only accepted inputs count.
+ */
+export async function consume(db: Queryable, bucket: string, limit: number, what: string, nowMs: number, policy: string): Promise<Allowance> {
   const now = nowMs / 1000;
   const windowStart = Math.floor(now / WINDOW_SECONDS) * WINDOW_SECONDS;
   const { rows } = await db.query<{ hits: number }>(
@@ -21,13 +43,21 @@ export async function consume(db: Queryable, bucket: string, limit: number, what
      ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_counters.hits + 1 RETURNING hits`,
     [bucket, windowStart],
   );
-  if (rows[0]!.hits > limit) {
-    const retryAfter = Math.max(1, Math.ceil(windowStart + WINDOW_SECONDS - now));
+  const hits = rows[0]!.hits;
+  const reset = Math.max(1, Math.ceil(windowStart + WINDOW_SECONDS - now));
+  const allowance: Allowance = { policy, limit, remaining: Math.max(0, limit - hits), reset };
+  if (hits > limit) {
     throw new HttpProblem(429, PROBLEM_TYPES.rateLimited, 'Too many inputs', {
-      detail: `${what} reached its limit of ${limit} inputs an hour. Your text is not lost: send it again in ${Math.ceil(retryAfter / 60)} minutes.`,
-      headers: { 'retry-after': String(retryAfter) },
+      detail: `${what} reached its limit of ${limit} inputs an hour. Your text is not lost: send it again in ${Math.ceil(reset / 60)} minutes.`,
+      headers: { 'retry-after': String(reset), ...rateLimitHeaders(allowance) },
     });
   }
+  return allowance;
+}
+
+/** Whether a header is one of the RateLimit fields, which describe a moment and are never replayed. */
+export function isRateLimitHeader(name: string): boolean {
+  return /^ratelimit(-policy)?$/i.test(name);
 }
 
 /** Forgets windows that can no longer matter. */
