@@ -13,6 +13,12 @@ const GENERATED = '// Generated from src/registry.ts by scripts/registry.ts (run
 
 export function loaderSource(): string {
   const lines = ELEMENTS.filter((e) => e.lazy).map((e) => `  '${e.tag}': () => import('./${modulePath(e.tag)}.js'),`);
+  const reserve = ELEMENTS.filter((e) => e.lazy).flatMap(({ tag, reserve = [] }) =>
+    reserve.map(({ size, media, selector = '' }) => {
+      const rule = `${tag}${selector}:not(:defined){display:block;min-block-size:var(--${tag}-min-block-size,${size})}`;
+      return media ? `@media ${media}{${rule}}` : rule;
+    }),
+  );
   return `${GENERATED}
 /**
  * The one script a web editor pastes:
@@ -27,6 +33,13 @@ export function loaderSource(): string {
 const loaders: Record<string, () => Promise<unknown>> = {
 ${lines.join('\n')}
 };
+
+// The space each element takes once settled, reserved before its code arrives so the page below
+// it does not move; editors paste nothing extra. A constructed sheet: a page's CSP without
+// 'unsafe-inline' styles allows it, as it allows any CSSOM change.
+const reserve = new CSSStyleSheet();
+reserve.replaceSync(${JSON.stringify(reserve.join(''))});
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, reserve];
 
 const pending = new Map(Object.entries(loaders));
 // The document and every open shadow root found so far: a MutationObserver on the document does

@@ -13,6 +13,13 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'cocreate-feedback': () => import('./cocreate-feedback/cocreate-feedback.js'),
 };
 
+// The space each element takes once settled, reserved before its code arrives so the page below
+// it does not move; editors paste nothing extra. A constructed sheet: a page's CSP without
+// 'unsafe-inline' styles allows it, as it allows any CSSOM change.
+const reserve = new CSSStyleSheet();
+reserve.replaceSync("cocreate-feedback:not(:defined){display:block;min-block-size:var(--cocreate-feedback-min-block-size,44rem)}@media (max-width: 39.99rem){cocreate-feedback:not(:defined){display:block;min-block-size:var(--cocreate-feedback-min-block-size,55rem)}}@media (max-width: 21rem){cocreate-feedback:not(:defined){display:block;min-block-size:var(--cocreate-feedback-min-block-size,64rem)}}cocreate-feedback[compact]:not(:defined){display:block;min-block-size:var(--cocreate-feedback-min-block-size,7rem)}");
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, reserve];
+
 const pending = new Map(Object.entries(loaders));
 // The document and every open shadow root found so far: a MutationObserver on the document does
 // not see into other components' shadow roots, so each one is observed on its own.
