@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
+import { readCdnManifest, seedDemo, startServer, type RunningServer } from '@civicloop/server';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -106,6 +106,27 @@ describe('the loader on a CMS page', { skip: !existsSync(`${cdnDir}/civicloop.js
       document.querySelector('#tab')!.innerHTML = '<cocreate-feedback council="riverside" compact></cocreate-feedback>';
     });
     await page.waitForFunction(() => document.querySelector('#tab cocreate-feedback')?.shadowRoot?.querySelector('[part~="compact"]'), { timeout: 10_000 });
+    assert.equal(await page.evaluate(allRendered), 2);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('two copies of the bundle on one page (a CMS plugin and a pasted snippet) work under the demo CSP', async () => {
+    // The CSP the server sends with its demo pages, as the README documents it.
+    const csp = (await fetch(`${server.url}/riverside/`)).headers.get('content-security-policy') ?? '';
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    const { page, problems } = await open(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CMS</title>
+      <script type="module" src="/cdn/civicloop.js"></script></head>
+      <body><main><cocreate-feedback council="riverside" service="libraries"></cocreate-feedback>
+      <script type="module" src="/cdn/v${(await readCdnManifest(cdnDir))!.version}/civicloop.js"></script>
+      <cocreate-feedback council="riverside" compact></cocreate-feedback></main></body></html>`,
+      { 'content-security-policy': csp },
+    );
+    await page.waitForFunction(allRendered, { timeout: 10_000 });
+    // Both copies ran: each loaded its own element module (two paths, two module instances).
+    const modules = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('/cocreate-feedback.js')));
+    assert.equal(new Set(modules).size, 2, JSON.stringify(modules));
     assert.equal(await page.evaluate(allRendered), 2);
     assert.deepEqual(problems, []);
     await page.close();
