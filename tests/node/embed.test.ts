@@ -33,7 +33,7 @@ describe('the loader on a CMS page', { skip: !existsSync(`${cdnDir}/civicloop.js
    * Opens `html` as if the server sent it at /cms/page.html (same origin as the demo councils'
    * allowed one), with `headers`; everything else comes from the real server.
    */
-  async function open(html: string, headers: Record<string, string> = {}): Promise<{ page: Page; problems: string[] }> {
+  async function open(html: string, headers: Record<string, string> = {}, hold?: (path: string) => boolean, held: (() => void)[] = []): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
@@ -45,10 +45,13 @@ describe('the loader on a CMS page', { skip: !existsSync(`${cdnDir}/civicloop.js
     });
     await page.setRequestInterception(true);
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/cms/page.html') void request.respond({ status: 200, contentType: 'text/html', headers, body: html });
+      const path = new URL(request.url()).pathname;
+      if (path === '/cms/page.html') void request.respond({ status: 200, contentType: 'text/html', headers, body: html });
+      // Held back until the test lets it go, e.g. to look at the page before an element is defined.
+      else if (hold?.(path)) held.push(() => void request.continue());
       else void request.continue();
     });
-    await page.goto(`${server.url}/cms/page.html`, { waitUntil: 'networkidle0' });
+    await page.goto(`${server.url}/cms/page.html`, { waitUntil: hold ? 'domcontentloaded' : 'networkidle0' });
     return { page, problems };
   }
 
@@ -130,5 +133,36 @@ describe('the loader on a CMS page', { skip: !existsSync(`${cdnDir}/civicloop.js
     assert.equal(await page.evaluate(allRendered), 2);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  test('the loader reserves the settled size before the element is defined; the content below never moves', async () => {
+    for (const [width, compact, rem] of [[1280, false, 44], [1280, true, 7]] as const) {
+      const held: (() => void)[] = [];
+      const { page, problems } = await open(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CMS</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <script type="module" src="/cdn/civicloop.js"></script></head>
+        <body><main><cocreate-feedback council="riverside" service="libraries"${compact ? ' compact' : ''}></cocreate-feedback><p id="below">Below</p></main></body></html>`,
+        {},
+        (path) => path.endsWith('/cocreate-feedback.js'),
+        held,
+      );
+      await page.setViewport({ width, height: 900 });
+      // The loader asked for the element's code: it has run, and the element is not defined yet.
+      while (held.length === 0) await new Promise((r) => setTimeout(r, 20));
+      const before = await page.evaluate(() => ({
+        height: document.querySelector('cocreate-feedback')!.getBoundingClientRect().height,
+        below: document.querySelector('#below')!.getBoundingClientRect().top,
+        defined: customElements.get('cocreate-feedback') !== undefined,
+      }));
+      assert.deepEqual([before.height, before.defined], [rem * 16, false], `${width} ${compact}: reserved before it is defined`);
+      for (const go of held) go();
+      await page.waitForFunction(() => document.querySelector('cocreate-feedback')?.shadowRoot?.querySelector('[part~="input-use"], [part~="compact"]'), { timeout: 10_000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const after = await page.evaluate(() => document.querySelector('#below')!.getBoundingClientRect().top);
+      assert.equal(after, before.below, `${width} ${compact}: the content below stayed where it was`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
   });
 });
