@@ -13,6 +13,12 @@ const GENERATED = '// Generated from src/registry.ts by scripts/registry.ts (run
 
 export function loaderSource(): string {
   const lines = ELEMENTS.filter((e) => e.lazy).map((e) => `  '${e.tag}': () => import('./${modulePath(e.tag)}.js'),`);
+  const reserve = ELEMENTS.filter((e) => e.lazy).flatMap(({ tag, reserve = [] }) =>
+    reserve.map(({ size, media, selector = '' }) => {
+      const rule = `${tag}${selector}:not(:defined){display:block;min-block-size:var(--${tag}-min-block-size,${size})}`;
+      return media ? `@media ${media}{${rule}}` : rule;
+    }),
+  );
   return `${GENERATED}
 /**
  * The one script a web editor pastes:
@@ -20,27 +26,65 @@ export function loaderSource(): string {
  *   <script type="module" src="https://council.example/cdn/civicloop.js"></script>
  *
  * It defines each Civic Loop element only when its tag appears in the page (now or later,
- * e.g. a CMS tab that renders on click) and imports that element's code on demand, so a page
- * pays only for what it shows. It imports nothing itself, to stay within a few hundred bytes.
+ * e.g. a CMS tab that renders on click, and inside other components' open shadow roots) and imports that element's code on demand, so a page
+ * pays only for what it shows. It imports nothing itself, to stay within the 2 KB budget.
  */
 // One static import() per element: bundlers must see each path to split it into its own chunk.
 const loaders: Record<string, () => Promise<unknown>> = {
 ${lines.join('\n')}
 };
 
+// The space each element takes once settled, reserved before its code arrives so the page below
+// it does not move; editors paste nothing extra. A constructed sheet: a page's CSP without
+// 'unsafe-inline' styles allows it, as it allows any CSSOM change.
+const reserve = new CSSStyleSheet();
+reserve.replaceSync(${JSON.stringify(reserve.join(''))});
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, reserve];
+
 const pending = new Map(Object.entries(loaders));
+// The document and every open shadow root found so far: a MutationObserver on the document does
+// not see into other components' shadow roots, so each one is observed on its own.
+const roots: (Document | ShadowRoot)[] = [document];
+const seen = new WeakSet<Node>([document]);
+// Tags of other components not defined yet: their shadow roots appear, with no mutation the
+// document can see, when they are defined, so the loader looks again then.
+const awaited = new Set<string>();
+const observer = new MutationObserver(schedule);
+let queued = false;
+
+/** One scan per frame at most, however many mutations a page makes. */
+function schedule(): void {
+  if (queued) return;
+  queued = true;
+  requestAnimationFrame(scan);
+}
 
 function scan(): void {
-  for (const [tag, load] of pending) {
-    if (!document.querySelector(tag)) continue;
-    pending.delete(tag);
-    load().catch((error: unknown) => console.error(\`civicloop: could not load <\${tag}>\`, error));
+  queued = false;
+  // roots grows while it is walked: a shadow root found inside another is scanned in turn.
+  for (const root of roots) {
+    for (const [tag, load] of pending) {
+      if (!root.querySelector(tag)) continue;
+      pending.delete(tag);
+      load().catch((error: unknown) => console.error(\`civicloop: could not load <\${tag}>\`, error));
+    }
+    if (pending.size === 0) break;
+    for (const el of root.querySelectorAll('*')) {
+      const shadow = el.shadowRoot;
+      if (shadow && !seen.has(shadow)) {
+        seen.add(shadow);
+        roots.push(shadow);
+        observer.observe(shadow, { childList: true, subtree: true });
+      } else if (!shadow && el.localName.includes('-') && !awaited.has(el.localName) && !customElements.get(el.localName)) {
+        awaited.add(el.localName);
+        customElements.whenDefined(el.localName).then(schedule, () => {});
+      }
+    }
   }
   if (pending.size === 0) observer.disconnect();
 }
 
-const observer = new MutationObserver(scan);
-observer.observe(document.documentElement, { childList: true, subtree: true });
+observer.observe(document, { childList: true, subtree: true });
 scan();
 `;
 }

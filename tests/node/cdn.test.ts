@@ -69,7 +69,7 @@ describe('CDN files served by plain serve', () => {
   test('`civicloop-server cdn-snippet` prints the integrity hash of the bytes the server sends', async () => {
     // Asynchronously: a blocked event loop would stall the server this test then fetches from.
     const r = await promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts'), 'cdn-snippet', '--url', server.url], { cwd: root });
-    const m = /<script type="module" src="([^"]+)" integrity="([^"]+)" crossorigin="anonymous"><\/script>/.exec(r.stdout);
+    const m = /<script type="module" src="([^"]+)" integrity="([^"]+)" crossorigin="anonymous" blocking="render"><\/script>/.exec(r.stdout);
     assert.ok(m, r.stdout);
     assert.equal(m[1], `${server.url}/cdn/v${manifest.version}/civicloop.js`);
     assert.equal(m[2], sha384(await (await fetch(m[1]!)).arrayBuffer()));

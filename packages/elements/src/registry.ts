@@ -14,11 +14,31 @@ export interface ElementEntry {
   readonly summary: string;
   /** Whether the loader defines it on demand when the tag appears in the page. */
   readonly lazy: boolean;
+  /**
+   * The block size the element settles at, with its council's data, reserved before it is
+   * defined so the content below it does not move (CLS). The loader puts these in the page as
+   * `tag:not(:defined)` rules; the element's own `:host` styles keep the same sizes until and
+   * after its data arrives. Later rules win: narrower media after wider ones. Pages tune them
+   * with `--<tag>-min-block-size`. Measured with bench/cls.mjs.
+   */
+  readonly reserve?: readonly { readonly size: string; readonly media?: string; readonly selector?: string }[];
 }
 
 export const ELEMENTS: readonly ElementEntry[] = [
   { tag: 'civicloop-config', summary: 'Once-per-page configuration: API address, council and language.', lazy: false },
-  { tag: 'cocreate-feedback', summary: 'Resident feedback with a receipt, an offline outbox and assisted entry.', lazy: true },
+  {
+    tag: 'cocreate-feedback',
+    summary: 'Resident feedback with a receipt, an offline outbox and assisted entry.',
+    lazy: true,
+    // The form with the demo councils' "what happens with your input" text and language picker:
+    // 700 px wide from 640 px up, 876 px from 337 px, 1016 px at 320 px (bench/cls.mjs).
+    reserve: [
+      { size: '44rem' },
+      { size: '55rem', media: '(max-width: 39.99rem)' },
+      { size: '64rem', media: '(max-width: 21rem)' },
+      { size: '7rem', selector: '[compact]' },
+    ],
+  },
 ];
 
 /** `cocreate-feedback` -> `CocreateFeedback`. */

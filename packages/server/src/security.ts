@@ -23,7 +23,12 @@ export const securityHeaders = secureHeaders({
   xXssProtection: false,
 });
 
-/** The demo pages: what a council's CMS page should be able to run Civic Loop under. */
+/**
+ * The demo pages: what a council's CMS page should be able to run Civic Loop under.
+ * 'allow-duplicates': a page may hold two copies of the bundle (a CMS plugin and a pasted
+ * snippet, or two versions); each copy's Lit creates its own 'lit-html' policy, which the
+ * browser otherwise refuses, so the second copy would fail to load.
+ */
 export const DEMO_CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -35,7 +40,7 @@ export const DEMO_CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
   "require-trusted-types-for 'script'",
-  'trusted-types lit-html civicloop',
+  "trusted-types lit-html civicloop 'allow-duplicates'",
 ].join('; ');
 
 /** /docs is one static page and its stylesheet: no script may run there at all. */

@@ -71,11 +71,15 @@ export function elementsCdnDir(): string {
   return fileURLToPath(new URL('./dist/cdn/', import.meta.resolve('@civicloop/elements/package.json')));
 }
 
-/** The tag a web editor pastes: versioned URL, integrity hash, CORS mode. */
+/**
+ * The tag a web editor pastes: versioned URL, integrity hash, CORS mode, and `blocking="render"`:
+ * in the page's head it holds the first paint until the loader has reserved each element's
+ * space, so nothing below moves (bench/cls.mjs); elsewhere browsers ignore it.
+ */
 export function cdnSnippet(baseUrl: string, manifest: CdnManifest, entry = 'civicloop.js'): string {
   const integrity = manifest.files[entry];
   if (!integrity) throw new Error(`no integrity hash for ${entry} in the CDN manifest`);
-  return `<script type="module" src="${baseUrl.replace(/\/$/, '')}/cdn/v${manifest.version}/${entry}" integrity="${integrity}" crossorigin="anonymous"></script>`;
+  return `<script type="module" src="${baseUrl.replace(/\/$/, '')}/cdn/v${manifest.version}/${entry}" integrity="${integrity}" crossorigin="anonymous" blocking="render"></script>`;
 }
 
 /**

@@ -3,13 +3,27 @@ import { css } from 'lit';
 // Only what is particular to this element; fields, notices, the receipt and the error summary
 // are the kit's parts (kit/parts/parts.styles.ts), colours and focus the theme.
 export const feedbackStyles = css`
+  /* The size the form settles at once the council's data is in, kept from the first render,
+     so the host page does not move while the data arrives. The same sizes as the loader's
+     :not(:defined) reservation (reserve in src/registry.ts; bench/cls.mjs measures). */
   :host {
-    /* Reserved before anything loads, so the host page does not jump when the form appears. */
-    min-block-size: var(--cocreate-feedback-min-block-size, 30rem);
+    min-block-size: var(--cocreate-feedback-min-block-size, 44rem);
+  }
+
+  @media (max-width: 39.99rem) {
+    :host {
+      min-block-size: var(--cocreate-feedback-min-block-size, 55rem);
+    }
+  }
+
+  @media (max-width: 21rem) {
+    :host {
+      min-block-size: var(--cocreate-feedback-min-block-size, 64rem);
+    }
   }
 
   :host([compact]) {
-    min-block-size: var(--cocreate-feedback-min-block-size, 3rem);
+    min-block-size: var(--cocreate-feedback-min-block-size, 7rem);
   }
 
   .base {

@@ -34,9 +34,9 @@ export type { CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail
  * token is not in the page's markup) and the form records input received by phone, in
  * person, on paper, by email or in outreach.
  *
- * The element reserves `--cocreate-feedback-min-block-size` before it renders. Pages that
- * load it lazily can reserve the same space before it is defined with
- * `cocreate-feedback:not(:defined) { display: block; min-block-size: 30rem }`.
+ * The element keeps the size it settles at (`--cocreate-feedback-min-block-size`) from its
+ * first render, before the council's data arrives; the CDN loader reserves the same size
+ * before the element is defined, so the page below does not move.
  *
  * @summary Resident feedback with a receipt, an offline outbox and assisted entry.
  *
@@ -61,7 +61,7 @@ export type { CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail
  * @csspart count - The characters-remaining counter.
  * @csspart language - The language switcher (shown when the council has more than one language).
  *
- * @cssproperty [--cocreate-feedback-min-block-size=30rem] - Height reserved before and while the form renders (3rem in the compact variant).
+ * @cssproperty [--cocreate-feedback-min-block-size=44rem] - Height reserved before and while the form renders (55rem below 40rem viewport width, 64rem below 21rem, 7rem in the compact variant).
  * The theme's custom properties (`--cocreate-accent`, ...) apply too; they are documented once, in src/registry.ts.
  */
 export class CocreateFeedback extends CivicElement {

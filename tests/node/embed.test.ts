@@ -1,0 +1,168 @@
+// The loader on pages a CMS makes: other components' shadow roots, content added later, the
+// bundle pasted twice. Pages are served at the server's own origin (so the council's origin
+// rules and the CSP apply as on a real page) with the built CDN files, in Debian's Chromium.
+// Needs `npm run build` first (scripts/test.mjs runs it).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { readCdnManifest, seedDemo, startServer, type RunningServer } from '@civicloop/server';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cdnDir = `${root}packages/elements/dist/cdn`;
+
+describe('the loader on a CMS page', { skip: !existsSync(`${cdnDir}/civicloop.js`) && 'run npm run build first' }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startServer({ port: 0, dataDir: 'memory://', demoDir: `${root}demo`, cdnDir, log: () => {} });
+    await seedDemo(server.db);
+    browser = await puppeteer.launch({
+      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /**
+   * Opens `html` as if the server sent it at /cms/page.html (same origin as the demo councils'
+   * allowed one), with `headers`; everything else comes from the real server.
+   */
+  async function open(html: string, headers: Record<string, string> = {}, hold?: (path: string) => boolean, held: (() => void)[] = []): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warn') problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path === '/cms/page.html') void request.respond({ status: 200, contentType: 'text/html', headers, body: html });
+      // Held back until the test lets it go, e.g. to look at the page before an element is defined.
+      else if (hold?.(path)) held.push(() => void request.continue());
+      else void request.continue();
+    });
+    await page.goto(`${server.url}/cms/page.html`, { waitUntil: hold ? 'domcontentloaded' : 'networkidle0' });
+    return { page, problems };
+  }
+
+  /**
+   * How many <cocreate-feedback> the page has, in the document and in open shadow roots, if every
+   * one shows its form; else 0. A string: tsx would wrap a nested function in a `__name` helper
+   * the page does not have.
+   */
+  const allRendered = `(() => {
+    const found = [];
+    const roots = [document];
+    for (const r of roots) {
+      found.push(...r.querySelectorAll('cocreate-feedback'));
+      for (const el of r.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+    return found.length > 0 && found.every((el) => el.shadowRoot?.querySelector('form, [part~="compact"]')) ? found.length : 0;
+  })()`;
+
+  test('finds elements in shadow roots that exist when it runs, declarative ones included', async () => {
+    const { page, problems } = await open(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CMS</title>
+      <script>
+        customElements.define('cms-card', class extends HTMLElement {
+          constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<cocreate-feedback council="riverside" service="libraries"></cocreate-feedback>'; }
+        });
+      </script>
+      <script type="module" src="/cdn/civicloop.js"></script></head>
+      <body><main><cms-card></cms-card>
+        <cms-tabs><template shadowrootmode="open"><section><cocreate-feedback council="riverside" compact></cocreate-feedback></section></template></cms-tabs>
+      </main></body></html>`);
+    await page.waitForFunction(allRendered, { timeout: 10_000 });
+    assert.equal(await page.evaluate(allRendered), 2);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('finds elements added later: to the document, and in shadow roots of components defined after it ran', async () => {
+    const { page, problems } = await open(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CMS</title>
+      <script type="module" src="/cdn/civicloop.js"></script></head>
+      <body><main><cms-late></cms-late><div id="tab"></div></main></body></html>`);
+    // Nothing of ours on the page yet: the loader has loaded no element code.
+    assert.equal(await page.evaluate(() => customElements.get('cocreate-feedback')), undefined);
+    await page.evaluate(() => {
+      // A component whose shadow root appears only when it is defined (no mutation the document sees).
+      customElements.define('cms-late', class extends HTMLElement {
+        constructor() {
+          super();
+          const shadow = this.attachShadow({ mode: 'open' });
+          // Its content arrives later still, as a framework renders.
+          setTimeout(() => (shadow.innerHTML = '<div><cocreate-feedback council="riverside" service="libraries"></cocreate-feedback></div>'), 50);
+        }
+      });
+    });
+    await page.waitForFunction(allRendered, { timeout: 10_000 });
+    await page.evaluate(() => {
+      document.querySelector('#tab')!.innerHTML = '<cocreate-feedback council="riverside" compact></cocreate-feedback>';
+    });
+    await page.waitForFunction(() => document.querySelector('#tab cocreate-feedback')?.shadowRoot?.querySelector('[part~="compact"]'), { timeout: 10_000 });
+    assert.equal(await page.evaluate(allRendered), 2);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('two copies of the bundle on one page (a CMS plugin and a pasted snippet) work under the demo CSP', async () => {
+    // The CSP the server sends with its demo pages, as the README documents it.
+    const csp = (await fetch(`${server.url}/riverside/`)).headers.get('content-security-policy') ?? '';
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    const { page, problems } = await open(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CMS</title>
+      <script type="module" src="/cdn/civicloop.js"></script></head>
+      <body><main><cocreate-feedback council="riverside" service="libraries"></cocreate-feedback>
+      <script type="module" src="/cdn/v${(await readCdnManifest(cdnDir))!.version}/civicloop.js"></script>
+      <cocreate-feedback council="riverside" compact></cocreate-feedback></main></body></html>`,
+      { 'content-security-policy': csp },
+    );
+    await page.waitForFunction(allRendered, { timeout: 10_000 });
+    // Both copies ran: each loaded its own element module (two paths, two module instances).
+    const modules = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('/cocreate-feedback.js')));
+    assert.equal(new Set(modules).size, 2, JSON.stringify(modules));
+    assert.equal(await page.evaluate(allRendered), 2);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the loader reserves the settled size before the element is defined; the content below never moves', async () => {
+    for (const [width, compact, rem] of [[1280, false, 44], [1280, true, 7]] as const) {
+      const held: (() => void)[] = [];
+      const { page, problems } = await open(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CMS</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <script type="module" src="/cdn/civicloop.js"></script></head>
+        <body><main><cocreate-feedback council="riverside" service="libraries"${compact ? ' compact' : ''}></cocreate-feedback><p id="below">Below</p></main></body></html>`,
+        {},
+        (path) => path.endsWith('/cocreate-feedback.js'),
+        held,
+      );
+      await page.setViewport({ width, height: 900 });
+      // The loader asked for the element's code: it has run, and the element is not defined yet.
+      while (held.length === 0) await new Promise((r) => setTimeout(r, 20));
+      const before = await page.evaluate(() => ({
+        height: document.querySelector('cocreate-feedback')!.getBoundingClientRect().height,
+        below: document.querySelector('#below')!.getBoundingClientRect().top,
+        defined: customElements.get('cocreate-feedback') !== undefined,
+      }));
+      assert.deepEqual([before.height, before.defined], [rem * 16, false], `${width} ${compact}: reserved before it is defined`);
+      for (const go of held) go();
+      await page.waitForFunction(() => document.querySelector('cocreate-feedback')?.shadowRoot?.querySelector('[part~="input-use"], [part~="compact"]'), { timeout: 10_000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const after = await page.evaluate(() => document.querySelector('#below')!.getBoundingClientRect().top);
+      assert.equal(after, before.below, `${width} ${compact}: the content below stayed where it was`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+});
