@@ -199,6 +199,8 @@ forEachEngine((engine) => {
     assert.equal(ok.headers.get('access-control-allow-origin'), ORIGIN);
     assert.match(ok.headers.get('vary') ?? '', /Origin/);
     assert.match(ok.headers.get('access-control-expose-headers') ?? '', /Idempotency-Replayed/);
+    // The anti-abuse contract's headers are readable by the embedding page, not only by servers.
+    assert.match(ok.headers.get('access-control-expose-headers') ?? '', /RateLimit-Policy/);
 
     const evil = await fetch(`${server.url}/v1/councils/harbourtown`, { headers: { origin: 'https://evil.example' } });
     assert.equal(evil.status, 200);

@@ -54,5 +54,5 @@ export const DOCS_CSP = [
 ].join('; ');
 
 export const CORS_ALLOW_HEADERS = ['Content-Type', 'Idempotency-Key', 'Authorization', 'If-None-Match'];
-export const CORS_EXPOSE_HEADERS = ['Idempotency-Replayed', 'Retry-After', 'ETag', 'X-Request-Id'];
+export const CORS_EXPOSE_HEADERS = ['Idempotency-Replayed', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'ETag', 'X-Request-Id'];
 export const CORS_MAX_AGE = 600;
