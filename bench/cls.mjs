@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { launchChromium } from '../tests/support/chromium.mjs';
 import { cdnSnippet, readCdnManifest, seedDemo, startServer } from '@civicloop/server';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,10 +38,7 @@ ${where === 'head' ? el : `${script}\n\n${el}`}
 ${'<p>More of the page.</p>'.repeat(20)}</main></body></html>`;
 };
 
-const browser = await puppeteer.launch({
-  executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium(puppeteer);
 
 async function measure(width, variant, where) {
   const tab = await browser.newPage();

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { launchChromium } from '../support/chromium.mjs';
 import { cdnSnippet, elementsCdnDir, readCdnManifest, seedDemo, startServer, type CdnManifest, type RunningServer } from '@civicloop/server';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,10 +32,7 @@ describe('CDN files served by plain serve', () => {
     pages = mkdtempSync(join(tmpdir(), 'civicloop-cdn-'));
     server = await startServer({ port: 0, dataDir: 'memory://', cdnDir, demoDir: pages, log: () => {} });
     await seedDemo(server.db);
-    browser = await puppeteer.launch({
-      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium(puppeteer);
   });
   after(async () => {
     await browser?.close();

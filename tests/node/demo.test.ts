@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { launchChromium } from '../support/chromium.mjs';
 import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,10 +20,7 @@ describe('demo pages on the built CDN files', { skip: !existsSync(`${cdnDir}/civ
   before(async () => {
     server = await startServer({ port: 0, dataDir: 'memory://', demoDir: `${root}demo`, cdnDir, docs: true, log: () => {} });
     await seedDemo(server.db);
-    browser = await puppeteer.launch({
-      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium(puppeteer);
   });
   after(async () => {
     await browser?.close();

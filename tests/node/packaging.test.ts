@@ -17,6 +17,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { launchChromium } from '../support/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const WORKSPACES = ['contract', 'sdk', 'elements', 'server'] as const;
@@ -103,10 +104,7 @@ describe('packages as a developer installs them', () => {
     });
     await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
     filesUrl = `http://127.0.0.1:${(files.address() as { port: number }).port}`;
-    browser = await puppeteer.launch({
-      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium(puppeteer);
   });
 
   after(async () => {
