@@ -67,7 +67,7 @@ const council = {
   texts: { inputUse: { en: 'We read everything.' } },
   limits: { feedbackTextMax: 2000 },
 };
-const created = { id: 'f1', receipt: 'K7QX-M2PA', status: 'received', createdAt: '2025-01-02T03:04:05Z' };
+const created = { id: 'f1', receipt: 'K7QX-M2PA-9R', status: 'received', createdAt: '2025-01-02T03:04:05Z' };
 const feedback = { kind: 'idea', text: 'More benches in the park' } as const;
 const validationProblem = {
   type: 'urn:civicloop:problem:validation-failed',

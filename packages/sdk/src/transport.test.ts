@@ -41,7 +41,7 @@ function json(res: ServerResponse, status: number, body: unknown) {
 }
 
 const unavailable = { type: 'urn:civicloop:problem:service-unavailable', title: 'Service unavailable', status: 503 };
-const created = { id: 'f1', receipt: 'K7QX-M2PA', status: 'received', createdAt: '2025-01-02T03:04:05Z' };
+const created = { id: 'f1', receipt: 'K7QX-M2PA-9R', status: 'received', createdAt: '2025-01-02T03:04:05Z' };
 const fast = { limit: 2, backoffLimit: 20 };
 
 describe('retries by retry class', () => {

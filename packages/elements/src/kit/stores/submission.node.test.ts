@@ -45,7 +45,7 @@ class FakeOutbox implements OutboxLike {
     const r = this.records_.get(key)!;
     const settled: OutboxRecordLike =
       state === 'delivered'
-        ? { ...r, state, body: undefined, result: { receipt: 'LATER00000' } }
+        ? { ...r, state, body: undefined, result: { receipt: 'HAVE-R2QP-AX' } }
         : { ...r, state, error: { status: 404, message: 'POST failed with 404' } };
     this.records_.set(key, settled);
     for (const l of this.listeners) l({ type: state, record: settled });
@@ -93,7 +93,7 @@ describe('submission lifecycle', () => {
     assert.ok(queued.state === 'queued');
     outbox.settle(queued.key, 'delivered');
     const sent = mine.$state.get();
-    assert.ok(sent.state === 'sent' && sent.later && sent.result.receipt === 'LATER00000');
+    assert.ok(sent.state === 'sent' && sent.later && sent.result.receipt === 'HAVE-R2QP-AX');
     assert.equal(other.$state.get().state, 'idle', 'another form of the same scope prefix does not take it');
     assert.deepEqual(outbox.acknowledged, [queued.key]);
   });
@@ -124,7 +124,7 @@ describe('submission lifecycle', () => {
     assert.deepEqual(await s.discard(), { text: 'changed my mind' });
     assert.equal(s.$state.get().state, 'idle');
     assert.equal((await outbox.records()).length, 0);
-    outbox.next = { state: 'delivered', result: { receipt: 'NEW0000000' } };
+    outbox.next = { state: 'delivered', result: { receipt: 'NEW2-3456-78' } };
     await s.send({ text: 'a new one' });
     assert.equal(s.$state.get().state, 'sent');
   });
