@@ -2,7 +2,7 @@
 // The npm packages need no bundling: `tsc -b` emits their ESM and type declarations, and the
 // consumer's bundler tree-shakes them. This file only builds packages/elements/dist/cdn/
 // from that tsc output, so it needs no TypeScript plugin.
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -16,6 +16,29 @@ const elementEntries = Object.fromEntries(
     .filter((d) => d.isDirectory() && d.name.includes('-') && existsSync(`${dist}/${d.name}/${d.name}.js`))
     .map((d) => [d.name, `${dist}/${d.name}/${d.name}.js`]),
 );
+
+/**
+ * Message ids are for translators (`feedback.kind.praise`); a page needs them only as keys that
+ * match between msg() calls and the locale modules. Each id becomes a short one (its index in
+ * the sorted list of every id in the XLIFF files), in the elements' code and the locale modules
+ * alike, so neither ships the long names.
+ */
+function shortMessageIds() {
+  const ids = [...new Set(readdirSync('packages/elements/xliff').flatMap((f) => [...readFileSync(`packages/elements/xliff/${f}`, 'utf8').matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1])))].sort();
+  const short = new Map(ids.map((id, i) => [id, i.toString(36)]));
+  const literal = new RegExp(`(['"\`])(${ids.map((id) => id.replace(/[.]/g, '\\.')).join('|')})\\1`, 'g');
+  return {
+    name: 'short-message-ids',
+    transform(code, id) {
+      if (!id.includes(`/${dist}/`)) return null;
+      let out = code.replace(literal, (_, q, name) => q + short.get(name) + q);
+      // A locale module needs lit's `str` only to mark a template with values; written here, the
+      // module imports nothing, so it never ties the element's own chunk to its exports.
+      if (id.includes('/generated/locales/')) out = out.replace("import { str } from '@lit/localize';", 'const str = (strings, ...values) => ({ strTag: true, strings, values });');
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
 
 const isLoader = (chunk) => chunk.isEntry && chunk.name === 'civicloop';
 const CLASSIC_SCRIPT_NOTICE =
@@ -67,6 +90,7 @@ export default {
   },
   plugins: [
     classicLoader(),
+    shortMessageIds(),
     // `production` selects lit's production build (no dev-mode warnings, smaller).
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     // Whitespace and comments inside html`` and css`` templates, which terser leaves alone.
