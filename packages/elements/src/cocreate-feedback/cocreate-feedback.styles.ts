@@ -32,18 +32,6 @@ export const feedbackStyles = css`
     gap: var(--_space);
   }
 
-  .compact {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-  }
-
-  .compact p {
-    margin: 0;
-    font-weight: 600;
-  }
-
   .echo {
     white-space: pre-wrap;
     overflow-wrap: anywhere;

@@ -5,12 +5,13 @@ import { property } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
 import { define } from '../internal/define.js';
 import { StoreController } from '../internal/store-controller.js';
-import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
+import { StateChanges } from '../kit/controllers/changes.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
-import { checkField, confirmPanel, honeypot, safeUrl, selectField } from '../kit/parts/controls.js';
-import { charCount, copyReceipt, describedByAttr, errorSummary, field, kitStyles, notice, radioGroup, rating, receiptCode, receiptLength, spellReceipt } from '../kit/parts/index.js';
+import { buttonRow, checkField, councilNote, emailField, eraseControl, honeypot, safeUrl, selectField, submitButton, yesNo } from '../kit/parts/controls.js';
+import { charCount, copyAndTell, errorSummary, field, kitStyles, notice, radioGroup, rating, receiptCode } from '../kit/parts/index.js';
 import { councilText, serviceOptions } from '../kit/stores/council.js';
+import { issueOf } from '../kit/stores/form.js';
 import { createFeedbackFlow, type FeedbackDraft, type FeedbackFlowState, type FieldName } from '../stores/feedback.js';
 import { feedbackStyles } from './cocreate-feedback.styles.js';
 import { dispatchFlowEvent, type CocreateErrorDetail, type CocreateQueuedDetail, type CocreateSubmittedDetail } from './events.js';
@@ -91,14 +92,7 @@ export class CocreateFeedback extends CivicElement {
   #services = new StoreController(this, this.#flow.$services);
   #status = new StatusController(this);
   #focus = new FocusController(this);
-  #lastState: FeedbackFlowState | undefined;
-  /** The resident pressed Send: the next invalid state takes focus to the error summary. */
-  #submitting = false;
-
-  constructor() {
-    super();
-    new ColorSchemeController(this);
-  }
+  #changes = new StateChanges<FeedbackFlowState>(this.#focus, this.#status);
 
   protected override scopeChanged(): void {
     this.#instance = this.instance;
@@ -109,19 +103,15 @@ export class CocreateFeedback extends CivicElement {
     this.#flow.dispose();
   }
 
-  // Each state change is told once: by focus moving to the region that explains it (after the
-  // resident's own action, or when focus was inside the element), or else through the status
-  // region. A change that announces nothing clears it, so a stale count is never read after it.
+  // Each state change is told once (StateChanges): the region that explains it takes focus, or the status region says it.
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('compact')) this.#flow.setCompact(this.compact);
-    const [state, previous] = [this.#state.value, this.#lastState];
-    if (state === previous) return;
-    this.#lastState = state;
-    const submitting = this.#submitting;
-    this.#submitting = false;
-    if (!previous) return;
-    const tell = (title: string) => (this.#focus.moveTo('#outcome') ? this.#status.clear() : this.#status.announce(title));
+    const state = this.#state.value;
+    const change = this.#changes.next(state);
+    if (!change) return;
+    const { previous, submitting } = change;
+    const tell = (title: string) => this.#changes.tell(title);
     this.#focus.fallback(state.state === 'invalid' ? '#error-summary' : state.state === 'idle' ? '[part~="compact"] button' : state.state === 'editing' || state.state === 'sending' ? 'form' : '#outcome');
     if (state.state === 'invalid') return void (submitting && this.#focus.moveTo('#error-summary'));
     if (state.state === 'sending') return this.#status.announce(msg('Sending your message…', { id: 'feedback.status.sending' }));
@@ -133,18 +123,12 @@ export class CocreateFeedback extends CivicElement {
     if (state.erase === 'failed') this.#status.clear(); // its inline alert says it
   }
 
-  #number = (n: number) => new Intl.NumberFormat(this.renderedLocale).format(n);
   #error = (field: FieldName) => {
-    const state = this.#state.value;
-    const error = state.state === 'invalid' ? state.errors.find((e) => e.field === field) : undefined;
-    return error && s.errorText(error, this.#number(this.#flow.textLimit()));
+    const error = issueOf(this.#state.value, field);
+    return error && s.errorText(error, this.formatNumber(this.#flow.textLimit()));
   };
-  /** Marks the resident's own action: the state it leads to may take focus. */
-  #act = (fn: () => unknown, focus?: string) => () => {
-    this.#focus.acted();
-    void fn();
-    if (focus) this.#focus.moveTo(focus);
-  };
+  /** The resident's own action: the state it leads to may take focus. */
+  #act = (fn: () => unknown, focus?: string) => this.#focus.act(fn, focus);
 
   override render(): TemplateResult {
     const state = this.#state.value;
@@ -155,11 +139,13 @@ export class CocreateFeedback extends CivicElement {
       <div part="base" class="base" lang=${this.renderedLocale}>
         ${this.#status.render()}
         ${state.state === 'idle'
-          ? html`<div part="compact" class="compact" role="group" aria-labelledby="useful">
-              <p id="useful">${msg('Was this page useful?', { id: 'feedback.compact.question' })}</p>
-              <button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#flow.open(true), '#text')}>${msg('Yes', { id: 'feedback.compact.yes' })}</button>
-              <button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#flow.open(false), '#text')}>${msg('No', { id: 'feedback.compact.no' })}</button>
-            </div>`
+          ? yesNo({
+              question: msg('Was this page useful?', { id: 'feedback.compact.question' }),
+              yes: msg('Yes', { id: 'feedback.compact.yes' }),
+              no: msg('No', { id: 'feedback.compact.no' }),
+              onYes: this.#act(() => this.#flow.open(true), '#text'),
+              onNo: this.#act(() => this.#flow.open(false), '#text'),
+            })
           : state.state === 'sent'
             ? this.#renderSent(state, level)
             : state.state === 'queued'
@@ -170,10 +156,10 @@ export class CocreateFeedback extends CivicElement {
                   title: msg('Your message is saved on this device', { id: 'feedback.queued.title' }),
                   body: html`<p>${s.queuedWhy(state)}</p>
                     <p>${msg('It will be sent automatically when the connection is back, even if you close this page and open it again later. You will then see your receipt code here.', { id: 'feedback.queued.body' })}</p>
-                    <div class="row">
-                      <button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#flow.discard(), '#text')}>${msg('Do not send it', { id: 'feedback.queued.discard' })}</button>
-                      <button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#flow.again(), 'form')}>${msg('Send another message', { id: 'feedback.again' })}</button>
-                    </div>`,
+                    ${buttonRow([
+                      { label: msg('Do not send it', { id: 'feedback.queued.discard' }), onClick: this.#act(() => this.#flow.discard(), '#text') },
+                      { label: msg('Send another message', { id: 'feedback.again' }), onClick: this.#act(() => this.#flow.again(), 'form') },
+                    ])}`,
                 })
               : html`
                   ${state.state === 'invalid'
@@ -200,9 +186,8 @@ export class CocreateFeedback extends CivicElement {
     const d = this.#draft.value;
     const staff = Boolean(this.staffToken);
     const update = (patch: Partial<FeedbackDraft>) => this.#flow.update(patch);
-    const value = (e: Event) => (e.target as HTMLInputElement).value;
     const remaining = this.#flow.textLimit() - d.text.trim().length;
-    const limitText = this.#number(this.#flow.textLimit());
+    const limitText = this.formatNumber(this.#flow.textLimit());
     // The resident chooses a service only when the page presets none.
     const options = this.config.service ? [] : serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
     return html`
@@ -234,7 +219,7 @@ export class CocreateFeedback extends CivicElement {
           error: this.#error('text'),
           control: (a) => html`
             <textarea part="textarea" id="text" name="text" rows="6" spellcheck="true" aria-describedby="${a.describedBy} text-limit" aria-invalid=${a.invalid ? 'true' : 'false'} .value=${d.text} @input=${this.#onTextInput}></textarea>
-            ${charCount({ id: 'text-limit', limitText: msg(str`You can enter up to ${limitText} characters.`, { id: 'feedback.text.limit' }), remainingText: s.countText(remaining, this.#number), over: remaining < 0 })}
+            ${charCount({ id: 'text-limit', limitText: msg(str`You can enter up to ${limitText} characters.`, { id: 'feedback.text.limit' }), remainingText: s.countText(remaining, this.formatNumber), over: remaining < 0 })}
           `,
         })}
         ${options.length
@@ -246,25 +231,11 @@ export class CocreateFeedback extends CivicElement {
           hint: msg('We ask for an email address only to answer this message. It is deleted if the message is erased.', { id: 'feedback.reply.hint' }),
           checked: d.wantsReply,
           onChange: (wantsReply) => update({ wantsReply }),
-          then: field({
-            id: 'contact',
-            label: msg('Email address', { id: 'feedback.contact.label' }),
-            error: this.#error('contact'),
-            control: (a) => html`<input type="email" id="contact" name="email" autocomplete="email" inputmode="email" spellcheck="false" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${d.contact} @input=${(e: Event) => update({ contact: value(e) })} />`,
-          }),
+          then: emailField({ id: 'contact', label: msg('Email address', { id: 'feedback.contact.label' }), error: this.#error('contact'), value: d.contact, onInput: (contact) => update({ contact }) }),
         })}
         ${honeypot({ name: 'website', value: d.trap, onInput: (trap) => update({ trap }) })}
-        ${inputUse
-          ? html`<div part="input-use" class="input-use" lang=${inputUse.lang}>
-              <p><strong>${msg('What happens with your message', { id: 'feedback.inputUse.title' })}</strong></p>
-              <p>${inputUse.text}</p>
-            </div>`
-          : nothing}
-        <div class="row">
-          <button part="button submit" class="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
-            ${sending ? msg('Sending…', { id: 'feedback.sendingButton' }) : staff ? msg('Record input', { id: 'feedback.staffSend' }) : msg('Send', { id: 'feedback.send' })}
-          </button>
-        </div>
+        ${councilNote({ title: msg('What happens with your message', { id: 'feedback.inputUse.title' }), note: inputUse })}
+        ${submitButton({ sending, sendingLabel: msg('Sending…', { id: 'feedback.sendingButton' }), label: staff ? msg('Record input', { id: 'feedback.staffSend' }) : msg('Send', { id: 'feedback.send' }) })}
       </form>
     `;
   }
@@ -274,56 +245,44 @@ export class CocreateFeedback extends CivicElement {
     // The visible counter is hidden from screen readers; a polite summary follows once the
     // resident pauses, instead of one on every keystroke. Sending cancels it.
     const remaining = this.#flow.textLimit() - this.#flow.$draft.get().text.trim().length;
-    this.#status.announceLater(this.localized(() => s.countText(remaining, this.#number)), 1000);
+    this.#status.announceLater(this.localized(() => s.countText(remaining, this.formatNumber)), 1000);
   };
 
   #onSubmit = (event: Event) => {
     event.preventDefault();
-    this.#submitting = true;
+    this.#changes.submitted();
     this.#act(() => this.#flow.submit())();
   };
 
   #renderSent(state: Extract<FeedbackFlowState, { state: 'sent' }>, level: number): TemplateResult {
     // "Send another" goes with the outcome: focus goes to the new form, named "Your feedback".
-    const again = html`<div class="row">
-      <button part="button" class="button secondary" type="button" ?disabled=${state.erase === 'erasing'} @click=${this.#act(() => this.#flow.again(), 'form')}>${msg('Send another message', { id: 'feedback.again' })}</button>
-    </div>`;
+    const again = buttonRow([{ label: msg('Send another message', { id: 'feedback.again' }), onClick: this.#act(() => this.#flow.again(), 'form'), disabled: state.erase === 'erasing' }]);
     const panel = (body: unknown) => notice({ id: 'outcome', part: 'receipt', level, tone: 'success', title: s.sentTitle(state), body });
     if (state.erase === 'erased') return panel(html`<p>${msg('Its text and any email address are deleted. Only the fact that a message was sent is still counted.', { id: 'feedback.erased.body' })}</p>${again}`);
     const follow = safeUrl(this.followUrl, state.receipt);
     const contactBank = safeUrl(this.contactBankUrl);
-    const [count, spelled] = [this.#number(receiptLength(state.receipt)), spellReceipt(state.receipt)];
-    const erasing = state.erase === 'confirming' || state.erase === 'erasing';
     return panel(html`
       <p>${state.staff ? msg('Give the resident this receipt code so they can follow what happens with it:', { id: 'feedback.sent.staffCode' }) : msg('Your receipt code. Keep it to follow what happens with your message:', { id: 'feedback.sent.code' })}</p>
-      ${receiptCode({ code: state.receipt, spelledLabel: msg(str`Receipt code, ${count} characters: ${spelled}`, { id: 'kit.receipt.spelled' }), copyLabel: msg('Copy code', { id: 'feedback.sent.copy' }), onCopy: () => void this.#copy(state.receipt) })}
+      ${receiptCode({ code: state.receipt, locale: this.renderedLocale, copyLabel: msg('Copy code', { id: 'feedback.sent.copy' }), onCopy: () => void copyAndTell(state.receipt, this.shadowRoot, () => msg('Receipt code copied', { id: 'feedback.status.copied' }), (text) => this.#status.announce(this.localized(text))) })}
       ${follow ? html`<p><a part="follow-link" href=${follow}>${msg('See what happens with your message', { id: 'feedback.sent.follow' })}</a></p>` : nothing}
       ${state.text ? html`<p>${msg('What you wrote:', { id: 'feedback.sent.echo' })}</p><p class="echo">${state.text}</p>` : nothing}
       ${contactBank ? html`<p>${msg('Would you like to help improve the council’s services?', { id: 'feedback.sent.invite' })} <a href=${contactBank}>${msg('Join the contact bank', { id: 'feedback.sent.contactBank' })}</a></p>` : nothing}
-      ${erasing
-        ? confirmPanel({
-            id: 'erase',
-            question: msg('Erase your message?', { id: 'feedback.erase.question' }),
-            warning: msg('Its text and any email address will be deleted. This cannot be undone.', { id: 'feedback.erase.warning' }),
-            confirmLabel: msg('Yes, erase it', { id: 'feedback.erase.confirm' }),
-            cancelLabel: msg('No, keep it', { id: 'feedback.erase.cancel' }),
-            busy: state.erase === 'erasing',
-            onConfirm: this.#act(() => this.#flow.confirmErase()),
-            onCancel: this.#act(() => this.#flow.cancelErase(), '#erase'),
-          })
-        : html`${state.erase === 'failed' ? html`<p class="error-message" role="alert">${msg('We could not erase your message. Please try again.', { id: 'feedback.erase.failed' })}</p>` : nothing}
-            <p><button class="link" type="button" id="erase" @click=${this.#act(() => this.#flow.requestErase(), '#erase-confirm')}>${msg('Erase my message', { id: 'feedback.erase.button' })}</button></p>`}
+      ${eraseControl({
+        state: state.erase,
+        button: msg('Erase my message', { id: 'feedback.erase.button' }),
+        failed: msg('We could not erase your message. Please try again.', { id: 'feedback.erase.failed' }),
+        confirm: {
+          question: msg('Erase your message?', { id: 'feedback.erase.question' }),
+          warning: msg('Its text and any email address will be deleted. This cannot be undone.', { id: 'feedback.erase.warning' }),
+          confirmLabel: msg('Yes, erase it', { id: 'feedback.erase.confirm' }),
+          cancelLabel: msg('No, keep it', { id: 'feedback.erase.cancel' }),
+          onConfirm: this.#act(() => this.#flow.confirmErase()),
+          onCancel: this.#act(() => this.#flow.cancelErase(), '#erase'),
+        },
+        onRequest: this.#act(() => this.#flow.requestErase(), '#erase-confirm'),
+      })}
       ${again}
     `);
-  }
-
-  async #copy(receipt: string): Promise<void> {
-    const result = await copyReceipt(receipt, this.shadowRoot);
-    this.#status.announce(
-      this.localized(() =>
-        result === 'copied' ? msg('Receipt code copied', { id: 'feedback.status.copied' }) : msg('The code could not be copied for you. It is selected: press Ctrl+C to copy it.', { id: 'kit.receipt.copyFallback' }),
-      ),
-    );
   }
 }
 

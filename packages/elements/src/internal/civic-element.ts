@@ -5,6 +5,7 @@ import '../civicloop-config/civicloop-config.js';
 import { CONFIG_CHANGE_EVENT, resolveConfig, type ResolvedConfig } from './config.js';
 import { inLocale, isLoaded, loadLocale } from './localization.js';
 import type { Locale } from './locales.js';
+import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
 import { languagePicker, languageStyles } from '../kit/parts/language.js';
 import { formInstance } from '../kit/stores/form.js';
 import { themeStyles } from './theme.styles.js';
@@ -42,6 +43,12 @@ export abstract class CivicElement extends LitElement {
   #config: ResolvedConfig | undefined;
   #langObserver: MutationObserver | undefined;
   #renderedLocale: Locale = 'en';
+
+  constructor() {
+    super();
+    // Native controls drawn for the page's light or dark scheme, in every element.
+    new ColorSchemeController(this);
+  }
 
   /** Configuration after attributes, page config and `lang` are merged. */
   protected get config(): ResolvedConfig {
@@ -84,6 +91,9 @@ export abstract class CivicElement extends LitElement {
     if (!locales) return nothing;
     return languagePicker({ locales, current: this.locale, label: msg('Language', { id: 'kit.language.label' }), onChange: (l) => this.chooseLocale(l) });
   }
+
+  /** `n` written as this element's language writes numbers. */
+  protected formatNumber = (n: number): string => new Intl.NumberFormat(this.#renderedLocale).format(n);
 
   /** Runs `fn` with msg() answering in this element's language, e.g. text built in an event handler. */
   protected localized<T>(fn: () => T): T {

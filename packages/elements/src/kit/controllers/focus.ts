@@ -30,6 +30,18 @@ export class FocusController implements ReactiveController {
   }
 
   /**
+   * An event handler for the resident's own action: marks it (`acted`), runs `fn`, and moves
+   * focus to `selector` when given (once the state it leads to is rendered).
+   */
+  act(fn: () => unknown, selector?: string): () => void {
+    return () => {
+      this.acted();
+      void fn();
+      if (selector) this.moveTo(selector);
+    };
+  }
+
+  /**
    * After the next update, focus the element matching `selector` in the shadow root, if the
    * resident acted or focus is inside the element. Returns whether it will: when it will not,
    * the caller announces the change instead (one announcement per change, never both).

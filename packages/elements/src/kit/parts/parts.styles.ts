@@ -133,4 +133,15 @@ export const kitStyles = css`
     color: var(--_muted);
     margin: 0 0 0.25rem;
   }
+  /* yesNo(): the question and its two buttons on one line where they fit. */
+  .compact {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  .compact p {
+    margin: 0;
+    font-weight: 600;
+  }
 `;

@@ -2,8 +2,45 @@
 // gives the resident's words back and shows the server's 422 on the fields it names, and each
 // outcome is reported once, for the element's events.
 import { PROBLEM_TYPES } from '@civicloop/contract/rules';
+import { isNetworkError, isTimeoutError } from '@civicloop/sdk';
+import { refusalReason, type RefusalReason } from './connection.js';
 import type { Form } from './form.js';
-import type { Refusal, Submission } from './submission.js';
+import type { QueuedReason, Refusal, Submission, SubmissionState } from './submission.js';
+
+/** The cause of an error when the element has no API or council: a setup error, told as one. */
+export const NOT_CONFIGURED = Symbol('not configured');
+
+/** What a form element shows while an input is on its way, kept or refused (sent is its own). */
+export type OutcomeState =
+  | { state: 'sending' }
+  | { state: 'queued'; key: string; reason: QueuedReason }
+  | { state: 'rejected'; reason: RefusalReason; status: number; problemType: string | undefined; retryAt: number | undefined }
+  | { state: 'error'; reason: 'not-configured' | 'not-saved' | 'unexpected'; message: string };
+
+/**
+ * The shown state of a submission that is sending, queued, refused or failed (else undefined).
+ * A 422 about a field the page preset (`preset(path)`, e.g. `/service`) is a setup error, told
+ * as "not found" rather than as the resident's mistake.
+ */
+export function outcomeOf(s: SubmissionState<unknown, unknown>, now: () => number, preset: (path: string) => boolean = () => false): OutcomeState | undefined {
+  if (s.state === 'sending') return { state: 'sending' };
+  if (s.state === 'queued') return { state: 'queued', key: s.key, reason: s.reason };
+  if (s.state === 'error') return { state: 'error', reason: s.cause === NOT_CONFIGURED ? 'not-configured' : isNetworkError(s.cause) || isTimeoutError(s.cause) ? 'not-saved' : 'unexpected', message: s.message };
+  if (s.state !== 'refused') return undefined;
+  const r = s.refusal;
+  const setup = r.status === 422 && (r.issues ?? []).some((i) => preset(i.path));
+  return { state: 'rejected', reason: setup ? 'not-found' : refusalReason(r), status: r.status ?? 0, problemType: r.problemType, retryAt: r.retryAfter !== undefined ? now() + r.retryAfter : undefined };
+}
+
+/**
+ * Keeps the last object while the next has the same fields: a derived state that did not change
+ * stays the same object, so an element announces each state the resident can tell apart once.
+ */
+export function keepSame<T extends object>(): (next: T) => T {
+  let last: T | undefined;
+  const same = (a: object, b: object) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => (b as Record<string, unknown>)[k] === v);
+  return (next) => (last = last && same(last, next) ? last : next);
+}
 
 export type Outcome<R> =
   | { type: 'sent'; result: R; later: boolean }

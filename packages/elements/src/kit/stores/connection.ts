@@ -6,11 +6,52 @@ import { solveChallenge } from '@civicloop/contract/pow';
 import { PROBLEM_TYPES } from '@civicloop/contract/rules';
 import { createChallenge, createOutbox, createTransport, getCouncil, isApiError, isNetworkError, isTimeoutError, listServices, type Outbox, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
-import { councilStore, type CouncilState, type ServicesState } from './council.js';
+import { createAntiAbuse } from '../controllers/anti-abuse.js';
+import { councilStore, readyConfig, settled, type CouncilState, type ServicesState } from './council.js';
 import type { OutboxLike, QueuedReason, Refusal } from './submission.js';
 
 const transports = new Map<string, Transport>();
 const outboxes = new Map<string, Outbox>();
+
+/** What an element's scope says (read at every use: its attributes may change). */
+export interface ElementScope {
+  api: string | undefined;
+  council: string | undefined;
+  service: string | undefined;
+  /** Which form of its kind and scope on the page (see CivicElement's `instance`). */
+  instance: string;
+}
+
+/**
+ * The transport an element's scope addresses (undefined until it has an API and a council), and
+ * the key its drafts and outcomes are kept under, e.g. `feedback:riverside:libraries:0`.
+ */
+export function scopeOf(scope: () => ElementScope, name: string) {
+  return {
+    target: (): Transport | undefined => {
+      const { api, council } = scope();
+      return api && council ? transportFor({ baseUrl: api, council }) : undefined;
+    },
+    key: (): string | undefined => {
+      const { council, service, instance } = scope();
+      return council ? `${name}:${council}:${service ?? '-'}:${instance}` : undefined;
+    },
+  };
+}
+
+/**
+ * A form's anti-abuse fields for its council: proof of work when the council asks for it (known
+ * once its configuration arrived or failed), never for staff, whose token proves enough.
+ */
+export function councilAntiAbuse(o: { $council: ReadableAtom<CouncilState>; target(): Transport | undefined; staff(): boolean; since(): number; now(): number }) {
+  return createAntiAbuse({
+    now: o.now,
+    since: o.since,
+    proofRequired: () => (o.$council.get().status === 'loading' ? undefined : Boolean(readyConfig(o.$council)?.antiAbuse?.proofOfWork.required) && !o.staff()),
+    proofKnown: () => settled(o.$council),
+    challenge: () => createChallenge(o.target()!),
+  });
+}
 
 /** The transport of `council` at `api` (relative URLs against the page). */
 export function transportFor(target: { baseUrl: string; council: string }): Transport {

@@ -109,6 +109,12 @@ export function councilText(config: CouncilConfig, text: keyof CouncilConfig['te
   return fallback ? { text: fallback, lang: config.defaultLocale } : undefined;
 }
 
+/** The council's configuration once it arrived, else undefined. */
+export function readyConfig($council: ReadableAtom<CouncilState>): CouncilConfig | undefined {
+  const c = $council.get();
+  return c.status === 'ready' ? c.config : undefined;
+}
+
 /** Resolves once `$state` is no longer loading (arrived or failed); the SDK's timeout bounds the wait. */
 export function settled($state: ReadableAtom<{ status: string }>): Promise<void> {
   if ($state.get().status !== 'loading') return Promise.resolve();

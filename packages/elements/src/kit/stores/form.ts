@@ -80,6 +80,16 @@ export const check = {
   oneOf: <T extends string | number>(values: readonly T[], value: unknown): value is T => values.includes(value as T),
 };
 
+/** The error shown on `field` in a form element's state (only an `invalid` state has errors). */
+export function issueOf<I extends FieldIssue>(state: { state: string; errors?: I[] }, field: I['field']): I | undefined {
+  return state.state === 'invalid' ? state.errors?.find((e) => e.field === field) : undefined;
+}
+
+/** The page a form is on, origin and path only: a query string may carry someone's session or search terms. */
+export function pageUrl(): string | undefined {
+  return typeof location !== 'undefined' && /^https?:$/.test(location.protocol) ? location.origin + location.pathname : undefined;
+}
+
 /** The field a server issue is about: the first segment of its JSON Pointer (`/contact` -> `contact`). */
 export function fieldOfPointer(pointer: string): string | undefined {
   const first = pointer.split('/')[1];
