@@ -1,7 +1,6 @@
 import { FEEDBACK_KINDS, STAFF_CHANNELS, type FeedbackKind, type StaffChannel } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../internal/civic-element.js';
 import { define } from '../internal/define.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -68,17 +67,21 @@ export type { CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail
 export class CocreateFeedback extends CivicElement {
   static override styles = [...CivicElement.styles, kitStyles, feedbackStyles];
 
+  static override properties: PropertyDeclarations = {
+    compact: { type: Boolean, reflect: true },
+    followUrl: { attribute: 'follow-url' },
+    contactBankUrl: { attribute: 'contact-bank-url' },
+    staffToken: { attribute: false },
+  };
+
   /** Show only "Was this page useful? Yes / No" until the resident answers. */
-  @property({ type: Boolean, reflect: true }) compact = false;
-
+  compact = false;
   /** Page that shows what happened with an input (holds `<you-said-we-did>`); `#receipt=<code>` is added. */
-  @property({ attribute: 'follow-url' }) followUrl?: string;
-
+  followUrl?: string;
   /** Page where residents join the contact bank, offered after sending. */
-  @property({ attribute: 'contact-bank-url' }) contactBankUrl?: string;
-
+  contactBankUrl?: string;
   /** Staff token for assisted entry; a property only, so it never appears in the markup. */
-  @property({ attribute: false }) staffToken?: string;
+  staffToken?: string;
 
   #instance = '0';
   #flow = createFeedbackFlow({
@@ -111,15 +114,14 @@ export class CocreateFeedback extends CivicElement {
     const change = this.#changes.next(state);
     if (!change) return;
     const { previous, submitting } = change;
-    const tell = (title: string) => this.#changes.tell(title);
     this.#focus.fallback(state.state === 'invalid' ? '#error-summary' : state.state === 'idle' ? '[part~="compact"] button' : state.state === 'editing' || state.state === 'sending' ? 'form' : '#outcome');
     if (state.state === 'invalid') return void (submitting && this.#focus.moveTo('#error-summary'));
     if (state.state === 'sending') return this.#status.announce(msg('Sending your message…', { id: 'feedback.status.sending' }));
-    if (state.state === 'queued') return tell(msg('Your message is saved on this device', { id: 'feedback.queued.title' }));
-    if (state.state === 'rejected' || state.state === 'error') return tell(msg('Your message was not sent', { id: 'feedback.rejected.title' }));
+    if (state.state === 'queued') return this.#changes.tell(msg('Your message is saved on this device', { id: 'feedback.queued.title' }));
+    if (state.state === 'rejected' || state.state === 'error') return this.#changes.tell(msg('Your message was not sent', { id: 'feedback.rejected.title' }));
     if (state.state !== 'sent') return this.#status.clear();
     if (state.erase === 'erasing') return this.#status.announce(msg('Erasing your message…', { id: 'feedback.status.erasing' }));
-    if (previous.state !== 'sent' || state.erase === 'erased') return tell(s.sentTitle(state));
+    if (previous.state !== 'sent' || state.erase === 'erased') return this.#changes.tell(s.sentTitle(state));
     if (state.erase === 'failed') this.#status.clear(); // its inline alert says it
   }
 
@@ -127,8 +129,6 @@ export class CocreateFeedback extends CivicElement {
     const error = issueOf(this.#state.value, field);
     return error && s.errorText(error, this.formatNumber(this.#flow.textLimit()));
   };
-  /** The resident's own action: the state it leads to may take focus. */
-  #act = (fn: () => unknown, focus?: string) => this.#focus.act(fn, focus);
 
   override render(): TemplateResult {
     const state = this.#state.value;
@@ -143,8 +143,8 @@ export class CocreateFeedback extends CivicElement {
               question: msg('Was this page useful?', { id: 'feedback.compact.question' }),
               yes: msg('Yes', { id: 'feedback.compact.yes' }),
               no: msg('No', { id: 'feedback.compact.no' }),
-              onYes: this.#act(() => this.#flow.open(true), '#text'),
-              onNo: this.#act(() => this.#flow.open(false), '#text'),
+              onYes: this.#focus.act(() => this.#flow.open(true), '#text'),
+              onNo: this.#focus.act(() => this.#flow.open(false), '#text'),
             })
           : state.state === 'sent'
             ? this.#renderSent(state, level)
@@ -157,8 +157,8 @@ export class CocreateFeedback extends CivicElement {
                   body: html`<p>${s.queuedWhy(state)}</p>
                     <p>${msg('It will be sent automatically when the connection is back, even if you close this page and open it again later. You will then see your receipt code here.', { id: 'feedback.queued.body' })}</p>
                     ${buttonRow([
-                      { label: msg('Do not send it', { id: 'feedback.queued.discard' }), onClick: this.#act(() => this.#flow.discard(), '#text') },
-                      { label: msg('Send another message', { id: 'feedback.again' }), onClick: this.#act(() => this.#flow.again(), 'form') },
+                      { label: msg('Do not send it', { id: 'feedback.queued.discard' }), onClick: this.#focus.act(() => this.#flow.discard(), '#text') },
+                      { label: msg('Send another message', { id: 'feedback.again' }), onClick: this.#focus.act(() => this.#flow.again(), 'form') },
                     ])}`,
                 })
               : html`
@@ -210,7 +210,7 @@ export class CocreateFeedback extends CivicElement {
           value: d.rating,
           clearLabel: msg('Remove my rating', { id: 'feedback.rating.clear' }),
           // Removing takes the button away: focus returns to the radios, not to <body>.
-          onChange: (rating) => (rating === undefined ? this.#act(() => update({ rating }), 'input[name="rating"]')() : update({ rating })),
+          onChange: (rating) => (rating === undefined ? this.#focus.act(() => update({ rating }), 'input[name="rating"]')() : update({ rating })),
         })}
         ${field({
           id: 'text',
@@ -251,12 +251,12 @@ export class CocreateFeedback extends CivicElement {
   #onSubmit = (event: Event) => {
     event.preventDefault();
     this.#changes.submitted();
-    this.#act(() => this.#flow.submit())();
+    this.#focus.act(() => this.#flow.submit())();
   };
 
   #renderSent(state: Extract<FeedbackFlowState, { state: 'sent' }>, level: number): TemplateResult {
     // "Send another" goes with the outcome: focus goes to the new form, named "Your feedback".
-    const again = buttonRow([{ label: msg('Send another message', { id: 'feedback.again' }), onClick: this.#act(() => this.#flow.again(), 'form'), disabled: state.erase === 'erasing' }]);
+    const again = buttonRow([{ label: msg('Send another message', { id: 'feedback.again' }), onClick: this.#focus.act(() => this.#flow.again(), 'form'), disabled: state.erase === 'erasing' }]);
     const panel = (body: unknown) => notice({ id: 'outcome', part: 'receipt', level, tone: 'success', title: s.sentTitle(state), body });
     if (state.erase === 'erased') return panel(html`<p>${msg('Its text and any email address are deleted. Only the fact that a message was sent is still counted.', { id: 'feedback.erased.body' })}</p>${again}`);
     const follow = safeUrl(this.followUrl, state.receipt);
@@ -276,10 +276,10 @@ export class CocreateFeedback extends CivicElement {
           warning: msg('Its text and any email address will be deleted. This cannot be undone.', { id: 'feedback.erase.warning' }),
           confirmLabel: msg('Yes, erase it', { id: 'feedback.erase.confirm' }),
           cancelLabel: msg('No, keep it', { id: 'feedback.erase.cancel' }),
-          onConfirm: this.#act(() => this.#flow.confirmErase()),
-          onCancel: this.#act(() => this.#flow.cancelErase(), '#erase'),
+          onConfirm: this.#focus.act(() => this.#flow.confirmErase()),
+          onCancel: this.#focus.act(() => this.#flow.cancelErase(), '#erase'),
         },
-        onRequest: this.#act(() => this.#flow.requestErase(), '#erase-confirm'),
+        onRequest: this.#focus.act(() => this.#flow.requestErase(), '#erase-confirm'),
       })}
       ${again}
     `);

@@ -1,6 +1,5 @@
 import { msg } from '@lit/localize';
-import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import '../civicloop-config/civicloop-config.js';
 import { CONFIG_CHANGE_EVENT, resolveConfig, type ResolvedConfig } from './config.js';
 import { inLocale, isLoaded, loadLocale } from './localization.js';
@@ -25,20 +24,29 @@ export abstract class CivicElement extends LitElement {
     return [...super.observedAttributes, 'lang'];
   }
 
+  // Declared without decorators: a page then loads neither lit's decorator module nor
+  // TypeScript's decorator helper (in every module that uses one). Subclasses do the same.
+  static override properties: PropertyDeclarations = {
+    api: {},
+    council: {},
+    service: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
   /** Base URL of the council's Civic Loop API; falls back to `<civicloop-config api>`. */
-  @property() api?: string;
+  api?: string;
 
   /** Council slug; falls back to `<civicloop-config council>`. */
-  @property() council?: string;
+  council?: string;
 
   /** Service id the element is about; falls back to `<civicloop-config service>`. */
-  @property() service?: string;
+  service?: string;
 
   /**
    * Level of the element's top heading (1–6), to fit the host page's outline; headings inside
    * follow from it.
    */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   #config: ResolvedConfig | undefined;
   #langObserver: MutationObserver | undefined;
