@@ -4,7 +4,7 @@
 // written wholly in that language, its numbers included.
 // Needs `npm run build` first (scripts/test.mjs runs it).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -13,6 +13,18 @@ import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
+
+const xliffDir = `${root}packages/elements/xliff`;
+
+// The short ids and the elements' msg() lookup (internal/localization.ts) both rest on explicit
+// ids: a msg() without one gets an id hashed from its text, which neither knows.
+test('every message has an explicit id (no ids hashed from the text)', () => {
+  for (const file of readdirSync(xliffDir)) {
+    const ids = [...readFileSync(`${xliffDir}/${file}`, 'utf8').matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(ids.length > 0, file);
+    assert.deepEqual(ids.filter((id) => !/^[a-z]+(\.[a-zA-Z0-9]+)+$/.test(id)), [], `${file}: messages without an explicit id`);
+  }
+});
 
 describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civicloop.js`) && 'run npm run build first' }, () => {
   let server: RunningServer;

@@ -5,14 +5,15 @@
 // elements with lang="pl" and lang="sv" on one page each speak their own language. Components
 // keep calling msg().
 //
-// @lit/localize has no `exports` map, so its installer and runtime lookup are deep-imported.
+// @lit/localize has no `exports` map, so its installer and helpers are deep-imported.
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import { isStrTagged, joinStringsAndValues } from '@lit/localize/internal/str-tag.js';
+import type { TemplateLike } from '@lit/localize/internal/types.js';
 import type { Locale } from './locales.js';
 import { SOURCE_LOCALE } from './locales.js';
 
 type TargetLocale = Exclude<Locale, 'en'>;
-type Templates = Parameters<typeof runtimeMsg>[0] & object;
+type Templates = { [id: string]: TemplateLike };
 
 // One static import() per locale, no template-literal paths: bundlers must see each file to
 // split it into its own chunk, fetched only when that language is shown.
@@ -37,9 +38,25 @@ interface Slot {
 }
 const slot: Slot = ((globalThis as { [SLOT]?: Slot })[SLOT] ??= { templates: undefined });
 
+/**
+ * lit's runtime lookup (internal/runtime-msg.js) without its fallback to ids hashed from the
+ * source text, whose hashing code a page would otherwise load: every msg() here names its id
+ * (tests/node/cdn-locales.test.ts holds the XLIFF to explicit ids).
+ */
+function lookup(template: TemplateLike, options?: { id?: string }): TemplateLike {
+  const localized = options?.id === undefined ? undefined : slot.templates?.[options.id];
+  // The source text itself (what lit's defaultMsg does; not called by name, or lit-localize's
+  // extractor would take the call for a message).
+  if (!localized) return isStrTagged(template) ? joinStringsAndValues(template.strings, template.values) : template;
+  if (typeof localized === 'string') return localized;
+  // Translations hold the index of each source value in place of the value (their order may differ).
+  const values = (template as { values: unknown[] }).values;
+  if (isStrTagged(localized)) return joinStringsAndValues(localized.strings, values, localized.values as number[]);
+  return { ...localized, values: (localized.values as number[]).map((i) => values[i]) };
+}
+
 try {
-  _installMsgImplementation(((template: Parameters<typeof runtimeMsg>[1], options?: Parameters<typeof runtimeMsg>[2]) =>
-    runtimeMsg(slot.templates, template, options)) as Parameters<typeof _installMsgImplementation>[0]);
+  _installMsgImplementation(lookup as Parameters<typeof _installMsgImplementation>[0]);
 } catch {
   // Installed already by another Civic Loop copy bundling the same @lit/localize: it reads the
   // same slot. (A page that calls configureLocalization on that copy itself keeps its own msg().)
