@@ -64,14 +64,26 @@ export interface RingMeasure {
   needed: number;
 }
 
+/**
+ * A PNG of `rect` (CSS px of the document). Puppeteer (Chromium, Firefox) clips it; classic
+ * WebDriver (WebKit) sends the whole viewport, cropped here at the device pixel ratio.
+ */
 async function shot(rect: { x: number; y: number; width: number; height: number }): Promise<ImageData> {
-  const base64 = await executeServerCommand<string, typeof rect>('civicloop-screenshot', rect);
+  const answer = await executeServerCommand<{ clip: string } | { viewport: string }, typeof rect>('civicloop-screenshot', rect);
+  const base64 = 'clip' in answer ? answer.clip : answer.viewport;
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  let [sx, sy, sw, sh] = [0, 0, bitmap.width, bitmap.height];
+  if ('viewport' in answer) {
+    const vv = window.visualViewport!;
+    const scale = window.devicePixelRatio;
+    [sx, sy] = [Math.round((rect.x - vv.pageLeft) * scale), Math.round((rect.y - vv.pageTop) * scale)];
+    [sw, sh] = [Math.round(rect.width * scale), Math.round(rect.height * scale)];
+  }
+  const canvas = new OffscreenCanvas(sw, sh);
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(bitmap, 0, 0);
-  return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+  ctx.drawImage(bitmap, sx, sy, sw, sh, 0, 0, sw, sh);
+  return ctx.getImageData(0, 0, sw, sh);
 }
 
 const frames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
