@@ -7,6 +7,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   contrast,
   backgroundBehind,
+  controlInk,
   errorProblems,
   focusDropped,
   focusedIn,
@@ -444,6 +445,34 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
       await el.updateComplete;
       expect(getComputedStyle($(el, '#service')).colorScheme).to.equal('light');
     });
+
+    for (const name of ['light', 'dark'] as const) {
+      it(`${name} theme: the select's text, the radios and the checkbox are readable as the engine paints them`, async () => {
+        await theme(name);
+        const el = await render({ service: null });
+        await waitUntil(() => maybe(el, '#service option:nth-child(2)'), 'no service list', { timeout: 10_000 });
+        const select = $<HTMLSelectElement>(el, '#service');
+        select.selectedIndex = 1;
+        await el.updateComplete;
+        // Inside the 2 px border, the first two thirds: the option's text, not the arrow.
+        const list = await controlInk(select, { inset: 3, keep: 0.66 });
+        const radio = await controlInk($(el, 'input[name="kind"]'));
+        const checkbox = await controlInk($(el, 'input[type="checkbox"]'));
+        $<HTMLInputElement>(el, 'input[name="kind"][value="idea"]').click();
+        $<HTMLInputElement>(el, 'input[type="checkbox"]').click();
+        await el.updateComplete;
+        const radioTicked = await controlInk($(el, 'input[name="kind"][value="idea"]'));
+        const checkboxTicked = await controlInk($(el, 'input[type="checkbox"]'));
+        const figures = { radio, 'radio ticked': radioTicked, checkbox, 'checkbox ticked': checkboxTicked };
+        console.log(
+          `native controls, ${name} theme: select text ${list.ink.toFixed(2)}:1 on rgb(${list.ground.join(' ')}); against the page: ` +
+            Object.entries(figures).map(([k, v]) => `${k} ${v.againstPage.toFixed(2)}:1`).join(', '),
+        );
+        // Anti-aliased glyphs seldom reach their full colour: 4.5:1 at their darkest pixel is the floor.
+        expect(list.ink, 'select text').to.be.at.least(4.5);
+        for (const [k, v] of Object.entries(figures)) expect(v.againstPage, k).to.be.at.least(3);
+      });
+    }
 
     it('button labels sit in the middle of their buttons whatever line height the page sets', async () => {
       cleanups.push(useStylesheet('body { line-height: 2.5 }'));

@@ -133,6 +133,54 @@ export async function focusRingContrast(target: HTMLElement, margin = 10): Promi
   return { contrast: contrasts[needed - 1] ?? 1, changed: contrasts.length, needed };
 }
 
+// ---- native controls from pixels ---------------------------------------------------------
+
+export interface InkMeasure {
+  /** The colour most pixels of the area have: what the engine painted as the control's ground. */
+  ground: Rgb;
+  /** The highest contrast any pixel of the area reaches against that ground: its text or mark. */
+  ink: number;
+  /** The highest contrast any pixel reaches against the page behind the control. */
+  againstPage: number;
+}
+
+/**
+ * How readable a native control is as the engine paints it (select, radio, checkbox): a
+ * screenshot of its box, inset by `inset` CSS px on every side and keeping `keep` of its width
+ * from the start (a select's text, not its arrow), read for its ground colour and the contrast of
+ * its ink. Reading CSS cannot tell this: the engine's theme paints these controls.
+ */
+export async function controlInk(control: HTMLElement, { inset = 0, keep = 1 } = {}): Promise<InkMeasure> {
+  control.scrollIntoView({ block: 'center' });
+  await frames();
+  const r = control.getBoundingClientRect();
+  const vv = window.visualViewport!;
+  const rect = {
+    x: Math.round(r.left + vv.pageLeft + inset),
+    y: Math.round(r.top + vv.pageTop + inset),
+    width: Math.max(1, Math.round((r.width - 2 * inset) * keep)),
+    height: Math.max(1, Math.round(r.height - 2 * inset)),
+  };
+  await shot(rect);
+  const img = await shot(rect);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < img.data.length; i += 4) {
+    const key = (img.data[i]! << 16) | (img.data[i + 1]! << 8) | img.data[i + 2]!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const key = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  const ground: Rgb = [(key >> 16) & 255, (key >> 8) & 255, key & 255];
+  const page = backgroundBehind(control.parentElement ?? control);
+  let ink = 1;
+  let againstPage = 1;
+  for (let i = 0; i < img.data.length; i += 4) {
+    const px: Rgb = [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!];
+    ink = Math.max(ink, contrast(px, ground));
+    againstPage = Math.max(againstPage, contrast(px, page));
+  }
+  return { ground, ink, againstPage };
+}
+
 // ---- focus kept ----------------------------------------------------------------------------
 
 export interface FocusedTarget {
