@@ -142,6 +142,10 @@ export interface InkMeasure {
   ink: number;
   /** The highest contrast any pixel reaches against the page behind the control. */
   againstPage: number;
+  /** Rows (CSS px from the area's top) of the first and last pixel at 3:1 or more from the ground. */
+  inkRows: [number, number] | null;
+  /** Height of the area in CSS px. */
+  height: number;
 }
 
 /**
@@ -173,12 +177,58 @@ export async function controlInk(control: HTMLElement, { inset = 0, keep = 1 } =
   const page = backgroundBehind(control.parentElement ?? control);
   let ink = 1;
   let againstPage = 1;
+  let inkRows: [number, number] | null = null;
+  const scale = img.width / rect.width;
   for (let i = 0; i < img.data.length; i += 4) {
     const px: Rgb = [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!];
-    ink = Math.max(ink, contrast(px, ground));
+    const c = contrast(px, ground);
+    ink = Math.max(ink, c);
     againstPage = Math.max(againstPage, contrast(px, page));
+    if (c >= 3) {
+      const row = Math.floor(i / 4 / img.width) / scale;
+      inkRows = inkRows ? [Math.min(inkRows[0], row), Math.max(inkRows[1], row)] : [row, row];
+    }
   }
-  return { ground, ink, againstPage };
+  return { ground, ink, againstPage, inkRows, height: img.height / scale };
+}
+
+// ---- engines without relative colours ------------------------------------------------------
+
+/**
+ * Makes `host`'s shadow styles take the path of an engine without relative colour syntax
+ * (`oklch(from …)`; before Safari 18 and Firefox 128): every `@supports` rule about it is
+ * evaluated as that engine would, the positive ones dropped and the `not` ones applied. Only
+ * this element's shadow root changes (its own copies of the sheets). Returns the undo.
+ */
+export function withoutRelativeColor(host: HTMLElement): () => void {
+  const root = host.shadowRoot!;
+  const original = root.adoptedStyleSheets;
+  if (!original.length) throw new Error('no adopted stylesheets to rewrite');
+  let rewritten = 0;
+  const rewrite = (rules: CSSRuleList): string =>
+    [...rules]
+      .map((rule) => {
+        if (!(rule instanceof CSSSupportsRule) || !/\bfrom\b/.test(rule.conditionText)) return rule.cssText;
+        rewritten++;
+        if (!/^\s*not\s*\(/.test(rule.conditionText) || /\b(and|or)\b/.test(rule.conditionText)) {
+          if (/^\s*\(/.test(rule.conditionText) && !/\b(and|or)\b/.test(rule.conditionText)) return '';
+          throw new Error(`cannot evaluate @supports ${rule.conditionText}`);
+        }
+        return rewrite(rule.cssRules);
+      })
+      .join('\n');
+  root.adoptedStyleSheets = original.map((sheet) => {
+    const copy = new CSSStyleSheet();
+    copy.replaceSync(rewrite(sheet.cssRules));
+    return copy;
+  });
+  if (!rewritten) {
+    root.adoptedStyleSheets = original;
+    throw new Error('no @supports rule about relative colours: nothing to test');
+  }
+  return () => {
+    root.adoptedStyleSheets = original;
+  };
 }
 
 // ---- focus kept ----------------------------------------------------------------------------
