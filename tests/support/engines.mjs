@@ -4,7 +4,7 @@
 // classic WebDriver by webdriverio, on an Xvfb display because MiniBrowser has no headless mode).
 // CIVICLOOP_ENGINES=chromium,firefox picks a subset (e.g. while developing).
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import puppeteerCore from 'puppeteer-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -74,21 +74,60 @@ const waitFor = async (check, what, ms = 15_000) => {
   }
 };
 
-/**
- * WebKit: starts Xvfb and WebKitWebDriver in their own process groups, then hands over to
- * @web/test-runner-webdriver. Stopping (end of run, Ctrl+C, a crash of the runner) kills both
- * groups, MiniBrowser and its web processes included.
- */
-class WebKitLauncher extends WebdriverLauncher {
-  constructor() {
-    super({ hostname: '127.0.0.1', port: 0, capabilities: {} });
-    this.children = [];
-  }
+/** What WebKitWebDriver needs to start MiniBrowser (classic WebDriver forced in webdriverio 9). */
+export const WEBKIT_CAPABILITIES = {
+  browserName: 'MiniBrowser',
+  // webdriverio 9 speaks BiDi by default; WebKitWebDriver answers classic WebDriver only.
+  'wdio:enforceWebDriverClassic': true,
+  'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
+};
 
-  async initialize(config) {
-    const display = await this.#startXvfb();
+/**
+ * Starts Xvfb (on a display it picks itself) and WebKitWebDriver on it, each in its own process
+ * group. `kill()` (synchronous, so it also works on process exit) ends both groups, MiniBrowser
+ * and its web processes included.
+ * @returns {Promise<{ port: number, kill(): void }>}
+ */
+export async function startWebKitDriver() {
+  const children = [];
+  let display;
+  const kill = () => {
+    for (const child of children.splice(0).reverse()) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    if (display !== undefined) {
+      rmSync(`/tmp/.X${display}-lock`, { force: true });
+      rmSync(`/tmp/.X11-unix/X${display}`, { force: true });
+      display = undefined;
+    }
+  };
+  const start = (cmd, args, env = {}, stdout = 'ignore') => {
+    const child = spawn(cmd, args, { detached: true, stdio: ['ignore', stdout, 'ignore'], env: { ...process.env, ...env } });
+    child.on('error', (e) => console.error(`${cmd}: ${e.message}`));
+    children.push(child);
+    return child;
+  };
+  try {
+    // -displayfd: Xvfb takes the first free display and writes its number once it is ready.
+    const xvfb = start(XVFB_PATH, ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {}, 'pipe');
+    display = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error('timed out waiting for Xvfb')), 15_000);
+      xvfb.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('\n')) {
+          clearTimeout(timer);
+          resolve(Number(out.trim()));
+        }
+      });
+      xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code})`)));
+    });
     const port = await freePort();
-    this.#spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`, '--host=127.0.0.1'], { DISPLAY: display });
+    start(WEBKIT_DRIVER_PATH, [`--port=${port}`, '--host=127.0.0.1'], { DISPLAY: `:${display}` });
     await waitFor(async () => {
       try {
         return (await fetch(`http://127.0.0.1:${port}/status`)).ok;
@@ -96,53 +135,35 @@ class WebKitLauncher extends WebdriverLauncher {
         return false;
       }
     }, 'WebKitWebDriver');
+    return { port, kill };
+  } catch (e) {
+    kill();
+    throw e;
+  }
+}
+
+/** WebKit for web-test-runner: the driver above, then @web/test-runner-webdriver. */
+class WebKitLauncher extends WebdriverLauncher {
+  constructor() {
+    super({ hostname: '127.0.0.1', port: 0, capabilities: {} });
+    this.driverProcess = undefined;
+  }
+
+  async initialize(config) {
+    this.driverProcess = await startWebKitDriver();
     Object.assign(this.options, {
-      port,
+      port: this.driverProcess.port,
       logLevel: 'error',
       // Every navigation, script and screenshot of a suite goes through one session.
       connectionRetryTimeout: 120_000,
-      capabilities: {
-        browserName: 'MiniBrowser',
-        // webdriverio 9 speaks BiDi by default; WebKitWebDriver answers classic WebDriver only.
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
-      },
+      capabilities: WEBKIT_CAPABILITIES,
     });
     await super.initialize(config);
     this.name = 'webkit';
   }
 
-  async #startXvfb() {
-    // The first free display number; Xvfb creates /tmp/.X<n>-lock while it runs.
-    let n = 90;
-    while (existsSync(`/tmp/.X${n}-lock`) || existsSync(`/tmp/.X11-unix/X${n}`)) n++;
-    this.#spawn(XVFB_PATH, [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp']);
-    await waitFor(() => existsSync(`/tmp/.X11-unix/X${n}`), 'Xvfb');
-    this.display = n;
-    return `:${n}`;
-  }
-
-  #spawn(cmd, args, env = {}) {
-    const child = spawn(cmd, args, { detached: true, stdio: 'ignore', env: { ...process.env, ...env } });
-    child.on('error', (e) => console.error(`${cmd}: ${e.message}`));
-    this.children.push(child);
-    return child;
-  }
-
-  /** Kills every process group this launcher started (synchronous: also used on process exit). */
   kill() {
-    for (const child of this.children.splice(0).reverse()) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    if (this.display !== undefined) {
-      rmSync(`/tmp/.X${this.display}-lock`, { force: true });
-      rmSync(`/tmp/.X11-unix/X${this.display}`, { force: true });
-      this.display = undefined;
-    }
+    this.driverProcess?.kill();
   }
 
   async stop() {
