@@ -3,6 +3,13 @@
 // puppeteer-core) and WebKit (`webkit2gtk-driver`: WebKitWebDriver and MiniBrowser, driven over
 // classic WebDriver by webdriverio, on an Xvfb display because MiniBrowser has no headless mode).
 // CIVICLOOP_ENGINES=chromium,firefox picks a subset (e.g. while developing).
+//
+// Every web-test-runner suite runs in all three. The demo pages run in all three too
+// (tests/node/demo.test.ts: Chromium and Firefox through puppeteer; demo-webkit.test.ts: WebKit).
+// Chromium only, on purpose: tests/node/embed.test.ts (rewrites and holds the page's requests
+// with puppeteer's interception, which classic WebDriver lacks), tests/node/packaging.test.ts
+// and tests/node/cdn.test.ts (they check what the build and the CDN emit, once; the elements
+// those files carry are the ones the three-engine suites test).
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
