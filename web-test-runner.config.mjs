@@ -1,4 +1,5 @@
-// Browser suites: Debian's Chromium, tests compiled from source by esbuild, and a real
+// Browser suites in three engines (tests/support/engines.mjs: Debian's Chromium, Firefox ESR and
+// WebKitGTK's MiniBrowser; CIVICLOOP_ENGINES picks a subset), tests compiled from source by esbuild, and a real
 // reference server (in-memory PGlite) behind a fault proxy. Tests read
 // GET /__test-env.json -> { apiUrl, directApiUrl, council, staffToken, services, proxyControl },
 // switch the proxy with POST {mode: 'pass'|'down'|'delay'|'tamper'|'drop'|'status'} to
@@ -6,10 +7,9 @@
 import { createServer } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { startBrowserTestEnv } from './tests/support/browser-env.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.mjs';
+import { launchers } from './tests/support/engines.mjs';
 
 /** The dev server's port must be known before the test council lists it as an allowed origin. */
 const port = await new Promise((resolve) => {
@@ -22,7 +22,10 @@ const origin = `http://localhost:${port}`;
 const backend = await startBrowserTestEnv(origin);
 const env = { ...backend.env, proxyControl: `${origin}/__proxy` };
 
-/** Writes pass/fail counts for scripts/test.mjs, which sums them with the node suites. */
+/**
+ * Writes pass/fail counts per engine ({ chromium: { passed, failed }, … }) for scripts/test.mjs,
+ * which prints one line per engine and sums them with the node suites.
+ */
 function countingReporter() {
   const count = (suite, acc) => {
     for (const t of suite?.tests ?? []) {
@@ -35,13 +38,14 @@ function countingReporter() {
   };
   return {
     onTestRunFinished({ sessions }) {
-      const acc = { passed: 0, failed: 0 };
+      const engines = {};
       for (const session of sessions) {
+        const acc = (engines[session.browser.name] ??= { passed: 0, failed: 0 });
         count(session.testResults, acc);
         // A file that failed to load or threw outside a test ran nothing: that is a failure too.
         if (!session.passed && (session.errors?.length ?? 0) > 0) acc.failed++;
       }
-      if (process.env.CIVICLOOP_TEST_COUNTS) writeFileSync(process.env.CIVICLOOP_TEST_COUNTS, JSON.stringify(acc));
+      if (process.env.CIVICLOOP_TEST_COUNTS) writeFileSync(process.env.CIVICLOOP_TEST_COUNTS, JSON.stringify(engines));
     },
   };
 }
@@ -57,30 +61,28 @@ export default {
   port,
   hostname: 'localhost',
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  // One file at a time: the fault proxy is shared, and offline tests must not surprise others.
+  // One file at a time and one engine at a time: the fault proxy is shared, and offline tests
+  // must not surprise others.
   concurrency: 1,
+  concurrentBrowsers: 1,
+  // MiniBrowser under Xvfb takes a few seconds to come up on a busy machine.
+  browserStartTimeout: 120_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      },
-    }),
-  ],
+  browsers: launchers(),
   plugins: [
     // Screenshots for the a11y suite (packages/elements/src/kit/testing/a11y-suite.ts): the focus
-    // ring's contrast is measured from pixels, with the ring on and off. The chrome launcher
-    // drives the page with puppeteer, which takes the picture; the test decodes the PNG.
+    // ring's contrast is measured from pixels, with the ring on and off. Chromium and Firefox are
+    // driven by puppeteer, which takes the clip asked for ({ x, y, width, height } in CSS px of
+    // the document); classic WebDriver (WebKit) takes the whole viewport, which the test crops.
     {
       name: 'civicloop-screenshot',
       async executeCommand({ command, payload, session }) {
         if (command !== 'civicloop-screenshot') return undefined;
+        if (session.browser.type === 'webdriver') return { viewport: await session.browser.driver.takeScreenshot() };
         const page = session.browser.getPage(session.id);
         const { x, y, width, height } = payload;
-        return page.screenshot({ encoding: 'base64', type: 'png', clip: { x, y, width, height }, captureBeyondViewport: false });
+        return { clip: await page.screenshot({ encoding: 'base64', type: 'png', clip: { x, y, width, height }, captureBeyondViewport: false }) };
       },
     },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),

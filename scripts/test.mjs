@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): node:test suites (contract, sdk, server, the elements'
 // *.node.test.ts, tests/node) and
-// browser suites (@web/test-runner in Chromium), then one line `tests: N passed, N failed`
-// summing both, so a run that executed nothing is visible.
+// browser suites (@web/test-runner in Chromium, Firefox and WebKit, one line per engine), then one
+// line `tests: N passed, N failed` summing all of them, so a run that executed nothing is visible.
 //   node scripts/test.mjs            all suites
 //   node scripts/test.mjs --node     node suites only
 //   node scripts/test.mjs --browser  browser suites only
+//   CIVICLOOP_ENGINES=chromium,webkit node scripts/test.mjs --browser   some engines only
 // Extra arguments that are paths restrict the node run to those files.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { selectedEngines } from '../tests/support/engines.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const results = join(root, '.test-results');
@@ -74,15 +76,24 @@ if (only !== 'browser') {
 }
 
 if (only !== 'node') {
-  const counts = join(results, 'browser.json');
-  const status = run(process.execPath, [...nodeArgs, join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs'], {
-    CIVICLOOP_TEST_COUNTS: counts,
-  });
-  const { passed = 0, failed = 0 } = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : {};
-  suites.push({ name: 'browser', passed, failed: failed || (status !== 0 ? 1 : 0) });
+  // One web-test-runner per engine (tests/support/engines.mjs), one after another: each gets its
+  // own backend and fault proxy, a crash in one engine leaves the others' counts, and each
+  // engine's time is its own. CIVICLOOP_ENGINES=chromium (or a list) runs a subset.
+  for (const engine of selectedEngines()) {
+    const counts = join(results, `browser-${engine}.json`);
+    const started = Date.now();
+    const status = run(process.execPath, [...nodeArgs, join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs'], {
+      CIVICLOOP_TEST_COUNTS: counts,
+      CIVICLOOP_ENGINES: engine,
+    });
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    const { passed = 0, failed = 0 } = existsSync(counts) ? (JSON.parse(readFileSync(counts, 'utf8'))[engine] ?? {}) : {};
+    // A runner that could not start the engine at all wrote nothing: a failure, never a silent 0.
+    suites.push({ name: engine, passed, failed: failed || (status !== 0 || passed === 0 ? 1 : 0), note: `${seconds} s` });
+  }
 }
 
-for (const s of suites) console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed`);
+for (const s of suites) console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed${s.note ? ` (${s.note})` : ''}`);
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0);
 console.log(`tests: ${passed} passed, ${failed} failed`);

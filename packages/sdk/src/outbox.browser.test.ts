@@ -26,7 +26,7 @@ if (!inBrowser) {
   // of failing. The specifier is not a literal so that the browser's module resolver skips it.
   const nodeTest = 'node:test';
   const { test } = (await import(nodeTest)) as typeof import('node:test');
-  test('outbox (runs in Chromium: node scripts/test.mjs --browser)', { skip: 'browser suite' });
+  test('outbox (runs in the browsers: node scripts/test.mjs --browser)', { skip: 'browser suite' });
 }
 
 // Imported here rather than statically: chai's browser build does not load in Node.

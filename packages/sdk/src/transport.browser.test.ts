@@ -20,7 +20,7 @@ const inBrowser = typeof document !== 'undefined';
 if (!inBrowser) {
   const nodeTest = 'node:test';
   const { test } = (await import(nodeTest)) as typeof import('node:test');
-  test('transport (runs in Chromium: node scripts/test.mjs --browser)', { skip: 'browser suite' });
+  test('transport (runs in the browsers: node scripts/test.mjs --browser)', { skip: 'browser suite' });
 }
 
 const { expect } = inBrowser ? await import('@open-wc/testing') : ({} as typeof import('@open-wc/testing'));

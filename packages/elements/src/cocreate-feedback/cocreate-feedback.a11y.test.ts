@@ -7,6 +7,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   contrast,
   backgroundBehind,
+  controlInk,
   errorProblems,
   focusDropped,
   focusedIn,
@@ -19,6 +20,7 @@ import {
   useDemoTheme,
   useStylesheet,
   watchAnnouncements,
+  withoutRelativeColor,
   type DemoTheme,
 } from '../kit/testing/a11y-suite.js';
 import './cocreate-feedback.js';
@@ -131,10 +133,12 @@ function stubClipboard(result: 'refuse' | 'allow'): void {
 
 describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
   describe('focus you can always see: the ring measured from pixels, ≥ 3:1 on each demo theme', () => {
-    for (const name of THEMES) {
-      it(`${name} theme: Send, a radio, the message, a summary link, Copy code and "Yes, erase it"`, async () => {
+    // `fallback`: as an engine without relative colours draws it (the theme's @supports not path).
+    for (const [name, fallback] of [...THEMES.map((t) => [t, false] as const), ...THEMES.map((t) => [t, true] as const)]) {
+      it(`${name} theme${fallback ? ', without relative colours' : ''}: Send, a radio, the message, a summary link, Copy code and "Yes, erase it"`, async () => {
         await theme(name);
         const el = await render();
+        if (fallback) cleanups.push(withoutRelativeColor(el));
         // The council's text arrives after the form and moves Send down: measure once it is there.
         await waitUntil(() => maybe(el, '[part~="input-use"]'), 'council text did not load');
         await el.updateComplete;
@@ -144,6 +148,8 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
         figures['message'] = (await focusRingContrast($(el, '#text'))).contrast;
         await send(el);
         figures['summary link'] = (await focusRingContrast($(el, '[part~="error-summary"] a'))).contrast;
+        // The error colours take the same fallback path: still 4.5:1 there.
+        if (fallback) expect(textContrast($(el, '.error-message')), 'error text').to.be.at.least(4.5);
         await fill(el, { kind: 'idea', text: unique(`ring ${name}`) });
         await send(el);
         await receiptShown(el);
@@ -151,7 +157,7 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
         await press(el, $(el, '#erase'));
         figures['Yes, erase it'] = (await focusRingContrast($(el, '#erase-confirm'))).contrast;
         // The figures for the closing note (npm test prints browser logs).
-        console.log(`focus ring contrast, ${name} theme: ${Object.entries(figures).map(([k, v]) => `${k} ${v.toFixed(2)}:1`).join(', ')}`);
+        console.log(`focus ring contrast, ${name} theme${fallback ? ' without relative colours' : ''}: ${Object.entries(figures).map(([k, v]) => `${k} ${v.toFixed(2)}:1`).join(', ')}`);
         for (const [part, value] of Object.entries(figures)) expect(value, `${part} on the ${name} theme`).to.be.at.least(3);
       });
     }
@@ -445,16 +451,57 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
       expect(getComputedStyle($(el, '#service')).colorScheme).to.equal('light');
     });
 
-    it('button labels sit in the middle of their buttons whatever line height the page sets', async () => {
-      cleanups.push(useStylesheet('body { line-height: 2.5 }'));
-      const el = await render();
-      const button = $(el, 'button[type="submit"]');
-      const range = document.createRange();
-      range.selectNodeContents(button);
-      const label = range.getBoundingClientRect();
-      const box = button.getBoundingClientRect();
-      expect(Math.abs(label.top + label.height / 2 - (box.top + box.height / 2))).to.be.at.most(1.5);
-    });
+    for (const name of ['light', 'dark'] as const) {
+      it(`${name} theme: the select's text, the radios and the checkbox are readable as the engine paints them`, async () => {
+        await theme(name);
+        const el = await render({ service: null });
+        await waitUntil(() => maybe(el, '#service option:nth-child(2)'), 'no service list', { timeout: 10_000 });
+        const select = $<HTMLSelectElement>(el, '#service');
+        select.selectedIndex = 1;
+        await el.updateComplete;
+        // Inside the 2 px border, the first two thirds: the option's text, not the arrow.
+        const list = await controlInk(select, { inset: 3, keep: 0.66 });
+        const radio = await controlInk($(el, 'input[name="kind"]'));
+        const checkbox = await controlInk($(el, 'input[type="checkbox"]'));
+        $<HTMLInputElement>(el, 'input[name="kind"][value="idea"]').click();
+        $<HTMLInputElement>(el, 'input[type="checkbox"]').click();
+        await el.updateComplete;
+        const radioTicked = await controlInk($(el, 'input[name="kind"][value="idea"]'));
+        const checkboxTicked = await controlInk($(el, 'input[type="checkbox"]'));
+        const figures = { radio, 'radio ticked': radioTicked, checkbox, 'checkbox ticked': checkboxTicked };
+        console.log(
+          `native controls, ${name} theme: select text ${list.ink.toFixed(2)}:1 on rgb(${list.ground.join(' ')}); against the page: ` +
+            Object.entries(figures).map(([k, v]) => `${k} ${v.againstPage.toFixed(2)}:1`).join(', '),
+        );
+        // Anti-aliased glyphs seldom reach their full colour: 4.5:1 at their darkest pixel is the floor.
+        expect(list.ink, 'select text').to.be.at.least(4.5);
+        for (const [k, v] of Object.entries(figures)) expect(v.againstPage, k).to.be.at.least(3);
+      });
+    }
+
+    for (const name of THEMES) {
+      it(`${name} theme: button labels sit in the middle of their buttons whatever line height the page sets`, async () => {
+        await theme(name);
+        cleanups.push(useStylesheet('body { line-height: 2.5 }'));
+        const el = await render();
+        await waitUntil(() => maybe(el, '[part~="input-use"]'), 'council text did not load');
+        const button = $(el, 'button[type="submit"]');
+        const range = document.createRange();
+        range.selectNodeContents(button);
+        const label = range.getBoundingClientRect();
+        const box = button.getBoundingClientRect();
+        expect(Math.abs(label.top + label.height / 2 - (box.top + box.height / 2))).to.be.at.most(1.5);
+        // As painted (WebKit drew labels high while their boxes said otherwise): the label's ink,
+        // inside the border, has as much room above it as below, within 2 px.
+        const painted = await controlInk(button, { inset: 4 });
+        expect(painted.inkRows, 'no label painted').to.not.equal(null);
+        const [top, bottom] = painted.inkRows!;
+        const above = top;
+        const below = painted.height - 1 - bottom;
+        console.log(`Send's label, ${name} theme: ${above.toFixed(1)} px above, ${below.toFixed(1)} px below`);
+        expect(Math.abs(above - below), `${above} px above the label, ${below} px below`).to.be.at.most(2);
+      });
+    }
   });
 
   describe('targets and line height (issue 7)', () => {

@@ -63,6 +63,19 @@ export const kitStyles = css`
     accent-color: var(--_accent);
   }
 
+  /* Unticked, engines edge these in a faint grey (WebKitGTK 1.6:1, Firefox 3.0:1 on white): the fields' border instead. */
+  .option input:not(:checked),
+  .check input:not(:checked) {
+    appearance: none;
+    border: 2px solid var(--_border);
+    border-radius: 50%;
+    background: var(--_background);
+  }
+
+  .check input:not(:checked) {
+    border-radius: 15%;
+  }
+
   .field.invalid {
     border-inline-start: 4px solid var(--_error);
     padding-inline-start: calc(var(--_space) * 0.75);

@@ -64,14 +64,26 @@ export interface RingMeasure {
   needed: number;
 }
 
+/**
+ * A PNG of `rect` (CSS px of the document). Puppeteer (Chromium, Firefox) clips it; classic
+ * WebDriver (WebKit) sends the whole viewport, cropped here at the device pixel ratio.
+ */
 async function shot(rect: { x: number; y: number; width: number; height: number }): Promise<ImageData> {
-  const base64 = await executeServerCommand<string, typeof rect>('civicloop-screenshot', rect);
+  const answer = await executeServerCommand<{ clip: string } | { viewport: string }, typeof rect>('civicloop-screenshot', rect);
+  const base64 = 'clip' in answer ? answer.clip : answer.viewport;
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  let [sx, sy, sw, sh] = [0, 0, bitmap.width, bitmap.height];
+  if ('viewport' in answer) {
+    const vv = window.visualViewport!;
+    const scale = window.devicePixelRatio;
+    [sx, sy] = [Math.round((rect.x - vv.pageLeft) * scale), Math.round((rect.y - vv.pageTop) * scale)];
+    [sw, sh] = [Math.round(rect.width * scale), Math.round(rect.height * scale)];
+  }
+  const canvas = new OffscreenCanvas(sw, sh);
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(bitmap, 0, 0);
-  return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+  ctx.drawImage(bitmap, sx, sy, sw, sh, 0, 0, sw, sh);
+  return ctx.getImageData(0, 0, sw, sh);
 }
 
 const frames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
@@ -119,6 +131,104 @@ export async function focusRingContrast(target: HTMLElement, margin = 10): Promi
   const scale = on.width / rect.width;
   const needed = Math.round(2 * 2 * (r.width + r.height) * scale * scale);
   return { contrast: contrasts[needed - 1] ?? 1, changed: contrasts.length, needed };
+}
+
+// ---- native controls from pixels ---------------------------------------------------------
+
+export interface InkMeasure {
+  /** The colour most pixels of the area have: what the engine painted as the control's ground. */
+  ground: Rgb;
+  /** The highest contrast any pixel of the area reaches against that ground: its text or mark. */
+  ink: number;
+  /** The highest contrast any pixel reaches against the page behind the control. */
+  againstPage: number;
+  /** Rows (CSS px from the area's top) of the first and last pixel at 3:1 or more from the ground. */
+  inkRows: [number, number] | null;
+  /** Height of the area in CSS px. */
+  height: number;
+}
+
+/**
+ * How readable a native control is as the engine paints it (select, radio, checkbox): a
+ * screenshot of its box, inset by `inset` CSS px on every side and keeping `keep` of its width
+ * from the start (a select's text, not its arrow), read for its ground colour and the contrast of
+ * its ink. Reading CSS cannot tell this: the engine's theme paints these controls.
+ */
+export async function controlInk(control: HTMLElement, { inset = 0, keep = 1 } = {}): Promise<InkMeasure> {
+  control.scrollIntoView({ block: 'center' });
+  await frames();
+  const r = control.getBoundingClientRect();
+  const vv = window.visualViewport!;
+  const rect = {
+    x: Math.round(r.left + vv.pageLeft + inset),
+    y: Math.round(r.top + vv.pageTop + inset),
+    width: Math.max(1, Math.round((r.width - 2 * inset) * keep)),
+    height: Math.max(1, Math.round(r.height - 2 * inset)),
+  };
+  await shot(rect);
+  const img = await shot(rect);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < img.data.length; i += 4) {
+    const key = (img.data[i]! << 16) | (img.data[i + 1]! << 8) | img.data[i + 2]!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const key = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  const ground: Rgb = [(key >> 16) & 255, (key >> 8) & 255, key & 255];
+  const page = backgroundBehind(control.parentElement ?? control);
+  let ink = 1;
+  let againstPage = 1;
+  let inkRows: [number, number] | null = null;
+  const scale = img.width / rect.width;
+  for (let i = 0; i < img.data.length; i += 4) {
+    const px: Rgb = [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!];
+    const c = contrast(px, ground);
+    ink = Math.max(ink, c);
+    againstPage = Math.max(againstPage, contrast(px, page));
+    if (c >= 3) {
+      const row = Math.floor(i / 4 / img.width) / scale;
+      inkRows = inkRows ? [Math.min(inkRows[0], row), Math.max(inkRows[1], row)] : [row, row];
+    }
+  }
+  return { ground, ink, againstPage, inkRows, height: img.height / scale };
+}
+
+// ---- engines without relative colours ------------------------------------------------------
+
+/**
+ * Makes `host`'s shadow styles take the path of an engine without relative colour syntax
+ * (`oklch(from …)`; before Safari 18 and Firefox 128): every `@supports` rule about it is
+ * evaluated as that engine would, the positive ones dropped and the `not` ones applied. Only
+ * this element's shadow root changes (its own copies of the sheets). Returns the undo.
+ */
+export function withoutRelativeColor(host: HTMLElement): () => void {
+  const root = host.shadowRoot!;
+  const original = root.adoptedStyleSheets;
+  if (!original.length) throw new Error('no adopted stylesheets to rewrite');
+  let rewritten = 0;
+  const rewrite = (rules: CSSRuleList): string =>
+    [...rules]
+      .map((rule) => {
+        if (!(rule instanceof CSSSupportsRule) || !/\bfrom\b/.test(rule.conditionText)) return rule.cssText;
+        rewritten++;
+        if (!/^\s*not\s*\(/.test(rule.conditionText) || /\b(and|or)\b/.test(rule.conditionText)) {
+          if (/^\s*\(/.test(rule.conditionText) && !/\b(and|or)\b/.test(rule.conditionText)) return '';
+          throw new Error(`cannot evaluate @supports ${rule.conditionText}`);
+        }
+        return rewrite(rule.cssRules);
+      })
+      .join('\n');
+  root.adoptedStyleSheets = original.map((sheet) => {
+    const copy = new CSSStyleSheet();
+    copy.replaceSync(rewrite(sheet.cssRules));
+    return copy;
+  });
+  if (!rewritten) {
+    root.adoptedStyleSheets = original;
+    throw new Error('no @supports rule about relative colours: nothing to test');
+  }
+  return () => {
+    root.adoptedStyleSheets = original;
+  };
 }
 
 // ---- focus kept ----------------------------------------------------------------------------

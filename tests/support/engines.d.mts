@@ -1,0 +1,12 @@
+import type { BrowserLauncher } from '@web/test-runner-core';
+export declare const ENGINES: string[];
+export declare const MINIBROWSER_PATH: string;
+export declare const WEBKIT_DRIVER_PATH: string;
+export declare const XVFB_PATH: string;
+export declare const WEBKIT_CAPABILITIES: Record<string, unknown>;
+export declare function selectedEngines(): string[];
+export declare function startWebKitDriver(): Promise<{ port: number; kill(): void }>;
+export declare function chromiumLauncher(): BrowserLauncher;
+export declare function firefoxLauncher(): BrowserLauncher;
+export declare function webkitLauncher(): BrowserLauncher;
+export declare function launchers(engines?: string[]): BrowserLauncher[];
