@@ -40,8 +40,8 @@ export async function seedLoop(server: RunningServer, origin: string): Promise<L
   await createCouncil(server.db, { slug: council, name: 'Loopton Council', origins: [origin], locales: [...locales], defaultLocale: 'en' });
   await createCouncil(server.db, { slug: quietCouncil, name: 'Quietby Council', origins: [origin], locales: [...locales], defaultLocale: 'en' });
   const services = [
-    await createService(server.db, { council, name: { en: 'Parks', pl: 'Parki' }, category: 'environment' }),
-    await createService(server.db, { council, name: { en: 'Waste collection', pl: 'Wywóz śmieci' }, category: 'environment' }),
+    await createService(server.db, { council, name: { en: 'Parks', pl: 'Parki' }, category: 'communal' }),
+    await createService(server.db, { council, name: { en: 'Waste collection', pl: 'Wywóz śmieci' }, category: 'communal' }),
   ];
   const editor = await createStaffToken(server.db, { council, role: 'editor', label: 'loop seed' });
   const admin = await createStaffToken(server.db, { council, role: 'admin', label: 'loop seed' });
