@@ -48,6 +48,9 @@ Environment:
   TRUST_PROXY=1  take client addresses from the last X-Forwarded-For hop (behind one reverse proxy)
   FEEDBACK_PER_CLIENT_PER_HOUR, FEEDBACK_PER_COUNCIL_PER_HOUR
                  rate limits of web input (default 20 per client address, 2000 per council)
+  SMTP_URL       SMTP server for residents' replies, e.g. smtp://user:pass@mail.example.org:587
+                 (default: none; each email is written to DATA_DIR/outbox as an .eml file and logged)
+  MAIL_FROM      sender of those emails (default: Civic Loop <no-reply@civicloop.invalid>)
 `;
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -101,6 +104,8 @@ async function serve(args: string[]): Promise<void> {
     port,
     host: values.host ?? env['HOST'] ?? '127.0.0.1',
     trustProxy: env['TRUST_PROXY'] === '1',
+    ...(env['SMTP_URL'] ? { smtpUrl: env['SMTP_URL'] } : {}),
+    ...(env['MAIL_FROM'] ? { mailFrom: env['MAIL_FROM'] } : {}),
     limits: {
       ...(env['FEEDBACK_PER_CLIENT_PER_HOUR'] ? { feedbackPerClientPerHour: integer(env['FEEDBACK_PER_CLIENT_PER_HOUR'], 'FEEDBACK_PER_CLIENT_PER_HOUR', 1, 1_000_000) } : {}),
       ...(env['FEEDBACK_PER_COUNCIL_PER_HOUR'] ? { feedbackPerCouncilPerHour: integer(env['FEEDBACK_PER_COUNCIL_PER_HOUR'], 'FEEDBACK_PER_COUNCIL_PER_HOUR', 1, 10_000_000) } : {}),
