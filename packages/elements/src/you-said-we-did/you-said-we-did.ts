@@ -105,6 +105,8 @@ export class YouSaidWeDid extends CivicElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // A button that goes away with the state it belonged to ("Try again", "Show more") leaves focus on the list.
+    this.#focus.fallback('#themes');
     if (changed.has('status') && changed.get('status') !== undefined) this.#loop.filter({ status: isThemeStatus(this.status) ? this.status : '' });
     this.#tellList();
     this.#tellLookup();
@@ -352,7 +354,7 @@ export class YouSaidWeDid extends CivicElement {
     const filters = this.#filters.value;
     const filtering = Boolean(filters.status || (filters.service && !this.config.service));
     return html`
-      <section part="themes" class="themes" aria-labelledby="themes-title">
+      <section part="themes" class="themes" id="themes" tabindex="-1" aria-labelledby="themes-title">
         ${heading(level, msg('What you said and what we did', { id: 'loop.themes.title' }), { id: 'themes-title' })} ${this.#renderFilters()}
         ${list.status === 'loading'
           ? html`<p class="hint">${msg('Loading…', { id: 'loop.list.loading' })}</p>`
