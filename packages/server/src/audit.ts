@@ -41,7 +41,7 @@ export const auditHandlers: Pick<Handlers, 'listAudit'> = {
     const limit = query.limit ?? DEFAULT_PAGE;
     const after = query.cursor ? decodeCursor(query.cursor, 1, ([seq]) => /^[1-9]\d{0,17}$/.test(seq!))[0]! : null;
     const { rows } = await db.query<{
-      seq: string;
+      seq_key: string;
       id: string;
       at: Date;
       token_id: string;
@@ -53,9 +53,9 @@ export const auditHandlers: Pick<Handlers, 'listAudit'> = {
       before: Fields | null;
       after: Fields | null;
     }>(
-      `SELECT seq::text AS seq, id, at, token_id, token_label, role, action, subject_type, subject_id, before, after FROM audit_log
+      `SELECT seq::text AS seq_key, id, at, token_id, token_label, role, action, subject_type, subject_id, before, after FROM audit_log
        WHERE council = $1 AND ($2::bigint IS NULL OR seq < $2::bigint) AND ($3::text IS NULL OR action = $3) AND ($4::text IS NULL OR subject_id = $4)
-       ORDER BY seq DESC LIMIT $5`,
+       ORDER BY audit_log.seq DESC LIMIT $5`,
       [council.slug, after, query.action ?? null, query.subject ?? null, limit + 1],
     );
     const page = rows.slice(0, limit);
@@ -68,6 +68,6 @@ export const auditHandlers: Pick<Handlers, 'listAudit'> = {
       before: r.before,
       after: r.after,
     }));
-    return { status: 200, body: { items, nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1]!.seq]) : null } };
+    return { status: 200, body: { items, nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1]!.seq_key]) : null } };
   },
 };
