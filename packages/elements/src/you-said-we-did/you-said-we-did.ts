@@ -1,8 +1,7 @@
 import type { FeedbackReceipt, LoopStats, Theme, ThemeStatus } from '@civicloop/contract';
 import { formatReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../internal/civic-element.js';
 import { define } from '../internal/define.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -51,8 +50,11 @@ import { loopStyles } from './you-said-we-did.styles.js';
 export class YouSaidWeDid extends CivicElement {
   static override styles = [...CivicElement.styles, kitStyles, loopStyles];
 
+  // A static declaration rather than a decorator: no decorator helper in the page's bytes.
+  static override properties: PropertyDeclarations = { status: {} };
+
   /** Show only themes with this status at first (`listening`, `considering`, `planned`, `done`, `not-possible`); the resident can change it. */
-  @property() status?: string;
+  status?: string;
 
   #loop = createLoopView({ scope: () => this.config });
   #council = new StoreController(this, this.#loop.$council);
