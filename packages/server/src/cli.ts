@@ -20,13 +20,14 @@ Commands:
       Print the <script> tag web editors paste, with its Subresource Integrity hash.
       URL is where this server is reached from the web (default: PUBLIC_URL).
   council create --slug S --name NAME --origins https://a.example,https://b.example
-                 [--locales en,pl] [--default en] [--min-fill-ms N] [--proof-of-work BITS]
+                 [--locales en,pl] [--default en] [--min-fill-ms N] [--proof-of-work BITS] [--open-licence SPDX]
       Create a council and the origins allowed to embed it. An existing slug is refused:
       change it with council update or council origins.
       --min-fill-ms refuses web input sent sooner than N ms after the form appears;
       --proof-of-work asks each web input for a solved challenge of BITS (1-32; 0 turns it off).
+      --open-licence is the licence of its open data (an SPDX id; default CC-BY-4.0).
   council update --slug S [--name NAME] [--origins LIST] [--locales LIST] [--default L]
-                 [--min-fill-ms N] [--proof-of-work BITS]
+                 [--min-fill-ms N] [--proof-of-work BITS] [--open-licence SPDX]
       Change only what is given; everything else stays as it is. --origins replaces the list.
   council origins add|remove --slug S ORIGIN [ORIGIN ...]
   council origins list --slug S
@@ -159,6 +160,7 @@ const COUNCIL_OPTIONS = {
   default: { type: 'string' },
   'min-fill-ms': { type: 'string' },
   'proof-of-work': { type: 'string' },
+  'open-licence': { type: 'string' },
 } as const;
 
 /** The council settings given on the command line, and only those. */
@@ -177,6 +179,7 @@ function councilChanges(values: Partial<Record<keyof typeof COUNCIL_OPTIONS, str
     ...(locs ? { locales: locs } : {}),
     ...(def ? { defaultLocale: def } : {}),
     ...(Object.keys(antiAbuse).length ? { antiAbuse } : {}),
+    ...(values['open-licence'] !== undefined ? { openLicence: values['open-licence'] } : {}),
   };
 }
 
