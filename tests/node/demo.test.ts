@@ -112,6 +112,41 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     await page.close();
   });
 
+  test('<you-said-we-did> sits next to the form on each council page, in its language; the follow link after sending opens the lookup', async () => {
+    const loopText = (page: Page, selector: string) =>
+      page.$eval('you-said-we-did', (el, sel) => el.shadowRoot?.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, selector);
+    const titles = [
+      ['/riverside/', 'You said, we did'],
+      ['/nordby/', 'I sagde, vi gjorde'],
+      ['/przykladowo/', 'Powiedzieliście, zrobiliśmy'],
+    ] as const;
+    for (const [path, title] of titles) {
+      const { page, problems } = await open(path);
+      // The seeded demo themes (packages/server/src/seed-loop.ts), never the empty state.
+      await page.waitForFunction(() => document.querySelector('you-said-we-did')?.shadowRoot?.querySelector('[part~="card"]'), { timeout: 10_000 });
+      assert.equal(await loopText(page, '#title'), title, path);
+      assert.deepEqual(problems, [], path);
+      await page.close();
+    }
+
+    const { page, problems } = await open('/riverside/');
+    const form = (await page.$('cocreate-feedback'))!;
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="input-use"]'), {}, form);
+    await (await form.$('pierce/input[name="kind"][value="problem"]'))!.click();
+    await (await form.$('pierce/#text'))!.type(`The returns slot is jammed ${Date.now()}`);
+    await new Promise((r) => setTimeout(r, 2100)); // the demo councils' minimum fill time
+    await (await form.$('pierce/button[type="submit"]'))!.click();
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="follow-link"]'), { timeout: 10_000 }, form);
+    const receipt = (await shadowText(page, '[part~="receipt-code"]'))[0]!;
+    await (await form.$('pierce/[part~="follow-link"]'))!.click();
+    await page.waitForFunction(() => document.querySelector('you-said-we-did')?.shadowRoot?.querySelector('#lookup'), { timeout: 10_000 });
+    assert.equal(new URL(page.url()).hash, `#receipt=${receipt}`);
+    assert.equal(new URL(page.url()).search, '');
+    assert.equal(await loopText(page, '#lookup .heading'), 'Your message: Received');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('/docs renders every operation of the OpenAPI document, with no script and nothing from elsewhere', async () => {
     const { page, problems } = await open('/docs');
     const document = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, { operationId: string }>> };

@@ -3,6 +3,7 @@
 // and regains its signal.
 import { createCouncil, createService, createStaffToken, startServer, type RunningServer } from '@civicloop/server';
 import { createFaultProxy } from './fault-proxy.js';
+import { seedLoop, type LoopSeed } from './loop-seed.js';
 
 export interface BrowserTestEnv {
   /** API base URL as the browser sees it (through the fault proxy). */
@@ -14,6 +15,8 @@ export interface BrowserTestEnv {
   services: { id: string }[];
   /** A council that refuses input without a solved proof-of-work challenge. */
   powCouncil: string;
+  /** The <you-said-we-did> councils and what was seeded in them (tests/support/loop-seed.ts). */
+  loop: LoopSeed;
 }
 
 export async function startBrowserTestEnv(origin: string) {
@@ -45,8 +48,9 @@ export async function startBrowserTestEnv(origin: string) {
     antiAbuse: { minFillMs: 0, proofOfWork: { required: true, difficulty: 10 } },
   });
   const staffToken = await createStaffToken(server.db, { council, role: 'editor', label: 'browser tests' });
+  const loop = await seedLoop(server, origin);
   const proxy = await createFaultProxy(server.url);
-  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services, powCouncil };
+  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services, powCouncil, loop };
   return {
     env,
     server,

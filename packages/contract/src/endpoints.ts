@@ -20,6 +20,8 @@ export const TAGS = {
   meta: 'Health and this document',
   council: 'Public council configuration and services',
   feedback: "Residents' input and its receipts",
+  loop: '"You said, we did": published themes, loop figures, the feed and open data',
+  staff: 'Staff: the inbox, personal replies, themes and the audit log (Bearer staff token)',
 } as const;
 export type Tag = keyof typeof TAGS;
 
@@ -29,6 +31,8 @@ export interface Endpoint {
   readonly path: string;
   readonly tag: Tag;
   readonly auth: 'public' | 'staff';
+  /** Staff routes only an `admin` token may call (an `editor` gets 403). */
+  readonly admin?: true;
   readonly retry: RetryClass;
   /** Creating POSTs accept `Idempotency-Key` (true exactly when `retry` is `keyed`). */
   readonly idempotent?: true;
@@ -51,6 +55,26 @@ export const deleteFeedback = /* @__PURE__ */ endpoint({ method: 'delete', path:
 export const createChallenge = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/challenges', tag: 'feedback', auth: 'public', retry: 'cheap' });
 export const createStaffFeedback = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/feedback', tag: 'feedback', auth: 'staff', retry: 'keyed', idempotent: true });
 
+export const listThemes = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/themes', tag: 'loop', auth: 'public', retry: 'safe', cacheable: true });
+export const getTheme = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/themes/{id}', tag: 'loop', auth: 'public', retry: 'safe', cacheable: true });
+export const getStats = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/stats', tag: 'loop', auth: 'public', retry: 'safe', cacheable: true });
+export const getFeed = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/feed.atom', tag: 'loop', auth: 'public', retry: 'safe', cacheable: true });
+export const getOpenDataThemes = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/open-data/themes.json', tag: 'loop', auth: 'public', retry: 'safe', cacheable: true });
+export const getOpenDataThemesCsv = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/open-data/themes.csv', tag: 'loop', auth: 'public', retry: 'safe', cacheable: true });
+export const getOpenDataStats = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/open-data/stats.json', tag: 'loop', auth: 'public', retry: 'safe', cacheable: true });
+export const getOpenDataStatsCsv = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/open-data/stats.csv', tag: 'loop', auth: 'public', retry: 'safe', cacheable: true });
+export const listStaffFeedback = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/feedback', tag: 'staff', auth: 'staff', retry: 'safe' });
+// PATCH bodies hold absolute values (a status, a set of links), so sending one twice changes nothing more.
+export const updateStaffFeedback = /* @__PURE__ */ endpoint({ method: 'patch', path: '/v1/councils/{council}/staff/feedback/{id}', tag: 'staff', auth: 'staff', retry: 'safe' });
+export const createReply = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/feedback/{id}/replies', tag: 'staff', auth: 'staff', retry: 'keyed', idempotent: true });
+export const listStaffThemes = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/themes', tag: 'staff', auth: 'staff', retry: 'safe' });
+export const createTheme = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/themes', tag: 'staff', auth: 'staff', retry: 'keyed', idempotent: true });
+export const updateTheme = /* @__PURE__ */ endpoint({ method: 'patch', path: '/v1/councils/{council}/staff/themes/{id}', tag: 'staff', auth: 'staff', retry: 'safe' });
+// Publishing a published theme changes nothing (and sends no mail again): safe to repeat.
+export const publishTheme = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/themes/{id}/publish', tag: 'staff', auth: 'staff', admin: true, retry: 'safe' });
+export const createThemeUpdate = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/themes/{id}/updates', tag: 'staff', auth: 'staff', retry: 'keyed', idempotent: true });
+export const listAudit = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/audit', tag: 'staff', auth: 'staff', admin: true, retry: 'safe' });
+
 /** Every operation of contract v1, by `operationId`. */
 export const endpoints = {
   health,
@@ -61,12 +85,33 @@ export const endpoints = {
   deleteFeedback,
   createChallenge,
   createStaffFeedback,
+  listThemes,
+  getTheme,
+  getStats,
+  getFeed,
+  getOpenDataThemes,
+  getOpenDataThemesCsv,
+  getOpenDataStats,
+  getOpenDataStatsCsv,
+  listStaffFeedback,
+  updateStaffFeedback,
+  createReply,
+  listStaffThemes,
+  createTheme,
+  updateTheme,
+  publishTheme,
+  createThemeUpdate,
+  listAudit,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;
 
-/** Operations that create something under an `Idempotency-Key` (what an outbox may hold). */
-export type KeyedEndpointId = { [K in EndpointId]: (typeof endpoints)[K] extends { idempotent: true } ? K : never }[EndpointId];
+/**
+ * Operations that create an input under an `Idempotency-Key`: what an outbox may hold. Staff
+ * operations on the loop (replies, themes) are keyed too, but address a resource by `{id}` and
+ * are sent at once from a staff tool, never queued in a resident's browser.
+ */
+export type KeyedEndpointId = { [K in EndpointId]: (typeof endpoints)[K] extends { idempotent: true; tag: 'feedback' } ? K : never }[EndpointId];
 
 /** Every HTTP method the contract uses, upper case (CORS `Access-Control-Allow-Methods`). */
 export function contractMethods(): string[] {

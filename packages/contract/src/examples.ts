@@ -5,6 +5,21 @@ import type { FeedbackCreate, FeedbackCreated, FeedbackReceipt, StaffFeedbackCre
 import type { Health } from './health.js';
 import type { Challenge } from './pow.js';
 import type { ServiceList } from './services.js';
+import type { AuditList, Reply, ReplyCreate, StaffFeedback, StaffFeedbackList, StaffFeedbackPatch } from './staff.js';
+import type {
+  LoopStats,
+  OpenDataStats,
+  OpenDataThemes,
+  StaffTheme,
+  StaffThemeList,
+  Theme,
+  ThemeCreate,
+  ThemeDetail,
+  ThemeList,
+  ThemePatch,
+  ThemeUpdate,
+  ThemeUpdateCreate,
+} from './themes.js';
 
 export const healthUp: Health = { status: 'ok', database: 'ok' };
 export const healthDown: Health = { status: 'degraded', database: 'unreachable' };
@@ -75,11 +90,171 @@ export const receipt: FeedbackReceipt = {
     id: '5e1c9a2b-7f3d-4e8a-b6c0-1d2e3f4a5b6c',
     title: 'Accessibility of library buildings',
     status: 'done',
+    statusReason: null,
+    youSaid: 'The lift at the central library was out of order for weeks, and people with pushchairs or wheelchairs could not reach the upper floors.',
     weDid: 'The lift was repaired on 20 May and is now checked weekly.',
+    locale: 'en',
+    updatedAt: '2026-05-21T10:15:00Z',
   },
+  replies: [{ at: '2026-05-06T08:00:00Z', text: 'Thank you. The lift is ordered for repair; we will tell you when it works again.' }],
   timeline: [
     { at: '2026-05-04T09:31:12Z', status: 'received' },
     { at: '2026-05-06T08:00:00Z', status: 'in-review' },
     { at: '2026-05-21T10:15:00Z', status: 'answered' },
   ],
+};
+
+const THEME_ID = '5e1c9a2b-7f3d-4e8a-b6c0-1d2e3f4a5b6c';
+
+export const themeUpdate: ThemeUpdate = {
+  id: '8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d',
+  at: '2026-05-21T10:15:00Z',
+  text: 'The lift works again. It is now inspected every Monday.',
+  status: 'done',
+};
+
+export const themeItem: Theme = {
+  id: THEME_ID,
+  title: 'Accessibility of library buildings',
+  youSaid: 'The lift at the central library was out of order for weeks, and people with pushchairs or wheelchairs could not reach the upper floors.',
+  weDid: 'The lift was repaired on 20 May and is now checked weekly.',
+  status: 'done',
+  statusReason: null,
+  service: 'libraries',
+  locale: 'en',
+  inputCount: 14,
+  publishedAt: '2026-05-12T09:00:00Z',
+  updatedAt: '2026-05-21T10:15:00Z',
+};
+
+export const themes: ThemeList = { items: [themeItem], nextCursor: 'WyIyMDI2LTA1LTIxVDEwOjE1OjAwLjAwMFoiLCI1ZTFjIl0' };
+
+export const theme: ThemeDetail = {
+  ...themeItem,
+  timeline: [{ id: '1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b', at: '2026-05-12T09:00:00Z', text: 'A repair is ordered.', status: 'planned' }, themeUpdate],
+};
+
+const figures = { received: 120, answered: 87, answeredShare: 0.725, medianDaysToResponse: 9.5 };
+
+export const stats: LoopStats = {
+  from: '2025-05-22',
+  to: '2026-05-21',
+  service: null,
+  ...figures,
+  byService: [
+    { service: 'libraries', received: 70, answered: 55, answeredShare: 0.7857, medianDaysToResponse: 8 },
+    { service: 'trams', received: 50, answered: 32, answeredShare: 0.64, medianDaysToResponse: 12.25 },
+  ],
+  byChannel: [
+    { channel: 'web', received: 100, answered: 75, answeredShare: 0.75, medianDaysToResponse: 9 },
+    { channel: 'phone', received: 20, answered: 12, answeredShare: 0.6, medianDaysToResponse: 11 },
+  ],
+  byMonth: [
+    { month: '2026-04', received: 60, answered: 50, answeredShare: 0.8333, medianDaysToResponse: 7 },
+    { month: '2026-05', received: 60, answered: 37, answeredShare: 0.6167, medianDaysToResponse: 12 },
+  ],
+};
+
+export const feed = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>urn:civicloop:feed:warszawa</id>
+  <title type="text">Miasto Stołeczne Warszawa: you said, we did</title>
+  <updated>2026-05-21T10:15:00.000Z</updated>
+  <link rel="self" href="https://api.example.org/v1/councils/warszawa/feed.atom"/>
+  <author><name>Miasto Stołeczne Warszawa</name></author>
+  <entry>
+    <id>urn:civicloop:theme-update:8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d</id>
+    <title type="text">Accessibility of library buildings: done</title>
+    <updated>2026-05-21T10:15:00.000Z</updated>
+    <link rel="alternate" href="https://api.example.org/v1/councils/warszawa/themes/5e1c9a2b-7f3d-4e8a-b6c0-1d2e3f4a5b6c"/>
+    <content type="text">The lift works again. It is now inspected every Monday.</content>
+  </entry>
+</feed>
+`;
+
+const licence = { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
+
+export const openDataThemes: OpenDataThemes = { council: 'warszawa', licence, items: [themeItem] };
+
+export const openDataThemesCsv =
+  'id,title,you_said,we_did,status,status_reason,service,locale,input_count,published_at,updated_at\r\n' +
+  `${THEME_ID},Accessibility of library buildings,"The lift at the central library was out of order for weeks, and people with pushchairs or wheelchairs could not reach the upper floors.",The lift was repaired on 20 May and is now checked weekly.,done,,libraries,en,14,2026-05-12T09:00:00.000Z,2026-05-21T10:15:00.000Z\r\n`;
+
+export const openDataStats: OpenDataStats = { council: 'warszawa', licence, stats };
+
+export const openDataStatsCsv =
+  'from,to,group,key,received,answered,answered_share,median_days_to_response\r\n' +
+  '2025-05-22,2026-05-21,all,,120,87,0.725,9.5\r\n' +
+  '2025-05-22,2026-05-21,service,libraries,70,55,0.7857,8\r\n' +
+  '2025-05-22,2026-05-21,channel,web,100,75,0.75,9\r\n' +
+  '2025-05-22,2026-05-21,month,2026-05,60,37,0.6167,12\r\n';
+
+export const reply: Reply = {
+  id: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+  at: '2026-05-06T08:00:00Z',
+  text: 'Thank you. The lift is ordered for repair; we will tell you when it works again.',
+  emailed: true,
+};
+
+export const replyCreate: ReplyCreate = { text: reply.text };
+
+export const staffFeedbackItem: StaffFeedback = {
+  id: created.id,
+  receipt: created.receipt,
+  kind: 'problem',
+  status: 'answered',
+  channel: 'web',
+  text: feedback.text,
+  service: 'libraries',
+  rating: 2,
+  locale: 'en',
+  pageUrl: 'https://um.warszawa.pl/biblioteki',
+  sourceUrl: null,
+  replyRequested: true,
+  erased: false,
+  themeIds: [THEME_ID],
+  replies: [reply],
+  createdAt: created.createdAt,
+  answeredAt: '2026-05-06T08:00:00Z',
+};
+
+export const inbox: StaffFeedbackList = { items: [staffFeedbackItem], nextCursor: null };
+
+export const feedbackPatch: StaffFeedbackPatch = { status: 'in-review', themeIds: [THEME_ID] };
+
+export const themeCreate: ThemeCreate = {
+  title: themeItem.title,
+  youSaid: themeItem.youSaid,
+  status: 'considering',
+  service: 'libraries',
+  locale: 'en',
+  feedbackIds: [created.id],
+};
+
+export const themePatch: ThemePatch = { status: 'done', weDid: 'The lift was repaired on 20 May and is now checked weekly.' };
+
+export const staffTheme: StaffTheme = {
+  ...theme,
+  state: 'published',
+  createdAt: '2026-05-08T14:02:00Z',
+  feedbackIds: [created.id],
+};
+
+export const staffThemes: StaffThemeList = { items: [staffTheme], nextCursor: null };
+
+export const themeUpdateCreate: ThemeUpdateCreate = { text: themeUpdate.text, status: 'done' };
+
+export const audit: AuditList = {
+  items: [
+    {
+      id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+      at: '2026-05-12T09:00:00Z',
+      actor: { tokenId: 'e2b1c0d9-8f7e-4a6b-9c5d-4e3f2a1b0c9d', label: 'Anna Nowak, libraries', role: 'admin' },
+      action: 'theme.publish',
+      subject: { type: 'theme', id: THEME_ID },
+      before: { state: 'draft' },
+      after: { state: 'published', publishedAt: '2026-05-12T09:00:00Z' },
+    },
+  ],
+  nextCursor: null,
 };

@@ -12,7 +12,9 @@ import {
   RATING_MAX,
   RATING_MIN,
   RECEIPT_PATTERN,
+  REPLY_TEXT_MAX,
   STAFF_CHANNELS,
+  STAFF_ENTRY_CHANNELS,
   THEME_STATUSES,
 } from './rules.js';
 
@@ -26,6 +28,12 @@ export const FeedbackChannel = z.enum(FEEDBACK_CHANNELS);
 export type FeedbackChannel = z.infer<typeof FeedbackChannel>;
 export const StaffChannel = z.enum(STAFF_CHANNELS);
 export type StaffChannel = z.infer<typeof StaffChannel>;
+/** Assisted entry and input seen in public (`PUBLIC_ACTION_CHANNELS`). */
+export const StaffEntryChannel = z.enum(STAFF_ENTRY_CHANNELS);
+export type StaffEntryChannel = z.infer<typeof StaffEntryChannel>;
+
+/** A public web address (http or https), e.g. a petition's page or a press article. */
+export const WebUrl = z.url({ protocol: /^https?$/ }).check(storable, z.maxLength(2048));
 
 /** An email address as the contract and every form accept it (`EMAIL_PATTERN`). */
 export const Email = z.email({ pattern: EMAIL_PATTERN }).check(storable, z.maxLength(EMAIL_MAX));
@@ -83,16 +91,27 @@ export function feedbackCreateFor(config: Pick<CouncilConfig, 'limits'>) {
  */
 export const ANTI_ABUSE_FIELDS = ['website', 'elapsedMs', 'proof'] as const;
 
-const channel = StaffChannel.check(z.meta({ description: 'How the input reached the member of staff.' }));
+const staffEntryFields = {
+  channel: StaffEntryChannel.check(
+    z.meta({
+      description:
+        'How the input reached the council: assisted entry (`phone`, `in-person`, `paper`, `email`, `outreach`) or input seen in public ' +
+        '(`petition`, `campaign`, `protest`, `social-media`, `press`, `artwork`), which needs a `sourceUrl`.',
+    }),
+  ),
+  sourceUrl: z.optional(WebUrl).check(
+    z.meta({ description: 'Where the input can be seen in public (the petition, the article, the post); required for input seen in public.' }),
+  ),
+};
 
 export const StaffFeedbackCreate = z
-  .object({ ...feedbackFields, channel })
-  .check(z.meta({ description: 'Assisted entry: what a member of staff records, and how it reached them.' }));
+  .object({ ...feedbackFields, ...staffEntryFields })
+  .check(z.meta({ description: 'Assisted entry or input seen in public: what a member of staff records, and how it reached the council.' }));
 export type StaffFeedbackCreate = z.infer<typeof StaffFeedbackCreate>;
 
 /** Assisted entry for one council: its text limit applied. */
 export function staffFeedbackCreateFor(config: Pick<CouncilConfig, 'limits'>) {
-  return z.object({ ...feedbackCreateFor(config).shape, channel });
+  return z.object({ ...feedbackCreateFor(config).shape, ...staffEntryFields });
 }
 
 /** A receipt as the server gives it and people see it: `K7MX-2QPA-9R` (`RECEIPT_PATTERN`). */
@@ -123,8 +142,14 @@ export const ReceiptParams = z.object({
   receipt: ReceiptCode.check(z.meta({ description: 'The receipt code, in any case, with or without hyphens.' })),
 });
 
-/** Where a "you said, we did" theme stands (the themes resource comes with its own issue). */
-export const ThemeStatus = z.enum(THEME_STATUSES);
+/** Where a "you said, we did" theme stands. */
+export const ThemeStatus = z.enum(THEME_STATUSES).check(
+  z.meta({
+    description:
+      'Where a theme stands: `listening` (gathering input), `considering` (weighing options), `planned` (decided, not done yet), ' +
+      '`done`, or `not-possible` (with the reason in `statusReason`).',
+  }),
+);
 export type ThemeStatus = z.infer<typeof ThemeStatus>;
 
 export const FeedbackReceipt = z
@@ -138,13 +163,33 @@ export const FeedbackReceipt = z
     theme: z
       .nullable(
         z.object({
-          id: Id.check(z.meta({ description: "The theme's ID." })),
-          title: z.string().check(z.meta({ description: "The theme's title, in the council's default locale." })),
+          id: Id.check(z.meta({ description: "The theme's ID (`getTheme`)." })),
+          title: z.string().check(z.meta({ description: "The theme's title, plain text in the theme's `locale`." })),
           status: ThemeStatus.check(z.meta({ description: 'Where the theme stands.' })),
-          weDid: z.nullable(z.string()).check(z.meta({ description: '"You said, we did": what the council did, or null until it says.' })),
+          statusReason: z.optional(z.nullable(z.string())).check(z.meta({ description: 'Why the theme stands there, plain text, or null.' })),
+          youSaid: z.optional(z.string()).check(z.meta({ description: '"You said": the council\'s summary of the inputs, plain text.' })),
+          weDid: z.nullable(z.string()).check(z.meta({ description: '"We did": what the council did, plain text, or null until it says.' })),
+          locale: z.optional(Locale).check(z.meta({ description: 'The language the theme is written in.' })),
+          updatedAt: z.optional(Timestamp).check(z.meta({ description: 'When the theme last changed in public (RFC 3339, UTC).' })),
         }),
       )
-      .check(z.meta({ description: "The published theme this input was grouped into, with the council's public response." })),
+      .check(
+        z.meta({
+          description:
+            "The published theme that answers this input, with the council's public response; the most recently published one " +
+            'when several do. Never a draft.',
+        }),
+      ),
+    replies: z
+      .optional(
+        z.array(
+          z.object({
+            at: Timestamp.check(z.meta({ description: 'When the council answered (RFC 3339, UTC).' })),
+            text: z.string().check(z.meta({ description: "The council's personal reply, plain text." })),
+          }),
+        ),
+      )
+      .check(z.meta({ description: "The council's personal replies to this input, oldest first (\"the council answered you\"); always sent by this server." })),
     timeline: z
       .array(
         z.object({

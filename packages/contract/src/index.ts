@@ -6,9 +6,12 @@ export * from './pow.js';
 export * from './problem.js';
 export * from './routes.js';
 export * from './services.js';
+export * from './staff.js';
+export * from './themes.js';
 // The zod-free rules and endpoint table, for callers that import everything from one place.
 // Their enum types (FeedbackKind, ...) share names with the schemas above, which carry the same types.
 export {
+  AUDIT_ACTIONS,
   EMAIL_MAX,
   EMAIL_PATTERN,
   FEEDBACK_CHANNELS,
@@ -35,8 +38,19 @@ export {
   RECEIPT_GROUPS,
   RECEIPT_LENGTH,
   RECEIPT_PATTERN,
+  OPEN_LICENCE_DEFAULT,
+  PUBLIC_ACTION_CHANNELS,
+  REPLY_TEXT_MAX,
   STAFF_CHANNELS,
+  STAFF_ENTRY_CHANNELS,
+  STAFF_ROLES,
+  TEXT_SEARCH_CONFIGS,
+  THEME_LINKS_MAX,
+  THEME_STATES,
   THEME_STATUSES,
+  THEME_TEXT_MAX,
+  THEME_TITLE_MAX,
+  THEME_UPDATE_TEXT_MAX,
   UNSTORABLE_TEXT_MESSAGE,
 } from './rules.js';
 export { contractMethods, endpoints, TAGS, type Endpoint, type EndpointId, type HttpMethod, type KeyedEndpointId, type RetryClass, type Tag } from './endpoints.js';

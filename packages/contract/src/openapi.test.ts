@@ -102,7 +102,7 @@ describe('OpenAPI document for vendors', () => {
       }
       for (const [status, def] of Object.entries(route.responses)) {
         if (!def.schema) continue;
-        const example = op.responses[status]?.content?.['application/json']?.example;
+        const example = op.responses[status]?.content?.[def.mediaType ?? 'application/json']?.example;
         assert.ok(example !== undefined, `${route.operationId} ${status} has no example`);
         assert.ok(z.safeParse(def.schema, example).success, `${route.operationId} ${status}'s example breaks its schema`);
       }

@@ -143,7 +143,7 @@ function operation(route: RouteDef): JsonSchema {
       description: def.description,
       headers: headers(...names),
       ...(def.schema
-        ? { content: { 'application/json': { schema: schemaRef(def.schema, () => toJson(def.schema!)), example: def.example } } }
+        ? { content: { [def.mediaType ?? 'application/json']: { schema: schemaRef(def.schema, () => toJson(def.schema!)), example: def.example } } }
         : {}),
     };
   }
@@ -154,6 +154,9 @@ function operation(route: RouteDef): JsonSchema {
   return {
     operationId: route.operationId,
     summary: route.summary,
+    ...(route.description || route.admin
+      ? { description: [route.admin ? '**Admin token only.**' : '', route.description ?? ''].filter(Boolean).join(' ') }
+      : {}),
     tags: [route.tag],
     ...(route.auth === 'staff' ? { security: [{ staffToken: [] }] } : { security: [] }),
     parameters: parameters(route),
@@ -203,7 +206,13 @@ export function buildOpenApi(options: { serverUrl?: string; version?: string } =
       },
       headers: Object.fromEntries(Object.entries(HEADERS).map(([name, h]) => [name, { ...h, schema: { ...h.schema } }])),
       securitySchemes: {
-        staffToken: { type: 'http', scheme: 'bearer', description: 'A staff token of one council, role editor or admin' },
+        staffToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A staff token of one council, role `editor` or `admin`. Editors triage, reply, write themes and timeline updates; ' +
+            'only admins publish themes, edit published ones and read the audit log. Another council\'s token is 403, an unknown or revoked one 401.',
+        },
       },
     },
   };

@@ -10,6 +10,26 @@ import * as examples from './examples.js';
 import { Health } from './health.js';
 import { Challenge } from './pow.js';
 import { ServiceList } from './services.js';
+import { AuditList, AuditQuery, InboxQuery, Reply, ReplyCreate, StaffFeedback, StaffFeedbackList, StaffFeedbackPatch, StaffItemParams } from './staff.js';
+import {
+  FeedQuery,
+  LoopStats,
+  OpenDataStats,
+  OpenDataThemes,
+  StaffTheme,
+  StaffThemeList,
+  StaffThemesQuery,
+  StatsQuery,
+  TextDocument,
+  ThemeCreate,
+  ThemeDetail,
+  ThemeList,
+  ThemeParams,
+  ThemePatch,
+  ThemesQuery,
+  ThemeUpdate,
+  ThemeUpdateCreate,
+} from './themes.js';
 import type { CouncilConfig as CouncilConfigType } from './council.js';
 
 type Schema = z.core.$ZodType;
@@ -20,6 +40,8 @@ export interface ResponseDef {
   readonly schema?: Schema;
   /** A worked example of the body, published in the OpenAPI document (required with `schema`). */
   readonly example?: unknown;
+  /** The media type of the body when it is not JSON (then `schema` is a string and the body is sent as is). */
+  readonly mediaType?: string;
 }
 
 /** What `routes.ts` adds to an endpoint. */
@@ -37,6 +59,8 @@ export interface RouteSpec {
   readonly responses: Readonly<Record<number, ResponseDef>>;
   /** Problem statuses this operation can answer with, besides 5xx. */
   readonly problems: readonly number[];
+  /** A longer explanation (who may call it, what it does to other resources), for the OpenAPI `description`. */
+  readonly description?: string;
 }
 
 /** One operation of the REST contract: its endpoint, its schemas, and its key as `operationId`. */
@@ -108,6 +132,177 @@ export const routes = defineRoutes({
     bodyFor: staffFeedbackCreateFor,
     responses: { 201: { description: 'Stored; give the receipt to the resident', schema: FeedbackCreated, example: examples.created } },
     problems: [400, 401, 403, 404, 409, 413, 415, 422],
+    description:
+      'Editors and admins. Input seen in public (`petition`, `campaign`, `protest`, `social-media`, `press`, `artwork`) needs a `sourceUrl`. ' +
+      'Recorded in the audit log (`feedback.create`).',
+  },
+  listThemes: {
+    summary: 'Published "you said, we did" themes',
+    description: 'Drafts are never listed. Most recently updated first; filter by `service` and `status`.',
+    params: CouncilParams,
+    query: ThemesQuery,
+    responses: { 200: { description: 'Published themes', schema: ThemeList, example: examples.themes }, 304: { description: 'Not modified' } },
+    problems: [404, 422],
+  },
+  getTheme: {
+    summary: 'One published theme with its timeline',
+    description: 'A draft, or a theme of another council, is 404.',
+    params: ThemeParams,
+    responses: { 200: { description: 'The theme', schema: ThemeDetail, example: examples.theme }, 304: { description: 'Not modified' } },
+    problems: [404],
+  },
+  getStats: {
+    summary: 'Loop figures: inputs received, share answered, median days to a public response',
+    description:
+      'For the days `from` to `to` (inclusive, UTC; default the year up to today): inputs received in the period, how many had a public ' +
+      'response (a personal reply or a published theme) by the end of it, and the median days from input to that response; overall, ' +
+      'by service, by channel and by month.',
+    params: CouncilParams,
+    query: StatsQuery,
+    responses: { 200: { description: 'The figures', schema: LoopStats, example: examples.stats }, 304: { description: 'Not modified' } },
+    problems: [404, 422],
+  },
+  getFeed: {
+    summary: 'Atom feed of published theme updates',
+    description:
+      'An Atom 1.0 feed (RFC 4287): one entry per publication of a theme and per timeline update, newest first (at most 50); ' +
+      '`?service=` limits it to one service. Texts are plain text (`type="text"`), escaped.',
+    params: CouncilParams,
+    query: FeedQuery,
+    responses: {
+      200: { description: 'The feed', schema: TextDocument, mediaType: 'application/atom+xml', example: examples.feed },
+      304: { description: 'Not modified' },
+    },
+    problems: [404, 422],
+  },
+  getOpenDataThemes: {
+    summary: 'Open data: every published theme (JSON)',
+    description: "Under the council's open licence (`licence`); a stable URL. The same data as `themes.csv`.",
+    params: CouncilParams,
+    responses: { 200: { description: 'The themes', schema: OpenDataThemes, example: examples.openDataThemes }, 304: { description: 'Not modified' } },
+    problems: [404],
+  },
+  getOpenDataThemesCsv: {
+    summary: 'Open data: every published theme (CSV)',
+    description:
+      "RFC 4180 CSV in UTF-8 with a header row: `id,title,you_said,we_did,status,status_reason,service,locale,input_count,published_at,updated_at`. " +
+      "Under the council's open licence, named in the `Link` header (`rel=license`); a stable URL.",
+    params: CouncilParams,
+    responses: {
+      200: { description: 'The themes', schema: TextDocument, mediaType: 'text/csv', example: examples.openDataThemesCsv },
+      304: { description: 'Not modified' },
+    },
+    problems: [404],
+  },
+  getOpenDataStats: {
+    summary: 'Open data: loop figures (JSON)',
+    description: "`getStats` for the period asked (default the year up to today), under the council's open licence; a stable URL.",
+    params: CouncilParams,
+    query: StatsQuery,
+    responses: { 200: { description: 'The figures', schema: OpenDataStats, example: examples.openDataStats }, 304: { description: 'Not modified' } },
+    problems: [404, 422],
+  },
+  getOpenDataStatsCsv: {
+    summary: 'Open data: loop figures (CSV)',
+    description:
+      'RFC 4180 CSV in UTF-8 with a header row: `from,to,group,key,received,answered,answered_share,median_days_to_response`; ' +
+      "`group` is `all`, `service`, `channel` or `month`. Under the council's open licence (`Link: <...>; rel=license`).",
+    params: CouncilParams,
+    query: StatsQuery,
+    responses: {
+      200: { description: 'The figures', schema: TextDocument, mediaType: 'text/csv', example: examples.openDataStatsCsv },
+      304: { description: 'Not modified' },
+    },
+    problems: [404, 422],
+  },
+  listStaffFeedback: {
+    summary: 'The inbox: inputs with filters and full-text search',
+    description:
+      'Editors and admins. Newest first; filters `status`, `service`, `kind`, `channel`, `from`/`to` and `q` (full-text, in each ' +
+      "input's language) combine with AND. A cursor that is not a `nextCursor` of this list is 422.",
+    params: CouncilParams,
+    query: InboxQuery,
+    responses: { 200: { description: 'One page of the inbox', schema: StaffFeedbackList, example: examples.inbox } },
+    problems: [401, 403, 404, 422],
+  },
+  updateStaffFeedback: {
+    summary: "Change an input's status or its links to themes",
+    description:
+      'Editors and admins. `themeIds` replaces the links; linking to an already published theme makes the input `answered`. ' +
+      'Recorded in the audit log (`feedback.update`) with the fields before and after.',
+    params: StaffItemParams,
+    body: StaffFeedbackPatch,
+    bodyExample: examples.feedbackPatch,
+    responses: { 200: { description: 'The input as it is now', schema: StaffFeedback, example: examples.staffFeedbackItem } },
+    problems: [400, 401, 403, 404, 413, 415, 422],
+  },
+  createReply: {
+    summary: 'A personal reply to one input',
+    description:
+      'Editors and admins. Shown in the receipt view; emailed, in the resident\'s language, when they left an address. ' +
+      'The input becomes `answered`. Recorded in the audit log (`feedback.reply`).',
+    params: StaffItemParams,
+    body: ReplyCreate,
+    bodyExample: examples.replyCreate,
+    responses: { 201: { description: 'Sent', schema: Reply, example: examples.reply } },
+    problems: [400, 401, 403, 404, 409, 413, 415, 422],
+  },
+  listStaffThemes: {
+    summary: 'Themes, drafts included',
+    description: 'Editors and admins. Most recently updated first.',
+    params: CouncilParams,
+    query: StaffThemesQuery,
+    responses: { 200: { description: 'One page of themes', schema: StaffThemeList, example: examples.staffThemes } },
+    problems: [401, 403, 404, 422],
+  },
+  createTheme: {
+    summary: 'Create a theme (a draft until published)',
+    description: 'Editors and admins. Texts are plain text. Recorded in the audit log (`theme.create`).',
+    params: CouncilParams,
+    body: ThemeCreate,
+    bodyExample: examples.themeCreate,
+    responses: { 201: { description: 'Created, as a draft', schema: StaffTheme, example: examples.staffTheme } },
+    problems: [400, 401, 403, 404, 409, 413, 415, 422],
+  },
+  updateTheme: {
+    summary: 'Edit a theme',
+    description:
+      'Editors may edit drafts; editing a published theme (public text) needs an admin token, else 403. ' +
+      'Recorded in the audit log (`theme.update`) with the fields before and after.',
+    params: StaffItemParams,
+    body: ThemePatch,
+    bodyExample: examples.themePatch,
+    responses: { 200: { description: 'The theme as it is now', schema: StaffTheme, example: examples.staffTheme } },
+    problems: [400, 401, 403, 404, 413, 415, 422],
+  },
+  publishTheme: {
+    summary: 'Publish a theme: it becomes public and its linked inputs `answered`',
+    description:
+      'Admins only (an editor gets 403): publishing speaks for the council. Residents of linked inputs who asked for a reply get one ' +
+      'email in their language. Publishing a published theme changes nothing. Recorded in the audit log (`theme.publish`).',
+    params: StaffItemParams,
+    responses: { 200: { description: 'Published', schema: StaffTheme, example: examples.staffTheme } },
+    problems: [401, 403, 404],
+  },
+  createThemeUpdate: {
+    summary: "Add an update to a theme's timeline",
+    description:
+      "Editors and admins. Plain text; `status` also changes the theme's status (on a published theme, only an admin may change it: " +
+      'an editor gets 403). Public (and in the feed) once the theme is published. ' +
+      'Recorded in the audit log (`theme.add-update`).',
+    params: StaffItemParams,
+    body: ThemeUpdateCreate,
+    bodyExample: examples.themeUpdateCreate,
+    responses: { 201: { description: 'Added', schema: ThemeUpdate, example: examples.themeUpdate } },
+    problems: [400, 401, 403, 404, 409, 413, 415, 422],
+  },
+  listAudit: {
+    summary: 'The audit log: who did what, when, before and after',
+    description: 'Admins only (an editor gets 403). Newest first; filters `action` and `subject`.',
+    params: CouncilParams,
+    query: AuditQuery,
+    responses: { 200: { description: 'One page of the log', schema: AuditList, example: examples.audit } },
+    problems: [401, 403, 404, 422],
   },
 });
 

@@ -35,13 +35,71 @@ export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 export const STAFF_CHANNELS = ['phone', 'in-person', 'paper', 'email', 'outreach'] as const;
 export type StaffChannel = (typeof STAFF_CHANNELS)[number];
 
+/**
+ * Input seen in public: citizen-led action that staff record as input, each with a source link
+ * (`sourceUrl`), so the loop also counts what residents said outside the council's forms.
+ */
+export const PUBLIC_ACTION_CHANNELS = ['petition', 'campaign', 'protest', 'social-media', 'press', 'artwork'] as const;
+export type PublicActionChannel = (typeof PUBLIC_ACTION_CHANNELS)[number];
+
+/** Every channel staff may record input by: assisted entry and input seen in public. */
+export const STAFF_ENTRY_CHANNELS = [...STAFF_CHANNELS, ...PUBLIC_ACTION_CHANNELS] as const;
+export type StaffEntryChannel = (typeof STAFF_ENTRY_CHANNELS)[number];
+
 /** Every channel an input can arrive by: residents' own submissions are `web`. */
-export const FEEDBACK_CHANNELS = ['web', ...STAFF_CHANNELS] as const;
+export const FEEDBACK_CHANNELS = ['web', ...STAFF_ENTRY_CHANNELS] as const;
 export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
 
 /** Where a "you said, we did" theme stands. */
 export const THEME_STATUSES = ['listening', 'considering', 'planned', 'done', 'not-possible'] as const;
 export type ThemeStatus = (typeof THEME_STATUSES)[number];
+
+/** A theme is a draft (staff only) until published; then it is public for good. */
+export const THEME_STATES = ['draft', 'published'] as const;
+export type ThemeState = (typeof THEME_STATES)[number];
+
+/** Bounds of what staff write for the public: a theme's title, its texts, a timeline update, a reply. */
+export const THEME_TITLE_MAX = 200;
+export const THEME_TEXT_MAX = 4000;
+export const THEME_UPDATE_TEXT_MAX = 2000;
+export const REPLY_TEXT_MAX = 4000;
+/** Inputs one request may link to a theme. */
+export const THEME_LINKS_MAX = 100;
+
+/** What the audit log records: every staff action that changes something. */
+export const AUDIT_ACTIONS = [
+  'feedback.create',
+  'feedback.update',
+  'feedback.reply',
+  'theme.create',
+  'theme.update',
+  'theme.publish',
+  'theme.add-update',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What a staff token may do: editors triage and answer, admins also publish and read the audit log. */
+export const STAFF_ROLES = ['editor', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** A council's open-data licence unless it sets another (an SPDX identifier). */
+export const OPEN_LICENCE_DEFAULT = 'CC-BY-4.0';
+
+/**
+ * PostgreSQL text-search configuration by locale, for full-text search of inputs in the
+ * resident's language; `simple` (no stemming) where PostgreSQL has none (Polish) or the locale
+ * is unknown. Migration 004 holds the same mapping; db/schema.test.ts compares them.
+ */
+export const TEXT_SEARCH_CONFIGS = {
+  en: 'english',
+  pl: 'simple',
+  sv: 'swedish',
+  da: 'danish',
+  de: 'german',
+  fr: 'french',
+  pt: 'portuguese',
+  ro: 'romanian',
+} as const;
 
 /** A rating of a service: 1 (very poor) to 5 (very good). */
 export const RATING_MIN = 1;

@@ -11,6 +11,7 @@
 // One static import() per element: bundlers must see each path to split it into its own chunk.
 const loaders: Record<string, () => Promise<unknown>> = {
   'cocreate-feedback': () => import('./cocreate-feedback/cocreate-feedback.js'),
+  'you-said-we-did': () => import('./you-said-we-did/you-said-we-did.js'),
 };
 
 // The space each element takes once settled, reserved before its code arrives so the page below

@@ -2,6 +2,7 @@
 // Importing this module defines every Civic Loop element (each element module calls `define`).
 export * from './civicloop-config/civicloop-config.js';
 export * from './cocreate-feedback/cocreate-feedback.js';
+export * from './you-said-we-did/you-said-we-did.js';
 export { CivicElement } from './internal/civic-element.js';
 export { define } from './internal/define.js';
 export { themeStyles } from './internal/theme.styles.js';

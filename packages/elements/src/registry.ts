@@ -39,6 +39,7 @@ export const ELEMENTS: readonly ElementEntry[] = [
       { size: '7rem', selector: '[compact]' },
     ],
   },
+  { tag: 'you-said-we-did', summary: 'Published themes ("you said, we did"), loop figures and the receipt lookup.', lazy: true },
 ];
 
 /** `cocreate-feedback` -> `CocreateFeedback`. */

@@ -1,22 +1,63 @@
 // One function per operation, each importing only its own endpoint: a bundle that calls
 // `getCouncil` keeps the `getCouncil` entry of the endpoint table and nothing of the others.
 import type {
+  AuditList,
+  AuditQuery,
   Challenge,
   CouncilConfig,
   FeedbackCreate,
   FeedbackCreated,
   FeedbackReceipt,
+  FeedQuery,
+  InboxQuery,
+  LoopStats,
+  OpenDataStats,
+  OpenDataThemes,
+  Reply,
+  ReplyCreate,
   ServiceList,
+  StaffFeedback,
   StaffFeedbackCreate,
+  StaffFeedbackList,
+  StaffFeedbackPatch,
+  StaffTheme,
+  StaffThemeList,
+  StaffThemesQuery,
+  StatsQuery,
+  ThemeCreate,
+  ThemeDetail,
+  ThemeList,
+  ThemePatch,
+  ThemesQuery,
+  ThemeUpdate,
+  ThemeUpdateCreate,
 } from '@civicloop/contract';
 import {
   createChallenge as createChallengeEndpoint,
   createFeedback as createFeedbackEndpoint,
+  createReply as createReplyEndpoint,
   createStaffFeedback as createStaffFeedbackEndpoint,
+  createTheme as createThemeEndpoint,
+  createThemeUpdate as createThemeUpdateEndpoint,
   deleteFeedback as deleteFeedbackEndpoint,
   getCouncil as getCouncilEndpoint,
+  getFeed as getFeedEndpoint,
   getFeedbackReceipt as getFeedbackReceiptEndpoint,
+  getOpenDataStats as getOpenDataStatsEndpoint,
+  getOpenDataStatsCsv as getOpenDataStatsCsvEndpoint,
+  getOpenDataThemes as getOpenDataThemesEndpoint,
+  getOpenDataThemesCsv as getOpenDataThemesCsvEndpoint,
+  getStats as getStatsEndpoint,
+  getTheme as getThemeEndpoint,
+  listAudit as listAuditEndpoint,
   listServices as listServicesEndpoint,
+  listStaffFeedback as listStaffFeedbackEndpoint,
+  listStaffThemes as listStaffThemesEndpoint,
+  listThemes as listThemesEndpoint,
+  publishTheme as publishThemeEndpoint,
+  updateStaffFeedback as updateStaffFeedbackEndpoint,
+  updateTheme as updateThemeEndpoint,
+  type Endpoint,
 } from '@civicloop/contract/endpoints';
 import type { CallOptions, CreateOptions, StaffCallOptions, Transport } from './transport.js';
 
@@ -61,4 +102,99 @@ export async function createChallenge(t: Transport, options: CallOptions = {}): 
 /** Assisted entry by staff (phone, desk, paper, email, outreach); needs a staff token. */
 export async function createStaffFeedback(t: Transport, body: StaffFeedbackCreate, options: StaffCallOptions = {}): Promise<FeedbackCreated> {
   return (await t.call<FeedbackCreated>('createStaffFeedback', createStaffFeedbackEndpoint, { ...options, body })).data;
+}
+
+/** Query values as the transport sends them (undefined ones are left out). */
+type Query = Record<string, string | number | boolean | undefined>;
+
+/** The address of a text operation (feed, CSV), for a link: `{council}` filled, the query appended. */
+function addressOf(t: Transport, endpoint: Endpoint, query: Query = {}): string {
+  const url = new URL(t.baseUrl + endpoint.path.replace('{council}', encodeURIComponent(t.council)));
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
+  return url.href;
+}
+
+/** One page of published "you said, we did" themes, most recently updated first; filter by `service` and `status`. */
+export async function listThemes(t: Transport, query: ThemesQuery = {}, options: CallOptions = {}): Promise<ThemeList> {
+  return (await t.call<ThemeList>('listThemes', listThemesEndpoint, { ...options, query: { ...query } })).data;
+}
+
+/** One published theme with its timeline (oldest first). */
+export async function getTheme(t: Transport, id: string, options: CallOptions = {}): Promise<ThemeDetail> {
+  return (await t.call<ThemeDetail>('getTheme', getThemeEndpoint, { ...options, params: { id } })).data;
+}
+
+/** Loop figures for a period (`from`/`to`, `YYYY-MM-DD`), overall and by service, channel and month. */
+export async function getStats(t: Transport, query: StatsQuery = {}, options: CallOptions = {}): Promise<LoopStats> {
+  return (await t.call<LoopStats>('getStats', getStatsEndpoint, { ...options, query: { ...query } })).data;
+}
+
+/** The address of the council's Atom feed (`getFeed`), for a subscribe link; `service` limits it to one service. */
+export function feedUrl(t: Transport, query: FeedQuery = {}): string {
+  return addressOf(t, getFeedEndpoint, { ...query });
+}
+
+/** Every published theme as open data, with the council's licence. */
+export async function getOpenDataThemes(t: Transport, options: CallOptions = {}): Promise<OpenDataThemes> {
+  return (await t.call<OpenDataThemes>('getOpenDataThemes', getOpenDataThemesEndpoint, options)).data;
+}
+
+/** The address of the themes as CSV open data (`getOpenDataThemesCsv`), for a download link. */
+export function openDataThemesCsvUrl(t: Transport): string {
+  return addressOf(t, getOpenDataThemesCsvEndpoint);
+}
+
+/** Loop figures as open data, with the council's licence. */
+export async function getOpenDataStats(t: Transport, query: StatsQuery = {}, options: CallOptions = {}): Promise<OpenDataStats> {
+  return (await t.call<OpenDataStats>('getOpenDataStats', getOpenDataStatsEndpoint, { ...options, query: { ...query } })).data;
+}
+
+/** The address of the loop figures as CSV open data (`getOpenDataStatsCsv`), for a download link. */
+export function openDataStatsCsvUrl(t: Transport, query: StatsQuery = {}): string {
+  return addressOf(t, getOpenDataStatsCsvEndpoint, { ...query });
+}
+
+/** Staff: one page of the inbox, newest first, with filters and full-text search (`q`). */
+export async function listStaffFeedback(t: Transport, query: InboxQuery = {}, options: StaffCallOptions = {}): Promise<StaffFeedbackList> {
+  return (await t.call<StaffFeedbackList>('listStaffFeedback', listStaffFeedbackEndpoint, { ...options, query: { ...query } })).data;
+}
+
+/** Staff: change an input's status or its links to themes (`themeIds` replaces them). */
+export async function updateStaffFeedback(t: Transport, id: string, body: StaffFeedbackPatch, options: StaffCallOptions = {}): Promise<StaffFeedback> {
+  return (await t.call<StaffFeedback>('updateStaffFeedback', updateStaffFeedbackEndpoint, { ...options, params: { id }, body })).data;
+}
+
+/** Staff: a personal reply to one input, shown in its receipt view and emailed if the resident asked. */
+export async function createReply(t: Transport, id: string, body: ReplyCreate, options: StaffCallOptions = {}): Promise<Reply> {
+  return (await t.call<Reply>('createReply', createReplyEndpoint, { ...options, params: { id }, body })).data;
+}
+
+/** Staff: one page of themes, drafts included. */
+export async function listStaffThemes(t: Transport, query: StaffThemesQuery = {}, options: StaffCallOptions = {}): Promise<StaffThemeList> {
+  return (await t.call<StaffThemeList>('listStaffThemes', listStaffThemesEndpoint, { ...options, query: { ...query } })).data;
+}
+
+/** Staff: create a theme; it stays a draft until published. */
+export async function createTheme(t: Transport, body: ThemeCreate, options: StaffCallOptions = {}): Promise<StaffTheme> {
+  return (await t.call<StaffTheme>('createTheme', createThemeEndpoint, { ...options, body })).data;
+}
+
+/** Staff: edit a theme (a published one needs an admin token). */
+export async function updateTheme(t: Transport, id: string, body: ThemePatch, options: StaffCallOptions = {}): Promise<StaffTheme> {
+  return (await t.call<StaffTheme>('updateTheme', updateThemeEndpoint, { ...options, params: { id }, body })).data;
+}
+
+/** Admin: publish a theme; its linked inputs become `answered` and residents who asked are emailed. */
+export async function publishTheme(t: Transport, id: string, options: StaffCallOptions = {}): Promise<StaffTheme> {
+  return (await t.call<StaffTheme>('publishTheme', publishThemeEndpoint, { ...options, params: { id } })).data;
+}
+
+/** Staff: add an update to a theme's timeline (optionally changing its status). */
+export async function createThemeUpdate(t: Transport, id: string, body: ThemeUpdateCreate, options: StaffCallOptions = {}): Promise<ThemeUpdate> {
+  return (await t.call<ThemeUpdate>('createThemeUpdate', createThemeUpdateEndpoint, { ...options, params: { id }, body })).data;
+}
+
+/** Admin: one page of the audit log, newest first. */
+export async function listAudit(t: Transport, query: AuditQuery = {}, options: StaffCallOptions = {}): Promise<AuditList> {
+  return (await t.call<AuditList>('listAudit', listAuditEndpoint, { ...options, query: { ...query } })).data;
 }

@@ -24,6 +24,15 @@ import { serviceHandlers } from './services.js';
 import { authenticateStaff } from './staff-tokens.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { cdnFiles, staticFile } from './static.js';
+import { auditHandlers } from './audit.js';
+import { feedHandlers } from './feed.js';
+import { inboxHandlers } from './inbox.js';
+import { createMailer } from './mail/mailer.js';
+import { openDataHandlers } from './open-data.js';
+import { statsHandlers } from './stats.js';
+import { themeHandlers } from './themes.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // Validation messages are part of 422 bodies: make them readable English once, here.
 z.config(en());
@@ -31,7 +40,19 @@ z.config(en());
 type Env = { Variables: RequestIdVariables & { route: string; routeId: RouteId | undefined; council: CouncilRow | undefined } };
 
 /** Every handler, by operationId: the type asks for one per route of the contract. */
-const handlers: Handlers = { ...healthHandlers, ...councilHandlers, ...serviceHandlers, ...feedbackHandlers, ...challengeHandlers };
+const handlers: Handlers = {
+  ...healthHandlers,
+  ...councilHandlers,
+  ...serviceHandlers,
+  ...feedbackHandlers,
+  ...challengeHandlers,
+  ...themeHandlers,
+  ...inboxHandlers,
+  ...statsHandlers,
+  ...feedHandlers,
+  ...openDataHandlers,
+  ...auditHandlers,
+};
 
 /** CORS `Access-Control-Allow-Methods`: the methods of the contract's endpoints. */
 const ALLOW_METHODS = contractMethods();
@@ -72,6 +93,16 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
   const app = new Hono<Env>();
   const log = opts.log ?? defaultLog;
   const now = opts.now ?? Date.now;
+  const mailer =
+    opts.mailer ??
+    createMailer({
+      smtpUrl: opts.smtpUrl,
+      // Beside the PGlite data; an in-memory or PostgreSQL server without DATA_DIR uses the temp folder.
+      outboxDir: opts.mailOutboxDir ?? (opts.dataDir && opts.dataDir !== 'memory://' ? join(opts.dataDir, 'outbox') : join(tmpdir(), 'civicloop-outbox')),
+      from: opts.mailFrom ?? 'Civic Loop <no-reply@civicloop.invalid>',
+      log,
+      now,
+    });
 
   /** Test mode: a reply the contract does not allow is answered 500 and logged, so a suite fails on it. */
   const breach = (c: Context, detail: string): Response => {
@@ -84,7 +115,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
       const problem = replyBreach(route, reply);
       if (problem) return breach(c, problem);
     }
-    return toResponse(route, reply);
+    return toResponse(route, reply, reply.status);
   };
   // Outermost, so it sees the final response: headers a route set itself (the CDN's
   // cross-origin CORP, the docs' CSP) are kept.
@@ -200,7 +231,10 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
       if ('council' in params && !council) throw problems.unknownCouncil(String(params['council']));
 
       let staff: StaffIdentity | undefined;
-      if (route.auth === 'staff') staff = await authenticateStaff(db, c.req.header('authorization'), council!);
+      if (route.auth === 'staff') {
+        staff = await authenticateStaff(db, c.req.header('authorization'), council!);
+        if (route.admin && staff.role !== 'admin') throw problems.forbidden(`${route.operationId} needs an admin token; this one is an editor's.`);
+      }
 
       let query: unknown = undefined;
       if (route.query) {
@@ -232,9 +266,14 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
       }
 
       let reply: StoredReply;
+      const tasks: (() => Promise<void>)[] = [];
       try {
         await opts.beforeHandle?.(route.operationId);
         const ctx = (txDb: Database): RequestContext => ({
+          mailer,
+          log,
+          url: c.req.url,
+          afterCommit: (task) => void tasks.push(task),
           db: txDb,
           options: opts,
           now,
@@ -260,6 +299,12 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
       } catch (error) {
         if (key !== undefined) await releaseKey(db, scope, key).catch(() => undefined);
         throw error;
+      }
+      // Committed: now what must follow only a commit (email) runs, each failure logged alone.
+      for (const task of tasks) {
+        await task().catch((error: unknown) =>
+          log({ time: new Date(now()).toISOString(), level: 'error', msg: 'after-commit task failed', reqId, route: route.path, error: String(error) }),
+        );
       }
       return respond(c, route, reply);
     });
@@ -325,14 +370,17 @@ function replyBreach(route: RouteDef, reply: StoredReply): string | undefined {
 }
 
 /** A handler's reply as a Response: JSON, cacheable routes for a minute (their ETag comes from `conditional`). */
-function toResponse(route: Pick<RouteDef, 'cacheable'>, reply: StoredReply): Response {
+function toResponse(route: Pick<RouteDef, 'cacheable'> & { responses?: RouteDef['responses'] }, reply: StoredReply, status?: number): Response {
   const headers = new Headers(reply.headers);
   if (reply.body === undefined) {
     if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
     return new Response(null, { status: reply.status, headers });
   }
-  const json = JSON.stringify(reply.body);
-  headers.set('content-type', 'application/json; charset=utf-8');
+  // A text document (the Atom feed, CSV) goes as it is, with its media type.
+  const mediaType = status === undefined ? undefined : route.responses?.[status]?.mediaType;
+  const json = mediaType ? String(reply.body) : JSON.stringify(reply.body);
+  if (!mediaType) headers.set('content-type', 'application/json; charset=utf-8');
+  else if (!headers.has('content-type')) headers.set('content-type', `${mediaType}; charset=utf-8`);
   if (route.cacheable && reply.status === 200) {
     if (!headers.has('cache-control')) headers.set('cache-control', DEFAULT_CACHE);
   } else if (!headers.has('cache-control')) {

@@ -145,6 +145,13 @@ forEachEngine((engine) => {
         pow_difficulty: 12,
       });
     });
+    const licence = await run('council', 'update', '--slug', 'clitown', '--open-licence', 'CC0-1.0');
+    assert.equal(licence.code, 0, licence.stderr);
+    assert.equal((await run('council', 'update', '--slug', 'clitown', '--open-licence', 'not a licence!')).code, 1);
+    await inspect(async (db) => {
+      const { rows } = await db.query("SELECT open_licence, name FROM councils WHERE slug = 'clitown'");
+      assert.deepEqual(rows[0], { open_licence: 'CC0-1.0', name: 'Clitown Borough' });
+    });
     assert.equal((await run('council', 'update', '--slug', 'clitown')).code, 2, 'nothing to change is a usage error');
     const unknown = await run('council', 'update', '--slug', 'nowhere', '--name', 'X');
     assert.equal(unknown.code, 1);

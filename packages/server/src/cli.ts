@@ -20,13 +20,14 @@ Commands:
       Print the <script> tag web editors paste, with its Subresource Integrity hash.
       URL is where this server is reached from the web (default: PUBLIC_URL).
   council create --slug S --name NAME --origins https://a.example,https://b.example
-                 [--locales en,pl] [--default en] [--min-fill-ms N] [--proof-of-work BITS]
+                 [--locales en,pl] [--default en] [--min-fill-ms N] [--proof-of-work BITS] [--open-licence SPDX]
       Create a council and the origins allowed to embed it. An existing slug is refused:
       change it with council update or council origins.
       --min-fill-ms refuses web input sent sooner than N ms after the form appears;
       --proof-of-work asks each web input for a solved challenge of BITS (1-32; 0 turns it off).
+      --open-licence is the licence of its open data (an SPDX id; default CC-BY-4.0).
   council update --slug S [--name NAME] [--origins LIST] [--locales LIST] [--default L]
-                 [--min-fill-ms N] [--proof-of-work BITS]
+                 [--min-fill-ms N] [--proof-of-work BITS] [--open-licence SPDX]
       Change only what is given; everything else stays as it is. --origins replaces the list.
   council origins add|remove --slug S ORIGIN [ORIGIN ...]
   council origins list --slug S
@@ -48,6 +49,9 @@ Environment:
   TRUST_PROXY=1  take client addresses from the last X-Forwarded-For hop (behind one reverse proxy)
   FEEDBACK_PER_CLIENT_PER_HOUR, FEEDBACK_PER_COUNCIL_PER_HOUR
                  rate limits of web input (default 20 per client address, 2000 per council)
+  SMTP_URL       SMTP server for residents' replies, e.g. smtp://user:pass@mail.example.org:587
+                 (default: none; each email is written to DATA_DIR/outbox as an .eml file and logged)
+  MAIL_FROM      sender of those emails (default: Civic Loop <no-reply@civicloop.invalid>)
 `;
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -101,6 +105,8 @@ async function serve(args: string[]): Promise<void> {
     port,
     host: values.host ?? env['HOST'] ?? '127.0.0.1',
     trustProxy: env['TRUST_PROXY'] === '1',
+    ...(env['SMTP_URL'] ? { smtpUrl: env['SMTP_URL'] } : {}),
+    ...(env['MAIL_FROM'] ? { mailFrom: env['MAIL_FROM'] } : {}),
     limits: {
       ...(env['FEEDBACK_PER_CLIENT_PER_HOUR'] ? { feedbackPerClientPerHour: integer(env['FEEDBACK_PER_CLIENT_PER_HOUR'], 'FEEDBACK_PER_CLIENT_PER_HOUR', 1, 1_000_000) } : {}),
       ...(env['FEEDBACK_PER_COUNCIL_PER_HOUR'] ? { feedbackPerCouncilPerHour: integer(env['FEEDBACK_PER_COUNCIL_PER_HOUR'], 'FEEDBACK_PER_COUNCIL_PER_HOUR', 1, 10_000_000) } : {}),
@@ -154,6 +160,7 @@ const COUNCIL_OPTIONS = {
   default: { type: 'string' },
   'min-fill-ms': { type: 'string' },
   'proof-of-work': { type: 'string' },
+  'open-licence': { type: 'string' },
 } as const;
 
 /** The council settings given on the command line, and only those. */
@@ -172,6 +179,7 @@ function councilChanges(values: Partial<Record<keyof typeof COUNCIL_OPTIONS, str
     ...(locs ? { locales: locs } : {}),
     ...(def ? { defaultLocale: def } : {}),
     ...(Object.keys(antiAbuse).length ? { antiAbuse } : {}),
+    ...(values['open-licence'] !== undefined ? { openLicence: values['open-licence'] } : {}),
   };
 }
 

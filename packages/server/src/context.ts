@@ -3,6 +3,7 @@ import type * as z from 'zod/mini';
 import type { Database } from './db/driver.js';
 import type { CouncilRow } from './councils.js';
 import type { ServerOptions } from './options.js';
+import type { Mailer } from './mail/mailer.js';
 import type { StaffRole } from './staff-tokens.js';
 
 type Routes = typeof routes;
@@ -13,6 +14,8 @@ export interface StaffIdentity {
   tokenId: string;
   council: string;
   role: StaffRole;
+  /** The token's label (a person or a desk), for the audit log. */
+  label: string | null;
 }
 
 /** Everything a handler gets: input already validated against the route's schemas. */
@@ -34,6 +37,18 @@ export interface RequestContext<Id extends RouteId = RouteId> {
   headers: Headers;
   /** The server secret (address hashes, challenge signatures). */
   secret: string;
+  /** Sends email (SMTP, or `.eml` files in the outbox folder). */
+  mailer: Mailer;
+  /**
+   * Runs `task` once the request's transaction has committed (at once on a GET), before the
+   * answer is sent; its failure is logged, never the request's. For email: nothing is sent
+   * for a change that was rolled back.
+   */
+  afterCommit(task: () => Promise<void>): void;
+  /** The request URL (absolute links in the feed). */
+  url: string;
+  /** Writes one structured log entry. */
+  log: (entry: Record<string, unknown>) => void;
 }
 
 type Extra = { headers?: Record<string, string> };

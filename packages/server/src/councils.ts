@@ -1,4 +1,4 @@
-import { AntiAbuse, CouncilConfig, FEEDBACK_TEXT_MAX, Locale, LocalizedText, POW_DIFFICULTY_DEFAULT, Slug } from '@civicloop/contract';
+import { AntiAbuse, CouncilConfig, FEEDBACK_TEXT_MAX, Locale, LocalizedText, OPEN_LICENCE_DEFAULT, POW_DIFFICULTY_DEFAULT, Slug } from '@civicloop/contract';
 import * as z from 'zod/mini';
 import type { Handlers } from './context.js';
 import type { Database, Queryable } from './db/driver.js';
@@ -15,10 +15,12 @@ export interface CouncilRow {
   minFillMs: number;
   powRequired: boolean;
   powDifficulty: number;
+  /** SPDX identifier of the licence of its open data (`OPEN_LICENCE_DEFAULT` unless set). */
+  openLicence: string;
 }
 
 const COLUMNS = `slug, name, locales, default_locale AS "defaultLocale", origins, input_use AS "inputUse", feedback_text_max AS "feedbackTextMax",
-  min_fill_ms AS "minFillMs", pow_required AS "powRequired", pow_difficulty AS "powDifficulty"`;
+  min_fill_ms AS "minFillMs", pow_required AS "powRequired", pow_difficulty AS "powDifficulty", open_licence AS "openLicence"`;
 
 export async function loadCouncil(db: Queryable, slug: string): Promise<CouncilRow | undefined> {
   const { rows } = await db.query<CouncilRow>(`SELECT ${COLUMNS} FROM councils WHERE slug = $1`, [slug]);
@@ -55,6 +57,8 @@ export interface NewCouncil {
   inputUse?: LocalizedText;
   /** Spam protection of public submissions; unchanged on update when absent. @default no fill time, no proof of work */
   antiAbuse?: { minFillMs?: number; proofOfWork?: Partial<AntiAbuse['proofOfWork']> };
+  /** SPDX identifier of the open-data licence; unchanged on update when absent. @default 'CC-BY-4.0' */
+  openLicence?: string;
 }
 
 /** Creates a council, or updates it when the slug exists (so seeding and the CLI can be re-run). */
@@ -72,14 +76,15 @@ export async function createCouncil(db: Queryable, c: NewCouncil): Promise<void>
   const minFill = a?.minFillMs === undefined ? null : z.parse(AntiAbuse.shape.minFillMs, a.minFillMs);
   const powRequired = a?.proofOfWork?.required ?? null;
   const powDifficulty = a?.proofOfWork?.difficulty === undefined ? null : z.parse(AntiAbuse.shape.proofOfWork.shape.difficulty, a.proofOfWork.difficulty);
+  if (c.openLicence !== undefined && !/^[A-Za-z0-9.+-]{1,64}$/.test(c.openLicence)) throw new RangeError(`open licence "${c.openLicence}" must be an SPDX identifier such as CC-BY-4.0`);
   await db.query(
-    `INSERT INTO councils (slug, name, locales, default_locale, origins, input_use, feedback_text_max, min_fill_ms, pow_required, pow_difficulty)
-     VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, COALESCE($6::jsonb, '{}'::jsonb), $7, COALESCE($8::int, 0), COALESCE($9::boolean, false), COALESCE($10::int, $11::int))
+    `INSERT INTO councils (slug, name, locales, default_locale, origins, input_use, feedback_text_max, min_fill_ms, pow_required, pow_difficulty, open_licence)
+     VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, COALESCE($6::jsonb, '{}'::jsonb), $7, COALESCE($8::int, 0), COALESCE($9::boolean, false), COALESCE($10::int, $11::int), COALESCE($12::text, $13::text))
      ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, locales = EXCLUDED.locales, default_locale = EXCLUDED.default_locale,
        origins = EXCLUDED.origins, input_use = COALESCE($6::jsonb, councils.input_use), updated_at = now(),
        min_fill_ms = COALESCE($8::int, councils.min_fill_ms), pow_required = COALESCE($9::boolean, councils.pow_required),
-       pow_difficulty = COALESCE($10::int, councils.pow_difficulty)`,
-    [slug, name, JSON.stringify(locales), defaultLocale, JSON.stringify(origins), inputUse && JSON.stringify(inputUse), FEEDBACK_TEXT_MAX, minFill, powRequired, powDifficulty, POW_DIFFICULTY_DEFAULT],
+       pow_difficulty = COALESCE($10::int, councils.pow_difficulty), open_licence = COALESCE($12::text, councils.open_licence)`,
+    [slug, name, JSON.stringify(locales), defaultLocale, JSON.stringify(origins), inputUse && JSON.stringify(inputUse), FEEDBACK_TEXT_MAX, minFill, powRequired, powDifficulty, POW_DIFFICULTY_DEFAULT, c.openLicence ?? null, OPEN_LICENCE_DEFAULT],
   );
 }
 
@@ -120,6 +125,7 @@ export async function updateCouncil(db: Database, slug: string, changes: Council
       ...(defaultLocale ? { defaultLocale } : {}),
       ...(c.inputUse ? { inputUse: c.inputUse } : {}),
       ...(c.antiAbuse ? { antiAbuse: c.antiAbuse } : {}),
+      ...(c.openLicence ? { openLicence: c.openLicence } : {}),
     });
     return (await loadCouncil(tx, slug))!;
   });

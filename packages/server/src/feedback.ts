@@ -1,4 +1,14 @@
-import { formatReceipt, normalizeReceipt, type FeedbackChannel, type FeedbackCreate, type FeedbackCreated, type FeedbackReceipt } from '@civicloop/contract';
+import {
+  formatReceipt,
+  normalizeReceipt,
+  PUBLIC_ACTION_CHANNELS,
+  type FeedbackChannel,
+  type FeedbackCreate,
+  type FeedbackCreated,
+  type FeedbackReceipt,
+  type ThemeStatus,
+} from '@civicloop/contract';
+import { audit } from './audit.js';
 import { randomUUID } from 'node:crypto';
 import { spendProof } from './challenges.js';
 import type { Handlers, Reply, RequestContext } from './context.js';
@@ -7,6 +17,7 @@ import type { Queryable } from './db/driver.js';
 import { problems } from './problems.js';
 import { clientBucket, consume, DEFAULT_LIMITS, rateLimitHeaders } from './rate-limit.js';
 import { newReceipt } from './receipt.js';
+import type { Locale } from '@civicloop/contract';
 import { keyedHash } from './secret.js';
 import { serviceExists } from './services.js';
 
@@ -18,15 +29,21 @@ export async function checkAgainstCouncil(db: Queryable, council: CouncilRow, bo
 }
 
 /** Stores one input with a fresh receipt and the first step of its timeline. */
-export async function insertFeedback(db: Queryable, council: string, body: FeedbackCreate, channel: FeedbackChannel, now: number): Promise<FeedbackCreated> {
+export async function insertFeedback(
+  db: Queryable,
+  council: string,
+  body: FeedbackCreate & { sourceUrl?: string | undefined },
+  channel: FeedbackChannel,
+  now: number,
+): Promise<FeedbackCreated> {
   const id = randomUUID();
   for (;;) {
     const receipt = newReceipt();
     // A receipt collision (1 in 2^49 per pair) just draws again; ON CONFLICT keeps the transaction usable.
     const { rows } = await db.query<{ created_at: Date }>(
-      `INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12)) ON CONFLICT (receipt) DO NOTHING RETURNING created_at`,
-      [id, council, receipt, body.kind, body.text, body.contact ?? null, body.service ?? null, body.rating ?? null, body.pageUrl ?? null, body.locale ?? null, channel, now / 1000],
+      `INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel, created_at, source_url)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12), $13) ON CONFLICT (receipt) DO NOTHING RETURNING created_at`,
+      [id, council, receipt, body.kind, body.text, body.contact ?? null, body.service ?? null, body.rating ?? null, body.pageUrl ?? null, body.locale ?? null, channel, now / 1000, body.sourceUrl ?? null],
     );
     const created = rows[0];
     if (!created) continue;
@@ -102,6 +119,14 @@ export const feedbackHandlers: Pick<Handlers, 'createFeedback' | 'getFeedbackRec
     const row = rows[0];
     if (!row) throw problems.notFound('No input with this receipt in this council.');
     const events = await db.query<{ at: Date; status: FeedbackReceipt['status'] }>('SELECT at, status FROM feedback_events WHERE feedback_id = $1 ORDER BY at', [row.id]);
+    // The published theme that answers it (the latest published, when several do); never a draft.
+    const themes = await db.query<{ id: string; title: string; status: ThemeStatus; status_reason: string | null; you_said: string; we_did: string | null; locale: Locale; updated_at: Date }>(
+      `SELECT t.id, t.title, t.status, t.status_reason, t.you_said, t.we_did, t.locale, t.updated_at FROM themes t JOIN theme_feedback tf ON tf.theme_id = t.id
+       WHERE tf.feedback_id = $1 AND t.published_at IS NOT NULL ORDER BY t.published_at DESC, t.id DESC LIMIT 1`,
+      [row.id],
+    );
+    const replies = await db.query<{ created_at: Date; text: string }>('SELECT created_at, text FROM replies WHERE feedback_id = $1 ORDER BY created_at, id', [row.id]);
+    const t = themes.rows[0];
     const view: FeedbackReceipt = {
       receipt: formatReceipt(receipt),
       status: row.status,
@@ -109,8 +134,19 @@ export const feedbackHandlers: Pick<Handlers, 'createFeedback' | 'getFeedbackRec
       service: row.service,
       createdAt: new Date(row.created_at).toISOString(),
       erased: row.erased_at !== null,
-      // Themes arrive with their own issue; until then no input is linked to one.
-      theme: null,
+      theme: t
+        ? {
+            id: t.id,
+            title: t.title,
+            status: t.status,
+            statusReason: t.status_reason,
+            youSaid: t.you_said,
+            weDid: t.we_did,
+            locale: t.locale,
+            updatedAt: new Date(t.updated_at).toISOString(),
+          }
+        : null,
+      replies: replies.rows.map((r) => ({ at: new Date(r.created_at).toISOString(), text: r.text })),
       timeline: events.rows.map((e) => ({ at: new Date(e.at).toISOString(), status: e.status })),
     };
     // Anyone with the code may look, but it is one person's: no shared caches.
@@ -132,6 +168,18 @@ export const feedbackHandlers: Pick<Handlers, 'createFeedback' | 'getFeedbackRec
     const { db, council, body } = ctx;
     // Staff record what they heard; the bot checks of the public form do not apply.
     await checkAgainstCouncil(db, council, body);
-    return createdReply(council.slug, await insertFeedback(db, council.slug, body, body.channel, ctx.now()));
+    if ((PUBLIC_ACTION_CHANNELS as readonly string[]).includes(body.channel) && !body.sourceUrl) {
+      throw problems.validation([{ path: '/sourceUrl', message: 'Input seen in public needs the address where it can be seen', code: 'source_required' }]);
+    }
+    const now = ctx.now();
+    const created = await insertFeedback(db, council.slug, body, body.channel, now);
+    await audit(db, ctx.staff!, now, 'feedback.create', { type: 'feedback', id: created.id }, null, {
+      channel: body.channel,
+      kind: body.kind,
+      service: body.service ?? null,
+      sourceUrl: body.sourceUrl ?? null,
+      replyRequested: body.contact !== undefined,
+    });
+    return createdReply(council.slug, created);
   },
 };

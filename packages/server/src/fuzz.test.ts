@@ -39,8 +39,37 @@ const SAMPLES: Partial<Record<RouteId, Record<string, unknown>>> = {
     website: '',
     elapsedMs: 0,
     proof: { challenge: 'a.b.c', nonce: 'n1' },
-    channel: 'phone',
+    channel: 'petition',
+    sourceUrl: 'https://petitions.fuzzton.example/benches',
   },
+  updateStaffFeedback: { status: 'in-review', themeIds: [] },
+  createReply: { text: 'Thank you, we are looking into it.' },
+  createTheme: {
+    title: 'Benches by the river',
+    youSaid: 'More places to sit.',
+    weDid: 'Ten benches ordered.',
+    status: 'planned',
+    statusReason: 'Budget approved.',
+    service: 'libraries',
+    locale: 'en',
+    feedbackIds: [],
+  },
+  updateTheme: { title: 'Benches', youSaid: 'Places to sit.', weDid: 'Ordered.', status: 'done', statusReason: 'Installed.', service: 'libraries', locale: 'pl' },
+  createThemeUpdate: { text: 'The benches are installed.', status: 'done' },
+};
+
+/** Body text fields of each route, counted so that none is silently skipped. */
+const FIELD_COUNTS: Partial<Record<RouteId, number>> = {
+  // A resident's input: kind, text, service, pageUrl, locale, contact, website, proof.challenge, proof.nonce.
+  createFeedback: 9,
+  // The same, with channel and sourceUrl.
+  createStaffFeedback: 11,
+  updateStaffFeedback: 1,
+  createReply: 1,
+  createTheme: 7,
+  // Nullable fields (weDid, statusReason, service) are refused by their own schema the same way, but are not plain strings here.
+  updateTheme: 4,
+  createThemeUpdate: 2,
 };
 
 type JsonSchema = { type?: string; enum?: unknown[]; properties?: Record<string, JsonSchema> };
@@ -67,15 +96,26 @@ function valueAt(body: Record<string, unknown>, pointer: string): string {
 forEachEngine((engine) => {
   let server: RunningServer;
   let token: string;
+  /** Path parameters besides the council: an input and a theme that exist. */
+  const ids: Record<string, string> = {};
   before(async () => {
     server = await startTestServer(engine);
     await createCouncil(server.db, { slug: 'fuzzton', name: 'Fuzzton', origins: [] });
     await createService(server.db, { council: 'fuzzton', id: 'libraries', name: { en: 'Libraries' }, category: 'culture' });
-    token = await createStaffToken(server.db, { council: 'fuzzton', role: 'editor' });
+    // An admin: every staff route is reached, so its input is what is judged.
+    token = await createStaffToken(server.db, { council: 'fuzzton', role: 'admin' });
+    const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const input = await fetch(`${server.url}/v1/councils/fuzzton/staff/feedback`, { method: 'POST', headers: auth, body: JSON.stringify({ kind: 'idea', text: 'x', channel: 'phone' }) });
+    ids['feedback'] = ((await input.json()) as { id: string }).id;
+    const theme = await fetch(`${server.url}/v1/councils/fuzzton/staff/themes`, { method: 'POST', headers: auth, body: JSON.stringify({ title: 't', youSaid: 'y', locale: 'en' }) });
+    ids['theme'] = ((await theme.json()) as { id: string }).id;
   });
   after(() => server.close());
 
-  const url = (route: RouteDef, params: Record<string, string>) => server.url + route.path.replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? '');
+  const url = (route: RouteDef, params: Record<string, string>) => {
+    const id = route.path.includes('/themes/') ? ids['theme']! : ids['feedback']!;
+    return server.url + route.path.replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? (n === 'id' ? id : ''));
+  };
   const headersOf = (route: RouteDef): Record<string, string> => ({
     'content-type': 'application/json',
     ...(route.auth === 'staff' ? { authorization: `Bearer ${token}` } : {}),
@@ -91,7 +131,8 @@ forEachEngine((engine) => {
       if (!route.body || !sample) continue;
       const { proof: _p, ...body } = sample;
       const res = await fetch(url(route, { council: 'fuzzton' }), { method: route.method.toUpperCase(), headers: headersOf(route), body: JSON.stringify(body) });
-      assert.equal(res.status, 201, `${id}: ${await res.text()}`);
+      const success = Number(Object.keys(route.responses).find((s) => Number(s) < 300));
+      assert.equal(res.status, success, `${id}: ${await res.text()}`);
       assert.ok(z.safeParse(route.body, sample).success, `${id} sample matches the schema`);
     }
   });
@@ -102,7 +143,7 @@ forEachEngine((engine) => {
       const sample = SAMPLES[id];
       if (!route.body || !sample) continue;
       const fields = textFields(z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
-      assert.ok(fields.includes('/text') && fields.includes('/proof/nonce'), `${id}: ${fields.join(' ')}`);
+      assert.equal(fields.length, FIELD_COUNTS[id], `${id}: ${fields.join(' ')}`);
       for (const field of fields) {
         const valid = valueAt(sample, field);
         for (const bad of BAD) {
@@ -122,8 +163,9 @@ forEachEngine((engine) => {
         }
       }
     }
-    // 9 text fields of a resident's input, 10 with the staff channel.
-    assert.equal(cases, (9 + 10) * BAD.length * 3);
+    const fieldCount = Object.values(FIELD_COUNTS).reduce((a, b) => a + b, 0);
+    assert.equal(fieldCount, 35);
+    assert.equal(cases, fieldCount * BAD.length * 3);
   });
 
   test('the same characters in path segments and query parameters: 404 or 422, never 5xx', async () => {
@@ -131,7 +173,7 @@ forEachEngine((engine) => {
     const encoded = ['%00', '%ED%A0%80', 'a%00b', '%C3%28', 'AA' /* base64url of a NUL byte */];
     for (const [id, route] of Object.entries(routes) as [RouteId, RouteDef][]) {
       const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-      const base: Record<string, string> = { council: 'fuzzton', receipt: '2222-2222-22' };
+      const base: Record<string, string> = { council: 'fuzzton', receipt: '2222-2222-22', id: route.path.includes('/themes/') ? ids['theme']! : ids['feedback']! };
       const body = SAMPLES[id] ? JSON.stringify(SAMPLES[id]) : undefined;
       const send = (target: string) =>
         fetch(target, { method: route.method.toUpperCase(), headers: headersOf(route), body }).catch((error: unknown) => {
@@ -144,8 +186,15 @@ forEachEngine((engine) => {
         }
       }
       for (const name of Object.keys(route.query?.shape ?? {})) {
+        // Decoded, an invalid UTF-8 sequence is U+FFFD and `AA` is plain letters: fine in a search or a filter,
+        // refused only where the value must be a cursor, a number, a date or one of a list.
+        const textual = !['cursor', 'limit'].includes(name) && JSON.stringify(z.toJSONSchema(route.query!.shape[name]!, { io: 'input', unrepresentable: 'any' })).match(/"type":"string"/) && !JSON.stringify(z.toJSONSchema(route.query!.shape[name]!, { io: 'input', unrepresentable: 'any' })).match(/"enum"|"format"/);
         for (const bad of encoded) {
           const res = await send(`${url(route, base)}?${name}=${bad}`);
+          if (textual && (bad === '%ED%A0%80' || bad === '%C3%28' || bad === 'AA')) {
+            assert.ok(res.status < 500, `${id} ?${name}=${bad}: ${res.status}`);
+            continue;
+          }
           assert.equal(res.status, 422, `${id} ?${name}=${bad}: ${res.status}`);
           const problem = (await res.json()) as { errors: { path: string }[] };
           assert.ok(problem.errors.some((e) => e.path === `/${name}`), `${id} ?${name}=${bad} names /${name}: ${JSON.stringify(problem.errors)}`);

@@ -22,6 +22,14 @@ export interface ServerOptions {
   limits?: Partial<typeof DEFAULT_LIMITS>;
   /** Secret for hashing client addresses and signing challenges. @default CIVICLOOP_SECRET env, else one generated and kept in the database */
   secret?: string;
+  /** SMTP server of outgoing mail, e.g. `smtp://user:pass@mail.example.org:587`. @default SMTP_URL env in the CLI; none: mails go to `mailOutboxDir` */
+  smtpUrl?: string;
+  /** Sender of residents' emails. @default 'Civic Loop <no-reply@civicloop.invalid>' */
+  mailFrom?: string;
+  /** Folder of `.eml` files when there is no SMTP server. @default `<dataDir>/outbox`, or the temp folder's `civicloop-outbox` */
+  mailOutboxDir?: string;
+  /** Test seam: a mailer to use instead of SMTP or the outbox folder. @internal */
+  mailer?: import('./mail/mailer.js').Mailer;
   /** Take the client address from the last `X-Forwarded-For` hop (behind one reverse proxy). @default false */
   trustProxy?: boolean;
   /** Receives one structured entry per request and per server fault. @default a JSON line on stdout */

@@ -1,6 +1,7 @@
 import type { LocalizedText, ServiceCategory } from '@civicloop/contract';
 import { createCouncil, loadCouncil } from './councils.js';
 import type { Database } from './db/driver.js';
+import { seedLoop } from './seed-loop.js';
 import { createService } from './services.js';
 
 /** "What happens with your input" of the demo council, in every locale. */
@@ -62,4 +63,6 @@ export async function seedDemo(db: Database, origins: string[] = []): Promise<vo
     });
     for (const s of services) await createService(db, { council: council.slug, ...s });
   }
+  // "You said, we did": themes in several states and languages, with their inputs and timelines.
+  await seedLoop(db);
 }

@@ -1,3 +1,4 @@
+import { STAFF_ROLES, type StaffRole } from '@civicloop/contract/rules';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { StaffIdentity } from './context.js';
 import type { CouncilRow } from './councils.js';
@@ -6,9 +7,8 @@ import { problems } from './problems.js';
 
 const PREFIX = 'clst_';
 
-/** What a staff token may do: editors triage and answer, admins also manage the council. */
-export const STAFF_ROLES = ['editor', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+// The roles are the contract's (editors triage and answer; admins also publish and read the audit log).
+export { STAFF_ROLES, type StaffRole };
 
 export const isStaffRole = (value: unknown): value is StaffRole => STAFF_ROLES.includes(value as StaffRole);
 
@@ -34,12 +34,12 @@ export async function createStaffToken(db: Queryable, t: { council: string; role
 export async function authenticateStaff(db: Queryable, authorization: string | undefined, council: CouncilRow): Promise<StaffIdentity> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match) throw problems.unauthorized('Send Authorization: Bearer <staff token>.');
-  const { rows } = await db.query<{ id: string; council: string; role: StaffRole }>(
-    'SELECT id, council, role FROM staff_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+  const { rows } = await db.query<{ id: string; council: string; role: StaffRole; label: string | null }>(
+    'SELECT id, council, role, label FROM staff_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
     [hashToken(match[1]!)],
   );
   const row = rows[0];
   if (!row) throw problems.unauthorized('The staff token is unknown or revoked.');
   if (row.council !== council.slug) throw problems.forbidden('This staff token belongs to another council.');
-  return { tokenId: row.id, council: row.council, role: row.role };
+  return { tokenId: row.id, council: row.council, role: row.role, label: row.label };
 }

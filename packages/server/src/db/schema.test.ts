@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
+  AUDIT_ACTIONS,
   FEEDBACK_CHANNELS,
   FEEDBACK_KINDS,
   FEEDBACK_STATUSES,
@@ -13,7 +14,14 @@ import {
   POW_DIFFICULTY_MAX,
   RATING_MAX,
   RATING_MIN,
+  OPEN_LICENCE_DEFAULT,
+  REPLY_TEXT_MAX,
   SERVICE_CATEGORIES,
+  TEXT_SEARCH_CONFIGS,
+  THEME_STATUSES,
+  THEME_TEXT_MAX,
+  THEME_TITLE_MAX,
+  THEME_UPDATE_TEXT_MAX,
 } from '@civicloop/contract';
 import { STAFF_ROLES } from '../staff-tokens.js';
 import { forEachEngine } from '../testing/engines.js';
@@ -61,6 +69,24 @@ forEachEngine((engine) => {
     assert.deepEqual(await listIn('councils', 'default_locale'), [...LOCALES]);
     assert.deepEqual(await listIn('services', 'category'), [...SERVICE_CATEGORIES]);
     assert.deepEqual(await listIn('staff_tokens', 'role'), [...STAFF_ROLES]);
+    assert.deepEqual(await listIn('themes', 'status'), [...THEME_STATUSES]);
+    assert.deepEqual(await listIn('theme_updates', 'status'), [...THEME_STATUSES]);
+    assert.deepEqual(await listIn('themes', 'locale'), [...LOCALES]);
+    assert.deepEqual(await listIn('audit_log', 'action'), [...AUDIT_ACTIONS]);
+    assert.deepEqual(await listIn('audit_log', 'role'), [...STAFF_ROLES]);
+  });
+
+  test("full-text search maps each locale to the contract's text-search configuration, and each exists on this engine", async () => {
+    for (const locale of LOCALES) {
+      const { rows } = await db.query<{ cfg: string; present: boolean }>(
+        'SELECT civicloop_ts_config($1)::text AS cfg, EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = civicloop_ts_config($1)::text) AS present',
+        [locale],
+      );
+      assert.equal(rows[0]?.cfg, TEXT_SEARCH_CONFIGS[locale], locale);
+      assert.ok(rows[0]?.present, `${locale}: ${rows[0]?.cfg} exists`);
+    }
+    const { rows } = await db.query<{ cfg: string }>('SELECT civicloop_ts_config(NULL)::text AS cfg');
+    assert.equal(rows[0]?.cfg, 'simple');
   });
 
   test('CHECK ranges are the contract bounds', async () => {
@@ -69,6 +95,11 @@ forEachEngine((engine) => {
     assert.deepEqual(await rangeOf('councils', 'feedback_text_max'), [1, FEEDBACK_TEXT_MAX]);
     assert.deepEqual(await rangeOf('councils', 'min_fill_ms'), [0, MIN_FILL_MS_MAX]);
     assert.deepEqual(await rangeOf('councils', 'pow_difficulty'), [0, POW_DIFFICULTY_MAX]);
+    assert.deepEqual(await rangeOf('themes', 'char_length\\(title'), [1, THEME_TITLE_MAX]);
+    assert.deepEqual(await rangeOf('themes', 'char_length\\(you_said'), [1, THEME_TEXT_MAX]);
+    assert.deepEqual(await rangeOf('themes', 'char_length\\(we_did'), [1, THEME_TEXT_MAX]);
+    assert.deepEqual(await rangeOf('theme_updates', 'char_length\\(text'), [1, THEME_UPDATE_TEXT_MAX]);
+    assert.deepEqual(await rangeOf('replies', 'char_length\\(text'), [1, REPLY_TEXT_MAX]);
   });
 
   test('defaults are the contract constants', async () => {
@@ -78,6 +109,8 @@ forEachEngine((engine) => {
     assert.equal(await defaultOf('councils', 'pow_required'), 'false');
     assert.equal(await defaultOf('feedback', 'status'), `'${FEEDBACK_STATUSES[0]}'::text`);
     assert.equal(await defaultOf('feedback', 'channel'), `'${FEEDBACK_CHANNELS[0]}'::text`);
+    assert.equal(await defaultOf('councils', 'open_licence'), `'${OPEN_LICENCE_DEFAULT}'::text`);
+    assert.equal(await defaultOf('themes', 'status'), `'${THEME_STATUSES[0]}'::text`);
   });
 
   test('the database refuses what the contract refuses, whoever writes', async () => {

@@ -1,0 +1,221 @@
+// The state of <you-said-we-did>: the council's loop figures, one filtered list of published
+// themes read page by page, each theme's timeline fetched when it is opened, and the lookup of
+// one input by its receipt code. Reads only: nothing is kept on the device.
+//
+//   figures: loading -> ready | failed          list: loading -> ready (more: idle|loading|failed) | failed
+//   lookup:  idle -> invalid | loading -> found | not-found | failed
+import type { FeedbackReceipt, LoopStats, Theme, ThemeDetail, ThemeStatus } from '@civicloop/contract';
+import { normalizeReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
+import { feedUrl, getFeedback, getStats, getTheme, isApiError, isNetworkError, isTimeoutError, listThemes, type Transport } from '@civicloop/sdk';
+import { atom, type ReadableAtom } from 'nanostores';
+import { councilView, transportFor } from '../kit/stores/connection.js';
+
+/** Why something could not be read: no connection (or too slow), or the service failed. */
+export type LoadFailure = 'offline' | 'error' | 'not-configured';
+
+export type StatsState = { status: 'loading' } | { status: 'ready'; stats: LoopStats } | { status: 'failed'; reason: LoadFailure };
+
+export type ListState =
+  | { status: 'loading' }
+  | { status: 'ready'; items: Theme[]; nextCursor: string | null; more: 'idle' | 'loading' | 'failed'; firstNew: number }
+  | { status: 'failed'; reason: LoadFailure };
+
+export type TimelineState = { status: 'loading' } | { status: 'ready'; theme: ThemeDetail } | { status: 'failed'; reason: LoadFailure };
+
+export type LookupState =
+  | { state: 'idle' }
+  | { state: 'invalid'; input: string }
+  | { state: 'loading'; code: string }
+  | { state: 'found'; code: string; receipt: FeedbackReceipt }
+  | { state: 'not-found'; code: string }
+  | { state: 'failed'; code: string; reason: LoadFailure };
+
+export interface LoopFilters {
+  /** Service id, '' for all. */
+  service: string;
+  /** Theme status, '' for all. */
+  status: ThemeStatus | '';
+}
+
+export interface LoopViewOptions {
+  /** The element's API and council, read at every use. */
+  scope(): { api: string | undefined; council: string | undefined };
+  /** Themes per page. @default 10 */
+  pageSize?: number;
+}
+
+export const isThemeStatus = (v: unknown): v is ThemeStatus => (THEME_STATUSES as readonly unknown[]).includes(v);
+
+function failure(error: unknown): LoadFailure {
+  return isNetworkError(error) || isTimeoutError(error) ? 'offline' : 'error';
+}
+
+/** The receipt code a page address carries in its fragment (`#receipt=K7MX-2QPA-9R`), if any. */
+export function receiptFromHash(hash: string): string | undefined {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const code = params.get('receipt');
+  return code ? code : undefined;
+}
+
+export function createLoopView(options: LoopViewOptions) {
+  const pageSize = options.pageSize ?? 10;
+  const council = councilView();
+  const $stats = atom<StatsState>({ status: 'loading' });
+  const $list = atom<ListState>({ status: 'loading' });
+  const $filters = atom<LoopFilters>({ service: '', status: '' });
+  const $timelines = atom<ReadonlyMap<string, TimelineState>>(new Map());
+  const $open = atom<ReadonlySet<string>>(new Set());
+  const $lookup = atom<LookupState>({ state: 'idle' });
+  // Answers to an earlier question (filters changed, element moved) are dropped, not shown.
+  let listSerial = 0;
+  let statsSerial = 0;
+  let lookupSerial = 0;
+
+  const target = (): Transport | undefined => {
+    const { api, council: slug } = options.scope();
+    return api && slug ? transportFor({ baseUrl: api, council: slug }) : undefined;
+  };
+  const query = () => {
+    const f = $filters.get();
+    return { ...(f.service ? { service: f.service } : {}), ...(f.status ? { status: f.status } : {}) };
+  };
+
+  function loadStats(t: Transport | undefined): void {
+    const serial = ++statsSerial;
+    if (!t) return $stats.set({ status: 'failed', reason: 'not-configured' });
+    $stats.set({ status: 'loading' });
+    const service = $filters.get().service;
+    getStats(t, service ? { service } : {}).then(
+      (stats) => serial === statsSerial && $stats.set({ status: 'ready', stats }),
+      (error: unknown) => serial === statsSerial && $stats.set({ status: 'failed', reason: failure(error) }),
+    );
+  }
+
+  function loadList(t: Transport | undefined): void {
+    const serial = ++listSerial;
+    if (!t) return $list.set({ status: 'failed', reason: 'not-configured' });
+    $list.set({ status: 'loading' });
+    listThemes(t, { ...query(), limit: pageSize }).then(
+      (page) => serial === listSerial && $list.set({ status: 'ready', items: page.items, nextCursor: page.nextCursor ?? null, more: 'idle', firstNew: 0 }),
+      (error: unknown) => serial === listSerial && $list.set({ status: 'failed', reason: failure(error) }),
+    );
+  }
+
+  const view = {
+    $council: council.$council,
+    $services: council.$services,
+    $stats: $stats as ReadableAtom<StatsState>,
+    $list: $list as ReadableAtom<ListState>,
+    $filters: $filters as ReadableAtom<LoopFilters>,
+    $timelines: $timelines as ReadableAtom<ReadonlyMap<string, TimelineState>>,
+    $open: $open as ReadableAtom<ReadonlySet<string>>,
+    $lookup: $lookup as ReadableAtom<LookupState>,
+
+    /** (Re)loads everything for the current scope; `filters` are the page's presets. */
+    load(filters: LoopFilters): void {
+      const t = target();
+      council.follow(t, true);
+      $filters.set(filters);
+      $timelines.set(new Map());
+      $open.set(new Set());
+      loadStats(t);
+      loadList(t);
+    },
+
+    /** The resident changed a filter: a new first page (and the figures, when the service changed). */
+    filter(patch: Partial<LoopFilters>): void {
+      const before = $filters.get();
+      const next = { ...before, ...patch };
+      if (next.service === before.service && next.status === before.status) return;
+      $filters.set(next);
+      const t = target();
+      if (next.service !== before.service) loadStats(t);
+      loadList(t);
+    },
+
+    /** Tries again whatever failed. */
+    retry(): void {
+      const t = target();
+      if ($stats.get().status === 'failed') loadStats(t);
+      if ($list.get().status === 'failed') loadList(t);
+      else if ($list.get().status === 'ready') {
+        const l = $list.get() as Extract<ListState, { status: 'ready' }>;
+        if (l.more === 'failed') view.more();
+      }
+    },
+
+    /** The next page, appended; `firstNew` says where it starts (for focus). */
+    more(): void {
+      const l = $list.get();
+      const t = target();
+      if (l.status !== 'ready' || !l.nextCursor || l.more === 'loading' || !t) return;
+      const serial = listSerial;
+      $list.set({ ...l, more: 'loading' });
+      listThemes(t, { ...query(), limit: pageSize, cursor: l.nextCursor }).then(
+        (page) => {
+          if (serial !== listSerial) return;
+          const seen = new Set(l.items.map((i) => i.id));
+          const items = [...l.items, ...page.items.filter((i) => !seen.has(i.id))];
+          $list.set({ status: 'ready', items, nextCursor: page.nextCursor ?? null, more: 'idle', firstNew: l.items.length });
+        },
+        () => serial === listSerial && $list.set({ ...l, more: 'failed' }),
+      );
+    },
+
+    /** Opens or closes a theme's timeline, fetching it the first time it opens. */
+    toggle(id: string): void {
+      const open = new Set($open.get());
+      if (open.has(id)) {
+        open.delete(id);
+        return $open.set(open);
+      }
+      open.add(id);
+      $open.set(open);
+      const known = $timelines.get().get(id);
+      if (known && known.status !== 'failed') return;
+      const t = target();
+      if (!t) return;
+      const set = (s: TimelineState) => $timelines.set(new Map($timelines.get()).set(id, s));
+      set({ status: 'loading' });
+      getTheme(t, id).then(
+        (theme) => set({ status: 'ready', theme }),
+        (error: unknown) => set({ status: 'failed', reason: failure(error) }),
+      );
+    },
+
+    /** Looks up one input by what the resident typed; a code that cannot be a receipt is not sent. */
+    lookup(input: string): void {
+      const serial = ++lookupSerial;
+      const code = normalizeReceipt(input);
+      if (!code) return $lookup.set({ state: 'invalid', input });
+      const t = target();
+      if (!t) return $lookup.set({ state: 'failed', code, reason: 'not-configured' });
+      $lookup.set({ state: 'loading', code });
+      getFeedback(t, code).then(
+        (receipt) => serial === lookupSerial && $lookup.set({ state: 'found', code, receipt }),
+        (error: unknown) => {
+          if (serial !== lookupSerial) return;
+          if (isApiError(error) && error.status === 404) $lookup.set({ state: 'not-found', code });
+          else $lookup.set({ state: 'failed', code, reason: failure(error) });
+        },
+      );
+    },
+
+    /** The Atom feed's address, for the subscribe link (`?service=` when a service is chosen). */
+    feed(): string | undefined {
+      const t = target();
+      const service = $filters.get().service;
+      return t ? feedUrl(t, service ? { service } : {}) : undefined;
+    },
+
+    dispose(): void {
+      council.stop();
+      listSerial++;
+      statsSerial++;
+      lookupSerial++;
+    },
+  };
+  return view;
+}
+
+export type LoopView = ReturnType<typeof createLoopView>;

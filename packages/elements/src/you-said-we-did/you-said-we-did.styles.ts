@@ -1,0 +1,166 @@
+import { css } from 'lit';
+
+// Only what is particular to this element; notices, fields and headings are the kit's parts
+// (kit/parts/parts.styles.ts), colours and focus the theme.
+export const loopStyles = css`
+  .base,
+  section,
+  form {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.75);
+  }
+
+  /* The cards put "You said" and "We did" side by side when the element, not the window, is wide enough. */
+  .base {
+    gap: calc(var(--_space) * 1.5);
+    container-type: inline-size;
+  }
+
+  .heading {
+    margin: 0;
+  }
+
+  .numbers {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    gap: var(--_space);
+    margin: 0;
+  }
+
+  .numbers dt {
+    color: var(--_muted);
+  }
+
+  .numbers dd {
+    margin: 0;
+    font-size: 1.5em;
+    font-weight: 700;
+  }
+
+  .chart {
+    margin: 0;
+  }
+
+  .chart svg {
+    display: block;
+    inline-size: 100%;
+    block-size: 6rem;
+  }
+
+  /* Bars are the accent colour (3:1 on the page like the buttons); the axis is the text colour. */
+  .bar {
+    fill: var(--_accent);
+  }
+
+  .axis {
+    stroke: currentColor;
+    stroke-width: 2;
+    vector-effect: non-scaling-stroke;
+  }
+
+  summary {
+    cursor: pointer;
+    min-block-size: 24px;
+    margin-block: 0.5rem;
+  }
+
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+  }
+
+  caption {
+    text-align: start;
+    color: var(--_muted);
+    margin-block-end: 0.25rem;
+  }
+
+  th,
+  td {
+    text-align: start;
+    padding: 0.25rem 0.5rem;
+    border-block-end: 1px solid var(--_border);
+  }
+
+  td {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+
+  .filters > * {
+    flex: 1 1 12rem;
+  }
+
+  .cards {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+
+  .card {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+
+  .card p,
+  .replies p,
+  .timeline p {
+    margin: 0.25rem 0;
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    color: var(--_muted);
+  }
+
+  /* The status says itself in words; the border only repeats it. */
+  .badge {
+    color: var(--cocreate-text-color, inherit);
+    font-weight: 600;
+    border: 2px solid var(--_border);
+    border-radius: 999px;
+    padding: 0 0.5em;
+  }
+
+  .badge.done {
+    border-color: var(--_success);
+  }
+
+  .said-did {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  @container (min-width: 34rem) {
+    .said-did {
+      grid-template-columns: 1fr 1fr;
+    }
+  }
+
+  .said-did .heading {
+    font-size: 1em;
+  }
+
+  .text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .replies,
+  .timeline ol {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+`;

@@ -1,0 +1,315 @@
+// <you-said-we-did> in real Chromium against the real reference server, on a council seeded
+// through the staff API (tests/support/loop-seed.ts): published themes, a draft, payloads, a
+// reply. Offline is the fault proxy really refusing connections; nothing is mocked.
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { focusDropped, smallTargets } from '../kit/testing/a11y-suite.js';
+import type { LoopSeed } from '../../../../tests/support/loop-seed.js';
+import './you-said-we-did.js';
+import type { YouSaidWeDid } from './you-said-we-did.js';
+
+interface TestEnv {
+  apiUrl: string;
+  directApiUrl: string;
+  proxyControl: string;
+  loop: LoopSeed;
+}
+
+let env: TestEnv;
+
+before(async () => {
+  env = (await (await fetch('/__test-env.json')).json()) as TestEnv;
+});
+
+const proxy = (mode: 'pass' | 'down' | 'delay', options: Record<string, unknown> = {}) => fetch(env.proxyControl, { method: 'POST', body: JSON.stringify({ mode, ...options }) });
+
+afterEach(async () => {
+  await proxy('pass');
+  fixtureCleanup();
+  history.replaceState(null, '', location.pathname + location.search);
+  delete (window as { __loopPwned?: unknown }).__loopPwned;
+});
+
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const maybe = <T extends Element = HTMLElement>(el: YouSaidWeDid, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+function $<T extends Element = HTMLElement>(el: YouSaidWeDid, selector: string): T {
+  const found = maybe<T>(el, selector);
+  if (!found) throw new Error(`no ${selector} in <you-said-we-did>`);
+  return found;
+}
+const all = (el: YouSaidWeDid, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const active = (el: YouSaidWeDid) => el.shadowRoot!.activeElement as HTMLElement | null;
+const cardTitles = (el: YouSaidWeDid) => all(el, '[part~="card"] .heading').map(text).filter((t) => t !== 'You said' && t !== 'We did');
+
+async function render(o: { council?: string; service?: string; status?: string; lang?: string; wait?: 'list' | 'none' } = {}): Promise<YouSaidWeDid> {
+  const wrapper = await fixture<HTMLElement>(html`
+    <main>
+      <button id="outside">Somewhere else on the page</button>
+      <you-said-we-did api=${env.apiUrl} council=${o.council ?? env.loop.council} service=${ifDefined(o.service)} status=${ifDefined(o.status)} lang=${ifDefined(o.lang)}></you-said-we-did>
+    </main>
+  `);
+  const el = wrapper.querySelector('you-said-we-did')!;
+  if (o.wait !== 'none') {
+    await waitUntil(() => maybe(el, '[part~="card"], #empty, #list-error'), 'the list did not load', { timeout: 15_000 });
+    await waitUntil(() => maybe(el, '[part~="figures"]') && !text(maybe(el, '[part~="figures"]')).includes('Loading the figures'), 'the figures did not load', { timeout: 15_000 });
+  }
+  return el;
+}
+
+async function lookup(el: YouSaidWeDid, code: string): Promise<HTMLElement> {
+  const input = $<HTMLInputElement>(el, '#receipt');
+  input.focus();
+  input.value = '';
+  await sendKeys({ type: code });
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => maybe(el, '#lookup') || maybe(el, '#receipt-error'), 'no lookup result', { timeout: 15_000 });
+  return maybe<HTMLElement>(el, '#lookup') ?? $<HTMLElement>(el, '#receipt-error');
+}
+
+/** Every page of the list, by "Show more" until it is gone. */
+async function showAll(el: YouSaidWeDid): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    const more = all(el, 'button').find((b) => text(b) === 'Show more themes');
+    if (!more) return;
+    const before = all(el, '[part~="card"]').length;
+    more.click();
+    await waitUntil(() => all(el, '[part~="card"]').length > before, 'no more themes came', { timeout: 15_000 });
+  }
+}
+
+describe('<you-said-we-did>', () => {
+  describe('states, each with 0 axe violations', () => {
+    it('loading', async () => {
+      await proxy('delay', { ms: 4000 });
+      const el = await render({ wait: 'none' });
+      await waitUntil(() => maybe(el, '.hint'), 'nothing rendered');
+      expect(text($(el, '[part~="themes"]'))).to.contain('Loading…');
+      expect(text($(el, '[part~="figures"]'))).to.contain('Loading the figures…');
+      await expect(el).to.be.accessible();
+    });
+
+    it('list: the figures computed by hand, a chart with its table, theme cards most recent first', async () => {
+      const el = await render();
+      // 3 inputs received, 1 answered in public (reply + published theme), the same day.
+      const numbers = all(el, '.numbers div').map(text);
+      expect(numbers).to.deep.equal(['Messages received 3', 'Answered in public 33%', 'Median time to a public answer 0 days']);
+      const chart = $(el, 'svg[part~="chart"]');
+      expect(chart.getAttribute('role')).to.equal('img');
+      expect(chart.getAttribute('aria-label')).to.match(/^Share of messages answered in public each month, from \S+ \d{4} to \S+ \d{4}$/);
+      const rows = all(el, 'table tbody tr');
+      expect(rows.length).to.be.greaterThan(0);
+      expect(rows.length).to.equal(chart.querySelectorAll('rect').length);
+      const thisMonth = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date());
+      expect(text(rows[rows.length - 1])).to.equal(`${thisMonth} 3 1 33%`);
+      expect(text($(el, 'table caption'))).to.equal(chart.getAttribute('aria-label'));
+
+      const cards = all(el, '[part~="card"]');
+      expect(cards).to.have.length(10);
+      expect(cardTitles(el)[0]).to.equal(env.loop.answeringTitle);
+      const first = cards[0]!;
+      expect(text(first.querySelector('[part~="badge"]'))).to.equal('Status: Done');
+      expect(text(first)).to.contain('Messages it answers: 1');
+      const today = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date()).replace(/\s+/g, ' ');
+      expect(text(first)).to.contain(`Last updated ${today}`);
+      expect(text(first.querySelector('.said'))).to.equal('You said Broken park gates let dogs onto the road.');
+      expect(text(first.querySelector('.did'))).to.equal('We did We are fitting new latches to every gate.');
+      expect(smallTargets(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('empty: says what will appear here', async () => {
+      const el = await render({ council: env.loop.quietCouncil });
+      const empty = $(el, '#empty');
+      expect(text(empty)).to.contain('No themes published yet');
+      expect(text(empty)).to.contain('each theme appears here');
+      expect(all(el, '.numbers div').map(text)[0]).to.equal('Messages received 0');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offline: says so, and "Try again" brings the list once the connection is back', async () => {
+      await proxy('down');
+      // A query no other test asks: the public GETs are cacheable (max-age=60), and a cached
+      // answer would rightly be shown offline.
+      const el = await render({ service: env.loop.services[0]!.id, status: 'not-possible', wait: 'none' });
+      await waitUntil(() => maybe(el, '#list-error'), 'no error shown', { timeout: 15_000 });
+      expect(text($(el, '#list-error'))).to.contain('We could not reach the council’s service');
+      await expect(el).to.be.accessible();
+      await proxy('pass');
+      const retry = all(el, '#list-error button')[0]!;
+      retry.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => maybe(el, '#empty'), 'the list did not come back', { timeout: 15_000 });
+      expect(text($(el, '#empty'))).to.contain('No themes match these filters');
+      expect(focusDropped()).to.equal(false);
+    });
+
+    it('receipt found: status, the council’s reply and the theme that answers it', async () => {
+      const el = await render();
+      // Typed as people do: lower case, no hyphens.
+      const result = await lookup(el, env.loop.answeredReceipt.replace(/-/g, '').toLowerCase());
+      expect(active(el)).to.equal(result);
+      expect(text(result.querySelector('.heading'))).to.equal('Your message: Answered');
+      expect(text(result)).to.contain(`Receipt code ${env.loop.answeredReceipt}`);
+      expect(text(result)).to.contain('The council answered you');
+      expect(text(result)).to.contain(env.loop.replyText);
+      expect(text(result)).to.contain(env.loop.answeringTitle);
+      expect(text(result)).to.contain('Status: Done');
+      await expect(el).to.be.accessible();
+    });
+
+    it('receipt not found, and a code that cannot be one', async () => {
+      const el = await render();
+      const result = await lookup(el, 'ZZZZ-ZZZZ-ZZ');
+      expect(text(result.querySelector('.heading'))).to.equal('We found no message with this code');
+      expect(active(el)).to.equal(result);
+      await expect(el).to.be.accessible();
+
+      const error = await lookup(el, 'hello');
+      await waitUntil(() => maybe(el, '#receipt-error'), 'no field error');
+      expect(text($(el, '#receipt-error'))).to.contain('10 letters and numbers');
+      const input = $<HTMLInputElement>(el, '#receipt');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.contain('receipt-error');
+      expect(active(el)).to.equal(input);
+      expect(error).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('a receipt not answered yet says so', async () => {
+      const el = await render();
+      const result = await lookup(el, env.loop.waitingReceipt);
+      expect(text(result.querySelector('.heading'))).to.equal('Your message: Received');
+      expect(text(result)).to.contain('has not answered it in public yet');
+    });
+  });
+
+  it('#receipt= in the page address opens the lookup, and a new fragment looks up again', async () => {
+    history.replaceState(null, '', `#receipt=${env.loop.answeredReceipt}`);
+    const el = await render();
+    await waitUntil(() => maybe(el, '#lookup'), 'the fragment did not open the lookup', { timeout: 15_000 });
+    expect(text($(el, '#lookup .heading'))).to.equal('Your message: Answered');
+    expect($<HTMLInputElement>(el, '#receipt').value).to.equal(env.loop.answeredReceipt);
+    // No query string carries the code, and the fragment is what the follow link of <cocreate-feedback> writes.
+    expect(location.search).to.not.contain(env.loop.answeredReceipt);
+    location.hash = `receipt=${env.loop.waitingReceipt}`;
+    await waitUntil(() => text(maybe(el, '#lookup .heading')) === 'Your message: Received', 'hashchange did not look up again', { timeout: 15_000 });
+  });
+
+  describe('drafts are never public', () => {
+    it('not in any page of the list, in any filter, nor in a receipt lookup', async () => {
+      const el = await render();
+      await showAll(el);
+      expect(all(el, '[part~="card"]')).to.have.length(env.loop.published);
+      expect(text(el.shadowRoot!.querySelector('.base'))).to.not.contain(env.loop.draftTitle).and.not.contain(env.loop.draftWeDid);
+      const status = $<HTMLSelectElement>(el, '#filter-status');
+      status.value = 'planned';
+      status.dispatchEvent(new Event('change'));
+      await waitUntil(() => maybe(el, '#empty'), 'the filter did not apply', { timeout: 15_000 });
+      expect(text($(el, '#empty'))).to.contain('No themes match these filters');
+
+      const result = await lookup(el, env.loop.draftOnlyReceipt);
+      expect(text(result.querySelector('.heading'))).to.equal('Your message: Received');
+      expect(text(result)).to.not.contain(env.loop.draftTitle);
+      expect(text(result)).to.contain('has not answered it in public yet');
+    });
+  });
+
+  it('staff text with script and markup payloads renders as inert text', async () => {
+    const el = await render();
+    await waitUntil(() => cardTitles(el).includes(env.loop.payloadTitle), 'the payload theme is not on the first page');
+    const card = all(el, '[part~="card"]').find((c) => text(c).includes(env.loop.payloadTitle))!;
+    expect(text(card.querySelector('.said'))).to.equal(`You said ${env.loop.payloadYouSaid}`);
+    expect(text(card.querySelector('.did'))).to.contain(env.loop.payloadWeDid).and.contain('<u>reason</u>');
+    expect(card.querySelectorAll('img, script, b, i, u, a')).to.have.length(0);
+    await new Promise((r) => setTimeout(r, 50)); // an onerror would have fired by now (the image would have failed at once)
+    expect((window as { __loopPwned?: unknown }).__loopPwned).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
+  it('works by keyboard alone: look up, filter, open a timeline, show more', async () => {
+    const el = await render();
+    const outside = document.getElementById('outside')!;
+    outside.focus();
+    // Tab into the element until the receipt field; nothing on the way is a trap.
+    for (let i = 0; i < 6 && active(el)?.id !== 'receipt'; i++) await sendKeys({ press: 'Tab' });
+    expect(active(el)?.id).to.equal('receipt');
+    await sendKeys({ type: env.loop.answeredReceipt });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => maybe(el, '#lookup'), 'no result', { timeout: 15_000 });
+    expect(active(el)?.id).to.equal('lookup');
+
+    // The status filter: a native select changed with the arrow keys.
+    for (let i = 0; i < 8 && active(el)?.id !== 'filter-status'; i++) await sendKeys({ press: 'Tab' });
+    expect(active(el)?.id).to.equal('filter-status');
+    await sendKeys({ press: 'ArrowDown' }); // "Listening": no theme has it
+    await waitUntil(() => maybe(el, '#empty'), 'filter by keyboard did not apply', { timeout: 15_000 });
+    await sendKeys({ press: 'ArrowUp' }); // back to any status
+    await waitUntil(() => all(el, '[part~="card"]').length === 10, 'the list did not come back', { timeout: 15_000 });
+
+    // The first card's timeline: a disclosure button.
+    const toggle = $<HTMLButtonElement>(el, '#card-0 button[aria-controls]');
+    for (let i = 0; i < 8 && active(el) !== toggle; i++) await sendKeys({ press: 'Tab' });
+    expect(active(el)).to.equal(toggle);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => maybe(el, '#card-0-timeline li'), 'the timeline did not load', { timeout: 15_000 });
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(all(el, '#card-0-timeline li .text').map(text)).to.deep.equal(env.loop.updates);
+    expect(text($(el, '#card-0-timeline'))).to.contain('Status: Done');
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '#card-0-timeline').hidden).to.equal(true);
+
+    // "Show more": focus goes to the first new theme.
+    const more = all(el, 'button').find((b) => text(b) === 'Show more themes')!;
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.id === 'card-10', 'focus did not move to the first new theme', { timeout: 15_000 });
+    expect(all(el, '[part~="card"]')).to.have.length(env.loop.published);
+    expect(all(el, 'button').some((b) => text(b) === 'Show more themes')).to.equal(false);
+    expect(focusDropped()).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by service; the figures and the feed link follow the service', async () => {
+    const parks = env.loop.services[0]!.id;
+    const el = await render();
+    const feed = $<HTMLAnchorElement>(el, 'a[part~="subscribe"]');
+    expect(new URL(feed.href).pathname).to.equal(`/v1/councils/${env.loop.council}/feed.atom`);
+    const select = $<HTMLSelectElement>(el, '#filter-service');
+    expect(text(select.labels![0]!)).to.equal('Service');
+    select.value = parks;
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => all(el, '[part~="card"]').length === 1, 'the service filter did not apply', { timeout: 15_000 });
+    expect(cardTitles(el)).to.deep.equal([env.loop.answeringTitle]);
+    await waitUntil(() => all(el, '.numbers div').map(text)[0] === 'Messages received 2', 'the figures did not follow the service', { timeout: 15_000 });
+    expect(all(el, '.numbers div').map(text)[1]).to.equal('Answered in public 50%');
+    expect(new URL($<HTMLAnchorElement>(el, 'a[part~="subscribe"]').href).searchParams.get('service')).to.equal(parks);
+  });
+
+  it('a service set by the page: no service filter, its themes and figures only', async () => {
+    const el = await render({ service: env.loop.services[1]!.id, status: 'done' });
+    expect(maybe(el, '#filter-service')).to.equal(null);
+    expect($<HTMLSelectElement>(el, '#filter-status').value).to.equal('done');
+    expect(cardTitles(el).every((t) => t.startsWith('Older theme'))).to.equal(true);
+    expect(all(el, '.numbers div').map(text)[0]).to.equal('Messages received 1');
+  });
+
+  for (const lang of ['pl', 'de'] as const) {
+    it(`in ${lang}: its own words, dates and numbers for the locale, and 0 axe violations`, async () => {
+      const el = await render({ lang });
+      await waitUntil(() => text(maybe(el, '#title')) !== 'You said, we did', 'messages not localized');
+      expect(el.shadowRoot!.querySelector('.base')!.getAttribute('lang')).to.equal(lang);
+      const share = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(1 / 3).replace(/\s+/g, ' ');
+      expect(text(all(el, '.numbers dd')[1])).to.equal(share);
+      const today = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date()).replace(/\s+/g, ' ');
+      expect(text(all(el, '[part~="card"]')[0])).to.contain(today);
+      expect(text($(el, '[part~="card"] [part~="badge"]'))).to.not.contain('Status');
+      // Staff text keeps its own language for screen readers.
+      expect($(el, '[part~="card"] .said .text').getAttribute('lang')).to.equal('en');
+      await expect(el).to.be.accessible();
+    });
+  }
+});

@@ -1,0 +1,486 @@
+import type { FeedbackReceipt, LoopStats, Theme, ThemeStatus } from '@civicloop/contract';
+import { formatReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
+import { msg, str } from '@lit/localize';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { CivicElement } from '../internal/civic-element.js';
+import { define } from '../internal/define.js';
+import { StoreController } from '../internal/store-controller.js';
+import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
+import { FocusController } from '../kit/controllers/focus.js';
+import { StatusController } from '../kit/controllers/status.js';
+import { safeUrl, selectField } from '../kit/parts/controls.js';
+import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
+import { serviceName, serviceOptions } from '../kit/stores/council.js';
+import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
+import * as s from './strings.js';
+import { loopStyles } from './you-said-we-did.styles.js';
+
+/**
+ * "You said, we did": what residents told the council, what the council did about it, and
+ * figures that show whether the loop is closed: how much input was answered in public and how
+ * fast. Residents follow their own input by its receipt code, typed in or carried in the page
+ * address's fragment (`#receipt=K7MX-2QPA-9R`, never a query string), which is where the follow
+ * link of `<cocreate-feedback>` lands.
+ *
+ * ```html
+ * <you-said-we-did api="https://api.council.example" council="testborough" service="libraries"></you-said-we-did>
+ * ```
+ *
+ * Every text written by council staff is shown as text, never as markup.
+ *
+ * @summary Published themes ("you said, we did"), loop figures and the receipt lookup.
+ *
+ * @csspart base - The wrapper of everything the element shows.
+ * @csspart figures - The loop figures and their chart.
+ * @csspart chart - The chart of the answered share by month (its table follows it).
+ * @csspart follow - "Follow your input": the receipt code form and its result.
+ * @csspart lookup - The result of a receipt lookup.
+ * @csspart filters - The service and status filters.
+ * @csspart card - Each theme.
+ * @csspart badge - A theme's status.
+ * @csspart timeline - A theme's timeline, when opened.
+ * @csspart button - Every button.
+ * @csspart notice - Messages about loading (failed, offline, nothing yet).
+ * @csspart subscribe - The link to the Atom feed.
+ * @csspart status - The visually hidden live region that announces changes.
+ * @csspart language - The language switcher (shown when the council has more than one language).
+ *
+ * The theme's custom properties (`--cocreate-accent`, ...) apply; they are documented once, in src/registry.ts.
+ */
+export class YouSaidWeDid extends CivicElement {
+  static override styles = [...CivicElement.styles, kitStyles, loopStyles];
+
+  // A static declaration rather than a decorator: no decorator helper in the page's bytes.
+  static override properties: PropertyDeclarations = { status: {} };
+
+  /** Show only themes with this status at first (`listening`, `considering`, `planned`, `done`, `not-possible`); the resident can change it. */
+  status?: string;
+
+  #loop = createLoopView({ scope: () => this.config });
+  #council = new StoreController(this, this.#loop.$council);
+  #services = new StoreController(this, this.#loop.$services);
+  #stats = new StoreController(this, this.#loop.$stats);
+  #list = new StoreController(this, this.#loop.$list);
+  #filters = new StoreController(this, this.#loop.$filters);
+  #timelines = new StoreController(this, this.#loop.$timelines);
+  #open = new StoreController(this, this.#loop.$open);
+  #lookup = new StoreController(this, this.#loop.$lookup);
+  #statusRegion = new StatusController(this);
+  #focus = new FocusController(this);
+  #code = '';
+  #lastList: ListState | undefined;
+  #lastLookup: LookupState | undefined;
+
+  constructor() {
+    super();
+    new ColorSchemeController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHash);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHash);
+  }
+
+  protected override scopeChanged(): void {
+    this.#loop.load({ service: this.config.service ?? '', status: isThemeStatus(this.status) ? this.status : '' });
+    this.#onHash();
+  }
+
+  protected override released(): void {
+    this.#loop.dispose();
+  }
+
+  /** `#receipt=CODE` in the page address opens the lookup (on load, and when the fragment changes). */
+  #onHash = () => {
+    const code = receiptFromHash(location.hash);
+    if (!code) return;
+    this.#code = code;
+    this.#fromHash = true;
+    this.#loop.lookup(code);
+  };
+  #fromHash = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A button that goes away with the state it belonged to ("Try again", "Show more") leaves focus on the list.
+    this.#focus.fallback('#themes');
+    if (changed.has('status') && changed.get('status') !== undefined) this.#loop.filter({ status: isThemeStatus(this.status) ? this.status : '' });
+    this.#tellList();
+    this.#tellLookup();
+  }
+
+  // A list the resident asked for (a filter, "show more") is told once: by focus on the first
+  // new theme, or through the status region.
+  #tellList(): void {
+    const [list, previous] = [this.#list.value, this.#lastList];
+    if (list === previous) return;
+    this.#lastList = list;
+    if (!previous || list.status !== 'ready') return;
+    if (previous.status === 'ready' && previous.more === 'loading' && list.more === 'idle') {
+      const added = this.#number(list.items.length - list.firstNew);
+      if (!this.#focus.moveTo(`#card-${list.firstNew}`)) this.#statusRegion.announce(s.moreLoaded(added));
+    } else if (previous.status === 'loading' && this.#filtered) {
+      this.#filtered = false;
+      this.#statusRegion.announce(list.items.length ? s.themesShown(this.#number(list.items.length)) : msg('No themes match these filters', { id: 'loop.list.noneMatch' }));
+    }
+  }
+  #filtered = false;
+
+  #tellLookup(): void {
+    const [lookup, previous] = [this.#lookup.value, this.#lastLookup];
+    if (lookup === previous) return;
+    this.#lastLookup = lookup;
+    if (lookup.state === 'idle' || lookup.state === 'loading') {
+      if (lookup.state === 'loading') this.#statusRegion.announce(msg('Looking for your message…', { id: 'loop.lookup.loading' }));
+      return;
+    }
+    if (lookup.state === 'invalid') return void this.#focus.moveTo('#receipt');
+    const fromHash = this.#fromHash;
+    this.#fromHash = false;
+    if (fromHash) this.updateComplete.then(() => this.renderRoot.querySelector('#lookup')?.scrollIntoView({ block: 'nearest' }));
+    if (!this.#focus.moveTo('#lookup')) this.#statusRegion.announce(this.#lookupTitle(lookup));
+  }
+
+  #number = (n: number) => new Intl.NumberFormat(this.renderedLocale).format(n);
+  #percent = (share: number) => new Intl.NumberFormat(this.renderedLocale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  #date = (at: string) => new Intl.DateTimeFormat(this.renderedLocale, { dateStyle: 'medium' }).format(new Date(at));
+  /** A calendar day (`YYYY-MM-DD`) or month (`YYYY-MM`), which are UTC in the contract. */
+  #day = (day: string) => new Intl.DateTimeFormat(this.renderedLocale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  #month = (month: string) => new Intl.DateTimeFormat(this.renderedLocale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  #act = (fn: () => unknown) => () => {
+    this.#focus.acted();
+    void fn();
+  };
+
+  override render(): TemplateResult {
+    const council = this.#council.value;
+    const level = this.level;
+    return html`
+      <div part="base" class="base" lang=${this.renderedLocale}>
+        ${this.#statusRegion.render()} ${this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)}
+        ${heading(level, msg('You said, we did', { id: 'loop.title' }), { id: 'title' })}
+        ${this.#renderFigures(level + 1)} ${this.#renderFollow(level + 1)} ${this.#renderThemes(level + 1)} ${this.#renderSubscribe()}
+      </div>
+    `;
+  }
+
+  #renderFigures(level: number): TemplateResult {
+    const state = this.#stats.value;
+    return html`
+      <section part="figures" class="figures" aria-labelledby="figures-title">
+        ${heading(level, msg('How we answer', { id: 'loop.figures.title' }), { id: 'figures-title' })}
+        ${state.status === 'loading'
+          ? html`<p class="hint">${msg('Loading the figures…', { id: 'loop.figures.loading' })}</p>`
+          : state.status === 'failed'
+            ? html`<p class="hint">${s.failureText(state.reason)}</p>`
+            : this.#renderStats(state.stats)}
+      </section>
+    `;
+  }
+
+  #renderStats(stats: LoopStats): TemplateResult {
+    const median = stats.medianDaysToResponse;
+    // The unit's plural forms come from the browser, in the element's language ("1 day", "3,5 dnia").
+    const days = median === null ? msg('Not yet known', { id: 'loop.figures.unknown' }) : new Intl.NumberFormat(this.renderedLocale, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }).format(median);
+    return html`
+      <p class="hint">${s.periodText(this.#day(stats.from), this.#day(stats.to))}</p>
+      <dl class="numbers">
+        <div>
+          <dt>${msg('Messages received', { id: 'loop.figures.received' })}</dt>
+          <dd>${this.#number(stats.received)}</dd>
+        </div>
+        <div>
+          <dt>${msg('Answered in public', { id: 'loop.figures.answered' })}</dt>
+          <dd>${stats.answeredShare === null ? msg('Not yet known', { id: 'loop.figures.unknown' }) : this.#percent(stats.answeredShare)}</dd>
+        </div>
+        <div>
+          <dt>${msg('Median time to a public answer', { id: 'loop.figures.median' })}</dt>
+          <dd>${days}</dd>
+        </div>
+      </dl>
+      ${stats.byMonth.length ? this.#renderChart(stats) : nothing}
+    `;
+  }
+
+  /** Bars of the answered share by month; the same figures follow as a table. */
+  #renderChart(stats: LoopStats): TemplateResult {
+    const months = stats.byMonth;
+    const [w, h, gap] = [24, 100, 6];
+    const label = s.chartLabel(this.#month(months[0]!.month), this.#month(months[months.length - 1]!.month));
+    return html`
+      <figure class="chart">
+        <svg part="chart" role="img" aria-label=${label} viewBox="0 0 ${months.length * w} ${h + 2}" preserveAspectRatio="none" focusable="false">
+          ${months.map((m, i) => {
+            const bar = Math.round((m.answeredShare ?? 0) * h);
+            return svg`<rect class="bar" x=${i * w + gap / 2} y=${h - bar} width=${w - gap} height=${bar}></rect>`;
+          })}
+          <line class="axis" x1="0" y1=${h + 1} x2=${months.length * w} y2=${h + 1}></line>
+        </svg>
+        <details class="table">
+          <summary>${msg('Show the figures as a table', { id: 'loop.chart.table' })}</summary>
+          <table>
+            <caption>${label}</caption>
+            <thead>
+              <tr>
+                <th scope="col">${msg('Month', { id: 'loop.chart.month' })}</th>
+                <th scope="col">${msg('Received', { id: 'loop.chart.received' })}</th>
+                <th scope="col">${msg('Answered', { id: 'loop.chart.answered' })}</th>
+                <th scope="col">${msg('Share answered', { id: 'loop.chart.share' })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${months.map(
+                (m) => html`<tr>
+                  <th scope="row">${this.#month(m.month)}</th>
+                  <td>${this.#number(m.received)}</td>
+                  <td>${this.#number(m.answered)}</td>
+                  <td>${m.answeredShare === null ? '–' : this.#percent(m.answeredShare)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </details>
+      </figure>
+    `;
+  }
+
+  #renderFollow(level: number): TemplateResult {
+    const lookup = this.#lookup.value;
+    const error = lookup.state === 'invalid' ? msg('Enter the code as it was shown to you: 10 letters and numbers, like K7MX-2QPA-9R', { id: 'loop.lookup.invalid' }) : undefined;
+    return html`
+      <section part="follow" class="follow" aria-labelledby="follow-title">
+        ${heading(level, msg('Follow your message', { id: 'loop.follow.title' }), { id: 'follow-title' })}
+        <form novalidate @submit=${this.#onLookup}>
+          ${field({
+            id: 'receipt',
+            label: msg('Receipt code', { id: 'loop.follow.label' }),
+            hint: msg('You got it after sending your message, for example K7MX-2QPA-9R.', { id: 'loop.follow.hint' }),
+            error,
+            control: (a) =>
+              html`<input type="text" id="receipt" name="receipt" autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${this.#code} @input=${(e: Event) => (this.#code = (e.target as HTMLInputElement).value)} />`,
+          })}
+          <div class="row">
+            <button part="button" class="button" type="submit" aria-disabled=${lookup.state === 'loading' ? 'true' : 'false'}>${msg('Find my message', { id: 'loop.follow.submit' })}</button>
+          </div>
+        </form>
+        ${this.#renderLookup(lookup, level + 1)}
+      </section>
+    `;
+  }
+
+  #onLookup = (event: Event) => {
+    event.preventDefault();
+    if (this.#lookup.value.state === 'loading') return;
+    this.#act(() => this.#loop.lookup(this.#code))();
+  };
+
+  #lookupTitle(lookup: LookupState): string {
+    switch (lookup.state) {
+      case 'found':
+        return this.localized(() => {
+          const status = s.inputStatusLabel(lookup.receipt.status);
+          return msg(str`Your message: ${status}`, { id: 'loop.lookup.found' });
+        });
+      case 'not-found':
+        return this.localized(() => msg('We found no message with this code', { id: 'loop.lookup.notFound' }));
+      default:
+        return this.localized(() => msg('We could not look up your message', { id: 'loop.lookup.failed' }));
+    }
+  }
+
+  #renderLookup(lookup: LookupState, level: number): TemplateResult | typeof nothing {
+    if (lookup.state === 'found') return this.#renderReceipt(lookup.receipt, lookup.code, level);
+    if (lookup.state === 'not-found')
+      return notice({
+        id: 'lookup',
+        part: 'lookup',
+        level,
+        tone: 'warning',
+        title: this.#lookupTitle(lookup),
+        body: html`<p>${msg('Check the code and try again. A message erased by its author can still be found, without its text.', { id: 'loop.lookup.notFoundBody' })}</p>`,
+      });
+    if (lookup.state === 'failed')
+      return notice({
+        id: 'lookup',
+        part: 'lookup',
+        level,
+        tone: 'error',
+        title: this.#lookupTitle(lookup),
+        body: html`<p>${s.failureText(lookup.reason)}</p>`,
+      });
+    return nothing;
+  }
+
+  #renderReceipt(receipt: FeedbackReceipt, code: string, level: number): TemplateResult {
+    const replies = receipt.replies ?? [];
+    const theme = receipt.theme;
+    const [shown, sent] = [formatReceipt(code), this.#date(receipt.createdAt)];
+    return notice({
+      id: 'lookup',
+      part: 'lookup',
+      level,
+      tone: receipt.status === 'answered' ? 'success' : 'info',
+      title: this.#lookupTitle({ state: 'found', code, receipt }),
+      body: html`
+        <p>${msg(str`Receipt code ${shown}, sent on ${sent}.`, { id: 'loop.lookup.sent' })}</p>
+        ${receipt.erased ? html`<p>${msg('Its text was erased at your request. It still counts in the figures.', { id: 'loop.lookup.erased' })}</p>` : nothing}
+        ${replies.length
+          ? html`${heading(level + 1, msg('The council answered you', { id: 'loop.lookup.replies' }))}
+              <ul class="replies">
+                ${replies.map((r) => html`<li><p class="hint">${this.#date(r.at)}</p><p class="text">${r.text}</p></li>`)}
+              </ul>`
+          : nothing}
+        ${theme
+          ? html`${heading(level + 1, msg('What the council did about it', { id: 'loop.lookup.theme' }))}
+              <p><strong lang=${theme.locale ?? nothing}>${theme.title}</strong> ${this.#badge(theme.status)}</p>
+              ${theme.weDid ? html`<p class="text" lang=${theme.locale ?? nothing}>${theme.weDid}</p>` : nothing}
+              ${theme.statusReason ? html`<p class="text" lang=${theme.locale ?? nothing}>${theme.statusReason}</p>` : nothing}`
+          : nothing}
+        ${!replies.length && !theme ? html`<p>${msg('The council has not answered it in public yet. Come back to this page later.', { id: 'loop.lookup.notYet' })}</p>` : nothing}
+      `,
+    });
+  }
+
+  #badge(status: ThemeStatus): TemplateResult {
+    const label = s.themeStatusLabel(status);
+    return html`<span part="badge" class="badge ${status}">${msg(str`Status: ${label}`, { id: 'loop.card.status' })}</span>`;
+  }
+
+  #renderThemes(level: number): TemplateResult {
+    const list = this.#list.value;
+    const filters = this.#filters.value;
+    const filtering = Boolean(filters.status || (filters.service && !this.config.service));
+    return html`
+      <section part="themes" class="themes" id="themes" tabindex="-1" aria-labelledby="themes-title">
+        ${heading(level, msg('What you said and what we did', { id: 'loop.themes.title' }), { id: 'themes-title' })} ${this.#renderFilters()}
+        ${list.status === 'loading'
+          ? html`<p class="hint">${msg('Loading…', { id: 'loop.list.loading' })}</p>`
+          : list.status === 'failed'
+            ? notice({
+                id: 'list-error',
+                level: level + 1,
+                tone: 'error',
+                title: msg('The themes could not be shown', { id: 'loop.list.failed' }),
+                body: html`<p>${s.failureText(list.reason)}</p>
+                  ${list.reason === 'not-configured' ? nothing : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#loop.retry())}>${msg('Try again', { id: 'loop.retry' })}</button></div>`}`,
+              })
+            : list.items.length === 0
+              ? notice({
+                  id: 'empty',
+                  level: level + 1,
+                  tone: 'info',
+                  title: filtering ? msg('No themes match these filters', { id: 'loop.list.noneMatch' }) : msg('No themes published yet', { id: 'loop.list.none' }),
+                  body: html`<p>${msg('When the council groups what residents told it and says what it does about it, each theme appears here: what you said, what we did, and where it stands.', { id: 'loop.list.emptyBody' })}</p>`,
+                })
+              : html`<ul class="cards" role="list">
+                    ${list.items.map((theme, i) => this.#renderCard(theme, i, level + 1))}
+                  </ul>
+                  ${list.nextCursor
+                    ? html`<div class="row">
+                        <button part="button" class="button secondary" type="button" aria-disabled=${list.more === 'loading' ? 'true' : 'false'} @click=${this.#act(() => this.#loop.more())}>
+                          ${list.more === 'loading' ? msg('Loading…', { id: 'loop.list.loading' }) : msg('Show more themes', { id: 'loop.list.more' })}
+                        </button>
+                        ${list.more === 'failed' ? html`<p class="error-message" role="alert">${s.failureText('offline')}</p>` : nothing}
+                      </div>`
+                    : nothing}`}
+      </section>
+    `;
+  }
+
+  #renderFilters(): TemplateResult {
+    const filters = this.#filters.value;
+    const services = this.config.service ? [] : serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
+    const change = (patch: Partial<LoopFilters>) => {
+      this.#filtered = true;
+      this.#loop.filter(patch);
+    };
+    return html`
+      <div part="filters" class="filters" role="group" aria-label=${msg('Filter the themes', { id: 'loop.filters.label' })}>
+        ${services.length
+          ? selectField({ id: 'filter-service', label: msg('Service', { id: 'loop.filters.service' }), value: filters.service, none: msg('All services', { id: 'loop.filters.allServices' }), options: services, onChange: (service) => change({ service }) })
+          : nothing}
+        ${selectField({
+          id: 'filter-status',
+          label: msg('Status', { id: 'loop.filters.status' }),
+          value: filters.status,
+          none: msg('Any status', { id: 'loop.filters.anyStatus' }),
+          options: THEME_STATUSES.map((st) => ({ value: st, label: s.themeStatusLabel(st) })),
+          onChange: (status) => change({ status: isThemeStatus(status) ? status : '' }),
+        })}
+      </div>
+    `;
+  }
+
+  #renderCard(theme: Theme, i: number, level: number): TemplateResult {
+    const open = this.#open.value.has(theme.id);
+    const timeline = this.#timelines.value.get(theme.id);
+    const council = this.#council.value;
+    const services = this.#services.value;
+    const service = theme.service && services.status === 'ready' ? services.services.find((x) => x.id === theme.service) : undefined;
+    const id = `card-${i}`;
+    return html`
+      <li>
+        <article part="card" class="card" id=${id} tabindex="-1" aria-labelledby="${id}-title">
+          ${heading(level, html`<span lang=${theme.locale}>${theme.title}</span>`, { id: `${id}-title` })}
+          <p class="meta">
+            ${this.#badge(theme.status)}
+            ${service ? html`<span>${serviceName(service, this.renderedLocale, council.status === 'ready' ? council.config.defaultLocale : undefined)}</span>` : nothing}
+            <span>${s.inputCount(this.#number(theme.inputCount))}</span>
+            <span>${s.updatedOn(this.#date(theme.updatedAt))}</span>
+          </p>
+          <div class="said-did">
+            <div class="said">
+              ${heading(level + 1, msg('You said', { id: 'loop.card.youSaid' }))}
+              <p class="text" lang=${theme.locale}>${theme.youSaid}</p>
+            </div>
+            <div class="did">
+              ${heading(level + 1, msg('We did', { id: 'loop.card.weDid' }))}
+              ${theme.weDid ? html`<p class="text" lang=${theme.locale}>${theme.weDid}</p>` : html`<p>${msg('The council has not said yet.', { id: 'loop.card.notYet' })}</p>`}
+              ${theme.statusReason ? html`<p class="text reason" lang=${theme.locale}>${theme.statusReason}</p>` : nothing}
+            </div>
+          </div>
+          <p>
+            <button class="link" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}-timeline" aria-describedby="${id}-title" @click=${this.#act(() => this.#loop.toggle(theme.id))}>
+              ${msg('Timeline', { id: 'loop.card.timeline' })}
+            </button>
+          </p>
+          <div part="timeline" class="timeline" id="${id}-timeline" ?hidden=${!open}>${open ? this.#renderTimeline(timeline, theme.locale) : nothing}</div>
+        </article>
+      </li>
+    `;
+  }
+
+  #renderTimeline(state: TimelineState | undefined, lang: string): TemplateResult {
+    if (!state || state.status === 'loading') return html`<p class="hint">${msg('Loading…', { id: 'loop.list.loading' })}</p>`;
+    if (state.status === 'failed') return html`<p class="error-message">${s.failureText(state.reason)}</p>`;
+    const updates = state.theme.timeline;
+    if (!updates.length) return html`<p>${msg('No updates yet.', { id: 'loop.timeline.none' })}</p>`;
+    return html`<ol>
+      ${updates.map(
+        (u) => html`<li>
+          <p class="hint">${this.#date(u.at)}${u.status ? html` · ${this.#badge(u.status)}` : nothing}</p>
+          <p class="text" lang=${lang}>${u.text}</p>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  #renderSubscribe(): TemplateResult | typeof nothing {
+    const feed = safeUrl(this.#loop.feed());
+    if (!feed) return nothing;
+    return html`<p><a part="subscribe" href=${feed}>${msg('Subscribe to updates (Atom feed)', { id: 'loop.subscribe' })}</a></p>`;
+  }
+}
+
+define('you-said-we-did', YouSaidWeDid);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'you-said-we-did': YouSaidWeDid;
+  }
+}
