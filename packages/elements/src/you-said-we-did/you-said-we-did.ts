@@ -5,7 +5,6 @@ import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, typ
 import { CivicElement } from '../internal/civic-element.js';
 import { define } from '../internal/define.js';
 import { StoreController } from '../internal/store-controller.js';
-import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
@@ -71,11 +70,6 @@ export class YouSaidWeDid extends CivicElement {
   #lastList: ListState | undefined;
   #lastLookup: LookupState | undefined;
 
-  constructor() {
-    super();
-    new ColorSchemeController(this);
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHash);
@@ -122,11 +116,11 @@ export class YouSaidWeDid extends CivicElement {
     this.#lastList = list;
     if (!previous || list.status !== 'ready') return;
     if (previous.status === 'ready' && previous.more === 'loading' && list.more === 'idle') {
-      const added = this.#number(list.items.length - list.firstNew);
+      const added = this.formatNumber(list.items.length - list.firstNew);
       if (!this.#focus.moveTo(`#card-${list.firstNew}`)) this.#statusRegion.announce(s.moreLoaded(added));
     } else if (previous.status === 'loading' && this.#filtered) {
       this.#filtered = false;
-      this.#statusRegion.announce(list.items.length ? s.themesShown(this.#number(list.items.length)) : msg('No themes match these filters', { id: 'loop.list.noneMatch' }));
+      this.#statusRegion.announce(list.items.length ? s.themesShown(this.formatNumber(list.items.length)) : msg('No themes match these filters', { id: 'loop.list.noneMatch' }));
     }
   }
   #filtered = false;
@@ -146,7 +140,6 @@ export class YouSaidWeDid extends CivicElement {
     if (!this.#focus.moveTo('#lookup')) this.#statusRegion.announce(this.#lookupTitle(lookup));
   }
 
-  #number = (n: number) => new Intl.NumberFormat(this.renderedLocale).format(n);
   #percent = (share: number) => new Intl.NumberFormat(this.renderedLocale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
   #date = (at: string) => new Intl.DateTimeFormat(this.renderedLocale, { dateStyle: 'medium' }).format(new Date(at));
   /** A calendar day (`YYYY-MM-DD`) or month (`YYYY-MM`), which are UTC in the contract. */
@@ -192,7 +185,7 @@ export class YouSaidWeDid extends CivicElement {
       <dl class="numbers">
         <div>
           <dt>${msg('Messages received', { id: 'loop.figures.received' })}</dt>
-          <dd>${this.#number(stats.received)}</dd>
+          <dd>${this.formatNumber(stats.received)}</dd>
         </div>
         <div>
           <dt>${msg('Answered in public', { id: 'loop.figures.answered' })}</dt>
@@ -237,8 +230,8 @@ export class YouSaidWeDid extends CivicElement {
               ${months.map(
                 (m) => html`<tr>
                   <th scope="row">${this.#month(m.month)}</th>
-                  <td>${this.#number(m.received)}</td>
-                  <td>${this.#number(m.answered)}</td>
+                  <td>${this.formatNumber(m.received)}</td>
+                  <td>${this.formatNumber(m.answered)}</td>
                   <td>${m.answeredShare === null ? '–' : this.#percent(m.answeredShare)}</td>
                 </tr>`,
               )}
@@ -430,7 +423,7 @@ export class YouSaidWeDid extends CivicElement {
           <p class="meta">
             ${this.#badge(theme.status)}
             ${service ? html`<span>${serviceName(service, this.renderedLocale, council.status === 'ready' ? council.config.defaultLocale : undefined)}</span>` : nothing}
-            <span>${s.inputCount(this.#number(theme.inputCount))}</span>
+            <span>${s.inputCount(this.formatNumber(theme.inputCount))}</span>
             <span>${s.updatedOn(this.#date(theme.updatedAt))}</span>
           </p>
           <div class="said-did">
