@@ -9,7 +9,7 @@ import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, RATING_MAX, RATING_MIN, type Feedbac
 import { createChallenge, createStaffFeedback, deleteFeedback, isApiError, isNetworkError, isTimeoutError } from '@civicloop/sdk';
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { createAntiAbuse } from '../kit/controllers/anti-abuse.js';
-import { councilView, outboxFor, queuedReason, refusalOf, refusalReason, transportFor, type RefusalReason } from '../kit/stores/connection.js';
+import { councilView, outboxFor, queuedReason, refusalOf, refusalReason, setupProblem, transportFor, type RefusalReason, type SetupProblem } from '../kit/stores/connection.js';
 import { settled, type CouncilState, type ServicesState } from '../kit/stores/council.js';
 import { composeForm } from '../kit/stores/compose.js';
 import { check, createForm, type FieldIssue } from '../kit/stores/form.js';
@@ -50,7 +50,7 @@ export type FeedbackFlowState =
   | { state: 'rejected'; reason: RejectedReason; status: number; problemType: string | undefined; retryAt: number | undefined }
   | { state: 'error'; reason: 'not-configured' | 'not-saved' | 'unexpected'; message: string };
 
-export type { CouncilState, ServicesState };
+export type { CouncilState, ServicesState, SetupProblem };
 export { councilText, serviceName } from '../kit/stores/council.js';
 
 export type FeedbackFlowEvent =
@@ -85,6 +85,9 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
   const council = councilView();
   const { $council } = council;
   const $compact = atom(false);
+  // The preset service as of the last load, so a change of it alone re-checks the setup.
+  const $service = atom<string | undefined>(undefined);
+  const $setup = computed([$council, council.$services, $service], setupProblem);
   const $erase = atom<EraseState>('none');
   // Whether the shown receipt was recorded by staff (assisted entry), which changes its wording.
   const $staffSent = atom(false);
@@ -195,6 +198,8 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     $flow: $flow as ReadableAtom<FeedbackFlowState>,
     $council,
     $services: council.$services,
+    /** A fault of the page's setup that stops every input (said at once, before anyone writes). */
+    $setup: $setup as ReadableAtom<SetupProblem | undefined>,
     textLimit,
 
     /** (Re)loads what depends on the configuration: council, services, the draft, outcomes waiting for this form. */
@@ -203,8 +208,9 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       const t = target();
       if (!form.$values.get().text) form.restore();
       if (form.$values.get().text.trim() || form.$values.get().kind) $compact.set(false);
-      // The resident chooses a service only when the page presets none.
-      council.follow(t, !options.scope().service);
+      // The services are the resident's choices, or the check of the one the page presets.
+      $service.set(options.scope().service);
+      council.follow(t, true);
       await submission.connect().catch(() => undefined);
     },
 
