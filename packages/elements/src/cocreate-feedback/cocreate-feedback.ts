@@ -62,7 +62,7 @@ export type { CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail
  * @csspart count - The characters-remaining counter.
  * @csspart language - The language switcher (shown when the council has more than one language).
  *
- * @cssproperty [--cocreate-feedback-min-block-size=44rem] - Height reserved before and while the form renders (55rem below 40rem viewport width, 64rem below 21rem, 7rem in the compact variant).
+ * @cssproperty [--cocreate-feedback-min-block-size=44rem] - Height reserved before and while the form renders (55rem below 40rem viewport width, 64rem below 21rem; 50, 61 and 70rem without a `service` attribute, for the list of services; 7rem in the compact variant).
  * The theme's custom properties (`--cocreate-accent`, ...) apply too; they are documented once, in src/registry.ts.
  */
 export class CocreateFeedback extends CivicElement {
