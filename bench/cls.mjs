@@ -21,15 +21,18 @@ const API_DELAY_MS = 300;
 const server = await startServer({ port: 0, dataDir: 'memory://', cdnDir, log: () => {} });
 await seedDemo(server.db);
 const manifest = await readCdnManifest(cdnDir);
-// The README's two lines, with a demo council in place of "your-council".
+// The README's snippet: the server's tags (stylesheet and loader), then the element, with a demo
+// council in place of "your-council".
 const snippet = `${cdnSnippet(server.url, manifest)}
 
 <cocreate-feedback council="riverside" service="libraries"></cocreate-feedback>`;
-// `where`: 'body' puts both lines in the content, as an editor pastes them; 'head' puts the
-// script line in the page's head (a CMS's "header scripts" field) and the element in the content.
+// `where`: 'body' puts it all in the content, as an editor pastes it; 'head' puts the tags in the
+// page's head (a CMS's "header scripts" field) and the element in the content.
 const page = (variant, where) => {
-  const [script, , element] = snippet.split('\n');
-  const el = variant === 'compact' ? element.replace('></cocreate-feedback>', ' compact></cocreate-feedback>') : element;
+  const lines = snippet.split('\n');
+  const [script, element] = [lines.slice(0, -2).join('\n'), lines.at(-1)];
+  // 'choose': no preset service, so the resident picks one from the council's list.
+  const el = variant === 'compact' ? element.replace('></cocreate-feedback>', ' compact></cocreate-feedback>') : variant === 'choose' ? element.replace(' service="libraries"', '') : element;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Libraries</title>${where === 'head' ? script : ''}</head>
 <body><main><h1>Libraries</h1><p>Our six libraries are open Monday to Saturday.</p>
@@ -70,8 +73,8 @@ async function measure(width, variant, where) {
 let worst = 0;
 console.log(`CLS of the README snippet (API answers delayed ${API_DELAY_MS} ms), CDN files from ${cdnDir}`);
 for (const where of ['body', 'head']) {
-  for (const variant of ['full', 'compact']) {
-    for (const width of [360, 1280]) {
+  for (const variant of ['full', 'choose', 'compact']) {
+    for (const width of [320, 360, 768, 1280]) {
       const shifts = await measure(width, variant, where);
       const cls = shifts.reduce((a, s) => a + s.value, 0);
       worst = Math.max(worst, cls);

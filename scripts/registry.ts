@@ -11,14 +11,30 @@ export const elementsDir = fileURLToPath(new URL('../packages/elements/', import
 
 const GENERATED = '// Generated from src/registry.ts by scripts/registry.ts (run by `npm run build`); do not edit.';
 
+/** Each lazy element's `reserve`, as `tag:not(:defined)` rules (narrower media after wider ones). */
+function reserveRules(): string {
+  return ELEMENTS.filter((e) => e.lazy)
+    .flatMap(({ tag, reserve = [] }) =>
+      reserve.map(({ size, media, selector = '' }) => {
+        const rule = `${tag}${selector}:not(:defined){display:block;min-block-size:var(--${tag}-min-block-size,${size})}`;
+        return media ? `@media ${media}{${rule}}` : rule;
+      }),
+    )
+    .join('');
+}
+
+/**
+ * The same reservation as a stylesheet (cdn/civicloop.css), for the snippet's <link>: pasted in
+ * the page's body, where `blocking="render"` does nothing, a stylesheet still holds back the
+ * content after it until it has loaded, so the reservation is in place at the first paint.
+ */
+export function reserveCss(): string {
+  return `/* ${GENERATED.slice(3)} */\n${reserveRules()}\n`;
+}
+
 export function loaderSource(): string {
   const lines = ELEMENTS.filter((e) => e.lazy).map((e) => `  '${e.tag}': () => import('./${modulePath(e.tag)}.js'),`);
-  const reserve = ELEMENTS.filter((e) => e.lazy).flatMap(({ tag, reserve = [] }) =>
-    reserve.map(({ size, media, selector = '' }) => {
-      const rule = `${tag}${selector}:not(:defined){display:block;min-block-size:var(--${tag}-min-block-size,${size})}`;
-      return media ? `@media ${media}{${rule}}` : rule;
-    }),
-  );
+  const reserve = [reserveRules()];
   return `${GENERATED}
 /**
  * The one script a web editor pastes:
@@ -211,6 +227,7 @@ export function expectedSources(): [string, string][] {
   const pkgPath = `${elementsDir}package.json`;
   return [
     [`${elementsDir}src/civicloop.ts`, loaderSource()],
+    [`${elementsDir}src/civicloop.css`, reserveCss()],
     [`${elementsDir}src/index.ts`, indexSource()],
     [pkgPath, JSON.stringify(packageJson(JSON.parse(readFileSync(pkgPath, 'utf8')) as PackageJson), null, 2) + '\n'],
   ];

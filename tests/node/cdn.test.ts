@@ -71,6 +71,13 @@ describe('CDN files served by plain serve', () => {
     assert.ok(m, r.stdout);
     assert.equal(m[1], `${server.url}/cdn/v${manifest.version}/civicloop.js`);
     assert.equal(m[2], sha384(await (await fetch(m[1]!)).arrayBuffer()));
+    // The stylesheet line before it: the same reservation, for pages where the snippet goes in the body.
+    const css = /<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)" crossorigin="anonymous">\n<script /.exec(r.stdout);
+    assert.ok(css, r.stdout);
+    assert.equal(css[1], `${server.url}/cdn/v${manifest.version}/civicloop.css`);
+    const sheet = await fetch(css[1]!);
+    assert.match(sheet.headers.get('content-type') ?? '', /^text\/css/);
+    assert.equal(css[2], sha384(await sheet.arrayBuffer()));
     assert.equal(r.stdout.trim(), cdnSnippet(server.url, manifest));
   });
 

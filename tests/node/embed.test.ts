@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { launchChromium } from '../support/chromium.mjs';
-import { readCdnManifest, seedDemo, startServer, type RunningServer } from '@civicloop/server';
+import { cdnSnippet, readCdnManifest, seedDemo, startServer, type RunningServer } from '@civicloop/server';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -159,6 +159,47 @@ describe('the loader on a CMS page', { skip: !existsSync(`${cdnDir}/civicloop.js
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const after = await page.evaluate(() => document.querySelector('#below')!.getBoundingClientRect().top);
       assert.equal(after, before.below, `${width} ${compact}: the content below stayed where it was`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+
+  test('the snippet as printed, pasted in the content, has the space reserved before the loader has even run', async () => {
+    // In the body `blocking="render"` does nothing: the stylesheet line holds the paint instead.
+    const snippet = cdnSnippet('', (await readCdnManifest(cdnDir))!);
+    for (const [width, service, rem] of [[1280, true, 44], [360, true, 55], [1280, false, 50]] as const) {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      await page.setViewport({ width, height: 900 });
+      await page.setRequestInterception(true);
+      const held: (() => void)[] = [];
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CMS</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+        <body><main><h1>Libraries</h1>${snippet}
+        <cocreate-feedback council="riverside"${service ? ' service="libraries"' : ''}></cocreate-feedback><p id="below">Below</p></main></body></html>`;
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path === '/cms/page.html') void request.respond({ status: 200, contentType: 'text/html', body: html });
+        // The loader is held back: a module script would hold DOMContentLoaded, so no waiting for that.
+        else if (path.endsWith('/civicloop.js')) held.push(() => void request.continue());
+        else void request.continue();
+      });
+      void page.goto(`${server.url}/cms/page.html`).catch(() => undefined);
+      while (held.length === 0) await new Promise((r) => setTimeout(r, 20));
+      await page.waitForSelector('#below');
+      // Painted: two frames, so the first paint has happened with whatever was reserved then.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const before = await page.evaluate(() => ({
+        height: document.querySelector('cocreate-feedback')!.getBoundingClientRect().height,
+        below: document.querySelector('#below')!.getBoundingClientRect().top,
+        loaderRan: customElements.get('cocreate-feedback') !== undefined || document.adoptedStyleSheets.length > 0,
+      }));
+      assert.deepEqual([before.height, before.loaderRan], [rem * 16, false], `${width} ${service}: reserved by the stylesheet alone`);
+      for (const go of held) go();
+      await page.waitForFunction(() => document.querySelector('cocreate-feedback')?.shadowRoot?.querySelector('[part~="input-use"]'), { timeout: 10_000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(await page.evaluate(() => document.querySelector('#below')!.getBoundingClientRect().top), before.below, `${width} ${service}: the content below stayed`);
       assert.deepEqual(problems, []);
       await page.close();
     }

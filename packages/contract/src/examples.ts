@@ -1,8 +1,12 @@
-// One worked example per operation, published in the OpenAPI document. Typed by the schemas, and
-// openapi.test.ts parses each with its schema, so an example cannot drift from the contract.
+// One worked example per operation, and one per problem response, published in the OpenAPI
+// document. Typed by the schemas, and openapi.test.ts parses each with its schema, so an example
+// cannot drift from the contract.
+import * as z from 'zod/mini';
 import type { CouncilConfig } from './council.js';
-import type { FeedbackCreate, FeedbackCreated, FeedbackReceipt, StaffFeedbackCreate } from './feedback.js';
+import { FeedbackCreate, type FeedbackCreated, type FeedbackReceipt, type StaffFeedbackCreate } from './feedback.js';
 import type { Health } from './health.js';
+import { toValidationIssues, type Problem } from './problem.js';
+import { PROBLEM_TYPES } from './rules.js';
 import type { Challenge } from './pow.js';
 import type { ServiceList } from './services.js';
 import type { AuditList, Reply, ReplyCreate, StaffFeedback, StaffFeedbackList, StaffFeedbackPatch } from './staff.js';
@@ -257,4 +261,41 @@ export const audit: AuditList = {
     },
   ],
   nextCursor: null,
+};
+
+/**
+ * The validation issues of the input example above sent with an empty text and a rating of 7:
+ * made by the contract's own schema, so they are the issues a server answers with.
+ */
+const invalidFeedback = z.safeParse(FeedbackCreate, { ...feedback, text: '', rating: 7 });
+const issues = invalidFeedback.success ? [] : toValidationIssues(invalidFeedback.error.issues);
+
+/** One problem per status a route declares (and the 500 behind `default`), as the reference server words them. */
+export const problems: Readonly<Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500, Problem>> = {
+  400: { type: PROBLEM_TYPES.malformedJson, title: 'Malformed JSON', status: 400, detail: 'The request body is not valid JSON.' },
+  401: { type: PROBLEM_TYPES.unauthorized, title: 'Staff token required', status: 401, detail: 'Send Authorization: Bearer <staff token>.' },
+  403: { type: PROBLEM_TYPES.forbidden, title: 'Not allowed', status: 403, detail: 'This staff token belongs to another council.' },
+  404: { type: PROBLEM_TYPES.notFound, title: 'Unknown council', status: 404, detail: 'No council with the slug "warsaw" exists on this server.' },
+  409: {
+    type: PROBLEM_TYPES.idempotencyInFlight,
+    title: 'Request still in flight',
+    status: 409,
+    detail: 'The first request with this Idempotency-Key is still being processed. Retry in a moment.',
+  },
+  413: { type: PROBLEM_TYPES.tooLarge, title: 'Body too large', status: 413, detail: 'Request bodies are limited to 65536 bytes.' },
+  415: { type: PROBLEM_TYPES.unsupportedMediaType, title: 'Unsupported content type', status: 415, detail: 'Send the body as application/json.' },
+  422: { type: PROBLEM_TYPES.validation, title: 'Validation failed', status: 422, detail: 'The request does not match the contract; see errors.', errors: issues },
+  429: {
+    type: PROBLEM_TYPES.rateLimited,
+    title: 'Too many inputs',
+    status: 429,
+    detail: 'This network address reached its limit of 20 inputs an hour. Your text is not lost: send it again in 30 minutes.',
+  },
+  500: {
+    type: PROBLEM_TYPES.internal,
+    title: 'Internal server error',
+    status: 500,
+    detail: 'Something went wrong on our side. Nothing you sent is at fault; try again later.',
+    instance: 'urn:civicloop:request:7f3a9c2e-1b4d-4e8f-9a6c-0d2e5b8f1a3c',
+  },
 };

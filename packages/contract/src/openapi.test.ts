@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import * as z from 'zod/mini';
 import { buildOpenApi } from './openapi.js';
+import { Problem } from './problem.js';
 import { PROBLEM_TYPES } from './rules.js';
 import { routes, type RouteDef } from './routes.js';
 
@@ -137,6 +138,24 @@ describe('OpenAPI document for vendors', () => {
     assert.ok(created.headers?.['RateLimit'] && created.headers['RateLimit-Policy'], 'createFeedback 201 declares RateLimit');
     assert.ok(headersOf('Problem409').includes('Retry-After'));
     for (const name of Object.keys(responses)) assert.ok(headersOf(name).includes('X-Request-Id'), name);
+  });
+
+  test('every problem response has an example, valid under Problem, of its own status and of a type documented for that status', () => {
+    const responses = full.components['responses']! as Record<string, { content: Record<string, { example?: unknown }> }>;
+    const meanings = (full.components['schemas']!['ProblemType'] as { 'x-enumDescriptions': Record<string, string> })['x-enumDescriptions'];
+    const names = Object.keys(responses).filter((n) => n.startsWith('Problem'));
+    assert.ok(names.length >= 10, names.join());
+    for (const name of names) {
+      const status = name === 'ProblemDefault' ? 500 : Number(name.slice('Problem'.length));
+      const example = responses[name]!.content['application/problem+json']?.example as { status: number; type: string; errors?: unknown[] } | undefined;
+      assert.ok(example, `${name} has no example`);
+      assert.ok(z.safeParse(Problem, example).success, `${name}'s example breaks Problem`);
+      assert.equal(example.status, status, name);
+      assert.match(meanings[example.type] ?? '', new RegExp(`^${status}: `), `${name}: ${example.type}`);
+    }
+    // The validation example is what the contract's schema says of a broken copy of the input example.
+    const issues = (responses['Problem422']!.content['application/problem+json']!.example as { errors: { path: string }[] }).errors;
+    assert.deepEqual(issues.map((i) => i.path).sort(), ['/rating', '/text']);
   });
 
   test('documents every problem type, each with its meaning', () => {

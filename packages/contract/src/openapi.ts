@@ -3,6 +3,7 @@ import { IdempotencyKey } from './common.js';
 import { TAGS } from './endpoints.js';
 import { PROBLEM_CONTENT_TYPE, Problem } from './problem.js';
 import { IDEMPOTENCY_KEY_MIN_RETENTION_MS, IDEMPOTENCY_KEY_RETENTION_MS, LOCALES, PROBLEM_TYPES } from './rules.js';
+import { problems as problemExamples } from './examples.js';
 import { routes, type RouteDef } from './routes.js';
 import * as schemas from './schemas.js';
 
@@ -68,6 +69,13 @@ const IF_NONE_MATCH = {
   description: 'The `ETag` of a copy you hold; the answer is 304 with no body while it is current.',
   schema: { type: 'string' },
 } as const;
+
+/** The worked problem of `status` (examples.ts); a status a route declares without one fails the build of the document. */
+function problemExample(status: number): Problem {
+  const example = (problemExamples as Record<number, Problem | undefined>)[status];
+  if (!example) throw new Error(`examples.ts has no problem example for ${status}`);
+  return example;
+}
 
 function headers(...names: HeaderName[]): JsonSchema {
   return Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }]));
@@ -182,7 +190,7 @@ export function buildOpenApi(options: { serverUrl?: string; version?: string } =
   const problemResponse = (description: string, status?: number) => ({
     description,
     headers: headers('X-Request-Id', ...(status ? (PROBLEM_HEADERS[status] ?? []) : [])),
-    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' }, example: problemExample(status ?? 500) } },
   });
   return {
     openapi: '3.1.0',

@@ -31,11 +31,15 @@ export const ELEMENTS: readonly ElementEntry[] = [
     summary: 'Resident feedback with a receipt, an offline outbox and assisted entry.',
     lazy: true,
     // The form with the demo councils' "what happens with your input" text and language picker:
-    // 700 px wide from 640 px up, 876 px from 337 px, 1016 px at 320 px (bench/cls.mjs).
+    // 700 px wide from 640 px up, 876 px from 337 px, 1016 px at 320 px; with the list of
+    // services (no `service` attribute) 782, 958 and 1098 px (bench/cls.mjs). Compact last: it wins.
     reserve: [
       { size: '44rem' },
       { size: '55rem', media: '(max-width: 39.99rem)' },
       { size: '64rem', media: '(max-width: 21rem)' },
+      { size: '50rem', selector: ':not([service])' },
+      { size: '61rem', media: '(max-width: 39.99rem)', selector: ':not([service])' },
+      { size: '70rem', media: '(max-width: 21rem)', selector: ':not([service])' },
       { size: '7rem', selector: '[compact]' },
     ],
   },

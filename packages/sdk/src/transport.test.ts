@@ -141,4 +141,20 @@ describe('blocked, on a page with an opaque origin', () => {
     assert.match(error.message, /does not let this page read the answer/);
     assert.deepEqual(Object.keys(error).sort(), ['blocked', 'method', 'name', 'url'], 'a logged blocked error says so');
   });
+
+  test('a sandboxed frame, whose URL has an origin but which itself has none (`self.origin` is "null"), is blocked at once too', async (t) => {
+    const api = await serve((req) => req.socket.destroy());
+    t.after(api.close);
+    const g = globalThis as { location?: unknown; origin?: unknown };
+    g.location = { origin: 'https://www.council.example', protocol: 'https:' };
+    g.origin = 'null';
+    t.after(() => {
+      delete g.location;
+      delete g.origin;
+    });
+    const error = await getCouncil(createTransport({ baseUrl: api.url, council: 'demo', retry: 0 })).catch((e: unknown) => e);
+    assert.ok(isNetworkError(error));
+    assert.equal(error.blocked, true);
+    assert.equal(api.seen.length, 1, 'one attempt, no probe');
+  });
 });

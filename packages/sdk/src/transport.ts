@@ -299,10 +299,11 @@ export function createTransport(options: TransportOptions): Transport {
 
 /** Where this code runs: a page with a real origin, one with an opaque origin, or no page (Node). */
 function pageOrigin(): 'web' | 'opaque' | 'none' {
-  const location = (globalThis as { location?: { origin: string; protocol: string } }).location;
+  const { location, origin } = globalThis as { location?: { origin: string; protocol: string }; origin?: string };
   if (!location) return 'none';
-  // `file:` pages send `Origin: null` too, whatever `location.origin` says in a given browser.
-  return location.origin === 'null' || location.protocol === 'file:' ? 'opaque' : 'web';
+  // A sandboxed frame's `location.origin` is its URL's; its own (`self.origin`) is 'null'. `file:`
+  // pages send `Origin: null` too, whatever `location.origin` says in a given browser.
+  return origin === 'null' || location.origin === 'null' || location.protocol === 'file:' ? 'opaque' : 'web';
 }
 
 /**

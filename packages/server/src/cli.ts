@@ -17,7 +17,7 @@ Commands:
       Serve the API, the element bundles (/cdn/) and the API reference (/docs). --demo also
       seeds the demo councils if missing and serves the demo pages.
   cdn-snippet [--url URL]
-      Print the <script> tag web editors paste, with its Subresource Integrity hash.
+      Print the <link> and <script> tags web editors paste, with their Subresource Integrity hashes.
       URL is where this server is reached from the web (default: PUBLIC_URL).
   council create --slug S --name NAME --origins https://a.example,https://b.example
                  [--locales en,pl] [--default en] [--min-fill-ms N] [--proof-of-work BITS] [--open-licence SPDX]
@@ -125,7 +125,7 @@ async function serve(args: string[]): Promise<void> {
   if (demo && !demoPages) lines.push(`  demo:    councils seeded; the demo pages are only in the source repository`);
   if (demoPages) lines.push(`  demo:    ${u}/`, `           ${u}/riverside/`, `           ${u}/nordby/`, `           ${u}/przykladowo/`);
   const manifest = await readCdnManifest(elementsCdnDir());
-  if (manifest) lines.push(`  paste into a page (see also: civicloop-server cdn-snippet --url <public address>):`, `    ${cdnSnippet(env['PUBLIC_URL'] || u, manifest)}`);
+  if (manifest) lines.push(`  paste into a page (see also: civicloop-server cdn-snippet --url <public address>):`, ...cdnSnippet(env['PUBLIC_URL'] || u, manifest).split('\n').map((l) => `    ${l}`));
   else lines.push(`  cdn:     not built (${elementsCdnDir()} has no integrity.json; run npm run build)`);
   process.stdout.write(lines.join('\n') + '\n');
 

@@ -72,14 +72,21 @@ export function elementsCdnDir(): string {
 }
 
 /**
- * The tag a web editor pastes: versioned URL, integrity hash, CORS mode, and `blocking="render"`:
- * in the page's head it holds the first paint until the loader has reserved each element's
- * space, so nothing below moves (bench/cls.mjs); elsewhere browsers ignore it.
+ * The tags a web editor pastes (one a line): versioned URLs, integrity hashes, CORS mode. The
+ * loader's `blocking="render"` holds the first paint, in the page's head, until it has reserved
+ * each element's space; in the body browsers ignore it, but the stylesheet before it (the same
+ * reservation) holds back the content after it until it has loaded. Either way nothing below an
+ * element moves (bench/cls.mjs). The stylesheet line comes with the loader only.
  */
 export function cdnSnippet(baseUrl: string, manifest: CdnManifest, entry = 'civicloop.js'): string {
   const integrity = manifest.files[entry];
   if (!integrity) throw new Error(`no integrity hash for ${entry} in the CDN manifest`);
-  return `<script type="module" src="${baseUrl.replace(/\/$/, '')}/cdn/v${manifest.version}/${entry}" integrity="${integrity}" crossorigin="anonymous" blocking="render"></script>`;
+  const base = `${baseUrl.replace(/\/$/, '')}/cdn/v${manifest.version}`;
+  const css = entry === 'civicloop.js' ? manifest.files['civicloop.css'] : undefined;
+  return [
+    ...(css ? [`<link rel="stylesheet" href="${base}/civicloop.css" integrity="${css}" crossorigin="anonymous">`] : []),
+    `<script type="module" src="${base}/${entry}" integrity="${integrity}" crossorigin="anonymous" blocking="render"></script>`,
+  ].join('\n');
 }
 
 /**

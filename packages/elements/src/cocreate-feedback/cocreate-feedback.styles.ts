@@ -22,6 +22,23 @@ export const feedbackStyles = css`
     }
   }
 
+  /* With the list of services (src/registry.ts). */
+  :host(:not([service])) {
+    min-block-size: var(--cocreate-feedback-min-block-size, 50rem);
+  }
+
+  @media (max-width: 39.99rem) {
+    :host(:not([service])) {
+      min-block-size: var(--cocreate-feedback-min-block-size, 61rem);
+    }
+  }
+
+  @media (max-width: 21rem) {
+    :host(:not([service])) {
+      min-block-size: var(--cocreate-feedback-min-block-size, 70rem);
+    }
+  }
+
   :host([compact]) {
     min-block-size: var(--cocreate-feedback-min-block-size, 7rem);
   }

@@ -53,7 +53,8 @@ export type { CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail
  * @csspart input-use - The council's "what happens with your input" text.
  * @csspart button - Every button.
  * @csspart submit - The send button.
- * @csspart notice - Messages about the sending (saved on this device, refused, failed).
+ * @csspart notice - Messages about the sending (saved on this device, refused, failed), and about a wrong setup.
+ * @csspart setup - The notice, shown as soon as the element loads, that the page's setup stops every input (an unknown council or preset service, or a page the council does not accept).
  * @csspart receipt - The confirmation after sending, with the receipt code.
  * @csspart receipt-code - The receipt code itself.
  * @csspart copy - The "Copy code" button.
@@ -93,6 +94,7 @@ export class CocreateFeedback extends CivicElement {
   #draft = new StoreController(this, this.#flow.$draft);
   #council = new StoreController(this, this.#flow.$council);
   #services = new StoreController(this, this.#flow.$services);
+  #setup = new StoreController(this, this.#flow.$setup);
   #status = new StatusController(this);
   #focus = new FocusController(this);
   #changes = new StateChanges<FeedbackFlowState>(this.#focus, this.#status);
@@ -135,9 +137,21 @@ export class CocreateFeedback extends CivicElement {
     const council = this.#council.value;
     const level = this.level;
     const notSent = state.state === 'rejected' || state.state === 'error';
+    const setup = this.#setup.value;
     return html`
       <div part="base" class="base" lang=${this.renderedLocale}>
         ${this.#status.render()}
+        ${setup && !notSent && state.state !== 'sent' && state.state !== 'queued'
+          ? notice({
+              id: 'setup',
+              part: 'notice setup',
+              level,
+              tone: 'error',
+              title: msg('This form cannot send messages', { id: 'feedback.setup.title' }),
+              body: html`<p>${s.setupText(setup, this.config.council ?? '', this.config.service ?? '')}</p>
+                <p>${msg('No message can be sent from this page until the council fixes it. Please tell the council, or contact them another way.', { id: 'feedback.setup.body' })}</p>`,
+            })
+          : nothing}
         ${state.state === 'idle'
           ? yesNo({
               question: msg('Was this page useful?', { id: 'feedback.compact.question' }),
@@ -188,8 +202,10 @@ export class CocreateFeedback extends CivicElement {
     const update = (patch: Partial<FeedbackDraft>) => this.#flow.update(patch);
     const remaining = this.#flow.textLimit() - d.text.trim().length;
     const limitText = this.formatNumber(this.#flow.textLimit());
-    // The resident chooses a service only when the page presets none.
+    // The resident chooses a service only when the page presets none. The list is there (with
+    // its "not sure" choice) while the services load, so nothing below it moves when they arrive.
     const options = this.config.service ? [] : serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
+    const choose = !this.config.service && (options.length > 0 || this.#services.value.status === 'loading');
     return html`
       <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${staff ? msg('Record a resident’s input', { id: 'feedback.form.staffLabel' }) : msg('Your feedback', { id: 'feedback.form.label' })}>
         ${staff
@@ -222,7 +238,7 @@ export class CocreateFeedback extends CivicElement {
             ${charCount({ id: 'text-limit', limitText: msg(str`You can enter up to ${limitText} characters.`, { id: 'feedback.text.limit' }), remainingText: s.countText(remaining, this.formatNumber), over: remaining < 0 })}
           `,
         })}
-        ${options.length
+        ${choose
           ? selectField({ id: 'service', label: msg('Which service is it about? (optional)', { id: 'feedback.service.label' }), error: this.#error('service'), value: d.service, none: msg('Not about one service, or not sure', { id: 'feedback.service.none' }), options, onChange: (service) => update({ service }) })
           : nothing}
         ${checkField({
@@ -234,8 +250,12 @@ export class CocreateFeedback extends CivicElement {
           then: emailField({ id: 'contact', label: msg('Email address', { id: 'feedback.contact.label' }), error: this.#error('contact'), value: d.contact, onInput: (contact) => update({ contact }) }),
         })}
         ${honeypot({ name: 'website', value: d.trap, onInput: (trap) => update({ trap }) })}
-        ${councilNote({ title: msg('What happens with your message', { id: 'feedback.inputUse.title' }), note: inputUse })}
         ${submitButton({ sending, sendingLabel: msg('Sending…', { id: 'feedback.sendingButton' }), label: staff ? msg('Record input', { id: 'feedback.staffSend' }) : msg('Send', { id: 'feedback.send' }) })}
+        ${
+          // Below the button, in space the element reserves: the council's text arrives after the
+          // first render, and anything it pushed down would be a layout shift, whatever its length.
+          councilNote({ title: msg('What happens with your message', { id: 'feedback.inputUse.title' }), note: inputUse })
+        }
       </form>
     `;
   }

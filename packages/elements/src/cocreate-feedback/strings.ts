@@ -2,7 +2,7 @@
 // answers in the language of the element rendering (or of `localized()` in an event handler).
 import type { FeedbackKind, StaffChannel } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
-import type { FeedbackFlowState, FieldError } from '../stores/feedback.js';
+import type { FeedbackFlowState, FieldError, SetupProblem } from '../stores/feedback.js';
 
 type State<S extends FeedbackFlowState['state']> = Extract<FeedbackFlowState, { state: S }>;
 
@@ -91,6 +91,8 @@ export function notSentText(state: State<'rejected'> | State<'error'>, locale: s
       return msg('Our automatic check mistook your message for junk mail. Please wait a moment and send it again.', { id: 'feedback.rejected.spam' });
     case 'not-found':
       return msg('This form is not set up correctly: the council or service was not found. Please tell the council.', { id: 'feedback.rejected.notFound' });
+    case 'blocked':
+      return msg('The council’s service does not accept messages from this page, so it cannot be sent from here. Please tell the council.', { id: 'feedback.rejected.blocked' });
     case 'unauthorized':
       return msg('Your staff access was refused. Sign in again, then record the input again.', { id: 'feedback.rejected.unauthorized' });
     default: {
@@ -125,4 +127,20 @@ export function countText(remaining: number, format: (n: number) => string): str
   }
   const n = format(-remaining);
   return msg(str`Characters too many: ${n}`, { id: 'feedback.text.tooMany' });
+}
+
+/** What is wrong with the page's setup, for the council's web editor; names what the page says. */
+export function setupText(problem: SetupProblem, council: string, service: string): string {
+  switch (problem) {
+    case 'unknown-council':
+      return msg(str`This form is not set up correctly: the council “${council}” is not known to the council’s service.`, { id: 'feedback.setup.unknownCouncil' });
+    case 'unknown-service':
+      return msg(str`This form is not set up correctly: “${service}” is not one of the council’s services.`, { id: 'feedback.setup.unknownService' });
+    case 'blocked': {
+      const origin = location.origin;
+      return msg(str`This form is not set up correctly: the council’s service does not accept messages from this website (${origin}).`, { id: 'feedback.setup.blocked' });
+    }
+    case 'no-origin':
+      return msg('This page cannot send messages: it is opened from a file or inside a sandboxed frame, which the council’s service never accepts.', { id: 'feedback.setup.noOrigin' });
+  }
 }

@@ -8,7 +8,7 @@ import type { FeedbackCreate, FeedbackCreated, Locale } from '@civicloop/contrac
 import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, RATING_MAX, RATING_MIN, type FeedbackKind, type StaffChannel } from '@civicloop/contract/rules';
 import { createStaffFeedback, deleteFeedback, isApiError } from '@civicloop/sdk';
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import { refusalOf, type ElementScope } from '../kit/stores/connection.js';
+import { refusalOf, setupProblem, type ElementScope, type SetupProblem } from '../kit/stores/connection.js';
 import { readyConfig, type CouncilState, type ServicesState } from '../kit/stores/council.js';
 import { keepSame, outcomeOf, type OutcomeState } from '../kit/stores/compose.js';
 import type { EraseState } from '../kit/stores/erase.js';
@@ -45,7 +45,7 @@ export type FeedbackFlowState =
   | { state: 'sent'; receipt: string; id: string; text: string; staff: boolean; erase: EraseState; queuedFirst: boolean }
   | OutcomeState;
 
-export type { CouncilState, ServicesState };
+export type { CouncilState, ServicesState, SetupProblem };
 export { councilText, serviceName } from '../kit/stores/council.js';
 
 export type { FlowEvent as FeedbackFlowEvent };
@@ -106,6 +106,9 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     fixable: (f) => f !== 'service' || !options.scope().service,
   });
   const { form, submission, now, erase } = base;
+  // The preset service as of the last load, so a change of it alone re-checks the setup.
+  const $service = atom<string | undefined>(undefined);
+  const $setup = computed([base.$council, base.council.$services, $service], setupProblem);
 
   // One object per state the resident can tell apart: the element announces each new one once.
   const same = keepSame<FeedbackFlowState>();
@@ -135,14 +138,17 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     $flow: $flow as ReadableAtom<FeedbackFlowState>,
     $council: base.$council,
     $services: base.council.$services,
+    /** A fault of the page's setup that stops every input (said at once, before anyone writes). */
+    $setup: $setup as ReadableAtom<SetupProblem | undefined>,
     textLimit,
 
     /** (Re)loads what depends on the configuration: council, services, the draft, outcomes waiting for this form. */
     async load(): Promise<void> {
       if (!form.$values.get().text) form.restore();
       if (form.$values.get().text.trim() || form.$values.get().kind) $compact.set(false);
-      // The resident chooses a service only when the page presets none.
-      await base.load(!options.scope().service);
+      // The services are the resident's choices, or the check of the one the page presets.
+      $service.set(options.scope().service);
+      await base.load(true);
     },
 
     update(patch: Partial<FeedbackDraft>): void {

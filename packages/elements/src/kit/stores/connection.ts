@@ -89,16 +89,38 @@ export function refusalOf(error: unknown): Refusal {
   return { message: error instanceof Error ? error.message : String(error), blocked: (error as { blocked?: boolean } | undefined)?.blocked };
 }
 
-export type RefusalReason = 'rate-limited' | 'spam' | 'not-found' | 'unauthorized' | 'other';
+export type RefusalReason = 'rate-limited' | 'spam' | 'not-found' | 'blocked' | 'unauthorized' | 'other';
 
 /** Why the server (or browser) refused, in the terms residents are told. */
 export function refusalReason(r: Refusal): RefusalReason {
   if (r.status === 429) return 'rate-limited';
   if (r.problemType === PROBLEM_TYPES.spam) return 'spam';
-  // A council that does not exist, or a page origin it does not allow: a setup error either way.
-  if (r.status === 404 || r.blocked) return 'not-found';
+  if (r.status === 404) return 'not-found';
+  // The page's origin is not one the council allows (or it has none): no answer will ever come.
+  if (r.blocked) return 'blocked';
   if (r.status === 401 || r.status === 403) return 'unauthorized';
   return 'other';
+}
+
+/**
+ * A fault of the page's setup, which no resident can fix and which stops every input from this
+ * page: a council the server does not know, a preset service the council does not have, a page
+ * whose origin the council does not allow (`blocked`), or a page with no origin at all
+ * (`no-origin`: opened from a file, or in a sandboxed frame). A lost connection is none of these.
+ */
+export type SetupProblem = 'unknown-council' | 'unknown-service' | 'blocked' | 'no-origin';
+
+/** The setup fault the council's answers (or their absence) show, if any. */
+export function setupProblem(council: CouncilState, services: ServicesState, service: string | undefined): SetupProblem | undefined {
+  if (council.status === 'failed') {
+    const e = council.error;
+    if (isApiError(e) && e.status === 404) return 'unknown-council';
+    // `self.origin`, not `location.origin`: a sandboxed frame's URL has an origin, the frame has none.
+    if (isNetworkError(e) && e.blocked) return self.origin === 'null' || location.protocol === 'file:' ? 'no-origin' : 'blocked';
+    return undefined;
+  }
+  if (service && council.status === 'ready' && services.status === 'ready' && !services.services.some((s) => s.id === service)) return 'unknown-service';
+  return undefined;
 }
 
 /**

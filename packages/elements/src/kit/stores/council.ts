@@ -4,7 +4,8 @@ import type { CouncilConfig, Service } from '@civicloop/contract';
 import type { Locale } from '@civicloop/contract/locales';
 import { atom, type ReadableAtom } from 'nanostores';
 
-export type CouncilState = { status: 'loading' } | { status: 'ready'; config: CouncilConfig } | { status: 'failed' };
+/** `error` is why it failed (the SDK's error), so a setup fault can be told from a lost connection. */
+export type CouncilState = { status: 'loading' } | { status: 'ready'; config: CouncilConfig } | { status: 'failed'; error?: unknown };
 export type ServicesState = { status: 'loading' } | { status: 'ready'; services: Service[] } | { status: 'failed' };
 
 /** How to fetch; the elements pass the SDK's per-operation functions on their transport. */
@@ -44,7 +45,7 @@ export function councilStore(api: string, council: string, source: () => Council
       .getCouncil()
       .then(
         (config) => $council.set({ status: 'ready', config }),
-        () => $council.set({ status: 'failed' }),
+        (error: unknown) => $council.set({ status: 'failed', error }),
       );
   };
   const fetchServices = () => {
