@@ -28,11 +28,19 @@ const snippet = `${cdnSnippet(server.url, manifest)}
 <cocreate-feedback council="riverside" service="libraries"></cocreate-feedback>`;
 // `where`: 'body' puts it all in the content, as an editor pastes it; 'head' puts the tags in the
 // page's head (a CMS's "header scripts" field) and the element in the content.
+// `variant` 'loop' is <you-said-we-did> (the figures, the lookup and the first themes) in place of the form.
 const page = (variant, where) => {
   const lines = snippet.split('\n');
   const [script, element] = [lines.slice(0, -2).join('\n'), lines.at(-1)];
   // 'choose': no preset service, so the resident picks one from the council's list.
-  const el = variant === 'compact' ? element.replace('></cocreate-feedback>', ' compact></cocreate-feedback>') : variant === 'choose' ? element.replace(' service="libraries"', '') : element;
+  const el =
+    variant === 'compact'
+      ? element.replace('></cocreate-feedback>', ' compact></cocreate-feedback>')
+      : variant === 'choose'
+        ? element.replace(' service="libraries"', '')
+        : variant === 'loop'
+          ? '<you-said-we-did council="riverside"></you-said-we-did>'
+          : element;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Libraries</title>${where === 'head' ? script : ''}</head>
 <body><main><h1>Libraries</h1><p>Our six libraries are open Monday to Saturday.</p>
@@ -61,8 +69,16 @@ async function measure(width, variant, where) {
   });
   await tab.goto(`${server.url}/cms/page.html`, { waitUntil: 'networkidle0' });
   // Settled: the element shows the council's data (its "what happens with your input" text, or
-  // the compact question), and two frames have passed for any last layout.
-  await tab.waitForFunction(() => document.querySelector('cocreate-feedback')?.shadowRoot?.querySelector('[part~="input-use"], [part~="compact"]'), { timeout: 15_000 });
+  // the compact question; the loop's figures, first theme and language picker), and two frames
+  // have passed for any last layout.
+  await tab.waitForFunction(
+    () => {
+      const loop = document.querySelector('you-said-we-did')?.shadowRoot;
+      if (loop) return ['.numbers', '[part~="card"]', '[part~="language"]'].every((s) => loop.querySelector(s));
+      return document.querySelector('cocreate-feedback')?.shadowRoot?.querySelector('[part~="input-use"], [part~="compact"]');
+    },
+    { timeout: 15_000 },
+  );
   await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await new Promise((r) => setTimeout(r, 500));
   const shifts = await tab.evaluate(() => window.__shifts);
@@ -73,7 +89,7 @@ async function measure(width, variant, where) {
 let worst = 0;
 console.log(`CLS of the README snippet (API answers delayed ${API_DELAY_MS} ms), CDN files from ${cdnDir}`);
 for (const where of ['body', 'head']) {
-  for (const variant of ['full', 'choose', 'compact']) {
+  for (const variant of ['full', 'choose', 'compact', 'loop']) {
     for (const width of [320, 360, 768, 1280]) {
       const shifts = await measure(width, variant, where);
       const cls = shifts.reduce((a, s) => a + s.value, 0);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
@@ -107,5 +108,27 @@ describe('CDN files served by plain serve', () => {
     assert.ok(notice, JSON.stringify(messages));
     assert.ok(notice.includes(`<script type="module" src="${server.url}${src}"></script>`), notice);
     assert.deepEqual(messages.filter((m) => m.startsWith('pageerror')), []);
+  });
+});
+
+describe('CDN chunks', () => {
+  /** A built file and every file it imports statically (what the page loads with it). */
+  async function graph(dir: string, file: string, seen = new Set<string>()): Promise<Set<string>> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const code = await readFile(join(dir, file), 'utf8');
+    for (const [, spec] of code.matchAll(/(?:import|from)\s*"(\.{1,2}\/[^"]+\.js)"/g)) await graph(dir, join(file, '..', spec!), seen);
+    return seen;
+  }
+
+  test('a read-only element does not load the outbox (IndexedDB, proof of work on re-send): only the form does', async () => {
+    const dir = elementsCdnDir();
+    const holds = async (entry: string) => {
+      const files = [...(await graph(dir, entry))];
+      const texts = await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
+      return texts.some((t) => t.includes('civicloop-outbox'));
+    };
+    assert.equal(await holds('cocreate-feedback.js'), true, 'the form sends through the outbox');
+    assert.equal(await holds('you-said-we-did.js'), false, '<you-said-we-did> only reads');
   });
 });

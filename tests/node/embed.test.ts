@@ -134,31 +134,39 @@ describe('the loader on a CMS page', { skip: !existsSync(`${cdnDir}/civicloop.js
   });
 
   test('the loader reserves the settled size before the element is defined; the content below never moves', async () => {
-    for (const [width, compact, rem] of [[1280, false, 44], [1280, true, 7]] as const) {
+    const tags = { form: 'cocreate-feedback', compact: 'cocreate-feedback', loop: 'you-said-we-did' } as const;
+    for (const [width, variant, rem] of [[1280, 'form', 44], [1280, 'compact', 7], [1280, 'loop', 81]] as const) {
+      const tag = tags[variant];
+      const element =
+        variant === 'loop' ? '<you-said-we-did council="riverside"></you-said-we-did>' : `<cocreate-feedback council="riverside" service="libraries"${variant === 'compact' ? ' compact' : ''}></cocreate-feedback>`;
       const held: (() => void)[] = [];
       const { page, problems } = await open(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CMS</title>
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <script type="module" src="/cdn/civicloop.js"></script></head>
-        <body><main><cocreate-feedback council="riverside" service="libraries"${compact ? ' compact' : ''}></cocreate-feedback><p id="below">Below</p></main></body></html>`,
+        <body><main>${element}<p id="below">Below</p></main></body></html>`,
         {},
-        (path) => path.endsWith('/cocreate-feedback.js'),
+        (path) => path.endsWith(`/${tag}.js`),
         held,
       );
       await page.setViewport({ width, height: 900 });
       // The loader asked for the element's code: it has run, and the element is not defined yet.
       while (held.length === 0) await new Promise((r) => setTimeout(r, 20));
-      const before = await page.evaluate(() => ({
-        height: document.querySelector('cocreate-feedback')!.getBoundingClientRect().height,
+      const before = await page.evaluate((tag) => ({
+        height: document.querySelector(tag)!.getBoundingClientRect().height,
         below: document.querySelector('#below')!.getBoundingClientRect().top,
-        defined: customElements.get('cocreate-feedback') !== undefined,
-      }));
-      assert.deepEqual([before.height, before.defined], [rem * 16, false], `${width} ${compact}: reserved before it is defined`);
+        defined: customElements.get(tag) !== undefined,
+      }), tag);
+      assert.deepEqual([before.height, before.defined], [rem * 16, false], `${width} ${variant}: reserved before it is defined`);
       for (const go of held) go();
-      await page.waitForFunction(() => document.querySelector('cocreate-feedback')?.shadowRoot?.querySelector('[part~="input-use"], [part~="compact"]'), { timeout: 10_000 });
+      await page.waitForFunction(
+        (tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[part~="input-use"], [part~="compact"], [part~="card"]') && !document.querySelector(tag)?.shadowRoot?.querySelector('.skeleton'),
+        { timeout: 10_000 },
+        tag,
+      );
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const after = await page.evaluate(() => document.querySelector('#below')!.getBoundingClientRect().top);
-      assert.equal(after, before.below, `${width} ${compact}: the content below stayed where it was`);
+      assert.equal(after, before.below, `${width} ${variant}: the content below stayed where it was`);
       assert.deepEqual(problems, []);
       await page.close();
     }

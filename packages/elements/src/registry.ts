@@ -43,7 +43,19 @@ export const ELEMENTS: readonly ElementEntry[] = [
       { size: '7rem', selector: '[compact]' },
     ],
   },
-  { tag: 'you-said-we-did', summary: 'Published themes ("you said, we did"), loop figures and the receipt lookup.', lazy: true },
+  {
+    tag: 'you-said-we-did',
+    summary: 'Published themes ("you said, we did"), loop figures and the receipt lookup.',
+    lazy: true,
+    // The figures, the receipt lookup and the demo council's first two themes (riverside):
+    // 1281 px high from 640 px up, 1665 px at 360 px, 1766 px at 320 px (bench/cls.mjs). More
+    // themes make it taller below the fold; "Show more" is the resident's own doing.
+    reserve: [
+      { size: '81rem' },
+      { size: '105rem', media: '(max-width: 39.99rem)' },
+      { size: '111rem', media: '(max-width: 21rem)' },
+    ],
+  },
 ];
 
 /** `cocreate-feedback` -> `CocreateFeedback`. */

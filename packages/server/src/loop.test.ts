@@ -279,6 +279,31 @@ forEachEngine((engine) => {
       assert.deepEqual(free.body, { council: 'freeton', licence: { id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/' }, items: [] });
     });
 
+    test('CSV cells a spreadsheet would run as a formula start with an apostrophe (OWASP); JSON keeps the text as written', async () => {
+      await createCouncil(server.db, { slug: 'formulton', name: 'Formulton', origins: [] });
+      const token = await createStaffToken(server.db, { council: 'formulton', role: 'admin' });
+      const payloads = ['=HYPERLINK("https://evil.example","Click")', '+1+1', '-2+3', '@SUM(A1:A2)', '\tTabbed', '\rReturned'];
+      const created = await call(server, 'POST', '/v1/councils/formulton/staff/themes', {
+        token,
+        body: { locale: 'en', title: 'Formulas', youSaid: payloads[0], weDid: payloads[1], statusReason: payloads[2], status: 'not-possible' },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const other = await call(server, 'POST', '/v1/councils/formulton/staff/themes', { token, body: { locale: 'en', title: payloads[3], youSaid: 'Tab', weDid: 'Return' } });
+      assert.equal(other.status, 201, JSON.stringify(other.body));
+      // The API trims staff text, so a leading tab or CR can only come from data stored otherwise (an import, an older version).
+      await server.db.query('UPDATE themes SET you_said = $1, we_did = $2 WHERE id = $3', [payloads[4], payloads[5], other.body.id]);
+      for (const id of [created.body.id, other.body.id]) assert.equal((await call(server, 'POST', `/v1/councils/formulton/staff/themes/${id}/publish`, { token })).status, 200);
+      const rows = parseCsv(await (await fetch(`${server.url}/v1/councils/formulton/open-data/themes.csv`)).text());
+      const cells = (id: string, from: number, to: number) => rows.find((r) => r[0] === id)!.slice(from, to);
+      assert.deepEqual(cells(created.body.id, 1, 6), ['Formulas', `'${payloads[0]}`, `'${payloads[1]}`, 'not-possible', `'${payloads[2]}`]);
+      assert.deepEqual(cells(other.body.id, 1, 4), [`'${payloads[3]}`, `'${payloads[4]}`, `'${payloads[5]}`]);
+      // No cell of the file starts a formula; numbers and dates are untouched.
+      for (const row of rows) for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, cell);
+      assert.deepEqual(cells(created.body.id, 8, 9), ['0']);
+      const json = await call<OpenDataThemes>(server, 'GET', '/v1/councils/formulton/open-data/themes.json');
+      assert.deepEqual(json.body.items.find((t) => t.id === created.body.id)?.youSaid, payloads[0]);
+    });
+
     test('loop figures as JSON and CSV: the same numbers as /stats', async () => {
       const q = 'from=2026-03-01&to=2026-04-30';
       const stats = (await call<LoopStats>(server, 'GET', `${base}/stats?${q}`)).body;

@@ -24,9 +24,15 @@ export function licenceOf(council: CouncilRow): { id: string; url: string } {
   return { id, url: LICENCE_URLS[id] ?? `https://spdx.org/licenses/${encodeURIComponent(id)}.html` };
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+/**
+ * RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. Text that a
+ * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading
+ * apostrophe, as OWASP advises against CSV injection: staff text is written for residents, and an
+ * open data file is opened in spreadsheets. Numbers are ours, not text, and stay as they are.
+ */
 function csvField(value: string | number | null): string {
-  const s = value === null ? '' : String(value);
+  const raw = value === null ? '' : String(value);
+  const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 const csv = (rows: (string | number | null)[][]) => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -3,6 +3,51 @@ import { css } from 'lit';
 // Only what is particular to this element; notices, fields and headings are the kit's parts
 // (kit/parts/parts.styles.ts), colours and focus the theme.
 export const loopStyles = css`
+  /* The size the element settles at with the demo council's figures and first themes, kept from
+     the first render, so the host page does not move while the data arrives. The same sizes as the
+     loader's :not(:defined) reservation (reserve in src/registry.ts; bench/cls.mjs measures). */
+  :host {
+    min-block-size: var(--you-said-we-did-min-block-size, 81rem);
+  }
+
+  @media (max-width: 39.99rem) {
+    :host {
+      min-block-size: var(--you-said-we-did-min-block-size, 105rem);
+    }
+  }
+
+  @media (max-width: 21rem) {
+    :host {
+      min-block-size: var(--you-said-we-did-min-block-size, 111rem);
+    }
+  }
+
+  /* Loading placeholders at the size of what replaces them. */
+  .skeleton {
+    background: color-mix(in srgb, currentColor 6%, transparent);
+  }
+
+  .skeleton-figures {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.75);
+  }
+
+  .skeleton-figures dd {
+    color: var(--_muted);
+  }
+
+  /* The chart (6rem) and its "Show the figures as a table" line (24px and 0.5rem above and below). */
+  .chart-skeleton {
+    block-size: calc(6rem + 24px + 1rem);
+    border-radius: var(--_radius);
+  }
+
+  .card.skeleton {
+    margin: 0;
+    block-size: 21rem;
+  }
+
   .base,
   section,
   form {
@@ -146,6 +191,10 @@ export const loopStyles = css`
   @container (min-width: 34rem) {
     .said-did {
       grid-template-columns: 1fr 1fr;
+    }
+
+    .card.skeleton {
+      block-size: 14rem;
     }
   }
 

@@ -89,6 +89,27 @@ describe('<you-said-we-did>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('loading keeps the settled size: nothing moves when the figures and the first themes arrive', async () => {
+      await proxy('delay', { ms: 1500 });
+      const el = await render({ wait: 'none' });
+      await waitUntil(() => maybe(el, '.hint'), 'nothing rendered');
+      const at = () => {
+        const top = el.getBoundingClientRect().top;
+        const y = (selector: string) => Math.round($(el, selector).getBoundingClientRect().top - top);
+        return { follow: y('[part~="follow"]'), themes: y('#themes'), firstCard: y('.cards > :first-child'), height: Math.round(el.getBoundingClientRect().height) };
+      };
+      const loading = at();
+      // The reservation the loader makes before the element is defined (src/registry.ts) holds now too.
+      expect(loading.height).to.be.at.least(parseFloat(getComputedStyle(el).minBlockSize));
+      expect(parseFloat(getComputedStyle(el).minBlockSize)).to.be.greaterThan(0);
+      await proxy('pass');
+      await waitUntil(() => maybe(el, '[part~="card"]') && !text(maybe(el, '[part~="figures"]')).includes('Loading the figures'), 'the data did not arrive', { timeout: 15_000 });
+      await el.updateComplete;
+      const settled = at();
+      expect({ follow: settled.follow, themes: settled.themes, firstCard: settled.firstCard }).to.deep.equal({ follow: loading.follow, themes: loading.themes, firstCard: loading.firstCard });
+      expect(settled.height).to.be.at.least(loading.height);
+    });
+
     it('list: the figures computed by hand, a chart with its table, theme cards most recent first', async () => {
       const el = await render();
       // 3 inputs received, 1 answered in public (reply + published theme), the same day.

@@ -27,6 +27,10 @@ import { loopStyles } from './you-said-we-did.styles.js';
  *
  * Every text written by council staff is shown as text, never as markup.
  *
+ * The element keeps the size it settles at (`--you-said-we-did-min-block-size`) from its first
+ * render, with placeholders for the figures and the first themes while they load; the CDN loader
+ * reserves the same size before the element is defined, so the page below does not move.
+ *
  * @summary Published themes ("you said, we did"), loop figures and the receipt lookup.
  *
  * @csspart base - The wrapper of everything the element shows.
@@ -44,6 +48,7 @@ import { loopStyles } from './you-said-we-did.styles.js';
  * @csspart status - The visually hidden live region that announces changes.
  * @csspart language - The language switcher (shown when the council has more than one language).
  *
+ * @cssproperty [--you-said-we-did-min-block-size=81rem] - Height reserved before and while the figures and first themes load (105rem below 40rem viewport width, 111rem below 21rem).
  * The theme's custom properties (`--cocreate-accent`, ...) apply; they are documented once, in src/registry.ts.
  */
 export class YouSaidWeDid extends CivicElement {
@@ -155,9 +160,12 @@ export class YouSaidWeDid extends CivicElement {
     const level = this.level;
     return html`
       <div part="base" class="base" lang=${this.renderedLocale}>
-        ${this.#statusRegion.render()} ${this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)}
-        ${heading(level, msg('You said, we did', { id: 'loop.title' }), { id: 'title' })}
+        ${this.#statusRegion.render()} ${heading(level, msg('You said, we did', { id: 'loop.title' }), { id: 'title' })}
         ${this.#renderFigures(level + 1)} ${this.#renderFollow(level + 1)} ${this.#renderThemes(level + 1)} ${this.#renderSubscribe()}
+        ${
+          // Last, as in <cocreate-feedback>: it appears with the council's data and must not push the rest down.
+          this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)
+        }
       </div>
     `;
   }
@@ -168,12 +176,25 @@ export class YouSaidWeDid extends CivicElement {
       <section part="figures" class="figures" aria-labelledby="figures-title">
         ${heading(level, msg('How we answer', { id: 'loop.figures.title' }), { id: 'figures-title' })}
         ${state.status === 'loading'
-          ? html`<p class="hint">${msg('Loading the figures…', { id: 'loop.figures.loading' })}</p>`
+          ? html`<p class="hint">${msg('Loading the figures…', { id: 'loop.figures.loading' })}</p>
+              ${this.#renderFiguresSkeleton()}`
           : state.status === 'failed'
             ? html`<p class="hint">${s.failureText(state.reason)}</p>`
             : this.#renderStats(state.stats)}
       </section>
     `;
+  }
+
+  // The figures' shape while they load (the same labels, the chart's height), so what follows
+  // them does not move when they arrive; hidden from assistive technology, which hears "Loading".
+  #renderFiguresSkeleton(): TemplateResult {
+    const labels = [msg('Messages received', { id: 'loop.figures.received' }), msg('Answered in public', { id: 'loop.figures.answered' }), msg('Median time to a public answer', { id: 'loop.figures.median' })];
+    return html`<div class="skeleton-figures" aria-hidden="true">
+      <dl class="numbers">
+        ${labels.map((label) => html`<div><dt>${label}</dt><dd>…</dd></div>`)}
+      </dl>
+      <div class="skeleton chart-skeleton"></div>
+    </div>`;
   }
 
   #renderStats(stats: LoopStats): TemplateResult {
@@ -352,7 +373,11 @@ export class YouSaidWeDid extends CivicElement {
       <section part="themes" class="themes" id="themes" tabindex="-1" aria-labelledby="themes-title">
         ${heading(level, msg('What you said and what we did', { id: 'loop.themes.title' }), { id: 'themes-title' })} ${this.#renderFilters()}
         ${list.status === 'loading'
-          ? html`<p class="hint">${msg('Loading…', { id: 'loop.list.loading' })}</p>`
+          ? // The first cards' space while they load (the list growing after "Show more" is the resident's own doing).
+            html`<div class="cards">
+              <p class="card skeleton hint">${msg('Loading…', { id: 'loop.list.loading' })}</p>
+              <div class="card skeleton" aria-hidden="true"></div>
+            </div>`
           : list.status === 'failed'
             ? notice({
                 id: 'list-error',
@@ -388,13 +413,15 @@ export class YouSaidWeDid extends CivicElement {
   #renderFilters(): TemplateResult {
     const filters = this.#filters.value;
     const services = this.config.service ? [] : serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
+    // The service filter is there (with "All services" only) while the services load, so the themes below it do not move.
+    const servicesLoading = !this.config.service && this.#services.value.status === 'loading';
     const change = (patch: Partial<LoopFilters>) => {
       this.#filtered = true;
       this.#loop.filter(patch);
     };
     return html`
       <div part="filters" class="filters" role="group" aria-label=${msg('Filter the themes', { id: 'loop.filters.label' })}>
-        ${services.length
+        ${services.length || servicesLoading
           ? selectField({ id: 'filter-service', label: msg('Service', { id: 'loop.filters.service' }), value: filters.service, none: msg('All services', { id: 'loop.filters.allServices' }), options: services, onChange: (service) => change({ service }) })
           : nothing}
         ${selectField({

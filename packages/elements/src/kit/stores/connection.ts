@@ -1,17 +1,14 @@
-// One transport and one outbox per council API and page, shared by every element of that
-// council, and the outbox's hook that gives a kept input a fresh proof of work on each re-send.
+// One transport per council API and page, shared by every element of that council (the outbox
+// is in outbox.ts: read-only elements do not load it).
 // Elements never validate responses (the conformance kit proves servers right): no zod here.
-import type { ProofOfWork } from '@civicloop/contract';
-import { solveChallenge } from '@civicloop/contract/pow';
 import { PROBLEM_TYPES } from '@civicloop/contract/rules';
-import { createChallenge, createOutbox, createTransport, getCouncil, isApiError, isNetworkError, isTimeoutError, listServices, type Outbox, type Transport } from '@civicloop/sdk';
+import { createChallenge, createTransport, getCouncil, isApiError, isNetworkError, isTimeoutError, listServices, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { createAntiAbuse } from '../controllers/anti-abuse.js';
 import { councilStore, readyConfig, settled, type CouncilState, type ServicesState } from './council.js';
-import type { OutboxLike, QueuedReason, Refusal } from './submission.js';
+import type { QueuedReason, Refusal } from './submission.js';
 
 const transports = new Map<string, Transport>();
-const outboxes = new Map<string, Outbox>();
 
 /** What an element's scope says (read at every use: its attributes may change). */
 export interface ElementScope {
@@ -59,23 +56,6 @@ export function transportFor(target: { baseUrl: string; council: string }): Tran
   let t = transports.get(key);
   if (!t) transports.set(key, (t = createTransport({ baseUrl: new URL(target.baseUrl, document.baseURI), council: target.council })));
   return t;
-}
-
-/** A kept input may outwait its proof of work (15 minutes): each re-send gets a fresh one when asked. */
-async function freshProof(record: { body: unknown }, t: Transport): Promise<unknown> {
-  if (!record.body || typeof record.body !== 'object' || !('proof' in record.body || 'elapsedMs' in record.body)) return record.body;
-  const { proof: _stale, ...body } = record.body as { proof?: ProofOfWork };
-  if (!(await getCouncil(t)).antiAbuse?.proofOfWork.required) return body;
-  const c = await createChallenge(t);
-  return { ...body, proof: { challenge: c.challenge, nonce: await solveChallenge(c.challenge, c.difficulty) } };
-}
-
-/** The outbox every form of this council on the page sends through and hears outcomes from. */
-export function outboxFor(t: Transport): OutboxLike {
-  const key = `${t.baseUrl}\n${t.council}`;
-  let o = outboxes.get(key);
-  if (!o) outboxes.set(key, (o = createOutbox({ transport: t, transportFor, prepare: freshProof })));
-  return o as unknown as OutboxLike;
 }
 
 /** Why a kept input could not go at once, for the resident. */

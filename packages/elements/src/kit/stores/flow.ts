@@ -3,7 +3,8 @@
 // outbox, the anti-abuse fields, and the rules that join them (composeForm). An element's store
 // adds only its own fields, body and states.
 import type { ReadableAtom } from 'nanostores';
-import { councilAntiAbuse, councilView, outboxFor, queuedReason, refusalOf, scopeOf, type ElementScope } from './connection.js';
+import { councilAntiAbuse, councilView, queuedReason, refusalOf, scopeOf, type ElementScope } from './connection.js';
+import { outboxFor } from './outbox.js';
 import { composeForm, NOT_CONFIGURED } from './compose.js';
 import { createErase } from './erase.js';
 import { createForm, type DraftOptions, type FormOptions } from './form.js';
