@@ -3,6 +3,7 @@
 // once, by focus or by the status region, against the real server and its seeded council.
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { typeKeys } from '../kit/testing/keys.js';
 import { DEMO_THEMES, focusDropped, focusRingContrast, smallTargets, useDemoTheme, watchAnnouncements, type DemoTheme } from '../kit/testing/a11y-suite.js';
 import type { LoopSeed } from '../../../../tests/support/loop-seed.js';
 import './you-said-we-did.js';
@@ -79,7 +80,7 @@ describe('<you-said-we-did> keyboard and screen readers', () => {
     const log = watchAnnouncements(el);
     cleanups.push(() => log.stop());
     $(el, '#receipt').focus();
-    await sendKeys({ type: env.loop.waitingReceipt });
+    await typeKeys(env.loop.waitingReceipt);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => maybe(el, '#lookup'), 'no lookup', { timeout: 15_000 });
     await el.updateComplete;

@@ -3,6 +3,7 @@
 // reply. Offline is the fault proxy really refusing connections; nothing is mocked.
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { typeKeys } from '../kit/testing/keys.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { focusDropped, smallTargets } from '../kit/testing/a11y-suite.js';
 import type { LoopSeed } from '../../../../tests/support/loop-seed.js';
@@ -61,7 +62,7 @@ async function lookup(el: YouSaidWeDid, code: string): Promise<HTMLElement> {
   const input = $<HTMLInputElement>(el, '#receipt');
   input.focus();
   input.value = '';
-  await sendKeys({ type: code });
+  await typeKeys(code);
   await sendKeys({ press: 'Enter' });
   await waitUntil(() => maybe(el, '#lookup') || maybe(el, '#receipt-error'), 'no lookup result', { timeout: 15_000 });
   return maybe<HTMLElement>(el, '#lookup') ?? $<HTMLElement>(el, '#receipt-error');
@@ -181,7 +182,6 @@ describe('<you-said-we-did>', () => {
 
     it('receipt not found, and a code that cannot be one', async () => {
       const el = await render();
-      // No key twice in a row: WebKitWebDriver types a repeated key once ('ZZZZ' arrives as 'Z').
       const result = await lookup(el, 'ZYXW-VTSR-QP');
       expect(text(result.querySelector('.heading'))).to.equal('We found no message with this code');
       expect(active(el)).to.equal(result);
@@ -256,7 +256,7 @@ describe('<you-said-we-did>', () => {
     // Tab into the element until the receipt field; nothing on the way is a trap.
     for (let i = 0; i < 6 && active(el)?.id !== 'receipt'; i++) await sendKeys({ press: 'Tab' });
     expect(active(el)?.id).to.equal('receipt');
-    await sendKeys({ type: env.loop.answeredReceipt });
+    await typeKeys(env.loop.answeredReceipt);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => maybe(el, '#lookup'), 'no result', { timeout: 15_000 });
     expect(active(el)?.id).to.equal('lookup');
