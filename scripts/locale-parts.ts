@@ -73,29 +73,32 @@ ${locales.map((l) => `  ${l}: () => import('./${owner}/${l}.js'),`).join('\n')}
 `;
 }
 
-export function splitLocales(): void {
-  const config = JSON.parse(readFileSync(`${elementsDir}lit-localize.json`, 'utf8')) as { targetLocales: string[] };
-  const known = owners();
+/** Splits `<locale>.ts` in `dir` (lit-localize's output) for each locale; `known` owners only. */
+export function splitLocales(dir = outDir, locales = targetLocales(), known = owners()): void {
   const duplicated = known.filter((o, i) => known.indexOf(o) !== i);
   if (duplicated.length) throw new Error(`locale-parts: more than one owner of the prefix ${duplicated.join(', ')} in src/registry.ts`);
   for (const owner of known) {
-    rmSync(`${outDir}/${owner}`, { recursive: true, force: true });
-    mkdirSync(`${outDir}/${owner}`, { recursive: true });
+    rmSync(`${dir}/${owner}`, { recursive: true, force: true });
+    mkdirSync(`${dir}/${owner}`, { recursive: true });
   }
-  for (const locale of config.targetLocales) {
-    const path = `${outDir}/${locale}.ts`;
+  for (const locale of locales) {
+    const path = `${dir}/${locale}.ts`;
     if (!existsSync(path)) throw new Error(`locale-parts: ${path} is missing; run lit-localize build first`);
     const { imports, entries: all } = entries(path);
     const stray = all.filter((e) => !known.includes(ownerOf(e.id))).map((e) => e.id);
     if (stray.length)
       throw new Error(`locale-parts: message ids with no owner (${known.map((o) => `${o}.*`).join(', ')}): ${stray.join(', ')}. Give the id its element's prefix (the registry's \`strings\`) or \`kit.\``);
-    for (const owner of known) writeFileSync(`${outDir}/${owner}/${locale}.ts`, moduleText(imports, all.filter((e) => ownerOf(e.id) === owner)));
+    for (const owner of known) writeFileSync(`${dir}/${owner}/${locale}.ts`, moduleText(imports, all.filter((e) => ownerOf(e.id) === owner)));
     rmSync(path);
   }
-  for (const owner of known) writeFileSync(`${outDir}/${owner}.ts`, loadersText(owner, config.targetLocales));
-  const left = readdirSync(outDir).filter((f) => f.endsWith('.ts') && !known.includes(f.slice(0, -3)));
-  if (left.length) throw new Error(`locale-parts: unexpected files in ${outDir}: ${left.join(', ')}`);
-  console.log(`locale-parts: ${known.length} owners (${known.join(', ')}) x ${config.targetLocales.length} locales`);
+  for (const owner of known) writeFileSync(`${dir}/${owner}.ts`, loadersText(owner, locales));
+  const left = readdirSync(dir).filter((f) => f.endsWith('.ts') && !known.includes(f.slice(0, -3)));
+  if (left.length) throw new Error(`locale-parts: unexpected files in ${dir}: ${left.join(', ')}`);
+  console.log(`locale-parts: ${known.length} owners (${known.join(', ')}) x ${locales.length} locales`);
+}
+
+function targetLocales(): string[] {
+  return (JSON.parse(readFileSync(`${elementsDir}lit-localize.json`, 'utf8')) as { targetLocales: string[] }).targetLocales;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) splitLocales();
