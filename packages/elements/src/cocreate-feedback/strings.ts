@@ -129,7 +129,7 @@ export function countText(remaining: number, format: (n: number) => string): str
   return msg(str`Characters too many: ${n}`, { id: 'feedback.text.tooMany' });
 }
 
-/** The labels of the erase control after sending (kit/parts/controls.ts `eraseControl`). */
+/** The labels of the erase control after sending (kit/parts/sending.ts `eraseControl`). */
 export function eraseWords() {
   return {
     button: msg('Erase my message', { id: 'feedback.erase.button' }),

@@ -8,7 +8,8 @@ import type { FeedbackCreate, FeedbackCreated, Locale } from '@civicloop/contrac
 import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, RATING_MAX, RATING_MIN, type FeedbackKind, type StaffChannel } from '@civicloop/contract/rules';
 import { createStaffFeedback, deleteFeedback, isApiError } from '@civicloop/sdk';
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import { refusalOf, setupProblem, type ElementScope, type SetupProblem } from '../kit/stores/connection.js';
+import { refusalOf, setupProblem, type SetupProblem } from '../kit/stores/answers.js';
+import type { ElementScope } from '../kit/stores/connection.js';
 import { readyConfig, type CouncilState, type ServicesState } from '../kit/stores/council.js';
 import { keepSame, outcomeOf, type OutcomeState } from '../kit/stores/compose.js';
 import type { EraseState } from '../kit/stores/erase.js';

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
-import type { SetupProblem } from '../stores/connection.js';
+import type { SetupProblem } from '../stores/answers.js';
 import { notice } from './notice.js';
 
 /** What is wrong with the page's setup, for the council's web editor; names what the page says. */
