@@ -131,4 +131,22 @@ describe('CDN chunks', () => {
     assert.equal(await holds('cocreate-feedback.js'), true, 'the form sends through the outbox');
     assert.equal(await holds('you-said-we-did.js'), false, '<you-said-we-did> only reads');
   });
+
+  test('a read-only element loads none of the modules only forms need (Rollup puts a module whole in one chunk)', async () => {
+    const dir = elementsCdnDir();
+    /** The source modules (from the source maps) of an entry and the chunks it imports. */
+    const sourcesOf = async (entry: string) => {
+      const sources = new Set<string>();
+      for (const file of await graph(dir, entry)) {
+        const map = JSON.parse(await readFile(join(dir, `${file}.map`), 'utf8')) as { sources: string[] };
+        for (const s of map.sources) sources.add(s.replace(/^(\.\.\/)+/, ''));
+      }
+      return sources;
+    };
+    const formOnly = ['kit/stores/form.js', 'kit/stores/answers.js', 'kit/stores/submission.js', 'kit/parts/sending.js', 'kit/controllers/anti-abuse.js', 'contract/dist/pow-solver.js'];
+    const form = await sourcesOf('cocreate-feedback.js');
+    assert.deepEqual(formOnly.filter((m) => !form.has(m)), [], 'the form loads them all');
+    const reading = await sourcesOf('you-said-we-did.js');
+    assert.deepEqual(formOnly.filter((m) => reading.has(m)), [], '<you-said-we-did> only reads');
+  });
 });

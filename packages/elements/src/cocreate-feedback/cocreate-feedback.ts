@@ -8,8 +8,9 @@ import { StoreController } from '../internal/store-controller.js';
 import { StateChanges } from '../kit/controllers/changes.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
-import { buttonRow, checkField, councilNote, emailField, eraseControl, honeypot, safeUrl, selectField, submitButton, yesNo } from '../kit/parts/controls.js';
-import { charCount, copyAndTell, errorSummary, field, kitStyles, notice, radioGroup, rating, receiptCode } from '../kit/parts/index.js';
+import { checkField, emailField, safeUrl, selectField } from '../kit/parts/controls.js';
+import { buttonRow, councilNote, eraseControl, honeypot, submitButton, yesNo } from '../kit/parts/sending.js';
+import { charCount, copyAndTell, errorSummary, field, kitStyles, notice, radioGroup, rating, receiptCode, setupNotice } from '../kit/parts/index.js';
 import { councilText, serviceOptions } from '../kit/stores/council.js';
 import { issueOf } from '../kit/stores/form.js';
 import { createFeedbackFlow, type FeedbackDraft, type FeedbackFlowState, type FieldName } from '../stores/feedback.js';
@@ -145,25 +146,9 @@ export class CocreateFeedback extends CivicElement {
     return html`
       <div part="base" class="base" lang=${this.renderedLocale}>
         ${this.#status.render()}
-        ${setup && !notSent && state.state !== 'sent' && state.state !== 'queued'
-          ? notice({
-              id: 'setup',
-              part: 'notice setup',
-              level,
-              tone: 'error',
-              title: msg('This form cannot send messages', { id: 'feedback.setup.title' }),
-              body: html`<p>${s.setupText(setup, this.config.council ?? '', this.config.service ?? '')}</p>
-                <p>${msg('No message can be sent from this page until the council fixes it. Please tell the council, or contact them another way.', { id: 'feedback.setup.body' })}</p>`,
-            })
-          : nothing}
+        ${setup && !notSent && state.state !== 'sent' && state.state !== 'queued' ? setupNotice({ problem: setup, council: this.config.council ?? '', service: this.config.service ?? '', level }) : nothing}
         ${state.state === 'idle'
-          ? yesNo({
-              question: msg('Was this page useful?', { id: 'feedback.compact.question' }),
-              yes: msg('Yes', { id: 'feedback.compact.yes' }),
-              no: msg('No', { id: 'feedback.compact.no' }),
-              onYes: this.#focus.act(() => this.#flow.open(true), '#text'),
-              onNo: this.#focus.act(() => this.#flow.open(false), '#text'),
-            })
+          ? yesNo({ ...s.compactWords(), onYes: this.#focus.act(() => this.#flow.open(true), '#text'), onNo: this.#focus.act(() => this.#flow.open(false), '#text') })
           : state.state === 'sent'
             ? this.#renderSent(state, level)
             : state.state === 'queued'
@@ -285,6 +270,7 @@ export class CocreateFeedback extends CivicElement {
     if (state.erase === 'erased') return panel(html`<p>${msg('Its text and any email address are deleted. Only the fact that a message was sent is still counted.', { id: 'feedback.erased.body' })}</p>${again}`);
     const follow = safeUrl(this.followUrl, state.receipt);
     const contactBank = safeUrl(this.contactBankUrl);
+    const erase = s.eraseWords();
     return panel(html`
       <p>${state.staff ? msg('Give the resident this receipt code so they can follow what happens with it:', { id: 'feedback.sent.staffCode' }) : msg('Your receipt code. Keep it to follow what happens with your message:', { id: 'feedback.sent.code' })}</p>
       ${receiptCode({ code: state.receipt, locale: this.renderedLocale, copyLabel: msg('Copy code', { id: 'feedback.sent.copy' }), onCopy: () => void copyAndTell(state.receipt, this.shadowRoot, () => msg('Receipt code copied', { id: 'feedback.status.copied' }), (text) => this.#status.announce(this.localized(text))) })}
@@ -292,17 +278,9 @@ export class CocreateFeedback extends CivicElement {
       ${state.text ? html`<p>${msg('What you wrote:', { id: 'feedback.sent.echo' })}</p><p class="echo">${state.text}</p>` : nothing}
       ${contactBank ? html`<p>${msg('Would you like to help improve the council’s services?', { id: 'feedback.sent.invite' })} <a href=${contactBank}>${msg('Join the contact bank', { id: 'feedback.sent.contactBank' })}</a></p>` : nothing}
       ${eraseControl({
+        ...erase,
         state: state.erase,
-        button: msg('Erase my message', { id: 'feedback.erase.button' }),
-        failed: msg('We could not erase your message. Please try again.', { id: 'feedback.erase.failed' }),
-        confirm: {
-          question: msg('Erase your message?', { id: 'feedback.erase.question' }),
-          warning: msg('Its text and any email address will be deleted. This cannot be undone.', { id: 'feedback.erase.warning' }),
-          confirmLabel: msg('Yes, erase it', { id: 'feedback.erase.confirm' }),
-          cancelLabel: msg('No, keep it', { id: 'feedback.erase.cancel' }),
-          onConfirm: this.#focus.act(() => this.#flow.confirmErase()),
-          onCancel: this.#focus.act(() => this.#flow.cancelErase(), '#erase'),
-        },
+        confirm: { ...erase.confirm, onConfirm: this.#focus.act(() => this.#flow.confirmErase()), onCancel: this.#focus.act(() => this.#flow.cancelErase(), '#erase') },
         onRequest: this.#focus.act(() => this.#flow.requestErase(), '#erase-confirm'),
       })}
       ${again}

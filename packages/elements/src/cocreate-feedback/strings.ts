@@ -2,7 +2,7 @@
 // answers in the language of the element rendering (or of `localized()` in an event handler).
 import type { FeedbackKind, StaffChannel } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
-import type { FeedbackFlowState, FieldError, SetupProblem } from '../stores/feedback.js';
+import type { FeedbackFlowState, FieldError } from '../stores/feedback.js';
 
 type State<S extends FeedbackFlowState['state']> = Extract<FeedbackFlowState, { state: S }>;
 
@@ -129,18 +129,25 @@ export function countText(remaining: number, format: (n: number) => string): str
   return msg(str`Characters too many: ${n}`, { id: 'feedback.text.tooMany' });
 }
 
-/** What is wrong with the page's setup, for the council's web editor; names what the page says. */
-export function setupText(problem: SetupProblem, council: string, service: string): string {
-  switch (problem) {
-    case 'unknown-council':
-      return msg(str`This form is not set up correctly: the council “${council}” is not known to the council’s service.`, { id: 'feedback.setup.unknownCouncil' });
-    case 'unknown-service':
-      return msg(str`This form is not set up correctly: “${service}” is not one of the council’s services.`, { id: 'feedback.setup.unknownService' });
-    case 'blocked': {
-      const origin = location.origin;
-      return msg(str`This form is not set up correctly: the council’s service does not accept messages from this website (${origin}).`, { id: 'feedback.setup.blocked' });
-    }
-    case 'no-origin':
-      return msg('This page cannot send messages: it is opened from a file or inside a sandboxed frame, which the council’s service never accepts.', { id: 'feedback.setup.noOrigin' });
-  }
+/** The labels of the erase control after sending (kit/parts/sending.ts `eraseControl`). */
+export function eraseWords() {
+  return {
+    button: msg('Erase my message', { id: 'feedback.erase.button' }),
+    failed: msg('We could not erase your message. Please try again.', { id: 'feedback.erase.failed' }),
+    confirm: {
+      question: msg('Erase your message?', { id: 'feedback.erase.question' }),
+      warning: msg('Its text and any email address will be deleted. This cannot be undone.', { id: 'feedback.erase.warning' }),
+      confirmLabel: msg('Yes, erase it', { id: 'feedback.erase.confirm' }),
+      cancelLabel: msg('No, keep it', { id: 'feedback.erase.cancel' }),
+    },
+  };
+}
+
+/** The question of the compact variant and its two answers. */
+export function compactWords() {
+  return {
+    question: msg('Was this page useful?', { id: 'feedback.compact.question' }),
+    yes: msg('Yes', { id: 'feedback.compact.yes' }),
+    no: msg('No', { id: 'feedback.compact.no' }),
+  };
 }

@@ -7,7 +7,7 @@ import { inLocale, isLoaded, loadLocale, type LocaleMessages } from './localizat
 import type { Locale } from './locales.js';
 import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
 import { languagePicker, languageStyles } from '../kit/parts/language.js';
-import { formInstance } from '../kit/stores/form.js';
+import { formInstance } from '../kit/stores/instance.js';
 import { themeStyles } from './theme.styles.js';
 
 /**

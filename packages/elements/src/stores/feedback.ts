@@ -8,7 +8,8 @@ import type { FeedbackCreate, FeedbackCreated, Locale } from '@civicloop/contrac
 import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, RATING_MAX, RATING_MIN, type FeedbackKind, type StaffChannel } from '@civicloop/contract/rules';
 import { createStaffFeedback, deleteFeedback, isApiError } from '@civicloop/sdk';
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import { refusalOf, setupProblem, type ElementScope, type SetupProblem } from '../kit/stores/connection.js';
+import { refusalOf, setupProblem, type SetupProblem } from '../kit/stores/answers.js';
+import type { ElementScope } from '../kit/stores/connection.js';
 import { readyConfig, type CouncilState, type ServicesState } from '../kit/stores/council.js';
 import { keepSame, outcomeOf, type OutcomeState } from '../kit/stores/compose.js';
 import type { EraseState } from '../kit/stores/erase.js';
@@ -36,7 +37,6 @@ const FIELDS: readonly FieldName[] = ['channel', 'kind', 'text', 'service', 'con
 
 export type FieldErrorCode = 'channel-missing' | 'kind-missing' | 'text-missing' | 'text-too-long' | 'contact-missing' | 'contact-invalid' | 'service-unknown' | 'server-invalid';
 export type FieldError = FieldIssue<FieldName> & { code: FieldErrorCode };
-export type { EraseState };
 
 export type FeedbackFlowState =
   | { state: 'idle' }
@@ -45,7 +45,7 @@ export type FeedbackFlowState =
   | { state: 'sent'; receipt: string; id: string; text: string; staff: boolean; erase: EraseState; queuedFirst: boolean }
   | OutcomeState;
 
-export type { CouncilState, ServicesState, SetupProblem };
+export type { CouncilState, EraseState, ServicesState, SetupProblem };
 export { councilText, serviceName } from '../kit/stores/council.js';
 
 export type { FlowEvent as FeedbackFlowEvent };
@@ -97,10 +97,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
         }),
       },
     },
-    wordsOf: (b) => {
-      const { kind, text, rating, service } = b as FeedbackCreate;
-      return { kind, text, rating, service };
-    },
+    wordsOf: (b) => (({ kind, text, rating, service }: FeedbackCreate) => ({ kind, text, rating, service }))(b as FeedbackCreate),
     giveBack,
     serverCode: (f) => (f === 'service' ? 'service-unknown' : 'server-invalid'),
     fixable: (f) => f !== 'service' || !options.scope().service,
@@ -133,7 +130,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     return body;
   }
 
-  const flow = {
+  return {
     $draft: form.$values as ReadableAtom<FeedbackDraft>,
     $flow: $flow as ReadableAtom<FeedbackFlowState>,
     $council: base.$council,
@@ -197,7 +194,6 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
 
     dispose: base.dispose,
   };
-  return flow;
 }
 
 export type FeedbackFlow = ReturnType<typeof createFeedbackFlow>;

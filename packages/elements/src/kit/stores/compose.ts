@@ -3,7 +3,7 @@
 // outcome is reported once, for the element's events.
 import { PROBLEM_TYPES } from '@civicloop/contract/rules';
 import { isNetworkError, isTimeoutError } from '@civicloop/sdk';
-import { refusalReason, type RefusalReason } from './connection.js';
+import { refusalReason, type RefusalReason } from './answers.js';
 import type { Form } from './form.js';
 import type { QueuedReason, Refusal, Submission, SubmissionState } from './submission.js';
 

@@ -3,7 +3,8 @@
 // outbox, the anti-abuse fields, and the rules that join them (composeForm). An element's store
 // adds only its own fields, body and states.
 import type { ReadableAtom } from 'nanostores';
-import { councilAntiAbuse, councilView, queuedReason, refusalOf, scopeOf, type ElementScope } from './connection.js';
+import { councilAntiAbuse, queuedReason, refusalOf, scopeOf } from './answers.js';
+import { councilView, type ElementScope } from './connection.js';
 import { outboxFor } from './outbox.js';
 import { composeForm, NOT_CONFIGURED } from './compose.js';
 import { createErase } from './erase.js';

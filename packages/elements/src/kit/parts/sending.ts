@@ -1,0 +1,86 @@
+// What a form shows around sending: its send button, rows of buttons under an outcome, the
+// compact variant's question, the council's note, the honeypot, and erasing with its "Are you
+// sure?". Apart from controls.ts, so a page without a form (a reading element) loads none of it.
+import { html, nothing, type TemplateResult } from 'lit';
+
+/** The form's send button in its row: it stays focusable while sending (`aria-disabled`), so focus never drops. */
+export function submitButton(o: { sending: boolean; label: string; sendingLabel: string }): TemplateResult {
+  return html`<div class="row">
+    <button part="button submit" class="button" type="submit" aria-disabled=${o.sending ? 'true' : 'false'}>${o.sending ? o.sendingLabel : o.label}</button>
+  </div>`;
+}
+
+/** A row of secondary buttons under an outcome ("Do not send it", "Send another message"). */
+export function buttonRow(buttons: readonly { label: string; onClick: () => void; disabled?: boolean }[]): TemplateResult {
+  return html`<div class="row">
+    ${buttons.map((b) => html`<button part="button" class="button secondary" type="button" ?disabled=${Boolean(b.disabled)} @click=${b.onClick}>${b.label}</button>`)}
+  </div>`;
+}
+
+/** A question answered by one of two buttons ("Was this page useful? Yes / No"): a group named by the question. */
+export function yesNo(o: { question: string; yes: string; no: string; onYes: () => void; onNo: () => void }): TemplateResult {
+  return html`<div part="compact" class="compact" role="group" aria-labelledby="useful">
+    <p id="useful">${o.question}</p>
+    <button part="button" class="button secondary" type="button" @click=${o.onYes}>${o.yes}</button>
+    <button part="button" class="button secondary" type="button" @click=${o.onNo}>${o.no}</button>
+  </div>`;
+}
+
+/**
+ * The council's own words on what happens with an input (its `inputUse` text), under a title in
+ * the element's language; the text keeps its own `lang` when it is in another.
+ */
+export function councilNote(o: { title: string; note: { text: string; lang: string } | undefined }): TemplateResult | typeof nothing {
+  if (!o.note) return nothing;
+  return html`<div part="input-use" class="input-use" lang=${o.note.lang}>
+    <p><strong>${o.title}</strong></p>
+    <p>${o.note.text}</p>
+  </div>`;
+}
+
+/**
+ * The honeypot the server checks (`name`): for bots only, so out of the tab order, hidden from
+ * assistive technology and from sight, never autofilled. Its label is not localized: no person reads it.
+ */
+export function honeypot(o: { name: string; value: string; onInput: (value: string) => void }): TemplateResult {
+  return html`
+    <div class="visually-hidden" aria-hidden="true">
+      <label for="trap">Leave this field empty</label>
+      <input type="text" id="trap" name=${o.name} tabindex="-1" autocomplete="off" .value=${o.value} @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)} />
+    </div>
+  `;
+}
+
+/**
+ * "Are you sure?" inside an outcome, for an action that cannot be undone: a group named by its
+ * question; the confirm button stays focusable while busy (aria-disabled), so focus never drops.
+ */
+export function confirmPanel(o: { id: string; question: string; warning: string; confirmLabel: string; cancelLabel: string; busy: boolean; onConfirm: () => void; onCancel: () => void }): TemplateResult {
+  return html`
+    <div class="notice warning" role="group" aria-labelledby="${o.id}-question">
+      <p id="${o.id}-question"><strong>${o.question}</strong></p>
+      <p>${o.warning}</p>
+      <div class="row">
+        <button part="button" class="button" type="button" id="${o.id}-confirm" aria-disabled=${o.busy ? 'true' : 'false'} @click=${() => !o.busy && o.onConfirm()}>${o.confirmLabel}</button>
+        <button part="button" class="button secondary" type="button" @click=${o.onCancel}>${o.cancelLabel}</button>
+      </div>
+    </div>
+  `;
+}
+
+/**
+ * "Erase my input" under a sent input's receipt: a text button (`#erase`), then "Are you sure?"
+ * (`confirmPanel`, confirm button `#erase-confirm`) while confirming or erasing, and an alert
+ * when erasing failed. The caller moves focus between them (they replace each other).
+ */
+export function eraseControl(o: {
+  state: 'none' | 'confirming' | 'erasing' | 'erased' | 'failed';
+  button: string;
+  failed: string;
+  confirm: Omit<Parameters<typeof confirmPanel>[0], 'id' | 'busy'>;
+  onRequest: () => void;
+}): TemplateResult {
+  if (o.state === 'confirming' || o.state === 'erasing') return confirmPanel({ ...o.confirm, id: 'erase', busy: o.state === 'erasing' });
+  return html`${o.state === 'failed' ? html`<p class="error-message" role="alert">${o.failed}</p>` : nothing}
+    <p><button class="link" type="button" id="erase" @click=${o.onRequest}>${o.button}</button></p>`;
+}

@@ -1,0 +1,37 @@
+import { msg, str } from '@lit/localize';
+import { html, type TemplateResult } from 'lit';
+import type { SetupProblem } from '../stores/answers.js';
+import { notice } from './notice.js';
+
+/** What is wrong with the page's setup, for the council's web editor; names what the page says. */
+function setupText(problem: SetupProblem, council: string, service: string): string {
+  switch (problem) {
+    case 'unknown-council':
+      return msg(str`This form is not set up correctly: the council “${council}” is not known to the council’s service.`, { id: 'kit.setup.unknownCouncil' });
+    case 'unknown-service':
+      return msg(str`This form is not set up correctly: “${service}” is not one of the council’s services.`, { id: 'kit.setup.unknownService' });
+    case 'blocked': {
+      const origin = location.origin;
+      return msg(str`This form is not set up correctly: the council’s service does not accept messages from this website (${origin}).`, { id: 'kit.setup.blocked' });
+    }
+    case 'no-origin':
+      return msg('This page cannot send messages: it is opened from a file or inside a sandboxed frame, which the council’s service never accepts.', { id: 'kit.setup.noOrigin' });
+  }
+}
+
+/**
+ * The notice (part `notice setup`), shown from the first render, that the page's setup stops
+ * every input: an unknown council or preset service, or a page the council does not accept.
+ * Every form element shows the same one (kit/stores/connection.ts finds the problem).
+ */
+export function setupNotice(o: { problem: SetupProblem; council: string; service: string; level: number }): TemplateResult {
+  return notice({
+    id: 'setup',
+    part: 'notice setup',
+    level: o.level,
+    tone: 'error',
+    title: msg('This form cannot send messages', { id: 'kit.setup.title' }),
+    body: html`<p>${setupText(o.problem, o.council, o.service)}</p>
+      <p>${msg('No message can be sent from this page until the council fixes it. Please tell the council, or contact them another way.', { id: 'kit.setup.body' })}</p>`,
+  });
+}
