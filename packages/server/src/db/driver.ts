@@ -1,9 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockFolder, type FolderLock } from './folder-lock.js';
+
+export { DataDirLockedError, lockFolder, type FolderLock } from './folder-lock.js';
 
 /** Rows of one statement. */
 export interface QueryResult<T> {
@@ -36,6 +38,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PostgreSQL only: keep every table in this schema (created if missing). */
   pgSchema?: string;
+  /** PGlite: the folder's lock, already taken (`lockFolder`); it is released on close. */
+  folderLock?: FolderLock;
 }
 
 /** FIFO lock: PGlite has one connection, and a transaction must own it from BEGIN to COMMIT. */
@@ -48,62 +52,18 @@ class Mutex {
   }
 }
 
-/** A PGlite data folder is held by another living process. */
-export class DataDirLockedError extends Error {
-  override readonly name = 'DataDirLockedError';
-  constructor(
-    readonly dataDir: string,
-    readonly pid: number,
-  ) {
-    super(
-      `the data folder ${dataDir} is in use by process ${pid} (a running civicloop-server?). ` +
-        'PGlite lets one process at a time use it, and a second writer would lose its changes: stop that process, then run this again.',
-    );
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Takes `<dataDir>.lock` for this process, with its pid in it. A lock left by a process that
- * is gone (killed, crashed) is taken over. Returns the release function.
- */
-function lockDataDir(dataDir: string): () => void {
-  const file = `${resolve(dataDir)}.lock`;
-  mkdirSync(dirname(file), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new DataDirLockedError(resolve(dataDir), pid);
-      rmSync(file, { force: true });
-    }
-  }
-  throw new Error(`could not lock ${file}`);
-}
-
-function openPglite(dataDir: string): Database {
+async function openPglite(dataDir: string, held: FolderLock | undefined): Promise<Database> {
   const memory = dataDir === 'memory://';
-  const unlock = memory ? () => undefined : lockDataDir(dataDir);
+  const lock = memory ? undefined : (held ?? (await lockFolder(dataDir)));
+  const unlock = () => lock?.release();
   let db: PGlite;
   try {
     db = new PGlite(memory ? undefined : dataDir);
   } catch (error) {
-    unlock();
+    await unlock();
     throw error;
   }
-  const lock = new Mutex();
+  const mutex = new Mutex();
   let closed = false;
   const direct: Queryable = {
     async query<T>(sql: string, params: readonly unknown[] = []) {
@@ -113,10 +73,10 @@ function openPglite(dataDir: string): Database {
   };
   return {
     engine: 'pglite',
-    query: (sql, params) => lock.run(() => direct.query(sql, params)),
-    exec: (sql) => lock.run(async () => void (await db.exec(sql))),
+    query: (sql, params) => mutex.run(() => direct.query(sql, params)),
+    exec: (sql) => mutex.run(async () => void (await db.exec(sql))),
     transaction: (fn) =>
-      lock.run(async () => {
+      mutex.run(async () => {
         await db.exec('BEGIN');
         try {
           const result = await fn(direct);
@@ -128,13 +88,13 @@ function openPglite(dataDir: string): Database {
         }
       }),
     close: () =>
-      lock.run(async () => {
+      mutex.run(async () => {
         if (closed) return;
         closed = true;
         try {
           await db.close();
         } finally {
-          unlock();
+          await unlock();
         }
       }),
   };
@@ -230,7 +190,7 @@ function splitStatements(sql: string): string[] {
 
 /** Opens PostgreSQL (`databaseUrl`) or PGlite (`dataDir`, default `.data/`) and applies the migrations. */
 export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
-  const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.pgSchema) : openPglite(opts.dataDir ?? '.data');
+  const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.pgSchema) : await openPglite(opts.dataDir ?? '.data', opts.folderLock);
   try {
     await migrate(db);
   } catch (error) {
