@@ -8,6 +8,7 @@ import { requestId, type RequestIdVariables } from 'hono/request-id';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { readJsonBody } from './body.js';
+import { compressResponses } from './compression.js';
 import type { Handlers, RequestContext, StaffIdentity, StoredReply } from './context.js';
 import { councilHandlers, loadCouncil, type CouncilRow } from './councils.js';
 import type { Database, Queryable } from './db/driver.js';
@@ -142,6 +143,9 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+
+  // Inside the log's middleware, outside every route: JSON, problems, CSV and feeds leave compressed.
+  app.use('*', compressResponses());
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) {
@@ -330,7 +334,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
 
   if (opts.cdnDir) {
     const cdn = cdnFiles(opts.cdnDir);
-    app.get('/cdn/*', async (c) => (c.set('route', '/cdn/*'), (await cdn(c.req.path)) ?? c.notFound()));
+    app.get('/cdn/*', async (c) => (c.set('route', '/cdn/*'), (await cdn(c.req.path, c.req.header('accept-encoding'))) ?? c.notFound()));
   }
 
   if (opts.demoDir) {
