@@ -10,7 +10,8 @@ import { en } from 'zod/locales';
 import { readJsonBody } from './body.js';
 import { compressResponses } from './compression.js';
 import type { Handlers, RequestContext, StaffIdentity, StoredReply } from './context.js';
-import { councilHandlers, loadCouncil, type CouncilRow } from './councils.js';
+import { councilHandlers, type CouncilRow } from './councils.js';
+import { CouncilCache } from './council-cache.js';
 import type { Database, Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
 import { challengeHandlers } from './challenges.js';
@@ -172,7 +173,11 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
 
   app.notFound((c) => problemResponse(problems.notFound(`Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
 
-  // The council of the path, loaded once for CORS and the route.
+  // The council of the path, from memory (see CouncilCache: how a change reaches every process), for CORS and the route.
+  const councils = new CouncilCache(db);
+  const councilsListening = councils.start().catch((error: unknown) =>
+    log({ time: new Date(now()).toISOString(), level: 'error', msg: 'council cache: cannot listen; councils are read from the database', error: String(error) }),
+  );
   app.use('/v1/councils/*', async (c, next) => {
     const segment = c.req.path.split('/')[3] ?? '';
     let slug = '';
@@ -181,7 +186,8 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     } catch {
       /* not a slug; 404 below */
     }
-    const council = z.safeParse(Slug, slug).success ? await loadCouncil(db, slug) : undefined;
+    await councilsListening;
+    const council = z.safeParse(Slug, slug).success ? await councils.get(slug) : undefined;
     c.set('council', council);
     if (c.req.method === 'OPTIONS') c.set('route', 'preflight /v1/councils/{council}/*');
     await next();
