@@ -64,8 +64,8 @@ function startListening(argv, env) {
 const FEEDBACK = JSON.stringify({ kind: 'idea', text: 'A bench input: the library could open on Sunday afternoons.', elapsedMs: 60_000 });
 const randomAddress = () => `10.${(Math.random() * 256) | 0}.${(Math.random() * 256) | 0}.${(Math.random() * 256) | 0}`;
 
-async function cannon(url, connections, kind, etag) {
-  const opts = { url: `${url}/v1/councils/bench${kind === 'post' ? '/feedback' : ''}`, connections, duration: SECONDS, pipelining: 1 };
+async function cannon(url, connections, kind, etag, seconds = SECONDS) {
+  const opts = { url: `${url}/v1/councils/bench${kind === 'post' ? '/feedback' : ''}`, connections, duration: seconds, pipelining: 1 };
   if (kind === 'post') {
     opts.method = 'POST';
     opts.requests = [
@@ -86,7 +86,12 @@ async function cannon(url, connections, kind, etag) {
   const expected = kind === 'post' ? '2xx' : kind === 'get304' ? '3xx' : '2xx';
   const good = r[expected];
   const bad = r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx'] - good + r.errors + r.timeouts;
-  return { rps: good / SECONDS, p99: r.latency.p99, bad };
+  return { rps: good / seconds, p99: r.latency.p99, bad };
+}
+
+/** A fresh process is slow at first (JIT, the first statements planned, PGlite's first pages): load it briefly, unmeasured. */
+async function warmUp(url, etag) {
+  for (const kind of ['post', 'get', 'get304']) await cannon(url, 8, kind, etag, 2);
 }
 
 const rows = [];
@@ -192,6 +197,7 @@ async function engineRun(engine) {
   const etag = first.headers.get('etag');
   const bodyBytes = (await first.arrayBuffer()).byteLength;
   try {
+    await warmUp(server.url, etag);
     for (const c of CONNECTIONS) {
       row(engine, 'POST feedback (unique keys)', c, await cannon(server.url, c, 'post'));
       row(engine, 'GET council', c, await cannon(server.url, c, 'get'));
@@ -212,6 +218,7 @@ async function engineRun(engine) {
     // Scale-out: two processes on one database, loaded together (half the connections each).
     const two = await Promise.all([startListening([CLI, 'serve'], env), startListening([CLI, 'serve'], env)]);
     try {
+      for (const s of two) await warmUp(s.url, etag);
       for (const c of CONNECTIONS.filter((n) => n >= 2)) {
         const both = await Promise.all(two.map((s) => cannon(s.url, c / 2, 'post')));
         row(engine, 'POST, two processes together', c, { rps: both[0].rps + both[1].rps, p99: Math.max(both[0].p99, both[1].p99), bad: both[0].bad + both[1].bad });
@@ -240,6 +247,7 @@ for (const engine of ['pglite', 'postgres']) {
 for (const kind of ['hono', 'http']) {
   const bare = await startListening([join(root, 'bench/bare-server.mjs'), kind, String(bodyBytes)], process.env);
   try {
+    await cannon(bare.url, 8, 'get', undefined, 2);
     for (const c of CONNECTIONS) row('http', kind === 'hono' ? 'limit: bare Hono route' : 'limit: bare node:http', c, await cannon(bare.url, c, 'get'));
   } finally {
     await bare.stop();
