@@ -26,6 +26,8 @@ const steps = [
   ['framework types', ['scripts/framework-types.mjs']],
   // The SRI hashes the server prints with the snippet to paste.
   ['cdn integrity', ['scripts/cdn-integrity.mjs']],
+  // Brotli and gzip copies the server sends to browsers that accept them.
+  ['cdn compression', ['scripts/cdn-compress.mjs']],
 ];
 
 // Every output starts empty: a deleted element, module or locale must not survive in dist/ or

@@ -8,8 +8,10 @@ import { requestId, type RequestIdVariables } from 'hono/request-id';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { readJsonBody } from './body.js';
+import { compressResponses } from './compression.js';
 import type { Handlers, RequestContext, StaffIdentity, StoredReply } from './context.js';
-import { councilHandlers, loadCouncil, type CouncilRow } from './councils.js';
+import { councilHandlers, type CouncilRow } from './councils.js';
+import { CouncilCache } from './council-cache.js';
 import type { Database, Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
 import { challengeHandlers } from './challenges.js';
@@ -32,6 +34,7 @@ import { openDataHandlers } from './open-data.js';
 import { statsHandlers } from './stats.js';
 import { themeHandlers } from './themes.js';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 // Validation messages are part of 422 bodies: make them readable English once, here.
@@ -143,6 +146,9 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     });
   });
 
+  // Inside the log's middleware, outside every route: JSON, problems, CSV and feeds leave compressed.
+  app.use('*', compressResponses());
+
   app.onError((error, c) => {
     if (error instanceof HttpProblem) {
       const id = c.get('routeId');
@@ -168,7 +174,11 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
 
   app.notFound((c) => problemResponse(problems.notFound(`Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
 
-  // The council of the path, loaded once for CORS and the route.
+  // The council of the path, from memory (see CouncilCache: how a change reaches every process), for CORS and the route.
+  const councils = new CouncilCache(db);
+  const councilsListening = councils.start().catch((error: unknown) =>
+    log({ time: new Date(now()).toISOString(), level: 'error', msg: 'council cache: cannot listen; councils are read from the database', error: String(error) }),
+  );
   app.use('/v1/councils/*', async (c, next) => {
     const segment = c.req.path.split('/')[3] ?? '';
     let slug = '';
@@ -177,7 +187,8 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     } catch {
       /* not a slug; 404 below */
     }
-    const council = z.safeParse(Slug, slug).success ? await loadCouncil(db, slug) : undefined;
+    await councilsListening;
+    const council = z.safeParse(Slug, slug).success ? await councils.get(slug) : undefined;
     c.set('council', council);
     if (c.req.method === 'OPTIONS') c.set('route', 'preflight /v1/councils/{council}/*');
     await next();
@@ -330,7 +341,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
 
   if (opts.cdnDir) {
     const cdn = cdnFiles(opts.cdnDir);
-    app.get('/cdn/*', async (c) => (c.set('route', '/cdn/*'), (await cdn(c.req.path)) ?? c.notFound()));
+    app.get('/cdn/*', async (c) => (c.set('route', '/cdn/*'), (await cdn(c.req.path, c.req.header('accept-encoding'))) ?? c.notFound()));
   }
 
   if (opts.demoDir) {
@@ -383,6 +394,9 @@ function toResponse(route: Pick<RouteDef, 'cacheable'> & { responses?: RouteDef[
   else if (!headers.has('content-type')) headers.set('content-type', `${mediaType}; charset=utf-8`);
   if (route.cacheable && reply.status === 200) {
     if (!headers.has('cache-control')) headers.set('cache-control', DEFAULT_CACHE);
+    // Hashed here, synchronously, from the string in hand: Hono's etag() would tee the body stream
+    // and hash it on WebCrypto's thread pool, the largest cost of a cached GET in the profile.
+    if (!headers.has('etag')) headers.set('etag', `"${createHash('sha1').update(json).digest('hex')}"`);
   } else if (!headers.has('cache-control')) {
     headers.set('cache-control', 'no-store');
   }

@@ -229,12 +229,4 @@ forEachEngine((engine) => {
     assert.equal(after.code, 0, after.stderr);
     assert.match(after.stdout, /https:\/\/late\.clitown\.example/);
   });
-
-  test('a lock left by a process that is gone is taken over', { skip: engine.name !== 'pglite' && 'PGlite only' }, async () => {
-    const { writeFile } = await import('node:fs/promises');
-    // A pid that cannot be alive: above the kernel's pid_max.
-    await writeFile(`${join(dir, 'data')}.lock`, '99999999');
-    const listed = await run('council', 'origins', 'list', '--slug', 'clitown');
-    assert.equal(listed.code, 0, listed.stderr);
-  });
 });

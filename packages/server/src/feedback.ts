@@ -15,7 +15,7 @@ import type { Handlers, Reply, RequestContext } from './context.js';
 import type { CouncilRow } from './councils.js';
 import type { Queryable } from './db/driver.js';
 import { problems } from './problems.js';
-import { clientBucket, consume, DEFAULT_LIMITS, rateLimitHeaders } from './rate-limit.js';
+import { clientBucket, consumeBoth, DEFAULT_LIMITS, rateLimitHeaders } from './rate-limit.js';
 import { newReceipt } from './receipt.js';
 import type { Locale } from '@civicloop/contract';
 import { keyedHash } from './secret.js';
@@ -40,14 +40,17 @@ export async function insertFeedback(
   for (;;) {
     const receipt = newReceipt();
     // A receipt collision (1 in 2^49 per pair) just draws again; ON CONFLICT keeps the transaction usable.
+    // The first step of its timeline in the same statement: one round trip.
     const { rows } = await db.query<{ created_at: Date }>(
-      `INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel, created_at, source_url)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12), $13) ON CONFLICT (receipt) DO NOTHING RETURNING created_at`,
+      `WITH f AS (
+         INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel, created_at, source_url)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12), $13) ON CONFLICT (receipt) DO NOTHING RETURNING id, created_at),
+       e AS (INSERT INTO feedback_events (feedback_id, at, status) SELECT id, created_at, 'received' FROM f)
+       SELECT created_at FROM f`,
       [id, council, receipt, body.kind, body.text, body.contact ?? null, body.service ?? null, body.rating ?? null, body.pageUrl ?? null, body.locale ?? null, channel, now / 1000, body.sourceUrl ?? null],
     );
     const created = rows[0];
     if (!created) continue;
-    await db.query('INSERT INTO feedback_events (feedback_id, at, status) VALUES ($1, $2, $3)', [id, created.created_at, 'received']);
     return { id, receipt: formatReceipt(receipt), status: 'received', createdAt: new Date(created.created_at).toISOString() };
   }
 }
@@ -103,8 +106,12 @@ export const feedbackHandlers: Pick<Handlers, 'createFeedback' | 'getFeedbackRec
     await checkHuman(ctx);
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const client = keyedHash(ctx.secret, 'client-address', clientBucket(ctx.clientAddress));
-    const allowance = await consume(db, `client:${council.slug}:${client}`, limits.feedbackPerClientPerHour, 'Your connection', now, 'client');
-    await consume(db, `council:${council.slug}`, limits.feedbackPerCouncilPerHour, 'This council', now, 'council');
+    const allowance = await consumeBoth(
+      db,
+      { bucket: `client:${council.slug}:${client}`, limit: limits.feedbackPerClientPerHour, what: 'Your connection', policy: 'client' },
+      { bucket: `council:${council.slug}`, limit: limits.feedbackPerCouncilPerHour, what: 'This council', policy: 'council' },
+      now,
+    );
     const reply = createdReply(council.slug, await insertFeedback(db, council.slug, body, 'web', now));
     // Only this client's allowance: the council's count would tell one resident about everyone's.
     return { ...reply, headers: { ...reply.headers, ...rateLimitHeaders(allowance) } };

@@ -49,41 +49,47 @@ function canonicalJson(value: unknown): string {
 export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredReply };
 
 /**
- * Claims `key` in `scope` for this request before its handler runs. The claim is committed at
- * once, so a concurrent request with the same key (in this or another process) sees it.
+ * Claims `key` in `scope` for this request before its handler runs. The claim is one statement
+ * committed on its own, so a concurrent request with the same key (in this or another process)
+ * sees it at once and is answered 409 instead of waiting: this is why an input takes two
+ * commits, the claim and the input with its stored answer. A claim left by a crashed process
+ * is taken over, by compare-and-set on its time, once it is `ABANDONED_SECONDS` old.
  */
-export async function claimKey(db: Database, scope: string, key: string, hash: string, now: number): Promise<Claim> {
-  return db.transaction(async (tx) => {
-    const inserted = await tx.query(
-      'INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, $2, $3, to_timestamp($4)) ON CONFLICT (scope, key) DO NOTHING',
-      [scope, key, hash, now / 1000],
-    );
-    if (inserted.rowCount === 1) return { kind: 'claimed' } as const;
-    const { rows } = await tx.query<{ request_hash: string; response_status: number | null; response_body: string | null; age: number }>(
-      `SELECT request_hash, response_status, response_body, ($3::float8 - EXTRACT(EPOCH FROM created_at)::float8) AS age
-       FROM idempotency_keys WHERE scope = $1 AND key = $2 FOR UPDATE`,
-      [scope, key, now / 1000],
-    );
-    const row = rows[0];
-    if (!row) throw new HttpProblem(409, PROBLEM_TYPES.conflict, 'Conflict', { detail: 'The key was released meanwhile; send the request again.' });
-    if (row.request_hash !== hash) {
-      throw new HttpProblem(422, PROBLEM_TYPES.idempotencyMismatch, 'Idempotency-Key reused with another request', {
-        detail: 'This Idempotency-Key was first used with a different body. Use a new key for a new request.',
+export async function claimKey(db: Queryable, scope: string, key: string, hash: string, now: number): Promise<Claim> {
+  const inserted = await db.query(
+    'INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, $2, $3, to_timestamp($4)) ON CONFLICT (scope, key) DO NOTHING',
+    [scope, key, hash, now / 1000],
+  );
+  if (inserted.rowCount === 1) return { kind: 'claimed' };
+  const { rows } = await db.query<{ request_hash: string; response_status: number | null; response_body: string | null; age: number; created: string }>(
+    `SELECT request_hash, response_status, response_body, ($3::float8 - EXTRACT(EPOCH FROM created_at)::float8) AS age, created_at::text AS created
+     FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+    [scope, key, now / 1000],
+  );
+  const row = rows[0];
+  if (!row) throw new HttpProblem(409, PROBLEM_TYPES.conflict, 'Conflict', { detail: 'The key was released meanwhile; send the request again.' });
+  if (row.request_hash !== hash) {
+    throw new HttpProblem(422, PROBLEM_TYPES.idempotencyMismatch, 'Idempotency-Key reused with another request', {
+      detail: 'This Idempotency-Key was first used with a different body. Use a new key for a new request.',
+    });
+  }
+  if (row.response_status === null) {
+    const inFlight = () =>
+      new HttpProblem(409, PROBLEM_TYPES.idempotencyInFlight, 'Request still in flight', {
+        detail: 'The first request with this Idempotency-Key is still being processed. Retry in a moment.',
+        headers: { 'retry-after': '1' },
       });
-    }
-    if (row.response_status === null) {
-      if (row.age < ABANDONED_SECONDS) {
-        throw new HttpProblem(409, PROBLEM_TYPES.idempotencyInFlight, 'Request still in flight', {
-          detail: 'The first request with this Idempotency-Key is still being processed. Retry in a moment.',
-          headers: { 'retry-after': '1' },
-        });
-      }
-      await tx.query('UPDATE idempotency_keys SET created_at = to_timestamp($3) WHERE scope = $1 AND key = $2', [scope, key, now / 1000]);
-      return { kind: 'claimed' } as const;
-    }
-    const stored = JSON.parse(row.response_body ?? '{}') as { body?: unknown; headers?: Record<string, string> };
-    return { kind: 'replay', response: { status: row.response_status, body: stored.body, headers: stored.headers ?? {} } } as const;
-  });
+    if (row.age < ABANDONED_SECONDS) throw inFlight();
+    // Only one of several retries takes an abandoned claim over: the one that still sees its old time.
+    const taken = await db.query(
+      'UPDATE idempotency_keys SET created_at = to_timestamp($3) WHERE scope = $1 AND key = $2 AND response_status IS NULL AND created_at = $4::timestamptz',
+      [scope, key, now / 1000, row.created],
+    );
+    if (taken.rowCount !== 1) throw inFlight();
+    return { kind: 'claimed' };
+  }
+  const stored = JSON.parse(row.response_body ?? '{}') as { body?: unknown; headers?: Record<string, string> };
+  return { kind: 'replay', response: { status: row.response_status, body: stored.body, headers: stored.headers ?? {} } };
 }
 
 /** Stores the answer to replay it; only successful answers are kept, so a failed request can be retried with its key. */

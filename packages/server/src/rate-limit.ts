@@ -29,30 +29,60 @@ export function rateLimitHeaders(a: Allowance): Record<string, string> {
   };
 }
 
+/** A council's count is spread over this many rows, so concurrent inputs rarely wait on one row lock. */
+export const COUNCIL_SHARDS = 16;
+
+/** One limit to count a hit against. */
+export interface Limit {
+  bucket: string;
+  limit: number;
+  /** Who reached it, for the 429's detail: "Your connection", "This council". */
+  what: string;
+  policy: string;
+}
+
+function refuse(l: Limit, allowance: Allowance): never {
+  throw new HttpProblem(429, PROBLEM_TYPES.rateLimited, 'Too many inputs', {
+    detail: `${l.what} reached its limit of ${l.limit} inputs an hour. Your text is not lost: send it again in ${Math.ceil(allowance.reset / 60)} minutes.`,
+    headers: { 'retry-after': String(allowance.reset), ...rateLimitHeaders(allowance) },
+  });
+}
+
 /**
- * Counts one hit in `bucket` for the current hour and refuses it past `limit` with 429,
- * `Retry-After` (seconds to the next window) and the `RateLimit` fields. Counters live in the
- * database, so every server process shares them. Called inside the request's transaction: a
- * refused request is rolled back with it, so only accepted inputs count.
+ * Counts one hit against a client's limit and its council's in the current hour, in one
+ * statement, and refuses past either with 429, `Retry-After` (seconds to the next window) and the
+ * `RateLimit` fields. Counters live in the database, so every server process shares them.
+ *
+ * No row is locked by every write: the client's row is only that client's (its own concurrent
+ * inputs queue on it, which keeps its limit exact), and the council's count is spread over
+ * `COUNCIL_SHARDS` rows, one picked at random, and summed. Concurrent inputs from different
+ * clients can pass the council's limit by at most as many as are in flight at once.
+ * Called inside the request's transaction: a refused request is rolled back with it, so only
+ * accepted inputs count. Returns the client's allowance.
  */
-export async function consume(db: Queryable, bucket: string, limit: number, what: string, nowMs: number, policy: string): Promise<Allowance> {
+export async function consumeBoth(db: Queryable, client: Limit, council: Limit, nowMs: number): Promise<Allowance> {
   const now = nowMs / 1000;
   const windowStart = Math.floor(now / WINDOW_SECONDS) * WINDOW_SECONDS;
-  const { rows } = await db.query<{ hits: number }>(
-    `INSERT INTO rate_counters (bucket, window_start, hits) VALUES ($1, to_timestamp($2), 1)
-     ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_counters.hits + 1 RETURNING hits`,
-    [bucket, windowStart],
+  const shards = Array.from({ length: COUNCIL_SHARDS }, (_, i) => `${council.bucket}:${i}`);
+  const mine = shards[Math.floor(Math.random() * COUNCIL_SHARDS)]!;
+  // The sum reads the other shards as committed before this statement; its own shard comes from RETURNING.
+  const { rows } = await db.query<{ client: number; council: number }>(
+    `WITH c AS (
+       INSERT INTO rate_counters (bucket, window_start, hits) VALUES ($1, to_timestamp($2), 1)
+       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_counters.hits + 1 RETURNING hits),
+     s AS (
+       INSERT INTO rate_counters (bucket, window_start, hits) VALUES ($3, to_timestamp($2), 1)
+       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_counters.hits + 1 RETURNING hits)
+     SELECT (SELECT hits FROM c) AS client,
+            (SELECT hits FROM s) + (SELECT COALESCE(sum(hits), 0)::int FROM rate_counters WHERE bucket = ANY($4::text[]) AND bucket <> $3 AND window_start = to_timestamp($2)) AS council`,
+    [client.bucket, windowStart, mine, shards],
   );
-  const hits = rows[0]!.hits;
   const reset = Math.max(1, Math.ceil(windowStart + WINDOW_SECONDS - now));
-  const allowance: Allowance = { policy, limit, remaining: Math.max(0, limit - hits), reset };
-  if (hits > limit) {
-    throw new HttpProblem(429, PROBLEM_TYPES.rateLimited, 'Too many inputs', {
-      detail: `${what} reached its limit of ${limit} inputs an hour. Your text is not lost: send it again in ${Math.ceil(reset / 60)} minutes.`,
-      headers: { 'retry-after': String(reset), ...rateLimitHeaders(allowance) },
-    });
-  }
-  return allowance;
+  const hits = { client: Number(rows[0]!.client), council: Number(rows[0]!.council) };
+  const allowance = (l: Limit, n: number): Allowance => ({ policy: l.policy, limit: l.limit, remaining: Math.max(0, l.limit - n), reset });
+  if (hits.client > client.limit) refuse(client, allowance(client, hits.client));
+  if (hits.council > council.limit) refuse(council, allowance(council, hits.council));
+  return allowance(client, hits.client);
 }
 
 /** Whether a header is one of the RateLimit fields, which describe a moment and are never replayed. */

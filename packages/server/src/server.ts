@@ -6,7 +6,7 @@ import { loadSecret } from './secret.js';
 import { purgeSpentChallenges } from './challenges.js';
 import { purgeKeys } from './idempotency.js';
 import { purgeCounters } from './rate-limit.js';
-import { openDatabase, type Database } from './db/driver.js';
+import { lockFolder, openDatabase, type Database } from './db/driver.js';
 import type { ServerOptions } from './options.js';
 
 export interface RunningServer {
@@ -23,20 +23,21 @@ export interface RunningServer {
 /** In-flight requests get this long to finish on close before their connections are cut. */
 const DRAIN_MS = 10_000;
 
-/** Opens the database (applying migrations) and serves the app over HTTP. */
+/**
+ * Serves the app over HTTP. The order matters with PGlite, whose folder belongs to one process:
+ * take the folder's lock (refused while another process holds it), bind the port (a busy port
+ * fails here, the folder never opened), then open the database and apply migrations. A request
+ * arriving meanwhile waits for the app.
+ */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, pgSchema: opts.pgSchema });
-  let app;
-  try {
-    // Read once before serving: inside a request it would wait on PGlite's one connection.
-    app = createApp(db, await loadSecret(db, opts.secret), opts);
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+  const pglite = !opts.databaseUrl && opts.dataDir !== 'memory://';
+  const folderLock = pglite ? await lockFolder(opts.dataDir ?? '.data') : undefined;
   const port = opts.port ?? Number(process.env['PORT'] ?? 8080);
   const host = opts.host ?? process.env['HOST'] ?? '127.0.0.1';
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  let app: ReturnType<typeof createApp> | undefined;
+  let appReady!: (a: ReturnType<typeof createApp>) => void;
+  const ready = new Promise<ReturnType<typeof createApp>>((resolve) => (appReady = resolve));
+  const server = createAdaptorServer({ fetch: (req: Request, env: unknown) => (app ? app.fetch(req, env) : ready.then((a) => a.fetch(req, env))) }) as Server;
   let closing: Promise<void> | undefined;
 
   // Keep-alive connections would hold close() open; once closing, each finished answer frees its connection.
@@ -55,9 +56,25 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       });
     });
   } catch (error) {
+    await folderLock?.release();
+    throw error;
+  }
+  let db: Database;
+  try {
+    db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, pgSchema: opts.pgSchema, ...(folderLock ? { folderLock } : {}) });
+  } catch (error) {
+    await new Promise((resolve) => server.close(resolve));
+    throw error;
+  }
+  try {
+    // Read once before serving: inside a request it would wait on PGlite's one connection.
+    app = createApp(db, await loadSecret(db, opts.secret), opts);
+  } catch (error) {
+    await new Promise((resolve) => server.close(resolve));
     await db.close();
     throw error;
   }
+  appReady(app);
   const now = opts.now ?? Date.now;
   const purge = async () => {
     const at = now();

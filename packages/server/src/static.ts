@@ -1,6 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { negotiateEncoding } from './compression.js';
+
+/** Whether a compressed copy exists; the build writes them once, so the answer is kept. */
+const seen = new Map<string, boolean>();
+function precompressed(path: string): boolean {
+  let known = seen.get(path);
+  if (known === undefined) seen.set(path, (known = existsSync(path)));
+  return known;
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,7 +27,7 @@ const TYPES: Record<string, string> = {
 };
 
 // Uint8Array, not Buffer: the declarations stay free of @types/node for library users.
-export type StaticResult = { kind: 'file'; body: Uint8Array<ArrayBuffer>; type: string } | { kind: 'redirect'; location: string } | { kind: 'none' };
+export type StaticResult = { kind: 'file'; body: Uint8Array<ArrayBuffer>; type: string; path: string } | { kind: 'redirect'; location: string } | { kind: 'none' };
 
 /** Resolves a URL path inside `root` (never outside it); folders serve their index.html. */
 export async function staticFile(root: string, urlPath: string): Promise<StaticResult> {
@@ -40,7 +50,7 @@ export async function staticFile(root: string, urlPath: string): Promise<StaticR
     if (!(await stat(file).catch(() => undefined))?.isFile()) return { kind: 'none' };
   }
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  return { kind: 'file', body: await readFile(file), type };
+  return { kind: 'file', body: await readFile(file), type, path: file };
 }
 
 /** Chunks and locale modules carry a content hash in their name (rollup.config.mjs): their bytes never change. */
@@ -94,9 +104,9 @@ export function cdnSnippet(baseUrl: string, manifest: CdnManifest, entry = 'civi
  * immutable under both, entry files are cached for a day under the versioned path (which a
  * release never reuses) and for five minutes under the unversioned alias (which an upgrade moves).
  */
-export function cdnFiles(cdnDir: string): (path: string) => Promise<Response | undefined> {
+export function cdnFiles(cdnDir: string): (path: string, acceptEncoding?: string) => Promise<Response | undefined> {
   const manifest = readCdnManifest(cdnDir);
-  return async (path) => {
+  return async (path, acceptEncoding) => {
     let rest = path.replace(/^\/cdn/, '');
     let versioned = false;
     const m = /^\/v(\d+\.\d+\.\d+[^/]*)(\/.*)$/.exec(rest);
@@ -107,9 +117,17 @@ export function cdnFiles(cdnDir: string): (path: string) => Promise<Response | u
     }
     const found = await staticFile(cdnDir, rest);
     if (found.kind !== 'file') return undefined;
-    return new Response(found.body, {
+    // The build's brotli or gzip copy (scripts/cdn-compress.mjs), when there is one and the browser takes it.
+    const available = (['br', 'gzip'] as const).filter((e) => precompressed(`${found.path}.${e === 'br' ? 'br' : 'gz'}`));
+    const encoding = negotiateEncoding(acceptEncoding, available);
+    const body = encoding ? await readFile(`${found.path}.${encoding === 'br' ? 'br' : 'gz'}`) : found.body;
+    return new Response(body, {
       headers: {
         'content-type': found.type,
+        'content-length': String(body.byteLength),
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        // Only files that have a compressed copy vary; the rest are the same for everyone.
+        ...(available.length ? { vary: 'Accept-Encoding' } : {}),
         'cache-control': HASHED.test(rest) ? IMMUTABLE : versioned ? 'public, max-age=86400' : 'public, max-age=300',
         // Module scripts load in CORS mode from the councils' own sites.
         'access-control-allow-origin': '*',

@@ -1,9 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockFolder, type FolderLock } from './folder-lock.js';
+
+export { DataDirLockedError, lockFolder, type FolderLock } from './folder-lock.js';
 
 /** Rows of one statement. */
 export interface QueryResult<T> {
@@ -27,7 +29,23 @@ export interface Database extends Queryable {
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Calls `listener.onNotify` on each NOTIFY on `channel` (LISTEN), from any process on this
+   * database, and at once for a statement of this process that matches `localWrites` (so a
+   * writer in this process never races its own notification). `onState(false)` says that
+   * notifications may be missed (the connection that listens was lost) until `onState(true)`.
+   * Absent on a transaction seen as a database.
+   */
+  listen?(channel: string, listener: Listener, localWrites?: RegExp): Promise<() => Promise<void>>;
 }
+
+export interface Listener {
+  onNotify(payload: string): void;
+  onState(listening: boolean): void;
+}
+
+/** LISTEN as each engine does it: resolves once listening; the function stops it. */
+type Subscribe = (channel: string, listener: Listener) => Promise<() => Promise<void>>;
 
 export interface DatabaseOptions {
   /** PostgreSQL connection string; PGlite when absent. */
@@ -36,6 +54,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PostgreSQL only: keep every table in this schema (created if missing). */
   pgSchema?: string;
+  /** PGlite: the folder's lock, already taken (`lockFolder`); it is released on close. */
+  folderLock?: FolderLock;
 }
 
 /** FIFO lock: PGlite has one connection, and a transaction must own it from BEGIN to COMMIT. */
@@ -48,62 +68,18 @@ class Mutex {
   }
 }
 
-/** A PGlite data folder is held by another living process. */
-export class DataDirLockedError extends Error {
-  override readonly name = 'DataDirLockedError';
-  constructor(
-    readonly dataDir: string,
-    readonly pid: number,
-  ) {
-    super(
-      `the data folder ${dataDir} is in use by process ${pid} (a running civicloop-server?). ` +
-        'PGlite lets one process at a time use it, and a second writer would lose its changes: stop that process, then run this again.',
-    );
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Takes `<dataDir>.lock` for this process, with its pid in it. A lock left by a process that
- * is gone (killed, crashed) is taken over. Returns the release function.
- */
-function lockDataDir(dataDir: string): () => void {
-  const file = `${resolve(dataDir)}.lock`;
-  mkdirSync(dirname(file), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new DataDirLockedError(resolve(dataDir), pid);
-      rmSync(file, { force: true });
-    }
-  }
-  throw new Error(`could not lock ${file}`);
-}
-
-function openPglite(dataDir: string): Database {
+async function openPglite(dataDir: string, held: FolderLock | undefined): Promise<Database> {
   const memory = dataDir === 'memory://';
-  const unlock = memory ? () => undefined : lockDataDir(dataDir);
+  const lock = memory ? undefined : (held ?? (await lockFolder(dataDir)));
+  const unlock = () => lock?.release();
   let db: PGlite;
   try {
     db = new PGlite(memory ? undefined : dataDir);
   } catch (error) {
-    unlock();
+    await unlock();
     throw error;
   }
-  const lock = new Mutex();
+  const mutex = new Mutex();
   let closed = false;
   const direct: Queryable = {
     async query<T>(sql: string, params: readonly unknown[] = []) {
@@ -111,12 +87,18 @@ function openPglite(dataDir: string): Database {
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
     },
   };
-  return {
+  const subscribe: Subscribe = async (channel, listener) => {
+    // Through the mutex: LISTEN must not land inside another request's transaction.
+    const stop = await mutex.run(() => db.listen(channel, (payload) => listener.onNotify(payload)));
+    listener.onState(true);
+    return () => mutex.run(() => (closed ? Promise.resolve() : stop()));
+  };
+  return withListeners(subscribe, {
     engine: 'pglite',
-    query: (sql, params) => lock.run(() => direct.query(sql, params)),
-    exec: (sql) => lock.run(async () => void (await db.exec(sql))),
+    query: (sql, params) => mutex.run(() => direct.query(sql, params)),
+    exec: (sql) => mutex.run(async () => void (await db.exec(sql))),
     transaction: (fn) =>
-      lock.run(async () => {
+      mutex.run(async () => {
         await db.exec('BEGIN');
         try {
           const result = await fn(direct);
@@ -128,16 +110,16 @@ function openPglite(dataDir: string): Database {
         }
       }),
     close: () =>
-      lock.run(async () => {
+      mutex.run(async () => {
         if (closed) return;
         closed = true;
         try {
           await db.close();
         } finally {
-          unlock();
+          await unlock();
         }
       }),
-  };
+  });
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
@@ -155,13 +137,61 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   // An idle client that loses its connection emits here; without a listener it would crash the process.
   pool.on('error', () => undefined);
   let closed = false;
+  const listeners = new Set<pg.Client>();
+  /**
+   * One connection of its own per channel, outside the pool. When it is lost, the listener hears
+   * onState(false) and it reconnects every second until it listens again (then onState(true)).
+   */
+  const subscribe: Subscribe = async (channel, listener) => {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new RangeError(`channel "${channel}" must be a plain identifier`);
+    let client: pg.Client | undefined;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async (): Promise<void> => {
+      if (stopped || closed) return;
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (n) => listener.onNotify(n.payload ?? ''));
+      const lost = () => {
+        if (client !== c) return;
+        client = undefined;
+        listeners.delete(c);
+        listener.onState(false);
+        if (!stopped && !closed) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+      };
+      c.on('error', lost);
+      c.on('end', lost);
+      client = c;
+      listeners.add(c);
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${channel}`);
+      } catch (error) {
+        lost();
+        await c.end().catch(() => undefined);
+        throw error;
+      }
+      listener.onState(true);
+    };
+    // A first failure is not fatal: the listener hears onState(false) and the retries go on.
+    await connect().catch(() => undefined);
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      const c = client;
+      client = undefined;
+      if (c) {
+        listeners.delete(c);
+        await c.end().catch(() => undefined);
+      }
+    };
+  };
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const r = await client.query(sql, params as unknown[]);
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
     },
   });
-  return {
+  return withListeners(subscribe, {
     engine: 'postgres',
     ...wrap(pool),
     async exec(sql) {
@@ -184,7 +214,65 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     async close() {
       if (closed) return;
       closed = true;
+      await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
       await pool.end();
+    },
+  });
+}
+
+/**
+ * Adds `listen` to an engine's database: remote notifications through `subscribe`, and local ones
+ * for this process's own statements that match a listener's `localWrites` (after the commit, for
+ * a transaction).
+ */
+function withListeners(subscribe: Subscribe, db: Database): Database {
+  const locals = new Set<{ re: RegExp; listener: Listener }>();
+  const matched = (sql: string, into: Set<Listener>) => {
+    for (const l of locals) if (l.re.test(sql)) into.add(l.listener);
+  };
+  const fire = (set: Set<Listener>) => {
+    for (const l of set) l.onNotify('');
+  };
+  const after = <T>(sql: string, run: Promise<T>): Promise<T> =>
+    locals.size === 0
+      ? run
+      : run.then((r) => {
+          const hit = new Set<Listener>();
+          matched(sql, hit);
+          fire(hit);
+          return r;
+        });
+  return {
+    engine: db.engine,
+    query: (sql, params) => after(sql, db.query(sql, params)),
+    exec: (sql) => after(sql, db.exec(sql)),
+    async transaction(fn) {
+      const hit = new Set<Listener>();
+      const result = await db.transaction((tx) =>
+        fn({
+          query: (sql, params) => {
+            matched(sql, hit);
+            return tx.query(sql, params);
+          },
+        }),
+      );
+      fire(hit);
+      return result;
+    },
+    close: () => db.close(),
+    async listen(channel, listener, localWrites) {
+      const local = localWrites && { re: localWrites, listener };
+      if (local) locals.add(local);
+      try {
+        const stop = await subscribe(channel, listener);
+        return async () => {
+          if (local) locals.delete(local);
+          await stop();
+        };
+      } catch (error) {
+        if (local) locals.delete(local);
+        throw error;
+      }
     },
   };
 }
@@ -230,7 +318,7 @@ function splitStatements(sql: string): string[] {
 
 /** Opens PostgreSQL (`databaseUrl`) or PGlite (`dataDir`, default `.data/`) and applies the migrations. */
 export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
-  const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.pgSchema) : openPglite(opts.dataDir ?? '.data');
+  const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.pgSchema) : await openPglite(opts.dataDir ?? '.data', opts.folderLock);
   try {
     await migrate(db);
   } catch (error) {
