@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): node:test suites (contract, sdk, server, the elements'
-// *.node.test.ts, tests/node) and
+// *.node.test.ts, tests/node, tests/reliability) and
 // browser suites (@web/test-runner in Chromium, Firefox and WebKit, one line per engine), then one
 // line `tests: N passed, N failed` summing all of them, so a run that executed nothing is visible.
 //   node scripts/test.mjs            all suites
@@ -57,6 +57,8 @@ if (only !== 'browser') {
         // The elements' tests run in Chromium, except `*.node.test.ts` (stores, registry): no browser needed.
         ...walk(join(root, 'packages', 'elements', 'src'), (p) => p.endsWith('.node.test.ts')),
         ...walk(join(root, 'tests', 'node'), isNodeTest),
+        // The fast form of the reliability suites (issue 12); bench/reliability.mjs runs the long one.
+        ...walk(join(root, 'tests', 'reliability'), isNodeTest),
       ];
   const tap = join(results, 'node.tap');
   const status = nodeFiles.length

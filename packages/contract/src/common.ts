@@ -40,7 +40,11 @@ export const PageQuery = z.object({
     z.meta({ description: 'Items per page, 1 to 100.' }),
   ),
   cursor: z.optional(plainText(z.maxLength(200))).check(
-    z.meta({ description: 'The `nextCursor` of the previous page; absent for the first page.' }),
+    z.meta({
+      description:
+        'The `nextCursor` of the previous page of this list; absent for the first page. A value this server could not ' +
+        'have issued for this list (not its base64url form, or one forged to hold NUL) is refused: 422 `validation-failed` naming `/cursor`.',
+    }),
   ),
 });
 

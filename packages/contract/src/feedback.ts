@@ -44,7 +44,11 @@ const feedbackText = (max: number) => plainText(z.trim(), z.minLength(1), z.maxL
 const feedbackFields = {
   kind: FeedbackKind.check(z.meta({ description: 'What sort of input this is.' })),
   text: feedbackText(FEEDBACK_TEXT_MAX).check(
-    z.meta({ description: "The resident's words, trimmed; at most the council's `limits.feedbackTextMax` characters." }),
+    z.meta({
+      description:
+        "The resident's words, trimmed; at most the council's `limits.feedbackTextMax` characters. " +
+        'Text of only whitespace is empty once trimmed: 422 `validation-failed` naming `/text`.',
+    }),
   ),
   service: z.optional(Id).check(z.meta({ description: 'The `id` of the service the input is about, from `listServices`.' })),
   rating: z.optional(z.int().check(z.minimum(RATING_MIN), z.maximum(RATING_MAX))).check(
@@ -56,13 +60,18 @@ const feedbackFields = {
   locale: z.optional(Locale).check(z.meta({ description: 'The language the resident wrote in and wants a reply in.' })),
   contact: z.optional(Email).check(z.meta({ description: 'Only when the resident asks for a reply; erased with the input.' })),
   website: z.optional(plainText(z.maxLength(2000))).check(
-    z.meta({ description: 'Honeypot: a field people never see or fill. Anything in it marks the input as spam.' }),
+    z.meta({
+      description:
+        'Honeypot: a field people never see or fill; send it empty or not at all. Anything but whitespace in it is ' +
+        'refused: 422 `rejected-as-spam` naming `/website`.',
+    }),
   ),
   elapsedMs: z.optional(z.int().check(z.minimum(0))).check(
     z.meta({
       description:
         'Milliseconds between the form appearing and sending; too fast is a bot (council `antiAbuse.minFillMs`). ' +
-        'A server-side caller relaying a form sends the time its own form was open.',
+        'A server-side caller relaying a form sends the time its own form was open. Where the council sets ' +
+        '`antiAbuse.minFillMs` above 0, a lower or missing value is refused: 422 `rejected-as-spam` naming `/elapsedMs`.',
     }),
   ),
   proof: z.optional(ProofOfWork).check(

@@ -32,7 +32,7 @@ const HEADERS = {
     schema: { type: 'string' },
   },
   'Cache-Control': {
-    description: 'Public GETs may be cached briefly; revalidate with `If-None-Match`.',
+    description: 'Public GETs may be cached briefly (revalidate with `If-None-Match`); every other answer is `no-store`.',
     schema: { type: 'string' },
   },
   'Retry-After': {
@@ -54,6 +54,10 @@ const HEADERS = {
       'The quota behind `RateLimit`: `"client";q=20;w=3600` is 20 inputs an hour per client network address ' +
       '(an IPv6 client counts by its /64); `"council"` is the quota of all inputs to one council.',
     schema: { type: 'string' },
+  },
+  Location: {
+    description: 'Where the created resource is read from (for an input, its receipt view).',
+    schema: { type: 'string', format: 'uri-reference' },
   },
   'WWW-Authenticate': {
     description: 'The authentication scheme the staff routes expect: `Bearer`.',
@@ -138,12 +142,41 @@ function parameters(route: RouteDef): JsonSchema[] {
   return out;
 }
 
+/** Operations whose 201 says where the new resource is (`Location`). */
+const CREATES_AT_LOCATION = new Set(['createFeedback', 'createStaffFeedback', 'createTheme', 'createThemeUpdate']);
+/** Operations that run the anti-abuse checks (honeypot, fill time, proof of work). */
+const SPAM_CHECKED = new Set(['createFeedback']);
+
+/**
+ * `x-problem-types`: the problem `type`s each problem status of an operation carries, so a
+ * client (and the test that holds the server to this document) knows every refusal in advance.
+ */
+function problemTypes(route: RouteDef): Record<string, string[]> {
+  const byStatus: Record<number, string[]> = {
+    400: [PROBLEM_TYPES.malformedJson, PROBLEM_TYPES.badRequest],
+    401: [PROBLEM_TYPES.unauthorized],
+    403: [PROBLEM_TYPES.forbidden],
+    404: [PROBLEM_TYPES.notFound],
+    409: route.idempotent ? [PROBLEM_TYPES.conflict, PROBLEM_TYPES.idempotencyInFlight] : [PROBLEM_TYPES.conflict],
+    413: [PROBLEM_TYPES.tooLarge],
+    415: [PROBLEM_TYPES.unsupportedMediaType],
+    422: [
+      PROBLEM_TYPES.validation,
+      ...(route.idempotent ? [PROBLEM_TYPES.idempotencyMismatch] : []),
+      ...(SPAM_CHECKED.has(route.operationId) ? [PROBLEM_TYPES.spam] : []),
+    ],
+    429: [PROBLEM_TYPES.rateLimited],
+  };
+  return Object.fromEntries(route.problems.map((status) => [String(status), byStatus[status] ?? []]));
+}
+
 function operation(route: RouteDef): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, def] of Object.entries(route.responses)) {
-    const names: HeaderName[] = ['X-Request-Id'];
-    if (route.cacheable && (status === '200' || status === '304')) names.push('ETag', 'Cache-Control');
+    const names: HeaderName[] = ['X-Request-Id', 'Cache-Control'];
+    if (route.cacheable && (status === '200' || status === '304')) names.push('ETag');
     if (route.idempotent && status.startsWith('2')) names.push('Idempotency-Replayed');
+    if (status === '201' && CREATES_AT_LOCATION.has(route.operationId)) names.push('Location');
     if (status === '503') names.push('Retry-After');
     // A route that can answer 429 is rate limited; its successes say what is left.
     if (route.problems.includes(429) && status.startsWith('2')) names.push('RateLimit', 'RateLimit-Policy');
@@ -168,6 +201,7 @@ function operation(route: RouteDef): JsonSchema {
     tags: [route.tag],
     ...(route.auth === 'staff' ? { security: [{ staffToken: [] }] } : { security: [] }),
     parameters: parameters(route),
+    'x-problem-types': problemTypes(route),
     ...(route.body
       ? {
           requestBody: {
@@ -189,7 +223,7 @@ export function buildOpenApi(options: { serverUrl?: string; version?: string } =
   const problemStatuses = [...new Set(Object.values(routes).flatMap((r: RouteDef) => r.problems))].sort();
   const problemResponse = (description: string, status?: number) => ({
     description,
-    headers: headers('X-Request-Id', ...(status ? (PROBLEM_HEADERS[status] ?? []) : [])),
+    headers: headers('X-Request-Id', 'Cache-Control', ...(status ? (PROBLEM_HEADERS[status] ?? []) : [])),
     content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' }, example: problemExample(status ?? 500) } },
   });
   return {
@@ -200,7 +234,9 @@ export function buildOpenApi(options: { serverUrl?: string; version?: string } =
       summary: 'Co-creation of public services between councils and residents.',
       description:
         'Every tenant-scoped path starts with /v1/councils/{council}. Errors are RFC 9457 problem details; ' +
-        `problem types: ${Object.values(PROBLEM_TYPES).join(', ')}. Locales: ${LOCALES.join(', ')}.`,
+        `problem types: ${Object.values(PROBLEM_TYPES).join(', ')}; each operation lists the ones it answers with in \`x-problem-types\`. ` +
+        'A path asked with a method it does not have is 405 `method-not-allowed` with `Allow`; a request that is not well-formed HTTP is 400 `bad-request`. ' +
+        `Locales: ${LOCALES.join(', ')}.`,
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: options.serverUrl ?? '/' }],

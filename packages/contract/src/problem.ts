@@ -6,6 +6,9 @@ type ProblemTypeKey = keyof typeof PROBLEM_TYPES;
 /** What each problem type means and what a client does about it; a type without one fails to compile. */
 const PROBLEM_TYPE_MEANINGS: { readonly [K in ProblemTypeKey]: string } = {
   malformedJson: '400: the body is not JSON. Fix the client; do not retry.',
+  badRequest:
+    '400: the HTTP message itself is not well-formed (a bad `Content-Length`, a control character in a header, a backslash in the path); 431 when its headers are too large. Fix the client; do not retry.',
+  methodNotAllowed: '405: the path exists but not with this method; `Allow` lists the methods it has.',
   tooLarge: '413: the body is larger than the server accepts. Shorten it; do not retry as is.',
   unsupportedMediaType: '415: send `Content-Type: application/json`.',
   validation: '422: the body or query breaks the schema; `errors` names each field. Show them to the person; do not retry as is.',

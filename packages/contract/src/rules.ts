@@ -6,6 +6,8 @@ export { LOCALES, type Locale } from './locales.js';
 /** Stable problem type URIs (RFC 9457 `type`). Absolute URNs: they never move with a domain. */
 export const PROBLEM_TYPES = {
   malformedJson: 'urn:civicloop:problem:malformed-json',
+  badRequest: 'urn:civicloop:problem:bad-request',
+  methodNotAllowed: 'urn:civicloop:problem:method-not-allowed',
   tooLarge: 'urn:civicloop:problem:body-too-large',
   unsupportedMediaType: 'urn:civicloop:problem:unsupported-media-type',
   validation: 'urn:civicloop:problem:validation-failed',

@@ -65,6 +65,27 @@ const DEFAULT_CACHE = 'public, max-age=60';
 
 export const defaultLog = (entry: Record<string, unknown>) => process.stdout.write(JSON.stringify(entry) + '\n');
 
+/** Each path of the contract as a pattern, with the methods it answers (HEAD with GET; OPTIONS where CORS answers preflights). */
+const PATH_METHODS = (() => {
+  const byPath = new Map<string, Set<string>>();
+  for (const route of Object.values(routes) as RouteDef[]) {
+    const methods = byPath.get(route.path) ?? new Set(route.path.startsWith('/v1/councils/') ? ['OPTIONS'] : []);
+    methods.add(route.method.toUpperCase());
+    if (route.method === 'get') methods.add('HEAD');
+    byPath.set(route.path, methods);
+  }
+  byPath.set('/v1/openapi.json', new Set(['GET', 'HEAD']));
+  return [...byPath].map(([path, methods]) => ({
+    pattern: new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`),
+    methods: [...methods].sort(),
+  }));
+})();
+
+/** The methods a contract path has (empty when no path of the contract matches). */
+function allowedMethods(path: string): string[] {
+  return [...new Set(PATH_METHODS.filter((p) => p.pattern.test(path)).flatMap((p) => p.methods))].sort();
+}
+
 /** `/v1/councils/{council}` -> `/v1/councils/:council` */
 const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
@@ -172,7 +193,13 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     return problemResponse(problems.internal(), reqId);
   });
 
-  app.notFound((c) => problemResponse(problems.notFound(`Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    // A path of the contract asked with a method it does not have: 405 with `Allow`, not 404.
+    const allow = allowedMethods(path);
+    if (allow.length && !allow.includes(c.req.method)) return problemResponse(problems.methodNotAllowed(c.req.method, allow));
+    return problemResponse(problems.notFound(`Nothing at ${c.req.method} ${path}.`));
+  });
 
   // The council of the path, from memory (see CouncilCache: how a change reaches every process), for CORS and the route.
   const councils = new CouncilCache(db);
@@ -256,11 +283,9 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
       }
 
       let body: unknown = undefined;
-      let rawBody: unknown = undefined;
       const schema = bodySchema(id, route, council);
       if (schema) {
-        rawBody = await readJsonBody(c.req.raw);
-        const parsed = z.safeParse(schema, rawBody);
+        const parsed = z.safeParse(schema, await readJsonBody(c.req.raw));
         if (!parsed.success) throw problems.validation(toValidationIssues(parsed.error.issues));
         body = parsed.data;
       }
@@ -268,7 +293,9 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
       const key = route.idempotent ? readIdempotencyKey(c.req.raw.headers) : undefined;
       const scope = `${council?.slug ?? ''}:${route.operationId}`;
       if (key !== undefined) {
-        const claim = await claimKey(db, scope, key, requestHash(route.operationId, new URL(c.req.url).pathname, rawBody), now());
+        // The body as validated: fields the contract ignores are not part of the request (and a
+        // field nested thousands deep there must not overflow the hash's recursion).
+        const claim = await claimKey(db, scope, key, requestHash(route.operationId, new URL(c.req.url).pathname, body), now());
         if (claim.kind === 'replay') {
           const response = respond(c, route, claim.response);
           response.headers.set('idempotency-replayed', 'true');

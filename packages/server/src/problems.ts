@@ -18,6 +18,12 @@ export const problems = {
     new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'Staff token required', { detail, headers: { 'www-authenticate': 'Bearer' } }),
   /** 422 for input that looks automated; `issue` names the field and what a person should do. */
   spam: (title: string, detail: string, issue: ValidationIssue) => new HttpProblem(422, PROBLEM_TYPES.spam, title, { detail, errors: [issue] }),
+  /** The path exists, not with this method (RFC 9110 §15.5.6): `Allow` lists the ones it has. */
+  methodNotAllowed: (method: string, allow: readonly string[]) =>
+    new HttpProblem(405, PROBLEM_TYPES.methodNotAllowed, 'Method not allowed', {
+      detail: `This path has no ${method}; it has ${allow.join(', ')}.`,
+      headers: { allow: allow.join(', ') },
+    }),
   forbidden: (detail: string) => new HttpProblem(403, PROBLEM_TYPES.forbidden, 'Not allowed', { detail }),
   internal: () =>
     new HttpProblem(500, PROBLEM_TYPES.internal, 'Internal server error', {
@@ -32,4 +38,33 @@ export function problemResponse(problem: HttpProblem, requestId?: string): Respo
     status: problem.status,
     headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', ...problem.headers },
   });
+}
+
+/** Reasons of the statuses Node's HTTP parser refuses a request with. */
+const PARSER_TITLES: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 413: 'Content Too Large', 431: 'Request Header Fields Too Large' };
+
+/**
+ * A whole HTTP/1.1 problem+json answer as bytes, for requests Node's parser refuses before any
+ * route or middleware runs (a lying Content-Length, a control character in a header, a
+ * backslash in the path).
+ */
+export function rawProblem(status: number, detail: string): string {
+  const title = PARSER_TITLES[status] ?? 'Bad Request';
+  const body = JSON.stringify({ type: PROBLEM_TYPES.badRequest, title, status, detail });
+  return (
+    `HTTP/1.1 ${status} ${title}\r\n` +
+    `content-type: ${PROBLEM_CONTENT_TYPE}\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n` +
+    `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`
+  );
+}
+
+/**
+ * The node adaptor's errors outside the app: a request it cannot build (a backslash in the
+ * path, no Host) is a 400 problem, anything else a 500 one, never an empty body.
+ */
+export function requestErrorResponse(error: unknown): Response {
+  if (error instanceof Error && error.name === 'RequestError') {
+    return problemResponse(new HttpProblem(400, PROBLEM_TYPES.badRequest, 'Bad Request', { detail: `The request cannot be read: ${error.message}.` }));
+  }
+  return problemResponse(problems.internal());
 }

@@ -1,12 +1,14 @@
-import { createAdaptorServer } from '@hono/node-server';
-import type { Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createApp, defaultLog } from './app.js';
 import { loadSecret } from './secret.js';
 import { purgeSpentChallenges } from './challenges.js';
 import { purgeKeys } from './idempotency.js';
 import { purgeCounters } from './rate-limit.js';
 import { lockFolder, openDatabase, type Database } from './db/driver.js';
+import { rawProblem, requestErrorResponse } from './problems.js';
 import type { ServerOptions } from './options.js';
 
 export interface RunningServer {
@@ -37,8 +39,18 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   let app: ReturnType<typeof createApp> | undefined;
   let appReady!: (a: ReturnType<typeof createApp>) => void;
   const ready = new Promise<ReturnType<typeof createApp>>((resolve) => (appReady = resolve));
-  const server = createAdaptorServer({ fetch: (req: Request, env: unknown) => (app ? app.fetch(req, env) : ready.then((a) => a.fetch(req, env))) }) as Server;
+  const fetchApp = (req: Request, env: unknown) => (app ? app.fetch(req, env) : ready.then((a) => a.fetch(req, env)));
+  // A request the adaptor cannot turn into a Request (a backslash in the path) is a problem too.
+  const server = createServer(getRequestListener(fetchApp, { errorHandler: requestErrorResponse }));
   let closing: Promise<void> | undefined;
+
+  // What Node's parser refuses never reaches the app: answer it as a problem too, not an empty 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+    if (error.code === 'ECONNRESET' || !socket.writable || started) return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    socket.end(rawProblem(status, status === 431 ? 'The request line and headers are larger than this server accepts.' : 'The request is not well-formed HTTP/1.1.'));
+  });
 
   // Keep-alive connections would hold close() open; once closing, each finished answer frees its connection.
   server.on('request', (_req, res) => {
