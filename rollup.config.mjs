@@ -76,9 +76,13 @@ export default {
     format: 'es',
     entryFileNames: '[name].js',
     // Shared code (lit, the localization runtime, the SDK) lands in chunks loaded once per
-    // page; each locale is its own chunk, fetched only when that language is shown.
-    chunkFileNames: (chunk) =>
-      chunk.facadeModuleId?.includes('/generated/locales/') ? 'locales/[name]-[hash].js' : 'chunks/[name]-[hash].js',
+    // page; each language of each string owner (the kit, each element: scripts/locale-parts.ts)
+    // is its own chunk, `locales/<owner>-<locale>-<hash>.js`, fetched only when an element
+    // that needs those strings shows that language.
+    chunkFileNames: (chunk) => {
+      const owner = chunk.facadeModuleId?.match(/\/generated\/locales\/([^/]+)\/[^/]+$/)?.[1];
+      return owner ? `locales/${owner}-[name]-[hash].js` : 'chunks/[name]-[hash].js';
+    },
     sourcemap: true,
     // Editors paste <script src> and often drop type="module". The loader then runs as a classic
     // script (it has no import/export syntax; see classicLoader below), so it can say what to

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run build`: the files that follow from the elements registry, locale modules from XLIFF,
+// `npm run build`: the files that follow from the elements registry, locale modules from XLIFF
+// (one per language and string owner),
 // then every package's ESM + .d.ts (tsc -b), then the CDN bundles (rollup) and the Custom
 // Elements Manifest (completed from the registry, with VS Code's custom data), in that order
 // because each step reads the previous one's output.
@@ -14,6 +15,9 @@ const tsx = ['--import', 'tsx'];
 const steps = [
   ['registry', [...tsx, 'scripts/registry.ts', 'sources']],
   ['locales', [bin('@lit/localize-tools', 'bin/lit-localize.js'), 'build', '--config', 'packages/elements/lit-localize.json']],
+  // Each language's messages split by owner (the kit's, each element's own), so a page loads
+  // only the strings of the elements it shows.
+  ['locale parts', [...tsx, 'scripts/locale-parts.ts']],
   ['typescript', [bin('typescript', 'bin/tsc'), '-b']],
   ['cdn bundles', [bin('rollup', 'dist/bin/rollup'), '-c', '--silent']],
   ['custom-elements.json', [bin('@custom-elements-manifest/analyzer', 'cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs'], 'packages/elements'],

@@ -1,13 +1,15 @@
 // The CDN bundle in other languages. The build gives every message a short id, in the element's
 // code and in each locale module alike (rollup.config.mjs, shortMessageIds): this proves, in
 // Chromium on the built files, that the two still match, so a page in German or Polish is
-// written wholly in that language, its numbers included.
+// written wholly in that language, its numbers included. Messages are split by owner (the kit's,
+// each element's own: scripts/locale-parts.ts), so a page fetches only the strings of the
+// elements it shows; the tests hold the fetched chunks to exactly that.
 // Needs `npm run build` first (scripts/test.mjs runs it).
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { launchChromium } from '../support/chromium.mjs';
 import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
 
@@ -40,43 +42,105 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
     await server?.close();
   });
 
-  test('two elements in German and Polish each show their own messages, from the locale chunks', async () => {
+  /**
+   * Opens a CMS page holding `body` and the loader; records every locale chunk it fetches, as
+   * `owner-locale` (the build names them `locales/<owner>-<locale>-<hash>.js`, rollup.config.mjs).
+   */
+  async function open(body: string) {
     const page = await browser.newPage();
     const problems: string[] = [];
+    const locales: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
     await page.setRequestInterception(true);
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/cms/page.html')
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/cdn/locales/')) {
+        const name = /^\/cdn\/locales\/([a-z]+-[a-z]{2})-[\w-]+\.js$/.exec(path)?.[1];
+        locales.push(name ?? `unexpected ${path}`);
+      }
+      if (path === '/cms/page.html')
         void request.respond({
           status: 200,
           contentType: 'text/html',
           body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CMS</title>
-            <script type="module" src="/cdn/civicloop.js"></script></head>
-            <body><cocreate-feedback id="de" lang="de" council="demo"></cocreate-feedback><cocreate-feedback id="pl" lang="pl" council="demo"></cocreate-feedback></body></html>`,
+            <script type="module" src="/cdn/civicloop.js"></script></head><body>${body}</body></html>`,
         });
       else void request.continue();
     });
     await page.goto(`${server.url}/cms/page.html`, { waitUntil: 'networkidle0' });
-    const read = (id: string) =>
-      page.waitForFunction(
+    return { page, problems, locales };
+  }
+
+  /** The form's label, character limit (a message with a value) and language picker label (a kit message). */
+  const readFeedback = (page: Page, id: string) =>
+    page
+      .waitForFunction(
         (id) => {
           const root = document.getElementById(id)?.shadowRoot;
-          const label = root?.querySelector('label[for="text"]')?.textContent?.trim();
-          const limit = root?.querySelector('#text-limit')?.textContent?.trim();
-          return label && limit ? { label, limit, lang: root!.querySelector('[part~="base"]')!.getAttribute('lang') } : undefined;
+          // No nested function here: tsx would wrap it in a helper the page does not have.
+          const [label, limit, language] = ['label[for="text"]', '#text-limit', 'label[for="language"]'].map((s) => root?.querySelector(s)?.textContent?.trim());
+          return label && limit && language ? { label, limit, language, lang: root!.querySelector('[part~="base"]')!.getAttribute('lang') } : undefined;
         },
         { timeout: 15_000 },
         id,
-      );
-    const de = await (await read('de')).jsonValue();
-    const pl = await (await read('pl')).jsonValue();
+      )
+      .then((h) => h.jsonValue());
+
+  /** The themes heading of a <you-said-we-did> and its content's language. */
+  const readLoop = (page: Page, id: string) =>
+    page
+      .waitForFunction(
+        (id) => {
+          const root = document.getElementById(id)?.shadowRoot;
+          const title = root?.querySelector('#themes-title')?.textContent?.trim();
+          return title ? { title, lang: root!.querySelector('[lang]')?.getAttribute('lang') } : undefined;
+        },
+        { timeout: 15_000 },
+        id,
+      )
+      .then((h) => h.jsonValue());
+
+  test('two elements in German and Polish each show their own messages, from the locale chunks', async () => {
+    const { page, problems, locales } = await open(
+      '<cocreate-feedback id="de" lang="de" council="demo"></cocreate-feedback><cocreate-feedback id="pl" lang="pl" council="demo"></cocreate-feedback>',
+    );
+    const de = await readFeedback(page, 'de');
+    const pl = await readFeedback(page, 'pl');
     assert.deepEqual(problems, []);
     assert.equal(de?.lang, 'de');
     assert.equal(de?.label, 'Ihre Nachricht');
     // A message with a value: the locale module's template, its number written the German way.
     assert.match(de?.limit ?? '', /^Sie können bis zu \d{1,3}(\.\d{3})* Zeichen eingeben\.$/);
+    // The kit's messages, from their own chunk.
+    assert.equal(de?.language, 'Sprache');
     assert.equal(pl?.lang, 'pl');
     assert.equal(pl?.label, 'Twoja wiadomość');
+    assert.equal(pl?.language, 'Język');
+    // Only the form's strings and the kit's, once per language: none of <you-said-we-did>'s.
+    assert.deepEqual(locales.sort(), ['feedback-de', 'feedback-pl', 'kit-de', 'kit-pl']);
+    await page.close();
+  });
+
+  test('a <you-said-we-did> page fetches its own strings and the kit\'s, not the form\'s', async () => {
+    const { page, problems, locales } = await open('<you-said-we-did id="loop" lang="de" council="demo"></you-said-we-did>');
+    const loop = await readLoop(page, 'loop');
+    assert.deepEqual(problems, []);
+    assert.equal(loop?.title, 'Was Sie sagten und was wir taten');
+    assert.deepEqual(locales.sort(), ['kit-de', 'loop-de']);
+    await page.close();
+  });
+
+  test('both elements in one language on one page share the kit\'s chunk and each get their own', async () => {
+    const { page, problems, locales } = await open(
+      '<cocreate-feedback id="form" lang="pl" council="demo"></cocreate-feedback><you-said-we-did id="loop" lang="pl" council="demo"></you-said-we-did>',
+    );
+    const form = await readFeedback(page, 'form');
+    const loop = await readLoop(page, 'loop');
+    assert.deepEqual(problems, []);
+    assert.equal(form?.label, 'Twoja wiadomość');
+    assert.equal(form?.language, 'Język');
+    assert.equal(loop?.title, 'Co powiedzieliście i co zrobiliśmy');
+    assert.deepEqual(locales.sort(), ['feedback-pl', 'kit-pl', 'loop-pl']);
     await page.close();
   });
 });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { KIT_OWNER, ownerOf } from '../../../scripts/locale-parts.ts';
 import { elementsDir, expectedSources } from '../../../scripts/registry.ts';
 import { ELEMENTS, className, modulePath } from './registry.ts';
 
@@ -26,6 +27,31 @@ describe('elements registry', () => {
       assert.match(source, new RegExp(`define\\((?:'${tag}'|[A-Z_]+), ${cls}\\)`), `${tag}: define(tag, ${cls})`);
       assert.match(source, new RegExp(`interface HTMLElementTagNameMap \\{[^}]*'${tag}': ${cls};`), `${tag}: HTMLElementTagNameMap`);
     }
+  });
+
+  // A page loads the kit's messages and those of the elements it shows (scripts/locale-parts.ts
+  // splits them by id prefix): an element using another's id, or kit code using an element's,
+  // would show that message in English wherever the other element is absent.
+  test('each element uses only its own message ids and the kit\'s; the kit and internal code only the kit\'s', () => {
+    const ids = new Set([...read('xliff/de.xlf').matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1]!));
+    const literal = /(['"`])([a-z]+(?:\.[a-zA-Z0-9]+)+)\1/g;
+    const prefixes = ELEMENTS.flatMap((e) => (e.strings ? [e.strings] : []));
+    assert.equal(new Set(prefixes).size, prefixes.length, 'two elements share a strings prefix');
+    assert.ok(!prefixes.includes(KIT_OWNER), `no element may own the kit's prefix ${KIT_OWNER}`);
+    const wrong: string[] = [];
+    let seen = 0;
+    for (const file of readdirSync(`${elementsDir}src`, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.startsWith('generated/') || file.startsWith('kit/testing/') || file === 'registry.ts') continue;
+      const folder = file.split('/')[0]!;
+      const allowed = [KIT_OWNER, ...ELEMENTS.filter((e) => e.tag === folder && e.strings).map((e) => e.strings!)];
+      for (const [, , id] of read(`src/${file}`).matchAll(literal)) {
+        if (!ids.has(id!)) continue;
+        seen++;
+        if (!allowed.includes(ownerOf(id!))) wrong.push(`${file}: ${id}`);
+      }
+    }
+    assert.ok(seen >= ids.size, `found ${seen} uses of ${ids.size} message ids: is the scan right?`);
+    assert.deepEqual(wrong, []);
   });
 
   const built = existsSync(`${elementsDir}custom-elements.json`) && existsSync(`${elementsDir}dist`);

@@ -5,7 +5,8 @@
 // (registry.node.test.ts) fails when they drift apart. Nothing in the browser imports it.
 //
 // Adding an element: its folder `<tag>/<tag>.ts` (class = PascalCase of the tag, calling
-// `define(tag, Class)` and declaring the tag in HTMLElementTagNameMap), its strings, and one entry here.
+// `define(tag, Class)` and declaring the tag in HTMLElementTagNameMap), its strings (ids under its own
+// prefix, `strings` below), and one entry here.
 
 export interface ElementEntry {
   /** Tag = folder = file stem. */
@@ -22,6 +23,14 @@ export interface ElementEntry {
    * with `--<tag>-min-block-size`. Measured with bench/cls.mjs.
    */
   readonly reserve?: readonly { readonly size: string; readonly media?: string; readonly selector?: string }[];
+  /**
+   * The prefix of the element's own message ids (`feedback` for `feedback.kind.praise`). The
+   * build puts those messages in the element's own locale modules (scripts/locale-parts.ts), so
+   * a page loads only the strings of the elements it shows; the kit's (`kit.*`) are shared.
+   * The element passes them to CivicElement as `static messages`; its folder uses no other
+   * element's ids (registry.node.test.ts).
+   */
+  readonly strings?: string;
 }
 
 export const ELEMENTS: readonly ElementEntry[] = [
@@ -30,6 +39,7 @@ export const ELEMENTS: readonly ElementEntry[] = [
     tag: 'cocreate-feedback',
     summary: 'Resident feedback with a receipt, an offline outbox and assisted entry.',
     lazy: true,
+    strings: 'feedback',
     // The form with the demo councils' "what happens with your input" text and language picker:
     // 700 px wide from 640 px up, 876 px from 337 px, 1016 px at 320 px; with the list of
     // services (no `service` attribute) 782, 958 and 1098 px (bench/cls.mjs). Compact last: it wins.
@@ -47,6 +57,7 @@ export const ELEMENTS: readonly ElementEntry[] = [
     tag: 'you-said-we-did',
     summary: 'Published themes ("you said, we did"), loop figures and the receipt lookup.',
     lazy: true,
+    strings: 'loop',
     // The figures, the receipt lookup and the demo council's first two themes (riverside):
     // 1281 px high from 640 px up, 1665 px at 360 px, 1766 px at 320 px (bench/cls.mjs). More
     // themes make it taller below the fold; "Show more" is the resident's own doing.

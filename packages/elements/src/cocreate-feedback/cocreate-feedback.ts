@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../internal/civic-element.js';
 import { define } from '../internal/define.js';
+import { messages } from '../generated/locales/feedback.js';
 import { StoreController } from '../internal/store-controller.js';
 import { StateChanges } from '../kit/controllers/changes.js';
 import { FocusController } from '../kit/controllers/focus.js';
@@ -66,6 +67,9 @@ export type { CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail
  * The theme's custom properties (`--cocreate-accent`, ...) apply too; they are documented once, in src/registry.ts.
  */
 export class CocreateFeedback extends CivicElement {
+  // Its own strings (`feedback.*`), fetched per language; the kit's come with every element.
+  protected static override messages = [messages];
+
   static override styles = [...CivicElement.styles, kitStyles, feedbackStyles];
 
   static override properties: PropertyDeclarations = {

@@ -2,7 +2,8 @@ import { msg } from '@lit/localize';
 import { LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import '../civicloop-config/civicloop-config.js';
 import { CONFIG_CHANGE_EVENT, resolveConfig, type ResolvedConfig } from './config.js';
-import { inLocale, isLoaded, loadLocale } from './localization.js';
+import { messages as kitMessages } from '../generated/locales/kit.js';
+import { inLocale, isLoaded, loadLocale, type LocaleMessages } from './localization.js';
 import type { Locale } from './locales.js';
 import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
 import { languagePicker, languageStyles } from '../kit/parts/language.js';
@@ -17,6 +18,12 @@ import { themeStyles } from './theme.styles.js';
  */
 export abstract class CivicElement extends LitElement {
   static override styles = [themeStyles, languageStyles];
+
+  /**
+   * The element's own messages (`src/generated/locales/<prefix>.ts`, its registry `strings`
+   * prefix), loaded with the kit's before it renders in a language; no other element's.
+   */
+  protected static messages: readonly LocaleMessages[] = [];
 
   // `lang` stays the native HTMLElement property (reflected, read by CSS and assistive
   // technology); only its attribute is watched.
@@ -108,6 +115,11 @@ export abstract class CivicElement extends LitElement {
     return inLocale(this.#renderedLocale, fn);
   }
 
+  /** The message parts this element renders with: the kit's and its own. */
+  get #messages(): readonly LocaleMessages[] {
+    return [kitMessages, ...(this.constructor as typeof CivicElement).messages];
+  }
+
   /** Changes seen while the first render waited for the element's language. */
   #deferred: PropertyValues | undefined;
   #localeFailed = false;
@@ -117,9 +129,9 @@ export abstract class CivicElement extends LitElement {
   // the previous language until the new one has loaded.
   protected override shouldUpdate(changed: PropertyValues): boolean {
     const wanted = this.config.locale;
-    if (this.hasUpdated || this.#localeFailed || isLoaded(wanted)) return super.shouldUpdate(changed);
+    if (this.hasUpdated || this.#localeFailed || isLoaded(wanted, this.#messages)) return super.shouldUpdate(changed);
     this.#deferred = new Map([...(this.#deferred ?? []), ...changed]);
-    loadLocale(wanted).then(
+    loadLocale(wanted, this.#messages).then(
       () => this.requestUpdate(),
       () => {
         // A locale chunk that cannot load: render in the source language rather than nothing.
@@ -134,9 +146,9 @@ export abstract class CivicElement extends LitElement {
   // this element's language for all of them, and in another element's for its own update.
   protected override performUpdate(): void {
     const wanted = this.config.locale;
-    if (isLoaded(wanted)) this.#renderedLocale = wanted;
+    if (isLoaded(wanted, this.#messages)) this.#renderedLocale = wanted;
     else
-      void loadLocale(wanted).then(
+      void loadLocale(wanted, this.#messages).then(
         () => this.requestUpdate(),
         () => undefined, // A locale chunk that fails to load leaves the element in the previous language.
       );

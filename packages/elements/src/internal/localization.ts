@@ -3,7 +3,9 @@
 // implementation that reads the templates of "the locale currently rendering" from a slot, and
 // CivicElement fills that slot while it updates (render is synchronous inside an update), so two
 // elements with lang="pl" and lang="sv" on one page each speak their own language. Components
-// keep calling msg().
+// keep calling msg(). Messages come in parts, one per string owner and language (the kit's,
+// shared, and each element's own): an element waits for the kit's part and its own, so a page
+// never fetches the strings of elements it does not show.
 //
 // @lit/localize has no `exports` map, so its installer and helpers are deep-imported.
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
@@ -15,17 +17,13 @@ import { SOURCE_LOCALE } from './locales.js';
 type TargetLocale = Exclude<Locale, 'en'>;
 type Templates = { [id: string]: TemplateLike };
 
-// One static import() per locale, no template-literal paths: bundlers must see each file to
-// split it into its own chunk, fetched only when that language is shown.
-const loaders: Record<TargetLocale, () => Promise<{ templates: Templates }>> = {
-  pl: () => import('../generated/locales/pl.js'),
-  sv: () => import('../generated/locales/sv.js'),
-  da: () => import('../generated/locales/da.js'),
-  de: () => import('../generated/locales/de.js'),
-  fr: () => import('../generated/locales/fr.js'),
-  pt: () => import('../generated/locales/pt.js'),
-  ro: () => import('../generated/locales/ro.js'),
-};
+/**
+ * One string owner's messages (the kit's, or one element's own; see scripts/locale-parts.ts),
+ * one static import() per language in the generated module: bundlers must see each file to
+ * split it into its own chunk, fetched only when that language is shown by an element that
+ * needs those strings.
+ */
+export type LocaleMessages = Record<TargetLocale, () => Promise<{ templates: Templates }>>;
 
 /**
  * The templates msg() reads right now, on a global symbol: two Civic Loop copies on a page that
@@ -62,25 +60,46 @@ try {
   // same slot. (A page that calls configureLocalization on that copy itself keeps its own msg().)
 }
 
-const loaded = new Map<Locale, Templates | undefined>([[SOURCE_LOCALE, undefined]]);
-const loading = new Map<Locale, Promise<void>>();
+// Per language, the messages of every part loaded so far, merged: ids never collide across
+// owners (each owner has its own prefix), so one table per language serves every element in it.
+const merged = new Map<Locale, Templates>();
+// Per part and language (its loader), the load that has finished or is under way.
+interface Load {
+  done: boolean;
+  promise: Promise<void>;
+}
+const loads = new Map<LocaleMessages[TargetLocale], Load>();
 
-/** Whether `locale`'s messages are here (the source locale always is). */
-export function isLoaded(locale: Locale): boolean {
-  return loaded.has(locale);
+/** Whether `locale`'s messages of every one of `parts` are here (the source locale always is). */
+export function isLoaded(locale: Locale, parts: readonly LocaleMessages[]): boolean {
+  return locale === SOURCE_LOCALE || parts.every((p) => loads.get(p[locale as TargetLocale])?.done);
 }
 
-/** Loads `locale`'s messages once per page; resolves when they can be rendered. */
-export function loadLocale(locale: Locale): Promise<void> {
-  if (loaded.has(locale)) return Promise.resolve();
-  let pending = loading.get(locale);
-  if (!pending) {
-    pending = loaders[locale as TargetLocale]()
-      .then((m) => void loaded.set(locale, m.templates))
-      .finally(() => loading.delete(locale));
-    loading.set(locale, pending);
-  }
-  return pending;
+/** Loads `locale`'s messages of each of `parts` once per page; resolves when they can all be rendered. */
+export function loadLocale(locale: Locale, parts: readonly LocaleMessages[]): Promise<void> {
+  if (locale === SOURCE_LOCALE) return Promise.resolve();
+  return Promise.all(
+    parts.map((part) => {
+      const loader = part[locale as TargetLocale];
+      let load = loads.get(loader);
+      if (!load) {
+        const entry: Load = (load = { done: false, promise: Promise.resolve() });
+        entry.promise = loader().then(
+          (m) => {
+            merged.set(locale, Object.assign(merged.get(locale) ?? {}, m.templates));
+            entry.done = true;
+          },
+          (error: unknown) => {
+            // A failed fetch may succeed later (the network came back): the next call retries.
+            loads.delete(loader);
+            throw error;
+          },
+        );
+        loads.set(loader, entry);
+      }
+      return load.promise;
+    }),
+  ).then(() => undefined);
 }
 
 /**
@@ -89,7 +108,7 @@ export function loadLocale(locale: Locale): Promise<void> {
  */
 export function inLocale<T>(locale: Locale, fn: () => T): T {
   const previous = slot.templates;
-  slot.templates = loaded.get(locale);
+  slot.templates = merged.get(locale);
   try {
     return fn();
   } finally {

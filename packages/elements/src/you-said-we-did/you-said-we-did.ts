@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../internal/civic-element.js';
 import { define } from '../internal/define.js';
+import { messages } from '../generated/locales/loop.js';
 import { StoreController } from '../internal/store-controller.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
@@ -52,6 +53,9 @@ import { loopStyles } from './you-said-we-did.styles.js';
  * The theme's custom properties (`--cocreate-accent`, ...) apply; they are documented once, in src/registry.ts.
  */
 export class YouSaidWeDid extends CivicElement {
+  // Its own strings (`loop.*`), fetched per language; the kit's come with every element.
+  protected static override messages = [messages];
+
   static override styles = [...CivicElement.styles, kitStyles, loopStyles];
 
   // A static declaration rather than a decorator: no decorator helper in the page's bytes.
