@@ -338,8 +338,7 @@ export const UnsubscribeParams = z.object({
 // ---------------------------------------------------------------------------------------------
 // Staff
 
-export const ContactSearchQuery = z.object({
-  ...PageQuery.shape,
+const contactFilters = {
   interest: z.optional(Id).check(z.meta({ description: 'Interested in this service ID, or in this category (or a service of it).' })),
   district: z.optional(Id).check(z.meta({ description: 'In this district.' })),
   kind: z.optional(ContactKind),
@@ -347,7 +346,11 @@ export const ContactSearchQuery = z.object({
   language: z.optional(LanguageTag).check(z.meta({ description: 'Can take part in this language.' })),
   accessibility: z.optional(AccessibilityNeed).check(z.meta({ description: 'Has this accessibility need.' })),
   purpose: z.optional(ContactPurpose).check(z.meta({ description: 'Consented to this purpose.' })),
-});
+};
+export const ContactSearchQuery = z.object({ ...PageQuery.shape, ...contactFilters });
+/** The filters of a search, for an export of every match (no pages). */
+export const ContactExportQuery = z.object(contactFilters);
+export type ContactExportQuery = z.input<typeof ContactExportQuery>;
 export type ContactSearchQuery = Omit<z.input<typeof ContactSearchQuery>, 'limit'> & { limit?: number };
 
 export const StaffContact = z

@@ -13,6 +13,7 @@ import {
   ContactConfirmed,
   ContactCreate,
   ContactReach,
+  ContactExportQuery,
   ContactSearchQuery,
   Invitation,
   InvitationReply,
@@ -421,7 +422,7 @@ export const routes = defineRoutes({
       '(spreadsheet programs read it as UTF-8), CRLF line ends; lists are joined with `;`; a cell that would start a formula is ' +
       'prefixed with `\'`. The same fields as the search: never an email address, a name or a phone. Audited (`contact.export`).',
     params: CouncilParams,
-    query: ContactSearchQuery,
+    query: ContactExportQuery,
     responses: { 200: { description: 'The contacts', schema: TextDocument, mediaType: 'text/csv', example: examples.staffContactsCsv } },
     problems: [401, 403, 404, 422],
   },

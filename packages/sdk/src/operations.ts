@@ -8,6 +8,7 @@ import type {
   ContactAccepted,
   ContactConfirmed,
   ContactCreate,
+  ContactExportQuery,
   ContactReach,
   ContactSearchQuery,
   Invitation,
@@ -275,7 +276,7 @@ export async function searchContacts(t: Transport, query: ContactSearchQuery = {
 }
 
 /** Staff: every match of the filters as CSV text (UTF-8 with BOM, RFC 4180); audited. */
-export async function exportContacts(t: Transport, query: Omit<ContactSearchQuery, 'limit' | 'cursor'> = {}, options: StaffCallOptions = {}): Promise<string> {
+export async function exportContacts(t: Transport, query: ContactExportQuery = {}, options: StaffCallOptions = {}): Promise<string> {
   return (await t.call<string>('exportContacts', exportContactsEndpoint, { ...options, headers: { accept: 'text/csv', ...options.headers }, query: { ...query } })).data;
 }
 
