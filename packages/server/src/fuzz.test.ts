@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PROBLEM_TYPES, routes, type RouteDef, type RouteId } from '@civicloop/contract';
 import * as z from 'zod/mini';
+import { testBankConfig } from '../../../tests/support/contact-bank.js';
 import { createCouncil } from './councils.js';
+import type { Mail } from './mail/mailer.js';
 import type { RunningServer } from './server.js';
 import { createService } from './services.js';
 import { createStaffToken } from './staff-tokens.js';
@@ -56,6 +58,34 @@ const SAMPLES: Partial<Record<RouteId, Record<string, unknown>>> = {
   },
   updateTheme: { title: 'Benches', youSaid: 'Places to sit.', weDid: 'Ordered.', status: 'done', statusReason: 'Installed.', service: 'libraries', locale: 'pl' },
   createThemeUpdate: { text: 'The benches are installed.', status: 'done' },
+  createContact: {
+    kind: 'association',
+    organisation: 'River Friends',
+    name: 'Ana',
+    email: 'ana.bank@example.org',
+    phone: '+48 600 100 200',
+    district: 'north',
+    services: ['libraries'],
+    categories: ['culture'],
+    formats: ['workshop'],
+    languages: ['en'],
+    accessibility: ['hearing-loop'],
+    accessibilityNote: 'A seat near the front',
+    ageBand: '25-34',
+    locale: 'en',
+    consent: { version: 'v1', purposes: ['invitations'] },
+    pageUrl: 'https://fuzzton.example/join',
+    via: 'p1.none',
+    website: '',
+    elapsedMs: 5000,
+    proof: { challenge: 'a.b.c', nonce: 'n1' },
+  },
+  // The token is filled in before the tests, from the confirmation mail.
+  confirmContact: { token: '' },
+  updateMyContact: { kind: 'resident', organisation: null, locale: 'pl', formats: ['survey'], consent: { version: 'v1', purposes: ['invitations', 'news'] } },
+  answerInvitation: { answer: 'yes' },
+  createActivity: { title: 'Bench walk', format: 'workshop', startsAt: '2026-06-01T10:00:00Z', endsAt: '2026-06-01T12:00:00Z', place: 'River park', url: 'https://meet.fuzzton.example/a', text: 'Two hours.', locale: 'en' },
+  createInvitations: { interest: 'culture', district: 'north', kind: 'resident', language: 'en', accessibility: 'hearing-loop', max: 5 },
 };
 
 /** Body text fields of each route, counted so that none is silently skipped. */
@@ -70,6 +100,14 @@ const FIELD_COUNTS: Partial<Record<RouteId, number>> = {
   // Nullable fields (weDid, statusReason, service) are refused by their own schema the same way, but are not plain strings here.
   updateTheme: 4,
   createThemeUpdate: 2,
+  // kind, organisation, name, email, phone, district, accessibilityNote, ageBand, locale, consent.version, pageUrl, via, website, proof.challenge, proof.nonce.
+  createContact: 15,
+  confirmContact: 1,
+  // kind, locale, consent.version (the nullable ones are refused by their own schema the same way).
+  updateMyContact: 3,
+  answerInvitation: 1,
+  createActivity: 8,
+  createInvitations: 5,
 };
 
 type JsonSchema = { type?: string; enum?: unknown[]; properties?: Record<string, JsonSchema> };
@@ -98,9 +136,12 @@ forEachEngine((engine) => {
   let token: string;
   /** Path parameters besides the council: an input and a theme that exist. */
   const ids: Record<string, string> = {};
+  /** A contact's tokens (manage, invitation), from the mails the server sent. */
+  const contactTokens: Record<string, string> = {};
+  const mails: Mail[] = [];
   before(async () => {
-    server = await startTestServer(engine);
-    await createCouncil(server.db, { slug: 'fuzzton', name: 'Fuzzton', origins: [] });
+    server = await startTestServer(engine, { mailer: { send: async (m) => void mails.push(m), close: () => {} } });
+    await createCouncil(server.db, { slug: 'fuzzton', name: 'Fuzzton', origins: ['https://fuzzton.example'], contactBank: testBankConfig() });
     await createService(server.db, { council: 'fuzzton', id: 'libraries', name: { en: 'Libraries' }, category: 'culture' });
     // An admin: every staff route is reached, so its input is what is judged.
     token = await createStaffToken(server.db, { council: 'fuzzton', role: 'admin' });
@@ -109,16 +150,28 @@ forEachEngine((engine) => {
     ids['feedback'] = ((await input.json()) as { id: string }).id;
     const theme = await fetch(`${server.url}/v1/councils/fuzzton/staff/themes`, { method: 'POST', headers: auth, body: JSON.stringify({ title: 't', youSaid: 'y', locale: 'en' }) });
     ids['theme'] = ((await theme.json()) as { id: string }).id;
+    // The contact bank: an entry, confirmed, invited to an activity; its tokens come from the mails.
+    const fromMail = (name: string) => new RegExp(`#${name}=([A-Za-z0-9._-]+)`).exec(mails.map((m) => m.text).join('\n'))![1]!;
+    const json = { 'content-type': 'application/json' };
+    await fetch(`${server.url}/v1/councils/fuzzton/contacts`, { method: 'POST', headers: json, body: JSON.stringify({ ...SAMPLES.createContact, email: 'bea@example.org', kind: 'resident', proof: undefined }) });
+    SAMPLES.confirmContact = { token: fromMail('token') };
+    const confirmed = await fetch(`${server.url}/v1/councils/fuzzton/contacts/confirm`, { method: 'POST', headers: json, body: JSON.stringify(SAMPLES.confirmContact) });
+    contactTokens['manage'] = ((await confirmed.json()) as { manageToken: string }).manageToken;
+    const activity = await fetch(`${server.url}/v1/councils/fuzzton/staff/activities`, { method: 'POST', headers: auth, body: JSON.stringify(SAMPLES.createActivity) });
+    ids['activity'] = ((await activity.json()) as { id: string }).id;
+    await fetch(`${server.url}/v1/councils/fuzzton/staff/activities/${ids['activity']}/invitations`, { method: 'POST', headers: auth, body: '{}' });
+    contactTokens['invitation'] = fromMail('invitation');
   });
   after(() => server.close());
 
   const url = (route: RouteDef, params: Record<string, string>) => {
-    const id = route.path.includes('/themes/') ? ids['theme']! : ids['feedback']!;
+    const id = route.path.includes('/themes/') ? ids['theme']! : route.path.includes('/activities/') ? ids['activity']! : ids['feedback']!;
     return server.url + route.path.replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? (n === 'id' ? id : ''));
   };
   const headersOf = (route: RouteDef): Record<string, string> => ({
     'content-type': 'application/json',
     ...(route.auth === 'staff' ? { authorization: `Bearer ${token}` } : {}),
+    ...(route.auth === 'contact' ? { authorization: `Bearer ${contactTokens[route.path.endsWith('/invitation') ? 'invitation' : 'manage']}` } : {}),
   });
 
   test('every route with a body has a sample here, so a new route cannot skip the fuzz', () => {
@@ -164,7 +217,7 @@ forEachEngine((engine) => {
       }
     }
     const fieldCount = Object.values(FIELD_COUNTS).reduce((a, b) => a + b, 0);
-    assert.equal(fieldCount, 35);
+    assert.equal(fieldCount, 35 + 33);
     assert.equal(cases, fieldCount * BAD.length * 3);
   });
 
@@ -173,7 +226,12 @@ forEachEngine((engine) => {
     const encoded = ['%00', '%ED%A0%80', 'a%00b', '%C3%28', 'AA' /* base64url of a NUL byte */];
     for (const [id, route] of Object.entries(routes) as [RouteId, RouteDef][]) {
       const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-      const base: Record<string, string> = { council: 'fuzzton', receipt: '2222-2222-22', id: route.path.includes('/themes/') ? ids['theme']! : ids['feedback']! };
+      const base: Record<string, string> = {
+        council: 'fuzzton',
+        receipt: '2222-2222-22',
+        token: 'u1.' + 'x'.repeat(32),
+        id: route.path.includes('/themes/') ? ids['theme']! : route.path.includes('/activities/') ? ids['activity']! : ids['feedback']!,
+      };
       const body = SAMPLES[id] ? JSON.stringify(SAMPLES[id]) : undefined;
       const send = (target: string) =>
         fetch(target, { method: route.method.toUpperCase(), headers: headersOf(route), body }).catch((error: unknown) => {

@@ -2,7 +2,8 @@ import { getRequestListener } from '@hono/node-server';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { createApp, defaultLog } from './app.js';
+import { createApp, defaultLog, defaultMailer } from './app.js';
+import { contactHousekeeping, type ContactHousekeeping } from './contacts.js';
 import { loadSecret } from './secret.js';
 import { purgeSpentChallenges } from './challenges.js';
 import { purgeKeys } from './idempotency.js';
@@ -16,8 +17,14 @@ export interface RunningServer {
   url: string;
   port: number;
   db: Database;
-  /** Purges expired keys, rate counters and spent challenges now, by the server's clock (the timer calls it too). */
+  /**
+   * Purges expired keys, rate counters and spent challenges, and runs the contact bank's
+   * housekeeping (unconfirmed entries, re-consent emails, expiry), now, by the server's clock
+   * (the timer calls it too).
+   */
   purge(): Promise<void>;
+  /** The contact bank's housekeeping alone, with what it did (tests). */
+  contactHousekeeping(): Promise<ContactHousekeeping>;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -34,6 +41,8 @@ const DRAIN_MS = 10_000;
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const pglite = !opts.databaseUrl && opts.dataDir !== 'memory://';
   const folderLock = pglite ? await lockFolder(opts.dataDir ?? '.data') : undefined;
+  // One mailer for requests and housekeeping (re-consent emails).
+  const mailer = opts.mailer ?? defaultMailer(opts);
   const port = opts.port ?? Number(process.env['PORT'] ?? 8080);
   const host = opts.host ?? process.env['HOST'] ?? '127.0.0.1';
   let app: ReturnType<typeof createApp> | undefined;
@@ -80,7 +89,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   }
   try {
     // Read once before serving: inside a request it would wait on PGlite's one connection.
-    app = createApp(db, await loadSecret(db, opts.secret), opts);
+    app = createApp(db, await loadSecret(db, opts.secret), { ...opts, mailer });
   } catch (error) {
     await new Promise((resolve) => server.close(resolve));
     await db.close();
@@ -88,9 +97,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   }
   appReady(app);
   const now = opts.now ?? Date.now;
+  const housekeeping = () => contactHousekeeping(db, mailer, now(), opts.log ?? defaultLog);
   const purge = async () => {
     const at = now();
     await Promise.all([purgeKeys(db, at), purgeCounters(db, at), purgeSpentChallenges(db, at)]);
+    await housekeeping();
   };
   // Housekeeping off the request path: expired keys, counters and challenges, once a minute.
   const every = opts.purgeEveryMs ?? 60_000;
@@ -111,6 +122,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     port: actual,
     db,
     purge,
+    contactHousekeeping: housekeeping,
     close() {
       closing ??= (async () => {
         clearInterval(timer);
@@ -119,6 +131,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
         await drained;
         clearTimeout(force);
+        if (!opts.mailer) mailer.close();
         await db.close();
       })();
       return closing;
