@@ -67,6 +67,15 @@ export const ELEMENTS: readonly ElementEntry[] = [
       { size: '111rem', media: '(max-width: 21rem)' },
     ],
   },
+  {
+    tag: 'contact-bank-signup',
+    summary: 'The contact bank: sign-up with double opt-in and consent per purpose, manage and withdraw, invitations, pass-it-on.',
+    lazy: true,
+    strings: 'bank',
+    // The sign-up form with the demo council's districts, services, eight languages and consent
+    // text (bench/cls.mjs). A link from an email (confirm, manage, invitation) is shorter.
+    reserve: [{ size: '120rem' }, { size: '150rem', media: '(max-width: 39.99rem)' }],
+  },
 ];
 
 /** `cocreate-feedback` -> `CocreateFeedback`. */
