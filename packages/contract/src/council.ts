@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Locale, LocalizedText, plainText, Slug } from './common.js';
+import { ContactBankConfig } from './contacts.js';
 import { PowDifficulty } from './pow.js';
 import { FEEDBACK_TEXT_MAX, MIN_FILL_MS_MAX } from './rules.js';
 
@@ -53,6 +54,9 @@ export const CouncilConfig = z
         description:
           'Spam protection the council asks of public submissions. Absent means none: no minimum fill time and no proof of work.',
       }),
+    ),
+    contactBank: z.optional(ContactBankConfig).check(
+      z.meta({ description: "The council's contact bank (`<contact-bank-signup>`); absent when it runs none." }),
     ),
   })
   .check(z.meta({ description: 'Public configuration of one council, read by every element on start.' }));

@@ -22,6 +22,9 @@ export const TAGS = {
   feedback: "Residents' input and its receipts",
   loop: '"You said, we did": published themes, loop figures, the feed and open data',
   staff: 'Staff: the inbox, personal replies, themes and the audit log (Bearer staff token)',
+  contacts:
+    'The contact bank: sign-up with double opt-in, a contact\'s own entry and invitations (Bearer token from the email), ' +
+    'and for staff search, export, activities, invitations and reach (Bearer staff token)',
 } as const;
 export type Tag = keyof typeof TAGS;
 
@@ -30,7 +33,8 @@ export interface Endpoint {
   /** OpenAPI-style template, e.g. `/v1/councils/{council}/feedback`. */
   readonly path: string;
   readonly tag: Tag;
-  readonly auth: 'public' | 'staff';
+  /** `contact`: a token from a contact-bank email (manage or invitation), as `Authorization: Bearer`. */
+  readonly auth: 'public' | 'staff' | 'contact';
   /** Staff routes only an `admin` token may call (an `editor` gets 403). */
   readonly admin?: true;
   readonly retry: RetryClass;
@@ -75,6 +79,26 @@ export const publishTheme = /* @__PURE__ */ endpoint({ method: 'post', path: '/v
 export const createThemeUpdate = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/themes/{id}/updates', tag: 'staff', auth: 'staff', retry: 'keyed', idempotent: true });
 export const listAudit = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/audit', tag: 'staff', auth: 'staff', admin: true, retry: 'safe' });
 
+// The contact bank. A contact's own routes take the token from their email as a Bearer token, never in the URL.
+export const createContact = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/contacts', tag: 'contacts', auth: 'public', retry: 'keyed', idempotent: true });
+// Confirming twice leaves the entry active: safe to repeat.
+export const confirmContact = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/contacts/confirm', tag: 'contacts', auth: 'public', retry: 'safe' });
+export const getMyContact = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/contacts/me', tag: 'contacts', auth: 'contact', retry: 'safe' });
+export const updateMyContact = /* @__PURE__ */ endpoint({ method: 'patch', path: '/v1/councils/{council}/contacts/me', tag: 'contacts', auth: 'contact', retry: 'safe' });
+export const deleteMyContact = /* @__PURE__ */ endpoint({ method: 'delete', path: '/v1/councils/{council}/contacts/me', tag: 'contacts', auth: 'contact', retry: 'safe' });
+export const getInvitation = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/contacts/invitation', tag: 'contacts', auth: 'contact', retry: 'safe' });
+// The answer is an absolute value: sending it twice changes nothing more.
+export const answerInvitation = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/contacts/invitation', tag: 'contacts', auth: 'contact', retry: 'safe' });
+// RFC 8058 one-click: mail clients POST here; the token must be in the URL since they send nothing else.
+export const unsubscribeContact = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/contacts/unsubscribe/{token}', tag: 'contacts', auth: 'public', retry: 'safe' });
+export const searchContacts = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/contacts', tag: 'contacts', auth: 'staff', retry: 'safe' });
+export const exportContacts = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/contacts.csv', tag: 'contacts', auth: 'staff', retry: 'safe' });
+export const getContactReach = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/contacts/reach', tag: 'contacts', auth: 'staff', retry: 'safe' });
+export const createActivity = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/activities', tag: 'contacts', auth: 'staff', retry: 'keyed', idempotent: true });
+export const listActivities = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/activities', tag: 'contacts', auth: 'staff', retry: 'safe' });
+export const getActivity = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/activities/{id}', tag: 'contacts', auth: 'staff', retry: 'safe' });
+export const createInvitations = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/activities/{id}/invitations', tag: 'contacts', auth: 'staff', retry: 'keyed', idempotent: true });
+
 /** Every operation of contract v1, by `operationId`. */
 export const endpoints = {
   health,
@@ -102,6 +126,21 @@ export const endpoints = {
   publishTheme,
   createThemeUpdate,
   listAudit,
+  createContact,
+  confirmContact,
+  getMyContact,
+  updateMyContact,
+  deleteMyContact,
+  getInvitation,
+  answerInvitation,
+  unsubscribeContact,
+  searchContacts,
+  exportContacts,
+  getContactReach,
+  createActivity,
+  listActivities,
+  getActivity,
+  createInvitations,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;

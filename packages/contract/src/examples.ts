@@ -2,6 +2,26 @@
 // document. Typed by the schemas, and openapi.test.ts parses each with its schema, so an example
 // cannot drift from the contract.
 import * as z from 'zod/mini';
+import type {
+  Activity,
+  ActivityCreate,
+  ActivityDetail,
+  ActivityList,
+  ContactAccepted,
+  ContactBankConfig,
+  ContactConfirm,
+  ContactConfirmed,
+  ContactCreate,
+  ContactReach,
+  Invitation,
+  InvitationReply,
+  InvitationsCreate,
+  InvitationsCreated,
+  MyContact,
+  MyContactPatch,
+  PublicActivity,
+  StaffContactList,
+} from './contacts.js';
 import type { CouncilConfig } from './council.js';
 import { FeedbackCreate, type FeedbackCreated, type FeedbackReceipt, type StaffFeedbackCreate } from './feedback.js';
 import type { Health } from './health.js';
@@ -28,6 +48,25 @@ import type {
 export const healthUp: Health = { status: 'ok', database: 'ok' };
 export const healthDown: Health = { status: 'degraded', database: 'unreachable' };
 
+export const contactBankConfig: ContactBankConfig = {
+  districts: [
+    { id: 'srodmiescie', name: { pl: 'Śródmieście', en: 'City centre' }, population: 102_000 },
+    { id: 'praga-polnoc', name: { pl: 'Praga-Północ', en: 'Praga North' }, population: 61_000 },
+  ],
+  consent: {
+    version: '2026-05',
+    text: {
+      pl: 'Zgadzam się, by urząd kontaktował się ze mną w celach, które zaznaczę poniżej. Zgoda wygasa po 24 miesiącach.',
+      en: 'I agree that the council may contact me for the purposes I tick below. My consent lapses after 24 months.',
+    },
+    months: 24,
+  },
+  privacyNoticeUrl: 'https://um.warszawa.pl/prywatnosc',
+  formats: ['workshop', 'survey', 'interview', 'online-meeting', 'in-person', 'service-testing', 'advisory-group'],
+  languages: ['pl', 'en', 'uk'],
+  ageBands: ['under-18', '18-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75-plus'],
+};
+
 export const council: CouncilConfig = {
   slug: 'warszawa',
   name: 'Miasto Stołeczne Warszawa',
@@ -41,6 +80,7 @@ export const council: CouncilConfig = {
   },
   limits: { feedbackTextMax: 2000 },
   antiAbuse: { minFillMs: 3000, proofOfWork: { required: true, difficulty: 16 } },
+  contactBank: contactBankConfig,
 };
 
 export const services: ServiceList = {
@@ -298,4 +338,184 @@ export const problems: Readonly<Record<400 | 401 | 403 | 404 | 409 | 413 | 415 |
     detail: 'Something went wrong on our side. Nothing you sent is at fault; try again later.',
     instance: 'urn:civicloop:request:7f3a9c2e-1b4d-4e8f-9a6c-0d2e5b8f1a3c',
   },
+};
+
+// The contact bank.
+
+export const contactCreate: ContactCreate = {
+  kind: 'association',
+  organisation: 'Stowarzyszenie Sąsiedzi z Pragi',
+  name: 'Maria Kowalczyk',
+  email: 'maria@example.org',
+  phone: '+48 600 100 200',
+  district: 'praga-polnoc',
+  services: ['libraries'],
+  categories: ['culture'],
+  formats: ['workshop', 'in-person'],
+  languages: ['pl', 'uk'],
+  accessibility: ['step-free-access'],
+  ageBand: '35-44',
+  locale: 'pl',
+  consent: { version: '2026-05', purposes: ['invitations', 'news'] },
+  pageUrl: 'https://um.warszawa.pl/wspolnie',
+  via: 'p1.Xq3v9KfL2mA.7d1c0b9a',
+  elapsedMs: 61_400,
+};
+
+export const contactAccepted: ContactAccepted = { status: 'check-your-email', shareCode: 'p1.Rt7uW2pLx0s.4a9e3f1c' };
+
+export const contactConfirm: ContactConfirm = { token: 'c1.Hq8Zp3Lw0VxN5tKe2RbY9mQa' };
+
+export const contactConfirmed: ContactConfirmed = {
+  status: 'active',
+  consentExpiresAt: '2028-05-04T09:40:00Z',
+  manageToken: 'm1.Vb6Tn2Qs8LcX4pWa1ZkR7yFe',
+};
+
+const activityPublic: PublicActivity = {
+  title: 'Redesigning the children’s corner of the Praga library',
+  format: 'workshop',
+  startsAt: '2026-06-10T16:00:00Z',
+  endsAt: '2026-06-10T18:00:00Z',
+  place: 'Biblioteka Praga-Północ, ul. Szwedzka 5',
+  url: null,
+  text: 'Two hours with librarians and parents: what should the new children’s corner have?',
+  locale: 'en',
+};
+
+export const myContact: MyContact = {
+  kind: 'association',
+  organisation: 'Stowarzyszenie Sąsiedzi z Pragi',
+  name: 'Maria Kowalczyk',
+  phone: '+48 600 100 200',
+  district: 'praga-polnoc',
+  services: ['libraries'],
+  categories: ['culture'],
+  formats: ['workshop', 'in-person'],
+  languages: ['pl', 'uk'],
+  accessibility: ['step-free-access'],
+  accessibilityNote: null,
+  ageBand: '35-44',
+  locale: 'pl',
+  email: 'maria@example.org',
+  status: 'active',
+  joinedVia: 'pass-it-on',
+  pageUrl: 'https://um.warszawa.pl/wspolnie',
+  createdAt: '2026-05-04T09:31:12Z',
+  consent: {
+    version: '2026-05',
+    purposes: ['invitations', 'news'],
+    givenAt: '2026-05-04T09:31:12Z',
+    confirmedAt: '2026-05-04T09:40:00Z',
+    changedAt: null,
+    renewedAt: null,
+    expiresAt: '2028-05-04T09:40:00Z',
+  },
+  ledger: [
+    { at: '2026-05-04T09:31:12Z', event: 'given', version: '2026-05', purposes: ['invitations', 'news'] },
+    { at: '2026-05-04T09:40:00Z', event: 'confirmed', version: '2026-05', purposes: ['invitations', 'news'] },
+  ],
+  invitations: [{ activity: activityPublic, invitedAt: '2026-05-20T08:00:00Z', answer: 'yes', answeredAt: '2026-05-20T19:12:00Z' }],
+};
+
+export const myContactPatch: MyContactPatch = { formats: ['workshop', 'survey'], consent: { version: '2026-05', purposes: ['invitations'] } };
+
+export const invitation: Invitation = { activity: activityPublic, answer: null, answeredAt: null };
+export const invitationReply: InvitationReply = { answer: 'yes' };
+export const invitationAnswered: Invitation = { activity: activityPublic, answer: 'yes', answeredAt: '2026-05-20T19:12:00Z' };
+
+const CONTACT_ID = '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a';
+
+export const staffContacts: StaffContactList = {
+  items: [
+    {
+      id: CONTACT_ID,
+      kind: 'association',
+      organisation: 'Stowarzyszenie Sąsiedzi z Pragi',
+      district: 'praga-polnoc',
+      services: ['libraries'],
+      categories: ['culture'],
+      formats: ['workshop', 'in-person'],
+      languages: ['pl', 'uk'],
+      accessibility: ['step-free-access'],
+      accessibilityNote: null,
+      ageBand: '35-44',
+      locale: 'pl',
+      purposes: ['invitations', 'news'],
+      joinedVia: 'pass-it-on',
+      confirmedAt: '2026-05-04T09:40:00Z',
+      consentExpiresAt: '2028-05-04T09:40:00Z',
+    },
+  ],
+  nextCursor: null,
+};
+
+export const staffContactsCsv =
+  '\uFEFFid,kind,organisation,district,services,categories,formats,languages,accessibility,accessibility_note,age_band,locale,purposes,joined_via,confirmed_at,consent_expires_at\r\n' +
+  `${CONTACT_ID},association,Stowarzyszenie Sąsiedzi z Pragi,praga-polnoc,libraries,culture,workshop;in-person,pl;uk,step-free-access,,35-44,pl,invitations;news,pass-it-on,2026-05-04T09:40:00Z,2028-05-04T09:40:00Z\r\n`;
+
+export const activityCreate: ActivityCreate = {
+  title: activityPublic.title,
+  format: 'workshop',
+  startsAt: '2026-06-10T16:00:00Z',
+  endsAt: '2026-06-10T18:00:00Z',
+  place: 'Biblioteka Praga-Północ, ul. Szwedzka 5',
+  text: activityPublic.text,
+  locale: 'en',
+};
+
+const ACTIVITY_ID = '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918';
+
+export const activity: Activity = { id: ACTIVITY_ID, ...activityPublic, createdAt: '2026-05-20T07:55:00Z', invited: 24, accepted: 7, declined: 3 };
+export const activities: ActivityList = { items: [activity], nextCursor: null };
+export const activityDetail: ActivityDetail = {
+  ...activity,
+  acceptedContacts: [
+    {
+      contactId: CONTACT_ID,
+      kind: 'association',
+      organisation: 'Stowarzyszenie Sąsiedzi z Pragi',
+      name: 'Maria Kowalczyk',
+      email: 'maria@example.org',
+      phone: '+48 600 100 200',
+      languages: ['pl', 'uk'],
+      accessibility: ['step-free-access'],
+      accessibilityNote: null,
+      answeredAt: '2026-05-20T19:12:00Z',
+    },
+  ],
+};
+
+export const invitationsCreate: InvitationsCreate = { interest: 'culture', district: 'praga-polnoc', max: 40 };
+export const invitationsCreated: InvitationsCreated = { invited: 24, alreadyInvited: 0 };
+
+export const contactReach: ContactReach = {
+  threshold: 5,
+  at: '2026-05-21T10:00:00Z',
+  active: 57,
+  left: { withdrawn: 4, expired: 2 },
+  kind: [
+    { key: 'resident', count: 44, suppressed: false },
+    { key: 'association', count: 10, suppressed: false },
+    { key: 'business', count: null, suppressed: true },
+  ],
+  district: [
+    { key: 'srodmiescie', count: 35, suppressed: false, population: 102_000, perThousand: 0.34 },
+    { key: 'praga-polnoc', count: 19, suppressed: false, population: 61_000, perThousand: 0.31 },
+    { key: 'not-given', count: null, suppressed: true, population: null, perThousand: null },
+  ],
+  ageBand: [
+    { key: '25-34', count: 21, suppressed: false },
+    { key: '35-44', count: 18, suppressed: false },
+    { key: '65-74', count: null, suppressed: true },
+    { key: 'not-given', count: 15, suppressed: false },
+  ],
+  language: [
+    { key: 'pl', count: 55, suppressed: false },
+    { key: 'uk', count: 8, suppressed: false },
+  ],
+  channel: [
+    { key: 'direct', count: 41, suppressed: false },
+    { key: 'pass-it-on', count: 16, suppressed: false },
+  ],
 };

@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './contacts.js';
 export * from './council.js';
 export * from './feedback.js';
 export * from './health.js';
@@ -11,6 +12,27 @@ export * from './themes.js';
 // The zod-free rules and endpoint table, for callers that import everything from one place.
 // Their enum types (FeedbackKind, ...) share names with the schemas above, which carry the same types.
 export {
+  ACCESSIBILITY_NEEDS,
+  ACTIVITY_TEXT_MAX,
+  ACTIVITY_TITLE_MAX,
+  AGE_BANDS,
+  CONSENT_EVENTS,
+  CONSENT_MONTHS_DEFAULT,
+  CONSENT_MONTHS_MAX,
+  CONTACT_FORMATS,
+  CONTACT_KINDS,
+  CONTACT_NAME_MAX,
+  CONTACT_NOTE_MAX,
+  CONTACT_PENDING_DAYS,
+  CONTACT_PHONE_MAX,
+  CONTACT_PURPOSES,
+  CONTACT_STATUSES,
+  INVITATION_ANSWERS,
+  INVITATIONS_MAX,
+  JOINING_CHANNELS,
+  LANGUAGE_TAG_PATTERN,
+  REACH_THRESHOLD_DEFAULT,
+  RECONSENT_NOTICE_DAYS,
   AUDIT_ACTIONS,
   EMAIL_MAX,
   EMAIL_PATTERN,

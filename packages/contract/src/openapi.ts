@@ -166,7 +166,7 @@ function operation(route: RouteDef): JsonSchema {
       ? { description: [route.admin ? '**Admin token only.**' : '', route.description ?? ''].filter(Boolean).join(' ') }
       : {}),
     tags: [route.tag],
-    ...(route.auth === 'staff' ? { security: [{ staffToken: [] }] } : { security: [] }),
+    security: route.auth === 'staff' ? [{ staffToken: [] }] : route.auth === 'contact' ? [{ contactToken: [] }] : [],
     parameters: parameters(route),
     ...(route.body
       ? {
@@ -220,6 +220,14 @@ export function buildOpenApi(options: { serverUrl?: string; version?: string } =
           description:
             'A staff token of one council, role `editor` or `admin`. Editors triage, reply, write themes and timeline updates; ' +
             'only admins publish themes, edit published ones and read the audit log. Another council\'s token is 403, an unknown or revoked one 401.',
+        },
+        contactToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A token from a contact-bank email, read by the page from its URL fragment (`#manage=`, `#invitation=`) and sent in this ' +
+            'header, never in a URL: a manage token for `/contacts/me`, an invitation token for `/contacts/invitation`. ' +
+            'It stops working when the entry is withdrawn or expires; an unknown one is 401.',
         },
       },
     },

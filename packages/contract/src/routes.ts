@@ -3,6 +3,26 @@
 // the SDK parses with these schemas, and the OpenAPI document is generated from them.
 import type * as z from 'zod/mini';
 import { CouncilParams, PageQuery } from './common.js';
+import {
+  Activity,
+  ActivityCreate,
+  ActivityDetail,
+  ActivityList,
+  ContactAccepted,
+  ContactConfirm,
+  ContactConfirmed,
+  ContactCreate,
+  ContactReach,
+  ContactSearchQuery,
+  Invitation,
+  InvitationReply,
+  InvitationsCreate,
+  InvitationsCreated,
+  MyContact,
+  MyContactPatch,
+  StaffContactList,
+  UnsubscribeParams,
+} from './contacts.js';
 import { CouncilConfig } from './council.js';
 import { endpoints, type Endpoint, type EndpointId } from './endpoints.js';
 import { feedbackCreateFor, FeedbackCreate, FeedbackCreated, FeedbackReceipt, ReceiptParams, StaffFeedbackCreate, staffFeedbackCreateFor } from './feedback.js';
@@ -303,6 +323,152 @@ export const routes = defineRoutes({
     query: AuditQuery,
     responses: { 200: { description: 'One page of the log', schema: AuditList, example: examples.audit } },
     problems: [401, 403, 404, 422],
+  },
+  createContact: {
+    summary: 'Sign up to the contact bank (double opt-in)',
+    description:
+      'Always 202 with the same body, whether the address is new or already in the bank (no enumeration): a new address gets a ' +
+      'confirmation email (`pageUrl#token=`), a known one an email with its manage link (`pageUrl#manage=`) and no second entry. ' +
+      "An unconfirmed entry is purged after 7 days. `pageUrl` must be on one of the council's embedding origins (else 422), " +
+      "`consent.version` must be the council's current one (else 409: the page shows an old text). " +
+      'A council without a contact bank is 404. Spam protection as for inputs (`antiAbuse`).',
+    params: CouncilParams,
+    body: ContactCreate,
+    bodyExample: examples.contactCreate,
+    responses: { 202: { description: 'Check your email', schema: ContactAccepted, example: examples.contactAccepted } },
+    problems: [400, 404, 409, 413, 415, 422, 429],
+  },
+  confirmContact: {
+    summary: 'Confirm a sign-up with the token of the confirmation email',
+    description:
+      'The entry becomes active and its consent runs from now for the council\'s period. An unknown, used-up or expired token is 404. ' +
+      'Confirming an active entry again answers 200 as well.',
+    params: CouncilParams,
+    body: ContactConfirm,
+    bodyExample: examples.contactConfirm,
+    responses: { 200: { description: 'Active', schema: ContactConfirmed, example: examples.contactConfirmed } },
+    problems: [400, 404, 413, 415, 422],
+  },
+  getMyContact: {
+    summary: 'Everything the bank holds about me (manage token)',
+    description: 'With `Authorization: Bearer <manage token>` from an email. The JSON is the data download. An unknown token is 401.',
+    params: CouncilParams,
+    responses: { 200: { description: 'My entry', schema: MyContact, example: examples.myContact } },
+    problems: [401, 404],
+  },
+  updateMyContact: {
+    summary: 'Change my entry or renew my consent (manage token)',
+    description:
+      'Absent fields stay. `consent` gives consent again: the same purposes and version renew it for the council\'s period ' +
+      '(`renewed` in the ledger), others change it (`changed`); a version other than the current one is 409.',
+    params: CouncilParams,
+    body: MyContactPatch,
+    bodyExample: examples.myContactPatch,
+    responses: { 200: { description: 'My entry as it is now', schema: MyContact, example: examples.myContact } },
+    problems: [400, 401, 404, 409, 413, 415, 422],
+  },
+  deleteMyContact: {
+    summary: 'Withdraw: my personal data is erased at once (manage token)',
+    description:
+      'Name, email, phone, organisation and notes are erased, every token of the entry stops working, and the ledger records ' +
+      '`withdrawn`. Anonymous counts (reach, invitation answers) stay.',
+    params: CouncilParams,
+    responses: { 204: { description: 'Withdrawn and erased' } },
+    problems: [401, 404],
+  },
+  getInvitation: {
+    summary: 'The activity I was invited to (invitation token)',
+    description: 'With `Authorization: Bearer <invitation token>` from the invitation email (`pageUrl#invitation=`). An unknown token is 401.',
+    params: CouncilParams,
+    responses: { 200: { description: 'The invitation', schema: Invitation, example: examples.invitation } },
+    problems: [401, 404],
+  },
+  answerInvitation: {
+    summary: 'Answer an invitation yes or no (invitation token)',
+    description:
+      'A POST from the page, never a link with side effects (mail scanners open links). Answering again replaces the answer. ' +
+      'Staff then see the people who said yes, with their contact details.',
+    params: CouncilParams,
+    body: InvitationReply,
+    bodyExample: examples.invitationReply,
+    responses: { 200: { description: 'Answered', schema: Invitation, example: examples.invitationAnswered } },
+    problems: [400, 401, 404, 413, 415, 422],
+  },
+  unsubscribeContact: {
+    summary: 'One-click unsubscribe (RFC 8058) from invitations or news',
+    description:
+      'The URL of the `List-Unsubscribe` header of invitation and news emails; mail clients POST `List-Unsubscribe=One-Click` to it. ' +
+      'Removes the purpose of that email from the consent (`changed`); with no purpose left, the entry is withdrawn and erased. ' +
+      'An unknown token is 404; unsubscribing twice is 204.',
+    params: UnsubscribeParams,
+    responses: { 204: { description: 'Unsubscribed' } },
+    problems: [404],
+  },
+  searchContacts: {
+    summary: 'Search the contact bank',
+    description:
+      'Editors and admins. Active contacts only, oldest first; filters combine with AND. Never shows an email address, a name or a phone: ' +
+      'reach people through invitations. Every search is in the audit log (`contact.search`, with its filters).',
+    params: CouncilParams,
+    query: ContactSearchQuery,
+    responses: { 200: { description: 'One page of contacts', schema: StaffContactList, example: examples.staffContacts } },
+    problems: [401, 403, 404, 422],
+  },
+  exportContacts: {
+    summary: 'Export a search of the contact bank as CSV',
+    description:
+      'Editors and admins. The filters of `searchContacts`, every match (no pages). RFC 4180 CSV in UTF-8 with a byte order mark ' +
+      '(spreadsheet programs read it as UTF-8), CRLF line ends; lists are joined with `;`; a cell that would start a formula is ' +
+      'prefixed with `\'`. The same fields as the search: never an email address, a name or a phone. Audited (`contact.export`).',
+    params: CouncilParams,
+    query: ContactSearchQuery,
+    responses: { 200: { description: 'The contacts', schema: TextDocument, mediaType: 'text/csv', example: examples.staffContactsCsv } },
+    problems: [401, 403, 404, 422],
+  },
+  getContactReach: {
+    summary: "The bank's make-up: whom it reaches, whom not yet",
+    description:
+      "Editors and admins. Active contacts by kind, district (beside the district's population when entered), age band, language and " +
+      "channel of joining; a group under the council's threshold is suppressed (`count: null`).",
+    params: CouncilParams,
+    responses: { 200: { description: 'The figures', schema: ContactReach, example: examples.contactReach } },
+    problems: [401, 403, 404],
+  },
+  createActivity: {
+    summary: 'Create a co-creation activity',
+    description: 'Editors and admins. Then invite contacts to it (`createInvitations`). Audited (`activity.create`).',
+    params: CouncilParams,
+    body: ActivityCreate,
+    bodyExample: examples.activityCreate,
+    responses: { 201: { description: 'Created', schema: Activity, example: examples.activity } },
+    problems: [400, 401, 403, 404, 409, 413, 415, 422],
+  },
+  listActivities: {
+    summary: 'Activities with their invitation counts',
+    description: 'Editors and admins. Newest first.',
+    params: CouncilParams,
+    query: PageQuery,
+    responses: { 200: { description: 'One page of activities', schema: ActivityList, example: examples.activities } },
+    problems: [401, 403, 404, 422],
+  },
+  getActivity: {
+    summary: 'One activity, with the people who accepted',
+    description: 'Editors and admins. The contact details of those who said yes, and no one else; audited (`contact.view`).',
+    params: StaffItemParams,
+    responses: { 200: { description: 'The activity', schema: ActivityDetail, example: examples.activityDetail } },
+    problems: [401, 403, 404],
+  },
+  createInvitations: {
+    summary: 'Invite matching contacts to an activity by email',
+    description:
+      "Editors and admins. Active contacts who consented to `invitations`, are open to the activity's format and match the filters " +
+      'each get one email in their language, with yes/no through `pageUrl#invitation=` and a one-click `List-Unsubscribe`. ' +
+      'Addresses are never handed out. Audited (`activity.invite`, with the filters and the count).',
+    params: StaffItemParams,
+    body: InvitationsCreate,
+    bodyExample: examples.invitationsCreate,
+    responses: { 201: { description: 'Invited', schema: InvitationsCreated, example: examples.invitationsCreated } },
+    problems: [400, 401, 403, 404, 409, 413, 415, 422],
   },
 });
 

@@ -1,4 +1,30 @@
 /** Named schemas published under `components/schemas` of the OpenAPI document. */
+export {
+  AcceptedContact,
+  Activity,
+  ActivityCreate,
+  ActivityDetail,
+  ActivityList,
+  Consent,
+  ConsentGiven,
+  ConsentLedgerEntry,
+  ContactAccepted,
+  ContactBankConfig,
+  ContactConfirm,
+  ContactConfirmed,
+  ContactCreate,
+  ContactReach,
+  District,
+  Invitation,
+  InvitationReply,
+  InvitationsCreate,
+  InvitationsCreated,
+  MyContact,
+  MyContactPatch,
+  PublicActivity,
+  StaffContact,
+  StaffContactList,
+} from './contacts.js';
 export { AntiAbuse, CouncilConfig } from './council.js';
 export { FeedbackCreate, FeedbackCreated, FeedbackReceipt, StaffFeedbackCreate, ThemeStatus } from './feedback.js';
 export { Health } from './health.js';

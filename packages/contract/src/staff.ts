@@ -102,7 +102,9 @@ export const AuditEntry = z
     action: AuditAction,
     subject: z
       .object({
-        type: z.enum(['feedback', 'theme']).check(z.meta({ description: 'What was changed.' })),
+        type: z.enum(['feedback', 'theme', 'contact', 'activity', 'contact-bank']).check(
+          z.meta({ description: 'What it concerns: an input, a theme, a contact, an activity, or the whole `contact-bank` (a search or export; `id` is the council).' }),
+        ),
         id: Id.check(z.meta({ description: 'Its ID.' })),
       })
       .check(z.meta({ description: 'What it was done to.' })),

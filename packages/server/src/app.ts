@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { readJsonBody } from './body.js';
 import type { Handlers, RequestContext, StaffIdentity, StoredReply } from './context.js';
+import { contactHandlers } from './contacts.js';
 import { councilHandlers, loadCouncil, type CouncilRow } from './councils.js';
 import type { Database, Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
@@ -52,6 +53,7 @@ const handlers: Handlers = {
   ...feedHandlers,
   ...openDataHandlers,
   ...auditHandlers,
+  ...contactHandlers,
 };
 
 /** CORS `Access-Control-Allow-Methods`: the methods of the contract's endpoints. */
