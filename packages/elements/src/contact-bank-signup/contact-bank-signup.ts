@@ -82,6 +82,7 @@ export class ContactBankSignup extends CivicElement {
   #instance = '0';
   #flow = createContactBankFlow({
     scope: () => ({ ...this.config, locale: this.locale, instance: this.#instance }),
+    forgetHash: () => history.replaceState(history.state, '', location.pathname + location.search),
     notify: (e) => {
       const init = { bubbles: true, composed: true };
       if (e.type === 'submitted') this.dispatchEvent(new CustomEvent<CocreateSignedUpDetail>('cocreate-signed-up', { ...init, detail: { queued: e.queued } }));
@@ -179,6 +180,10 @@ export class ContactBankSignup extends CivicElement {
       });
     const notSent = state.state === 'rejected' || state.state === 'error';
     const setup = this.#setup.value;
+    const council = this.#council.value;
+    // A council that runs no contact bank: nothing to sign up to, said before anyone writes.
+    if (!setup && council.status === 'ready' && !council.config.contactBank)
+      return notice({ id: 'setup', part: 'notice setup', level, tone: 'info', title: msg('This council has no contact bank', { id: 'bank.noBank.title' }), body: html`<p>${msg('You cannot sign up here. Please ask the council how to take part.', { id: 'bank.noBank.body' })}</p>` });
     return html`
       ${setup && !notSent
         ? notice({
@@ -382,6 +387,7 @@ export class ContactBankSignup extends CivicElement {
       if (task.state === 'working') return msg('Loading your details…', { id: 'bank.manage.working' });
       if (task.state === 'withdrawn') return msg('You have left the contact bank', { id: 'bank.manage.withdrawnTitle' });
       if (task.state === 'saved') return msg('Your changes are saved', { id: 'bank.manage.savedTitle' });
+      if (task.state === 'renewed') return msg('Your consent is renewed', { id: 'bank.manage.renewedTitle' });
       if (task.state === 'changing' || task.state === 'saving') return msg('Change what you signed up for', { id: 'bank.manage.changeTitle' });
       return msg('What you signed up for', { id: 'bank.manage.title' });
     }
@@ -422,7 +428,7 @@ export class ContactBankSignup extends CivicElement {
     const services = serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
     const row = (term: string, value: string) => html`<dt>${term}</dt><dd>${value}</dd>`;
     return panel(
-      task.state === 'saved' ? 'success' : 'info',
+      task.state === 'saved' || task.state === 'renewed' ? 'success' : 'info',
       html`<dl class="entry">
           ${row(msg('Who is signing up?', { id: 'bank.kind.legend' }), s.kindLabel(r.kind))}
           ${r.organisation ? row(msg('Name of the organisation', { id: 'bank.organisation.label' }), r.organisation) : nothing}
@@ -449,6 +455,7 @@ export class ContactBankSignup extends CivicElement {
           : html`${task.state === 'withdraw-failed' ? html`<p class="error-message" role="alert">${msg('We could not erase your details. Please try again.', { id: 'bank.manage.withdrawFailed' })}</p>` : nothing}
               <div class="row">
                 <button part="button" class="button secondary" type="button" id="change" @click=${this.#focus.act(() => this.#flow.startChange())}>${msg('Change', { id: 'bank.manage.change' })}</button>
+                <button part="button" class="button secondary" type="button" id="renew" @click=${this.#focus.act(() => this.#flow.renew())}>${msg('Renew my consent', { id: 'bank.manage.renew' })}</button>
                 <button part="button" class="button secondary" type="button" id="download" @click=${() => void this.#download()}>${msg('Download my data', { id: 'bank.manage.download' })}</button>
                 <button part="button" class="button secondary" type="button" id="withdraw" @click=${this.#focus.act(() => this.#flow.requestWithdraw())}>${msg('Leave the contact bank', { id: 'bank.manage.withdraw' })}</button>
               </div>`}`,

@@ -103,7 +103,7 @@ export function errorText(error: FieldError): string {
     case 'email-invalid':
       return msg('Enter an email address in the right format, like name@example.com', { id: 'bank.error.emailInvalid' });
     case 'phone-invalid':
-      return msg('Enter a phone number with 6 to 20 digits, like +44 20 7946 0000, or leave it empty', { id: 'bank.error.phoneInvalid' });
+      return msg('Enter a phone number, like +44 20 7946 0000, or leave it empty', { id: 'bank.error.phoneInvalid' });
     case 'languages-missing':
       return msg('Choose at least one language you can take part in', { id: 'bank.error.languagesMissing' });
     case 'consent-missing':
@@ -132,6 +132,8 @@ export function notSentText(state: State<'rejected'> | State<'error'>): string {
     case 'blocked':
       return msg('This form is not set up correctly, so it cannot send from here. Please tell the council.', { id: 'bank.rejected.setup' });
     default: {
+      if (state.status === 409)
+        return msg('The council has changed its consent text since this page was opened. Reload the page, read the new text and send your sign-up again.', { id: 'bank.rejected.consentChanged' });
       const status = String(state.status);
       return msg(str`The council’s service could not accept your sign-up (error ${status}).`, { id: 'bank.rejected.other' });
     }

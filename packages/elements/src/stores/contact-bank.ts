@@ -155,7 +155,7 @@ export type SignupState =
   | { state: 'sent'; shareCode: string | undefined; queuedFirst: boolean }
   | OutcomeState;
 
-export type ManageState = 'working' | 'ready' | 'changing' | 'saving' | 'saved' | 'withdrawing' | 'withdrawn' | 'withdraw-failed';
+export type ManageState = 'working' | 'ready' | 'changing' | 'saving' | 'saved' | 'renewed' | 'withdrawing' | 'withdrawn' | 'withdraw-failed';
 export type TaskState =
   | { mode: 'confirm'; state: 'working' | 'done'; manageToken: string | undefined }
   | { mode: 'manage'; state: ManageState; record: MyContact | undefined; errors: FieldError[] }
@@ -166,6 +166,8 @@ export interface ContactBankFlowOptions extends FlowHost<ContactAccepted> {
   scope(): ElementScope & { locale: Locale };
   /** The page address's fragment, read at each load. @default location.hash */
   hash?(): string;
+  /** Removes the fragment from the page's address once read. @default none (the element passes history.replaceState) */
+  forgetHash?(): void;
   /** The server's operations. @default the SDK's */
   api?: ContactBankApi;
 }
@@ -267,7 +269,7 @@ export function createContactBankFlow(options: ContactBankFlowOptions) {
   });
   const { form, submission, now, target } = base;
   /** The council's bank settings (consent text, districts, choices), once its configuration is in. */
-  const bank = (): ContactBankConfig | undefined => (readyConfig(base.$council) as { contactBank?: ContactBankConfig } | undefined)?.contactBank;
+  const bank = (): ContactBankConfig | undefined => readyConfig(base.$council)?.contactBank;
   // The manage task's own form: no draft (the entry is the council's copy, not the device's).
   const change = createForm<SignupDraft, FieldName>({ initial: EMPTY, fields: FIELDS, validate: (d) => validateSignup(d, true), now });
   const $setup = computed([base.$council, base.council.$services], (c, s) => setupProblem(c, s, undefined));
@@ -353,7 +355,11 @@ export function createContactBankFlow(options: ContactBankFlowOptions) {
     /** (Re)loads for the element's scope and the page address: council, services, the task a link asks for. */
     async load(): Promise<void> {
       generation++;
-      $mode.set(modeFromHash(hash()));
+      // A token read from the address leaves it at once (BANK-CONTRACT.md): it must not stay in
+      // the history or travel in a shared link. The task stays open until the address asks for another.
+      const asked = modeFromHash(hash());
+      if (asked.mode !== 'signup' || asked.via) $mode.set(asked);
+      if (hash() && options.forgetHash) options.forgetHash();
       if ($mode.get().mode === 'signup' && !form.$values.get().kind) form.restore();
       const loading = base.load(true);
       await startTask();
@@ -423,6 +429,16 @@ export function createContactBankFlow(options: ContactBankFlowOptions) {
       const purposesChanged = version !== task.record!.consent.version || d.consent.join() !== task.record!.consent.purposes.join();
       const record = await run('manage', (t) => api.update(t, manageToken, patchOf(d, purposesChanged ? version : undefined, task.record!.locale)));
       if (record) $task.set({ mode: 'manage', state: 'saved', record, errors: [] });
+    },
+
+    /** Manage, after the re-consent email: the same consent again, so it lasts another period. */
+    async renew(): Promise<void> {
+      const task = manage();
+      const version = bank()?.consent.version;
+      if (task.state !== 'ready' && task.state !== 'saved') return;
+      if (!task.record || !version) return;
+      const record = await run('manage', (t) => api.update(t, manageToken, { consent: { version, purposes: task.record!.consent.purposes } }));
+      if (record) $task.set({ mode: 'manage', state: 'renewed', record, errors: [] });
     },
 
     /** Manage: everything the council holds about them, as JSON (a file they download). */
