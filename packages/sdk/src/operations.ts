@@ -1,6 +1,22 @@
 // One function per operation, each importing only its own endpoint: a bundle that calls
 // `getCouncil` keeps the `getCouncil` entry of the endpoint table and nothing of the others.
 import type {
+  Activity,
+  ActivityCreate,
+  ActivityDetail,
+  ActivityList,
+  ContactAccepted,
+  ContactConfirmed,
+  ContactCreate,
+  ContactReach,
+  ContactSearchQuery,
+  Invitation,
+  InvitationAnswer,
+  InvitationsCreate,
+  InvitationsCreated,
+  MyContact,
+  MyContactPatch,
+  StaffContactList,
   AuditList,
   AuditQuery,
   Challenge,
@@ -33,6 +49,20 @@ import type {
   ThemeUpdateCreate,
 } from '@civicloop/contract';
 import {
+  answerInvitation as answerInvitationEndpoint,
+  confirmContact as confirmContactEndpoint,
+  createActivity as createActivityEndpoint,
+  createContact as createContactEndpoint,
+  createInvitations as createInvitationsEndpoint,
+  deleteMyContact as deleteMyContactEndpoint,
+  exportContacts as exportContactsEndpoint,
+  getActivity as getActivityEndpoint,
+  getContactReach as getContactReachEndpoint,
+  getInvitation as getInvitationEndpoint,
+  getMyContact as getMyContactEndpoint,
+  listActivities as listActivitiesEndpoint,
+  searchContacts as searchContactsEndpoint,
+  updateMyContact as updateMyContactEndpoint,
   createChallenge as createChallengeEndpoint,
   createFeedback as createFeedbackEndpoint,
   createReply as createReplyEndpoint,
@@ -59,7 +89,7 @@ import {
   updateTheme as updateThemeEndpoint,
   type Endpoint,
 } from '@civicloop/contract/endpoints';
-import type { CallOptions, CreateOptions, StaffCallOptions, Transport } from './transport.js';
+import type { CallOptions, ContactCallOptions, CreateOptions, StaffCallOptions, Transport } from './transport.js';
 
 /** A page of a list: how many, and where to go on from (`nextCursor` of the previous page). */
 export interface PageQuery {
@@ -197,4 +227,79 @@ export async function createThemeUpdate(t: Transport, id: string, body: ThemeUpd
 /** Admin: one page of the audit log, newest first. */
 export async function listAudit(t: Transport, query: AuditQuery = {}, options: StaffCallOptions = {}): Promise<AuditList> {
   return (await t.call<AuditList>('listAudit', listAuditEndpoint, { ...options, query: { ...query } })).data;
+}
+
+// The contact bank. A contact's own calls take the token from their email (`options.token`).
+
+/**
+ * Signs up to the contact bank. The answer is the same whether the address was new or known:
+ * "check your email", and a `shareCode` for the pass-it-on link `pageUrl#via=<shareCode>`.
+ */
+export async function createContact(t: Transport, body: ContactCreate, options: CreateOptions = {}): Promise<ContactAccepted> {
+  return (await t.call<ContactAccepted>('createContact', createContactEndpoint, { ...options, body })).data;
+}
+
+/** Confirms a sign-up with the `#token=` of the confirmation email; the answer carries a manage token. */
+export async function confirmContact(t: Transport, token: string, options: CallOptions = {}): Promise<ContactConfirmed> {
+  return (await t.call<ContactConfirmed>('confirmContact', confirmContactEndpoint, { ...options, body: { token } })).data;
+}
+
+/** Everything the bank holds about the holder of the manage token (also their data download). */
+export async function getMyContact(t: Transport, options: ContactCallOptions): Promise<MyContact> {
+  return (await t.call<MyContact>('getMyContact', getMyContactEndpoint, options)).data;
+}
+
+/** Changes one's own entry; `consent` renews (same purposes) or changes it. */
+export async function updateMyContact(t: Transport, body: MyContactPatch, options: ContactCallOptions): Promise<MyContact> {
+  return (await t.call<MyContact>('updateMyContact', updateMyContactEndpoint, { ...options, body })).data;
+}
+
+/** Withdraws: personal data is erased at once and the token stops working. */
+export async function deleteMyContact(t: Transport, options: ContactCallOptions): Promise<void> {
+  await t.call('deleteMyContact', deleteMyContactEndpoint, options);
+}
+
+/** The activity of an invitation, by the `#invitation=` token of its email, with any answer given. */
+export async function getInvitation(t: Transport, options: ContactCallOptions): Promise<Invitation> {
+  return (await t.call<Invitation>('getInvitation', getInvitationEndpoint, options)).data;
+}
+
+/** Answers an invitation yes or no (answering again replaces the answer). */
+export async function answerInvitation(t: Transport, answer: InvitationAnswer, options: ContactCallOptions): Promise<Invitation> {
+  return (await t.call<Invitation>('answerInvitation', answerInvitationEndpoint, { ...options, body: { answer } })).data;
+}
+
+/** Staff: one page of active contacts matching the filters (never an address, name or phone); audited. */
+export async function searchContacts(t: Transport, query: ContactSearchQuery = {}, options: StaffCallOptions = {}): Promise<StaffContactList> {
+  return (await t.call<StaffContactList>('searchContacts', searchContactsEndpoint, { ...options, query: { ...query } })).data;
+}
+
+/** Staff: every match of the filters as CSV text (UTF-8 with BOM, RFC 4180); audited. */
+export async function exportContacts(t: Transport, query: Omit<ContactSearchQuery, 'limit' | 'cursor'> = {}, options: StaffCallOptions = {}): Promise<string> {
+  return (await t.call<string>('exportContacts', exportContactsEndpoint, { ...options, headers: { accept: 'text/csv', ...options.headers }, query: { ...query } })).data;
+}
+
+/** Staff: the bank's make-up by kind, district, age band, language and channel; small groups suppressed. */
+export async function getContactReach(t: Transport, options: StaffCallOptions = {}): Promise<ContactReach> {
+  return (await t.call<ContactReach>('getContactReach', getContactReachEndpoint, options)).data;
+}
+
+/** Staff: creates a co-creation activity, to invite contacts to. */
+export async function createActivity(t: Transport, body: ActivityCreate, options: StaffCallOptions = {}): Promise<Activity> {
+  return (await t.call<Activity>('createActivity', createActivityEndpoint, { ...options, body })).data;
+}
+
+/** Staff: one page of activities with their invitation counts, newest first. */
+export async function listActivities(t: Transport, query: PageQuery = {}, options: StaffCallOptions = {}): Promise<ActivityList> {
+  return (await t.call<ActivityList>('listActivities', listActivitiesEndpoint, { ...options, query: { ...query } })).data;
+}
+
+/** Staff: one activity with the contact details of those who accepted (and no one else); audited. */
+export async function getActivity(t: Transport, id: string, options: StaffCallOptions = {}): Promise<ActivityDetail> {
+  return (await t.call<ActivityDetail>('getActivity', getActivityEndpoint, { ...options, params: { id } })).data;
+}
+
+/** Staff: invites matching contacts who consented to invitations, by email through the server. */
+export async function createInvitations(t: Transport, id: string, body: InvitationsCreate = {}, options: StaffCallOptions = {}): Promise<InvitationsCreated> {
+  return (await t.call<InvitationsCreated>('createInvitations', createInvitationsEndpoint, { ...options, params: { id }, body })).data;
 }

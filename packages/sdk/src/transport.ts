@@ -127,6 +127,12 @@ export interface StaffCallOptions extends CreateOptions {
   token?: string;
 }
 
+/** Options of a contact's own calls: the token from their email, sent as `Authorization: Bearer`. */
+export interface ContactCallOptions extends CallOptions {
+  /** The manage token (`#manage=`) or invitation token (`#invitation=`) from the email. */
+  token: string;
+}
+
 /** What `Transport.call` sends besides the endpoint. */
 export interface TransportInput extends StaffCallOptions {
   /** Path parameters besides `council`, e.g. `{ receipt }`. */
@@ -211,6 +217,9 @@ export function createTransport(options: TransportOptions): Transport {
     if (endpoint.auth === 'staff') {
       const token = input.token ?? options.token;
       if (token) headers.set('authorization', `Bearer ${token}`);
+    } else if (endpoint.auth === 'contact' && input.token) {
+      // A contact's own token from an email (manage, invitation); never the transport's staff token.
+      headers.set('authorization', `Bearer ${input.token}`);
     }
 
     // Only what differs from ky's defaults (an undefined option is the same as none to ky).
@@ -379,6 +388,9 @@ async function readBody(response: Response, info: RequestInfo): Promise<unknown>
     throw new NetworkError(info, { cause });
   }
   if (text === '') return undefined;
+  // The contract's text documents (a CSV export, the Atom feed) are the body as it is; any other
+  // non-JSON body (a captive portal's page) stays a contract breach below.
+  if (/^\s*(text\/csv|application\/atom\+xml)\s*(;|$)/i.test(response.headers.get('content-type') ?? '')) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
