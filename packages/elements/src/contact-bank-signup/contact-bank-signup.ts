@@ -404,7 +404,11 @@ export class ContactBankSignup extends CivicElement {
       return panel('warning', html`<p>${s.taskFailureText(task.reason)}</p>${task.reason === 'offline' ? buttonRow([{ label: msg('Try again', { id: 'bank.task.retry' }), onClick: this.#focus.act(() => this.#flow.retry()) }]) : nothing}`);
     if (task.state === 'working') return panel('info', nothing);
     if (task.mode === 'confirm')
-      return panel('success', html`<p>${msg('Thank you. When the council plans an activity that matches what you chose, you will get an invitation by email. Every email has a link to change what you signed up for or to withdraw.', { id: 'bank.confirm.doneBody' })}</p>`);
+      return panel(
+        'success',
+        html`<p>${msg('Thank you. When the council plans an activity that matches what you chose, you will get an invitation by email. Every email has a link to change what you signed up for or to withdraw.', { id: 'bank.confirm.doneBody' })}</p>
+          ${task.manageToken ? html`<p><button part="button" class="button secondary" type="button" id="manage" @click=${this.#focus.act(() => this.#flow.manageAfterConfirm())}>${msg('See or change what you signed up for', { id: 'bank.confirm.manage' })}</button></p>` : nothing}`,
+      );
     if (task.mode === 'manage') return this.#renderManage(task, panel);
     return this.#renderInvitation(task, panel);
   }

@@ -1,8 +1,7 @@
-// The contact bank's server operations as the element uses them, and the contract's shapes and
-// rules it reads (one import site, so the store and its tests read them from here).
-// The calls are bound to the SDK's operations once BANK-API commits them (wip-bank-api).
+// The contact bank's server operations as the element uses them (the SDK's, bound to a token),
+// and the contract's shapes and rules it reads: one import site for the store and its tests.
 import type { ContactAccepted, ContactBankConfig, ContactConfirmed, ContactCreate, Invitation, MyContact, MyContactPatch } from '@civicloop/contract';
-import type { Transport } from '@civicloop/sdk';
+import { answerInvitation, confirmContact, deleteMyContact, getInvitation, getMyContact, updateMyContact, type Transport } from '@civicloop/sdk';
 
 export {
   ACCESSIBILITY_NEEDS,
@@ -30,5 +29,11 @@ export interface ContactBankApi {
   answer(t: Transport, token: string, answer: 'yes' | 'no'): Promise<unknown>;
 }
 
-const missing = () => Promise.reject(new Error('The contact bank operations are not in the SDK yet'));
-export const contactBankApi: ContactBankApi = { confirm: missing, me: missing, update: missing, withdraw: missing, invitation: missing, answer: missing };
+export const contactBankApi: ContactBankApi = {
+  confirm: (t, token) => confirmContact(t, token),
+  me: (t, token) => getMyContact(t, { token }),
+  update: (t, token, patch) => updateMyContact(t, patch, { token }),
+  withdraw: (t, token) => deleteMyContact(t, { token }),
+  invitation: (t, token) => getInvitation(t, { token }),
+  answer: (t, token, answer) => answerInvitation(t, answer, { token }),
+};

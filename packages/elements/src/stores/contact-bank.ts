@@ -358,8 +358,10 @@ export function createContactBankFlow(options: ContactBankFlowOptions) {
       // A token read from the address leaves it at once (BANK-CONTRACT.md): it must not stay in
       // the history or travel in a shared link. The task stays open until the address asks for another.
       const asked = modeFromHash(hash());
-      if (asked.mode !== 'signup' || asked.via) $mode.set(asked);
-      if (hash() && options.forgetHash) options.forgetHash();
+      if (asked.mode !== 'signup' || asked.via) {
+        $mode.set(asked);
+        options.forgetHash?.();
+      }
       if ($mode.get().mode === 'signup' && !form.$values.get().kind) form.restore();
       const loading = base.load(true);
       await startTask();
