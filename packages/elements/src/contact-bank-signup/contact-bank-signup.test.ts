@@ -4,7 +4,7 @@
 // who someone is, pass-it-on, and the links from the emails (confirm, manage, invitation).
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { formSuite, type TestEnv } from '../kit/testing/form-suite.js';
-import { focusDropped, smallTargets, watchAnnouncements } from '../kit/testing/a11y-suite.js';
+import { errorProblems, focusDropped, focusRingContrast, smallTargets, useDemoTheme, watchAnnouncements, type DemoTheme } from '../kit/testing/a11y-suite.js';
 import './contact-bank-signup.js';
 import type { ContactBankSignup } from './contact-bank-signup.js';
 
@@ -242,9 +242,10 @@ describe('<contact-bank-signup>', () => {
 
   it('an invitation: the activity, then yes; an unknown invitation link says it does not work', async () => {
     const email = address();
-    await signUpAndConfirm(email);
-    const invited = await fetch('/__bank/invite', { method: 'POST', body: JSON.stringify({ email }) });
-    expect(invited.status).to.equal(200);
+    // The only contact of the south district, open to workshops: the one invited.
+    await signUpAndConfirm(email, { district: 'south', format: 'workshop' });
+    const invited = await fetch('/__bank/invite', { method: 'POST', body: JSON.stringify({ district: 'south' }) });
+    expect(((await invited.json()) as { invited: number }).invited).to.equal(1);
     const el = await openLink(env, `invitation=${await mailToken(email, 'invitation')}`);
     expect(text($(el, '#task-title'))).to.equal('Library opening hours workshop');
     expect(text($(el, '#task'))).to.include('Workshops');
@@ -259,6 +260,27 @@ describe('<contact-bank-signup>', () => {
     await expect(unknown).to.be.accessible();
   });
 
+  for (const theme of ['light', 'tinted', 'dark'] as DemoTheme[]) {
+    it(`on the ${theme} demo theme: focus rings of 3:1 or more, errors true, axe clean`, async () => {
+      const off = await useDemoTheme(theme);
+      try {
+        const el = await render(env);
+        tick(el, 'input[name="kind"][value="association"]');
+        await el.updateComplete;
+        $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+        await el.updateComplete;
+        expect(errorProblems(el)).to.deep.equal([]);
+        const rings: Record<string, number> = {};
+        for (const [name, selector] of [['Send', 'button[type="submit"]'], ['checkbox', 'input[name="formats"]'], ['radio', 'input[name="kind"]'], ['organisation', '#organisation'], ['summary link', '[part~="error-summary"] a']] as const)
+          rings[name] = (await focusRingContrast($(el, selector)!)).contrast;
+        for (const [name, c] of Object.entries(rings)) expect(c, `${name} focus ring on ${theme}`).to.be.at.least(3);
+        await expect(el).to.be.accessible();
+      } finally {
+        off();
+      }
+    });
+  }
+
   it('says so, without a form, when the council runs no contact bank', async () => {
     const el = await render(env, { council: env.council });
     await waitUntil(() => $(el, '[part~="setup"]'), 'no notice');
@@ -269,9 +291,16 @@ describe('<contact-bank-signup>', () => {
 });
 
 /** Signs `email` up from the element, confirms it from the mail, and returns the manage token. */
-async function signUpAndConfirm(email: string): Promise<string> {
+async function signUpAndConfirm(email: string, also: { district?: string; format?: string } = {}): Promise<string> {
   const el = await render(env);
   await fill(el, unique('Confirmed Society'), email);
+  if (also.format) tick(el, `input[name="formats"][value="${also.format}"]`);
+  if (also.district) {
+    const select = $<HTMLSelectElement>(el, '#district')!;
+    select.value = also.district;
+    select.dispatchEvent(new Event('change'));
+  }
+  await el.updateComplete;
   const sent = oneEvent(el, 'cocreate-signed-up');
   $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
   await sent;
