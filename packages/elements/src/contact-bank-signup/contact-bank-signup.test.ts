@@ -245,7 +245,8 @@ describe('<contact-bank-signup>', () => {
     // The only contact of the south district, open to workshops: the one invited.
     await signUpAndConfirm(email, { district: 'south', format: 'workshop' });
     const invited = await fetch('/__bank/invite', { method: 'POST', body: JSON.stringify({ district: 'south' }) });
-    expect(((await invited.json()) as { invited: number }).invited).to.equal(1);
+    const sent = (await invited.json()) as { invited: number };
+    expect(sent.invited, JSON.stringify(sent)).to.equal(1);
     const el = await openLink(env, `invitation=${await mailToken(email, 'invitation')}`);
     expect(text($(el, '#task-title'))).to.equal('Library opening hours workshop');
     expect(text($(el, '#task'))).to.include('Workshops');

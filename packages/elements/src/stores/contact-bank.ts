@@ -15,7 +15,7 @@ import { isApiError, isNetworkError, isTimeoutError, type Transport } from '@civ
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { keepSame, outcomeOf, type OutcomeState } from '../kit/stores/compose.js';
 import { setupProblem, type ElementScope, type SetupProblem } from '../kit/stores/connection.js';
-import { readyConfig } from '../kit/stores/council.js';
+import { readyConfig, settled } from '../kit/stores/council.js';
 import { createErase } from '../kit/stores/erase.js';
 import { createFormFlow, type FlowHost } from '../kit/stores/flow.js';
 import { check, createForm, pageUrl, type FieldIssue } from '../kit/stores/form.js';
@@ -284,6 +284,8 @@ export function createContactBankFlow(options: ContactBankFlowOptions) {
   });
 
   let generation = 0;
+  // A send waiting for the council's configuration (a second press does nothing).
+  let waiting = false;
 
   /** Runs a task's server call, unless the element was reloaded meanwhile; failures become `failed`. */
   async function run<T>(task: Exclude<Mode['mode'], 'signup'>, call: (t: Transport) => Promise<T>): Promise<T | undefined> {
@@ -374,7 +376,10 @@ export function createContactBankFlow(options: ContactBankFlowOptions) {
     },
 
     async submit(): Promise<void> {
-      if (submission.$state.get().state === 'sending' || !form.complete()) return;
+      if (waiting || submission.$state.get().state === 'sending' || !form.complete()) return;
+      // Consent is to the text of one version: wait for the council's (its fetch is bounded by the SDK's timeout).
+      waiting = true;
+      await settled(base.$council).finally(() => (waiting = false));
       const d = form.$values.get();
       const m = $mode.get();
       // Without the council's consent text there is no consent to give: the server refuses the
