@@ -29,6 +29,8 @@ function tick(el: HTMLElement, selector: string): void {
 
 /** A valid sign-up of an association named `organisation`. */
 async function fill(el: HTMLElement, organisation: string, email = address()): Promise<void> {
+  // The council's bank settings (its formats, districts, consent text), unless the council is unknown.
+  if (el.getAttribute('council') === env.bank.council) await waitUntil(() => $(el, '[part~="consent"] a'), 'the bank settings did not arrive');
   tick(el, 'input[name="kind"][value="association"]');
   await (el as ContactBankSignup).updateComplete;
   input(el, '#organisation', organisation);
