@@ -7,12 +7,18 @@ export const contactBankStyles = css`
      the host page does not move while the data arrives: the same sizes as the loader's
      :not(:defined) reservation (reserve in src/registry.ts; bench/cls.mjs measures). */
   :host {
-    min-block-size: var(--contact-bank-signup-min-block-size, 120rem);
+    min-block-size: var(--contact-bank-signup-min-block-size, 102rem);
   }
 
   @media (max-width: 39.99rem) {
     :host {
-      min-block-size: var(--contact-bank-signup-min-block-size, 150rem);
+      min-block-size: var(--contact-bank-signup-min-block-size, 128rem);
+    }
+  }
+
+  @media (max-width: 21rem) {
+    :host {
+      min-block-size: var(--contact-bank-signup-min-block-size, 140rem);
     }
   }
 

@@ -71,7 +71,7 @@ export interface CocreateSignedUpDetail {
  * @csspart status - The visually hidden live region that announces changes.
  * @csspart language - The language switcher (shown when the council has more than one language).
  *
- * @cssproperty [--contact-bank-signup-min-block-size=120rem] - Height reserved before and while the form renders (150rem below 40rem viewport width).
+ * @cssproperty [--contact-bank-signup-min-block-size=102rem] - Height reserved before and while the form renders (128rem below 40rem viewport width, 140rem below 21rem).
  * The theme's custom properties (`--cocreate-accent`, ...) apply too; they are documented once, in src/registry.ts.
  */
 export class ContactBankSignup extends CivicElement {
