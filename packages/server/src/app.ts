@@ -87,6 +87,18 @@ function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
+/** The mailer of `opts`: SMTP when `smtpUrl` is set, else `.eml` files in the outbox folder. */
+export function defaultMailer(opts: ServerOptions) {
+  return createMailer({
+    smtpUrl: opts.smtpUrl,
+    // Beside the PGlite data; an in-memory or PostgreSQL server without DATA_DIR uses the temp folder.
+    outboxDir: opts.mailOutboxDir ?? (opts.dataDir && opts.dataDir !== 'memory://' ? join(opts.dataDir, 'outbox') : join(tmpdir(), 'civicloop-outbox')),
+    from: opts.mailFrom ?? 'Civic Loop <no-reply@civicloop.invalid>',
+    log: opts.log ?? defaultLog,
+    now: opts.now ?? Date.now,
+  });
+}
+
 /**
  * Builds the Hono app: contract routes bound from the route table, plus demo, CDN and docs when
  * asked. `secret` keys address hashes and signs challenges (see `loadSecret`).
@@ -95,16 +107,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
   const app = new Hono<Env>();
   const log = opts.log ?? defaultLog;
   const now = opts.now ?? Date.now;
-  const mailer =
-    opts.mailer ??
-    createMailer({
-      smtpUrl: opts.smtpUrl,
-      // Beside the PGlite data; an in-memory or PostgreSQL server without DATA_DIR uses the temp folder.
-      outboxDir: opts.mailOutboxDir ?? (opts.dataDir && opts.dataDir !== 'memory://' ? join(opts.dataDir, 'outbox') : join(tmpdir(), 'civicloop-outbox')),
-      from: opts.mailFrom ?? 'Civic Loop <no-reply@civicloop.invalid>',
-      log,
-      now,
-    });
+  const mailer = opts.mailer ?? defaultMailer(opts);
 
   /** Test mode: a reply the contract does not allow is answered 500 and logged, so a suite fails on it. */
   const breach = (c: Context, detail: string): Response => {

@@ -1,4 +1,4 @@
-import { AntiAbuse, CouncilConfig, FEEDBACK_TEXT_MAX, Locale, LocalizedText, OPEN_LICENCE_DEFAULT, POW_DIFFICULTY_DEFAULT, Slug } from '@civicloop/contract';
+import { AntiAbuse, ContactBankConfig, CouncilConfig, FEEDBACK_TEXT_MAX, Locale, LocalizedText, OPEN_LICENCE_DEFAULT, POW_DIFFICULTY_DEFAULT, Slug } from '@civicloop/contract';
 import * as z from 'zod/mini';
 import type { Handlers } from './context.js';
 import type { Database, Queryable } from './db/driver.js';
@@ -17,10 +17,15 @@ export interface CouncilRow {
   powDifficulty: number;
   /** SPDX identifier of the licence of its open data (`OPEN_LICENCE_DEFAULT` unless set). */
   openLicence: string;
+  /** Its contact bank, or null when it runs none. */
+  contactBank: ContactBankConfig | null;
+  /** Reach groups smaller than this are suppressed. */
+  reachThreshold: number;
 }
 
 const COLUMNS = `slug, name, locales, default_locale AS "defaultLocale", origins, input_use AS "inputUse", feedback_text_max AS "feedbackTextMax",
-  min_fill_ms AS "minFillMs", pow_required AS "powRequired", pow_difficulty AS "powDifficulty", open_licence AS "openLicence"`;
+  min_fill_ms AS "minFillMs", pow_required AS "powRequired", pow_difficulty AS "powDifficulty", open_licence AS "openLicence",
+  contact_bank AS "contactBank", reach_threshold AS "reachThreshold"`;
 
 export async function loadCouncil(db: Queryable, slug: string): Promise<CouncilRow | undefined> {
   const { rows } = await db.query<CouncilRow>(`SELECT ${COLUMNS} FROM councils WHERE slug = $1`, [slug]);
@@ -37,6 +42,7 @@ export function toCouncilConfig(row: CouncilRow): CouncilConfig {
     texts: { inputUse: row.inputUse },
     limits: { feedbackTextMax: row.feedbackTextMax },
     antiAbuse: { minFillMs: row.minFillMs, proofOfWork: { required: row.powRequired, difficulty: row.powDifficulty } },
+    ...(row.contactBank ? { contactBank: row.contactBank } : {}),
   };
 }
 
@@ -59,6 +65,10 @@ export interface NewCouncil {
   antiAbuse?: { minFillMs?: number; proofOfWork?: Partial<AntiAbuse['proofOfWork']> };
   /** SPDX identifier of the open-data licence; unchanged on update when absent. @default 'CC-BY-4.0' */
   openLicence?: string;
+  /** The council's contact bank; unchanged on update when absent, removed with `null`. @default none */
+  contactBank?: ContactBankConfig | null;
+  /** Reach groups smaller than this are suppressed; unchanged on update when absent. @default 5 */
+  reachThreshold?: number;
 }
 
 /** Creates a council, or updates it when the slug exists (so seeding and the CLI can be re-run). */
@@ -86,6 +96,15 @@ export async function createCouncil(db: Queryable, c: NewCouncil): Promise<void>
        pow_difficulty = COALESCE($10::int, councils.pow_difficulty), open_licence = COALESCE($12::text, councils.open_licence)`,
     [slug, name, JSON.stringify(locales), defaultLocale, JSON.stringify(origins), inputUse && JSON.stringify(inputUse), FEEDBACK_TEXT_MAX, minFill, powRequired, powDifficulty, POW_DIFFICULTY_DEFAULT, c.openLicence ?? null, OPEN_LICENCE_DEFAULT],
   );
+  // The contact bank's settings, checked against the contract so a GET of the config never breaks.
+  if (c.contactBank !== undefined) {
+    const bank = c.contactBank === null ? null : z.parse(ContactBankConfig, c.contactBank);
+    await db.query('UPDATE councils SET contact_bank = $2::jsonb WHERE slug = $1', [slug, bank && JSON.stringify(bank)]);
+  }
+  if (c.reachThreshold !== undefined) {
+    if (!Number.isInteger(c.reachThreshold) || c.reachThreshold < 1) throw new RangeError(`reach threshold ${c.reachThreshold} must be a whole number from 1`);
+    await db.query('UPDATE councils SET reach_threshold = $2 WHERE slug = $1', [slug, c.reachThreshold]);
+  }
 }
 
 export const councilHandlers: Pick<Handlers, 'getCouncil'> = {
@@ -126,6 +145,8 @@ export async function updateCouncil(db: Database, slug: string, changes: Council
       ...(c.inputUse ? { inputUse: c.inputUse } : {}),
       ...(c.antiAbuse ? { antiAbuse: c.antiAbuse } : {}),
       ...(c.openLicence ? { openLicence: c.openLicence } : {}),
+      ...(c.contactBank !== undefined ? { contactBank: c.contactBank } : {}),
+      ...(c.reachThreshold !== undefined ? { reachThreshold: c.reachThreshold } : {}),
     });
     return (await loadCouncil(tx, slug))!;
   });

@@ -61,7 +61,9 @@ function createdReply(council: string, created: FeedbackCreated): Reply<'createF
  * Refuses what a person would not send: a filled honeypot, a form sent faster than anyone
  * types, a missing or bad proof of work. Each message tells a real resident what to do.
  */
-async function checkHuman(ctx: RequestContext<'createFeedback'>): Promise<void> {
+export async function checkHuman(
+  ctx: Pick<RequestContext, 'council' | 'db' | 'secret' | 'now'> & { body: Pick<FeedbackCreate, 'website' | 'elapsedMs' | 'proof'> },
+): Promise<void> {
   const { body, council } = ctx;
   if (body.website !== undefined && body.website.trim() !== '') {
     throw problems.spam(

@@ -30,12 +30,12 @@ export function licenceOf(council: CouncilRow): { id: string; url: string } {
  * apostrophe, as OWASP advises against CSV injection: staff text is written for residents, and an
  * open data file is opened in spreadsheets. Numbers are ours, not text, and stay as they are.
  */
-function csvField(value: string | number | null): string {
+export function csvField(value: string | number | null): string {
   const raw = value === null ? '' : String(value);
   const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
-const csv = (rows: (string | number | null)[][]) => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+export const csv = (rows: (string | number | null)[][]) => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 
 async function publishedThemes(db: Queryable, council: string): Promise<Theme[]> {
   const { rows } = await db.query<ThemeRow>(

@@ -1,7 +1,8 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, defaultLog } from './app.js';
+import { createApp, defaultLog, defaultMailer } from './app.js';
+import { contactHousekeeping, type ContactHousekeeping } from './contacts.js';
 import { loadSecret } from './secret.js';
 import { purgeSpentChallenges } from './challenges.js';
 import { purgeKeys } from './idempotency.js';
@@ -14,8 +15,14 @@ export interface RunningServer {
   url: string;
   port: number;
   db: Database;
-  /** Purges expired keys, rate counters and spent challenges now, by the server's clock (the timer calls it too). */
+  /**
+   * Purges expired keys, rate counters and spent challenges, and runs the contact bank's
+   * housekeeping (unconfirmed entries, re-consent emails, expiry), now, by the server's clock
+   * (the timer calls it too).
+   */
   purge(): Promise<void>;
+  /** The contact bank's housekeeping alone, with what it did (tests). */
+  contactHousekeeping(): Promise<ContactHousekeeping>;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -27,9 +34,11 @@ const DRAIN_MS = 10_000;
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, pgSchema: opts.pgSchema });
   let app;
+  // One mailer for requests and housekeeping (re-consent emails).
+  const mailer = opts.mailer ?? defaultMailer(opts);
   try {
     // Read once before serving: inside a request it would wait on PGlite's one connection.
-    app = createApp(db, await loadSecret(db, opts.secret), opts);
+    app = createApp(db, await loadSecret(db, opts.secret), { ...opts, mailer });
   } catch (error) {
     await db.close();
     throw error;
@@ -59,9 +68,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     throw error;
   }
   const now = opts.now ?? Date.now;
+  const housekeeping = () => contactHousekeeping(db, mailer, now(), opts.log ?? defaultLog);
   const purge = async () => {
     const at = now();
     await Promise.all([purgeKeys(db, at), purgeCounters(db, at), purgeSpentChallenges(db, at)]);
+    await housekeeping();
   };
   // Housekeeping off the request path: expired keys, counters and challenges, once a minute.
   const every = opts.purgeEveryMs ?? 60_000;
@@ -82,6 +93,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     port: actual,
     db,
     purge,
+    contactHousekeeping: housekeeping,
     close() {
       closing ??= (async () => {
         clearInterval(timer);
@@ -90,6 +102,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
         await drained;
         clearTimeout(force);
+        if (!opts.mailer) mailer.close();
         await db.close();
       })();
       return closing;

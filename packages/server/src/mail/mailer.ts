@@ -8,9 +8,23 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative of `text` (the plain-text part is always sent). */
+  html?: string;
+  /** Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
+  headers?: Record<string, string>;
   /** The follow link in the text, logged when the mail goes to the outbox folder. */
   link?: string;
 }
+
+/** What nodemailer is given for one mail. */
+const message = (from: string, mail: Mail) => ({
+  from,
+  to: mail.to,
+  subject: mail.subject,
+  text: mail.text,
+  ...(mail.html ? { html: mail.html } : {}),
+  ...(mail.headers ? { headers: mail.headers } : {}),
+});
 
 export interface Mailer {
   send(mail: Mail): Promise<void>;
@@ -37,7 +51,7 @@ export function createMailer(opts: MailerOptions): Mailer {
     const transport = nodemailer.createTransport(opts.smtpUrl);
     return {
       async send(mail) {
-        await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail(message(opts.from, mail));
       },
       close: () => transport.close(),
     };
@@ -45,7 +59,7 @@ export function createMailer(opts: MailerOptions): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text });
+      const info = await transport.sendMail(message(opts.from, mail));
       await mkdir(opts.outboxDir, { recursive: true });
       const file = join(opts.outboxDir, `${new Date(opts.now()).toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`);
       await writeFile(file, info.message as Buffer);

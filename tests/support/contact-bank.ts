@@ -1,0 +1,144 @@
+// Test support for the contact bank (issue 9), shared by the server suites, the node journey and
+// the Chromium journey of <contact-bank-signup>: a real SMTP server that keeps what it receives,
+// a council with a bank, the tokens of the links in a mail, and a scan of every table for
+// personal data.
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { ContactBankConfig } from '@civicloop/contract';
+import { createCouncil, createService, createStaffToken, type Queryable, type RunningServer } from '@civicloop/server';
+
+export interface ReceivedMail {
+  mail: ParsedMail;
+  /** Envelope recipients. */
+  rcptTo: string[];
+}
+
+export interface TestSmtp {
+  port: number;
+  url: string;
+  received: ReceivedMail[];
+  /** Resolves with the first mail (already received or still to come) to `to` that `match` accepts; rejects after `ms`. */
+  waitFor(to: string, match?: (m: ParsedMail) => boolean, ms?: number): Promise<ParsedMail>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on a free port (`smtp-server`), keeping every message it receives, parsed. */
+export async function startSmtp(): Promise<TestSmtp> {
+  const received: ReceivedMail[] = [];
+  const waiters: (() => void)[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, done) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push({ mail, rcptTo: session.envelope.rcptTo.map((r) => r.address) });
+          for (const w of waiters.splice(0)) w();
+          done();
+        })
+        .catch(done);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const port = (smtp.server.address() as { port: number }).port;
+  const find = (to: string, match: (m: ParsedMail) => boolean) => received.find((r) => r.rcptTo.includes(to) && match(r.mail))?.mail;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    // Mail is sent after the answer's transaction commits, before the answer: it is usually here already.
+    async waitFor(to, match = () => true, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const found = find(to, match);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no mail to ${to} within ${ms} ms; received: ${received.map((r) => `${r.rcptTo} "${r.mail.subject}"`).join(', ')}`);
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, 100);
+          waiters.push(() => (clearTimeout(t), resolve()));
+        });
+      }
+    },
+    close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
+  };
+}
+
+/** The value of `#name=` in the first link of the mail's text that carries it. */
+export function fragmentToken(mail: ParsedMail, name: 'token' | 'manage' | 'invitation'): string {
+  const m = new RegExp(`https?://\\S+#${name}=([A-Za-z0-9._-]+)`).exec(mail.text ?? '');
+  if (!m) throw new Error(`no #${name}= link in mail "${mail.subject}":\n${mail.text}`);
+  return m[1]!;
+}
+
+/** The full link carrying `#name=` in the mail's text. */
+export function fragmentLink(mail: ParsedMail, name: 'token' | 'manage' | 'invitation'): string {
+  const m = new RegExp(`https?://\\S+#${name}=[A-Za-z0-9._-]+`).exec(mail.text ?? '');
+  if (!m) throw new Error(`no #${name}= link in mail "${mail.subject}"`);
+  return m[0];
+}
+
+/** A contact bank for tests: two districts (one with a population), consent version `v1`, 24 months. */
+export function testBankConfig(overrides: Partial<ContactBankConfig> = {}): ContactBankConfig {
+  return {
+    districts: [
+      { id: 'north', name: { en: 'North', pl: 'Północ' }, population: 12_000 },
+      { id: 'south', name: { en: 'South', pl: 'Południe' } },
+    ],
+    consent: {
+      version: 'v1',
+      text: { en: 'I agree that the council may contact me for the purposes I tick. My consent lapses after 24 months.', pl: 'Zgadzam się na kontakt w zaznaczonych celach.' },
+      months: 24,
+    },
+    privacyNoticeUrl: 'https://council.example/privacy',
+    formats: ['workshop', 'survey', 'interview', 'online-meeting', 'in-person', 'service-testing', 'advisory-group'],
+    languages: ['en', 'pl', 'uk'],
+    ageBands: ['under-18', '18-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75-plus'],
+    ...overrides,
+  };
+}
+
+export interface BankCouncil {
+  slug: string;
+  editor: string;
+  admin: string;
+}
+
+/**
+ * A council with a contact bank, a service (`libraries`, culture) and an editor and admin token;
+ * `origins` are the embedding origins sign-up pages may be on.
+ */
+export async function createBankCouncil(server: RunningServer, slug: string, origins: string[], bank = testBankConfig()): Promise<BankCouncil> {
+  await createCouncil(server.db, { slug, name: `${slug[0]!.toUpperCase()}${slug.slice(1)} Council`, origins, locales: ['en', 'pl'], contactBank: bank });
+  await createService(server.db, { council: slug, id: 'libraries', name: { en: 'Libraries', pl: 'Biblioteki' }, category: 'culture' });
+  await createService(server.db, { council: slug, id: 'parks', name: { en: 'Parks', pl: 'Parki' }, category: 'communal' });
+  return {
+    slug,
+    editor: await createStaffToken(server.db, { council: slug, role: 'editor', label: `${slug} editor` }),
+    admin: await createStaffToken(server.db, { council: slug, role: 'admin', label: `${slug} admin` }),
+  };
+}
+
+/**
+ * Every table and text-like column of the current schema that holds any of `needles` (case
+ * insensitive), read from information_schema, so a table added later is checked too.
+ */
+export async function tablesHolding(db: Queryable, needles: string[]): Promise<string[]> {
+  const { rows: columns } = await db.query<{ table_name: string; column_name: string }>(
+    `SELECT c.table_name, c.column_name FROM information_schema.columns c JOIN information_schema.tables t
+       ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+     WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+       AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea', 'ARRAY')`,
+  );
+  const found = new Set<string>();
+  for (const { table_name, column_name } of columns) {
+    for (const needle of needles) {
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "${table_name}" WHERE position(lower($1) in lower("${column_name}"::text)) > 0`,
+        [needle],
+      );
+      if (rows[0]!.n > 0) found.add(`${table_name}.${column_name} holds "${needle}"`);
+    }
+  }
+  return [...found].sort();
+}
