@@ -142,3 +142,9 @@ export async function tablesHolding(db: Queryable, needles: string[]): Promise<s
   }
   return [...found].sort();
 }
+
+/** A header of the mail as sent (mailparser folds `List-*` headers into a `list` object). */
+export function rawHeader(mail: ParsedMail, name: string): string | undefined {
+  const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
+  return line?.slice(line.indexOf(':') + 1).replace(/\r?\n\s+/g, ' ').trim();
+}

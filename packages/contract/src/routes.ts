@@ -399,7 +399,7 @@ export const routes = defineRoutes({
     description:
       'The URL of the `List-Unsubscribe` header of invitation and news emails; mail clients POST `List-Unsubscribe=One-Click` to it. ' +
       'Removes the purpose of that email from the consent (`changed`); with no purpose left, the entry is withdrawn and erased. ' +
-      'An unknown token is 404; unsubscribing twice is 204.',
+      'Unsubscribing twice is 204; an unknown token, or one of an entry since erased, is 404.',
     params: UnsubscribeParams,
     responses: { 204: { description: 'Unsubscribed' } },
     problems: [404],
@@ -429,7 +429,8 @@ export const routes = defineRoutes({
     summary: "The bank's make-up: whom it reaches, whom not yet",
     description:
       "Editors and admins. Active contacts by kind, district (beside the district's population when entered), age band, language and " +
-      "channel of joining; a group under the council's threshold is suppressed (`count: null`).",
+      "channel of joining. A group of 1 up to the council's threshold is suppressed (`count: null`), and where one suppressed group " +
+      'could be worked out from the total, the next smallest is suppressed too; empty groups show 0 (whom the bank does not reach).',
     params: CouncilParams,
     responses: { 200: { description: 'The figures', schema: ContactReach, example: examples.contactReach } },
     problems: [401, 403, 404],

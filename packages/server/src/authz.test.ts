@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PROBLEM_TYPES, routes, type RouteDef, type RouteId } from '@civicloop/contract';
+import { testBankConfig } from '../../../tests/support/contact-bank.js';
 import { createCouncil } from './councils.js';
 import type { RunningServer } from './server.js';
 import { createService } from './services.js';
@@ -20,6 +21,8 @@ const BODIES: Partial<Record<RouteId, unknown>> = {
   createTheme: { title: 'T', youSaid: 'Y', locale: 'en' },
   updateTheme: { title: 'T2' },
   createThemeUpdate: { text: 'An update.' },
+  createActivity: { title: 'A workshop', format: 'workshop', startsAt: '2026-06-01T10:00:00Z', text: 'About the library.', locale: 'en' },
+  createInvitations: {},
 };
 
 const staffRoutes = (Object.values(routes) as RouteDef[]).filter((r) => r.auth === 'staff');
@@ -28,13 +31,13 @@ forEachEngine((engine) => {
   let server: RunningServer;
   const tokens: Record<string, string> = {};
   /** The resources of each council: `{id}` of feedback routes and of theme routes. */
-  const own = { feedback: '', theme: '' };
-  const theirs = { feedback: '', theme: '' };
+  const own = { feedback: '', theme: '', activity: '' };
+  const theirs = { feedback: '', theme: '', activity: '' };
 
   before(async () => {
     server = await startTestServer(engine);
     for (const slug of ['alpha', 'beta']) {
-      await createCouncil(server.db, { slug, name: slug, origins: [] });
+      await createCouncil(server.db, { slug, name: slug, origins: [], contactBank: testBankConfig() });
       await createService(server.db, { council: slug, id: 'libraries', name: { en: 'Libraries' }, category: 'culture' });
       for (const role of ['editor', 'admin'] as const) tokens[`${slug}-${role}`] = await createStaffToken(server.db, { council: slug, role, label: `${slug}-${role}` });
     }
@@ -46,12 +49,14 @@ forEachEngine((engine) => {
       into.feedback = f.body.id;
       const t = await call(server, 'POST', `/v1/councils/${slug}/staff/themes`, { token, body: { title: `${slug} theme`, youSaid: 'y', locale: 'en', feedbackIds: [f.body.id] } });
       into.theme = t.body.id;
+      const a = await call(server, 'POST', `/v1/councils/${slug}/staff/activities`, { token, body: { ...(BODIES.createActivity as object), title: `${slug} activity` } });
+      into.activity = a.body.id;
     }
   });
   after(() => server.close());
 
   const pathOf = (route: RouteDef, council: string, ids: typeof own) =>
-    route.path.replace('{council}', council).replace('{id}', route.path.includes('/themes/') ? ids.theme : ids.feedback);
+    route.path.replace('{council}', council).replace('{id}', route.path.includes('/themes/') ? ids.theme : route.path.includes('/activities/') ? ids.activity : ids.feedback);
   const send = (route: RouteDef, opts: { token?: string; authorization?: string; council?: string; ids?: typeof own }) =>
     call(server, route.method.toUpperCase(), pathOf(route, opts.council ?? 'alpha', opts.ids ?? own), {
       ...(BODIES[route.operationId as RouteId] !== undefined ? { body: BODIES[route.operationId as RouteId] } : {}),
@@ -120,8 +125,8 @@ forEachEngine((engine) => {
           .map(async (r) => (await call(server, 'GET', pathOf(r, 'alpha', own), { token: tokens['alpha-admin']! })).body),
       ),
     );
-    for (const id of [theirs.feedback, theirs.theme, 'beta input', 'beta theme', 'beta-admin']) assert.ok(!text.includes(id), `alpha sees ${id}`);
-    assert.ok(text.includes(own.feedback) && text.includes(own.theme));
+    for (const id of [theirs.feedback, theirs.theme, theirs.activity, 'beta input', 'beta theme', 'beta activity', 'beta-admin']) assert.ok(!text.includes(id), `alpha sees ${id}`);
+    assert.ok(text.includes(own.feedback) && text.includes(own.theme) && text.includes(own.activity));
     // Public routes of alpha never show beta's published theme either.
     await call(server, 'POST', `/v1/councils/beta/staff/themes/${theirs.theme}/publish`, { token: tokens['beta-admin']! });
     assert.equal((await call(server, 'GET', `/v1/councils/alpha/themes/${theirs.theme}`)).status, 404);

@@ -1,6 +1,7 @@
 import type { LocalizedText, ServiceCategory } from '@civicloop/contract';
 import { createCouncil, loadCouncil } from './councils.js';
 import type { Database } from './db/driver.js';
+import { DEMO_CONTACT_BANK, seedContacts } from './seed-contacts.js';
 import { seedLoop } from './seed-loop.js';
 import { createService } from './services.js';
 
@@ -60,8 +61,11 @@ export async function seedDemo(db: Database, origins: string[] = []): Promise<vo
       defaultLocale: locales[0],
       inputUse: Object.fromEntries(locales.map((l) => [l, DEMO_INPUT_USE[l]])),
       antiAbuse: DEMO_ANTI_ABUSE,
+      // The demo council runs a contact bank, with made-up contacts so the reach view has a story.
+      ...(council.slug === 'demo' ? { contactBank: DEMO_CONTACT_BANK } : {}),
     });
     for (const s of services) await createService(db, { council: council.slug, ...s });
+    if (council.slug === 'demo') await seedContacts(db, 'demo', `${[...kept, ...origins][0] ?? 'http://localhost:8080'}/`);
   }
   // "You said, we did": themes in several states and languages, with their inputs and timelines.
   await seedLoop(db);

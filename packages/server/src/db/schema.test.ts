@@ -3,6 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
+  AGE_BANDS,
+  CONSENT_EVENTS,
+  CONTACT_FORMATS,
+  CONTACT_KINDS,
+  INVITATION_ANSWERS,
+  JOINING_CHANNELS,
+  REACH_THRESHOLD_DEFAULT,
   AUDIT_ACTIONS,
   FEEDBACK_CHANNELS,
   FEEDBACK_KINDS,
@@ -74,6 +81,14 @@ forEachEngine((engine) => {
     assert.deepEqual(await listIn('themes', 'locale'), [...LOCALES]);
     assert.deepEqual(await listIn('audit_log', 'action'), [...AUDIT_ACTIONS]);
     assert.deepEqual(await listIn('audit_log', 'role'), [...STAFF_ROLES]);
+    assert.deepEqual(await listIn('contacts', 'kind'), [...CONTACT_KINDS]);
+    assert.deepEqual(await listIn('contacts', 'age_band'), [...AGE_BANDS]);
+    assert.deepEqual(await listIn('contacts', 'joined_via'), [...JOINING_CHANNELS]);
+    assert.deepEqual(await listIn('contacts', 'locale'), [...LOCALES]);
+    assert.deepEqual(await listIn('consent_ledger', 'event'), [...CONSENT_EVENTS]);
+    assert.deepEqual(await listIn('activities', 'format'), [...CONTACT_FORMATS]);
+    assert.deepEqual(await listIn('activities', 'locale'), [...LOCALES]);
+    assert.deepEqual(await listIn('invitations', 'answer'), [...INVITATION_ANSWERS]);
   });
 
   test("full-text search maps each locale to the contract's text-search configuration, and each exists on this engine", async () => {
@@ -111,6 +126,7 @@ forEachEngine((engine) => {
     assert.equal(await defaultOf('feedback', 'channel'), `'${FEEDBACK_CHANNELS[0]}'::text`);
     assert.equal(await defaultOf('councils', 'open_licence'), `'${OPEN_LICENCE_DEFAULT}'::text`);
     assert.equal(await defaultOf('themes', 'status'), `'${THEME_STATUSES[0]}'::text`);
+    assert.equal(await defaultOf('councils', 'reach_threshold'), String(REACH_THRESHOLD_DEFAULT));
   });
 
   test('the database refuses what the contract refuses, whoever writes', async () => {

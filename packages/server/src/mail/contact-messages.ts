@@ -270,14 +270,14 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
  */
 function compose(lang: Locale, subject: string, paragraphs: string[], links: string[]): Omit<ContactMail, 'link'> {
   const text = paragraphs.join('\n\n') + '\n';
+  // All links in one pass, longest first, so a link that starts another is never matched inside it.
+  const safe = [...new Set(links)].map(escapeHtml).sort((a, b) => b.length - a.length);
+  const anyLink = safe.length ? new RegExp(safe.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
   const body = paragraphs
     .map((p) => {
-      let html = escapeHtml(p).replace(/\n/g, '<br>');
-      for (const link of links) {
-        const safe = escapeHtml(link);
-        html = html.split(safe).join(`<a href="${safe}">${safe}</a>`);
-      }
-      return `<p>${html}</p>`;
+      const html = escapeHtml(p);
+      const linked = anyLink ? html.replace(anyLink, (l) => `<a href="${l}">${l}</a>`) : html;
+      return `<p>${linked.replace(/\n/g, '<br>')}</p>`;
     })
     .join('\n');
   const html = `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>\n${body}\n</body></html>\n`;
@@ -291,8 +291,12 @@ export function pageLink(pageUrl: string, name: 'token' | 'manage' | 'invitation
   return url.href;
 }
 
+/** A date (and time) in the reader's language; times are UTC and say so, as councils set no time zone yet. */
 function formatDate(locale: Locale, at: Date, withTime = false): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'UTC', ...(withTime ? { timeZoneName: 'short' } : {}) } as Intl.DateTimeFormatOptions).format(at);
+  const options: Intl.DateTimeFormatOptions = withTime
+    ? { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }
+    : { dateStyle: 'long', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, options).format(at);
 }
 
 export function confirmMail(locale: string | null, fallback: Locale, council: string, link: string, days: number): ContactMail {
