@@ -50,6 +50,46 @@ function countingReporter() {
   };
 }
 
+/** Test-only views of the contact bank's server side, for its browser tests. */
+async function bankMiddleware(ctx) {
+  const { council, editor } = env.bank;
+  const staff = (method, path, body) =>
+    fetch(`${backend.server.url}/v1/councils/${council}/${path}`, {
+      method,
+      headers: { authorization: `Bearer ${editor}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body && JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  let answer;
+  if (ctx.path === '/__bank/mail') {
+    const { to, kind } = ctx.query;
+    const pattern = new RegExp(`#${kind}=([A-Za-z0-9._-]+)`);
+    const mail = backend.smtp.received.filter((r) => r.rcptTo.includes(to) && pattern.test(r.mail.text ?? '')).at(-1);
+    if (!mail) return void (ctx.status = 404);
+    answer = { token: pattern.exec(mail.mail.text)[1], subject: mail.mail.subject };
+  } else if (ctx.path === '/__bank/stored') {
+    const { rows } = await backend.server.db.query('SELECT count(*)::int AS n FROM contacts WHERE organisation = $1', [ctx.query.organisation]);
+    answer = { count: rows[0].n };
+  } else if (ctx.path === '/__bank/invite' && ctx.method === 'POST') {
+    // An activity, and an invitation to the contacts of one district (the test's own contact).
+    const chunks = [];
+    for await (const c of ctx.req) chunks.push(c);
+    const { district } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const activity = await staff('POST', 'staff/activities', {
+      title: 'Library opening hours workshop', format: 'workshop', startsAt: '2027-03-04T17:00:00Z', place: 'Central Library, room 2',
+      text: 'Two hours on when the libraries should open.', locale: 'en',
+    });
+    const invited = await staff('POST', `staff/activities/${activity.body.id}/invitations`, { district });
+    bankActivity = activity.body.id;
+    answer = { activity: activity.body.id, ...invited.body };
+  } else if (ctx.path === '/__bank/accepted') {
+    const detail = await staff('GET', `staff/activities/${bankActivity}`);
+    answer = { accepted: detail.body.acceptedContacts.some((c) => c.email === ctx.query.email) };
+  } else return void (ctx.status = 404);
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(answer);
+}
+let bankActivity;
+
 export default {
   files: [
     'packages/elements/src/**/*.test.ts',
@@ -111,6 +151,8 @@ export default {
         ctx.body = JSON.stringify({ count: rows.length, receipts: rows.map((r) => r.receipt) });
         return;
       }
+      // The contact bank (<contact-bank-signup>): the newest mail's link token, sign-ups stored, an invitation sent, its acceptance seen by staff.
+      if (ctx.path.startsWith('/__bank/')) return bankMiddleware(ctx);
       if (ctx.path === '/__proxy' && ctx.method === 'POST') {
         const chunks = [];
         for await (const c of ctx.req) chunks.push(c);

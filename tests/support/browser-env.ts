@@ -4,6 +4,7 @@
 import { createCouncil, createService, createStaffToken, startServer, type RunningServer } from '@civicloop/server';
 import { createFaultProxy } from './fault-proxy.js';
 import { seedLoop, type LoopSeed } from './loop-seed.js';
+import { createBankCouncil, startSmtp, type TestSmtp } from './contact-bank.js';
 
 export interface BrowserTestEnv {
   /** API base URL as the browser sees it (through the fault proxy). */
@@ -17,10 +18,15 @@ export interface BrowserTestEnv {
   powCouncil: string;
   /** The <you-said-we-did> councils and what was seeded in them (tests/support/loop-seed.ts). */
   loop: LoopSeed;
+  /** The <contact-bank-signup> council (a contact bank, services) and its editor token; its mail goes to `smtp`. */
+  bank: { council: string; editor: string };
 }
 
 export async function startBrowserTestEnv(origin: string) {
+  // A real SMTP server: the contact bank's links (confirm, manage, invitation) arrive by mail.
+  const smtp: TestSmtp = await startSmtp();
   const server: RunningServer = await startServer({
+    smtpUrl: smtp.url,
     port: 0,
     dataDir: 'memory://',
     // Browser suites send many inputs from one address within seconds.
@@ -49,15 +55,18 @@ export async function startBrowserTestEnv(origin: string) {
   });
   const staffToken = await createStaffToken(server.db, { council, role: 'editor', label: 'browser tests' });
   const loop = await seedLoop(server, origin);
+  const bank = await createBankCouncil(server, 'bank', [origin]);
   const proxy = await createFaultProxy(server.url);
-  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services, powCouncil, loop };
+  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services, powCouncil, loop, bank: { council: bank.slug, editor: bank.editor } };
   return {
     env,
     server,
     proxy,
+    smtp,
     async close() {
       await proxy.close();
       await server.close();
+      await smtp.close();
     },
   };
 }

@@ -148,9 +148,10 @@ export type EndpointId = keyof typeof endpoints;
 /**
  * Operations that create an input under an `Idempotency-Key`: what an outbox may hold. Staff
  * operations on the loop (replies, themes) are keyed too, but address a resource by `{id}` and
- * are sent at once from a staff tool, never queued in a resident's browser.
+ * are sent at once from a staff tool, never queued in a resident's browser. A contact-bank
+ * sign-up is a resident's input too (<contact-bank-signup> sends it through the outbox).
  */
-export type KeyedEndpointId = { [K in EndpointId]: (typeof endpoints)[K] extends { idempotent: true; tag: 'feedback' } ? K : never }[EndpointId];
+export type KeyedEndpointId = { [K in EndpointId]: (typeof endpoints)[K] extends { idempotent: true; tag: 'feedback' } ? K : never }[EndpointId] | 'createContact';
 
 /** Every HTTP method the contract uses, upper case (CORS `Access-Control-Allow-Methods`). */
 export function contractMethods(): string[] {

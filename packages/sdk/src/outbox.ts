@@ -4,8 +4,8 @@
 // kept too, under the `scope` of whoever shows it, until that one `acknowledge`s it. Order never
 // depends on timers: a form that starts listening late reads the outcome from `records()`.
 // Zod-free: it talks through a `Transport` and reads the queue policy from the contract's rules.
-import type { FeedbackCreate, FeedbackCreated, StaffFeedbackCreate } from '@civicloop/contract';
-import { createFeedback, createStaffFeedback, type Endpoint, type KeyedEndpointId } from '@civicloop/contract/endpoints';
+import type { ContactAccepted, ContactCreate, FeedbackCreate, FeedbackCreated, StaffFeedbackCreate } from '@civicloop/contract';
+import { createContact, createFeedback, createStaffFeedback, type Endpoint, type KeyedEndpointId } from '@civicloop/contract/endpoints';
 import { isRetriableStatus } from '@civicloop/contract/rules';
 import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import { isApiError, isContractError, isNetworkError, isSdkError, isTimeoutError } from './errors/guards.js';
@@ -65,6 +65,7 @@ export interface OutboxRecord<Op extends KeyedEndpointId = KeyedEndpointId> exte
 interface Operations {
   createFeedback: { body: FeedbackCreate; result: FeedbackCreated };
   createStaffFeedback: { body: StaffFeedbackCreate; result: FeedbackCreated };
+  createContact: { body: ContactCreate; result: ContactAccepted };
 }
 type BodyOf<Op extends KeyedEndpointId> = Op extends keyof Operations ? Operations[Op]['body'] : unknown;
 type ResultOf<Op extends KeyedEndpointId> = Op extends keyof Operations ? Operations[Op]['result'] : unknown;
@@ -188,7 +189,7 @@ const STORE = 'submissions';
 const DEFAULT_OUTCOME_TTL_MS = 30 * 24 * 3600_000;
 
 /** The keyed endpoints by id: all an outbox can hold. */
-const KEYED: Record<KeyedEndpointId, Endpoint> = { createFeedback, createStaffFeedback };
+const KEYED: Record<KeyedEndpointId, Endpoint> = { createFeedback, createStaffFeedback, createContact };
 
 /**
  * Whether sending the same request again later could succeed: no answer (but not `blocked`),

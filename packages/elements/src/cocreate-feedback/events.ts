@@ -32,7 +32,7 @@ export interface CocreateErrorDetail {
 export function dispatchFlowEvent(host: HTMLElement, event: FeedbackFlowEvent): void {
   const init = { bubbles: true, composed: true };
   if (event.type === 'submitted') {
-    host.dispatchEvent(new CustomEvent<CocreateSubmittedDetail>('cocreate-submitted', { ...init, detail: { receipt: event.receipt, id: event.id, queued: event.queued } }));
+    host.dispatchEvent(new CustomEvent<CocreateSubmittedDetail>('cocreate-submitted', { ...init, detail: { receipt: event.result.receipt, id: event.result.id, queued: event.queued } }));
   } else if (event.type === 'queued') {
     host.dispatchEvent(new CustomEvent<CocreateQueuedDetail>('cocreate-queued', { ...init, detail: { key: event.key } }));
   } else {

@@ -138,6 +138,7 @@ export const themeStyles = css`
 
   input[type='text'],
   input[type='email'],
+  input[type='tel'],
   select,
   textarea {
     display: block;

@@ -70,7 +70,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     ...options,
     name: 'feedback',
     operation: 'createFeedback',
-    erase: deleteFeedback,
+    erase: (t, created) => deleteFeedback(t, created.receipt),
     staff: () => Boolean(options.staffToken()),
     form: {
       initial: EMPTY,

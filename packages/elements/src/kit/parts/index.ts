@@ -3,6 +3,7 @@ export { clampLevel, heading } from './heading.js';
 export { errorSummary } from './error-summary.js';
 export { describedByAttr, errorId, errorMessage, field, hintId } from './field.js';
 export { radioGroup } from './radio-group.js';
+export { checkboxGroup } from './checkbox-group.js';
 export { rating } from './rating.js';
 export { charCount } from './char-count.js';
 export { notice, type NoticeTone } from './notice.js';

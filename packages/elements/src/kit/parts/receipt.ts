@@ -38,15 +38,15 @@ export function receiptCode(o: { code: string; locale: string; copyLabel: string
 
 /**
  * Copies `code`; when the browser refuses (no permission, plain HTTP), selects the visible code
- * in `root` so the resident can copy it with their own keys. Resolves to what happened, for the
+ * (or other text: `visibleId`) in `root` so the resident can copy it with their own keys. Resolves to what happened, for the
  * caller to announce.
  */
-export async function copyReceipt(code: string, root: ShadowRoot | null): Promise<'copied' | 'selected'> {
+export async function copyReceipt(code: string, root: ShadowRoot | null, visibleId = 'receipt-code'): Promise<'copied' | 'selected'> {
   try {
     await navigator.clipboard.writeText(code);
     return 'copied';
   } catch {
-    const visible = root?.getElementById('receipt-code');
+    const visible = root?.getElementById(visibleId);
     const selection = getSelection();
     if (visible && selection) selection.selectAllChildren(visible);
     return 'selected';

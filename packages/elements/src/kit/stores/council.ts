@@ -103,11 +103,15 @@ export function serviceName(service: Service, locale: Locale, fallback: Locale |
  * `lang`, so a screen reader reads it right); undefined when it has none.
  */
 export function councilText(config: CouncilConfig, text: keyof CouncilConfig['texts'], locale: Locale): { text: string; lang: Locale } | undefined {
-  const texts = config.texts[text] as Partial<Record<Locale, string>>;
+  return localizedText(config.texts[text], locale, config.defaultLocale);
+}
+
+/** Any text a council wrote per locale (a consent text, a district's name): as `councilText`. */
+export function localizedText(texts: Partial<Record<Locale, string>>, locale: Locale, fallback: Locale): { text: string; lang: Locale } | undefined {
   const own = texts[locale];
   if (own) return { text: own, lang: locale };
-  const fallback = texts[config.defaultLocale];
-  return fallback ? { text: fallback, lang: config.defaultLocale } : undefined;
+  const other = texts[fallback];
+  return other ? { text: other, lang: fallback } : undefined;
 }
 
 /** The council's configuration once it arrived, else undefined. */

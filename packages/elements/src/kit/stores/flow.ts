@@ -13,24 +13,24 @@ import { createSubmission } from './submission.js';
 import type { CouncilState } from './council.js';
 import type { Transport } from '@civicloop/sdk';
 
-/** What a form's flow reports, for the element's events (`cocreate-submitted`, `-queued`, `-error`). */
-export type FlowEvent =
-  | { type: 'submitted'; receipt: string; id: string; queued: boolean }
+/** What a form's flow reports, for the element's events (`cocreate-submitted`, `-queued`, `-error`); `result` is the server's answer. */
+export type FlowEvent<R = { receipt: string; id: string }> =
+  | { type: 'submitted'; result: R; queued: boolean }
   | { type: 'queued'; key: string }
   | { type: 'error'; status: number | undefined; problemType: string | undefined; message: string };
 
 /** What an element gives its form's flow. */
-export interface FlowHost {
+export interface FlowHost<R = { receipt: string; id: string }> {
   /** The element's API and scope, read at every use. */
   scope(): ElementScope;
-  notify(event: FlowEvent): void;
+  notify(event: FlowEvent<R>): void;
   /** Where drafts and pending keys are kept. @default localStorage, when usable */
   storage?: Storage | undefined;
   /** Wall clock for fill time and retry times. @default Date.now */
   now?: (() => number) | undefined;
 }
 
-export interface FormFlowOptions<V extends object, F extends string, R, B> extends FlowHost {
+export interface FormFlowOptions<V extends object, F extends string, R, B> extends FlowHost<R> {
   /** Prefix of the scope key (drafts, outcomes), e.g. 'feedback'. */
   name: string;
   /** The keyed operation the form sends, e.g. 'createFeedback'. */
@@ -44,11 +44,11 @@ export interface FormFlowOptions<V extends object, F extends string, R, B> exten
   fixable(field: F): boolean;
   /** Whether the input is recorded by staff (no proof of work). */
   staff(): boolean;
-  /** Erases a sent input (its receipt) on the server, for elements that let the author erase. */
-  erase?(target: Transport, receipt: string): Promise<unknown>;
+  /** Erases a sent input on the server (by its answer, e.g. its receipt), for elements that let the author erase. */
+  erase?(target: Transport, result: R): Promise<unknown>;
 }
 
-export function createFormFlow<V extends object, F extends string, R extends { receipt: string; id: string }, B>(o: FormFlowOptions<V, F, R, B>) {
+export function createFormFlow<V extends object, F extends string, R, B>(o: FormFlowOptions<V, F, R, B>) {
   const now = o.now ?? Date.now;
   const { target, key } = scopeOf(o.scope, o.name);
   const council = councilView();
@@ -57,7 +57,7 @@ export function createFormFlow<V extends object, F extends string, R extends { r
   const failed = (r: { status?: number | undefined; problemType?: string | undefined; message: string }) => o.notify({ type: 'error', status: r.status, problemType: r.problemType, message: r.message });
   composeForm(form, submission, {
     ...o,
-    onOutcome: (e) => (e.type === 'sent' ? o.notify({ type: 'submitted', receipt: e.result.receipt, id: e.result.id, queued: e.later }) : e.type === 'queued' ? o.notify(e) : failed(e)),
+    onOutcome: (e) => (e.type === 'sent' ? o.notify({ type: 'submitted', result: e.result, queued: e.later }) : e.type === 'queued' ? o.notify(e) : failed(e)),
   });
   const antiAbuse = councilAntiAbuse({ $council: council.$council, target, staff: o.staff, since: form.since, now });
   const flow = {
@@ -71,7 +71,7 @@ export function createFormFlow<V extends object, F extends string, R extends { r
     /** Erasing the sent input on the server: only the outcome shown when the resident confirmed is marked. */
     erase: createErase({
       shown: () => submission.$state.get(),
-      erase: (s) => (s.state === 'sent' && target() && o.erase ? o.erase(target()!, s.result.receipt) : undefined),
+      erase: (s) => (s.state === 'sent' && target() && o.erase ? o.erase(target()!, s.result) : undefined),
       failed: (error) => failed(refusalOf(error)),
     }),
 
