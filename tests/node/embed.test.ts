@@ -212,4 +212,32 @@ describe('the loader on a CMS page', { skip: !existsSync(`${cdnDir}/civicloop.js
       await page.close();
     }
   });
+  test('the council’s settings and the shared code are asked for with the element’s code, once per page, and the elements use that answer', async () => {
+    const page = await browser.newPage();
+    const started: { path: string; by: string | undefined }[] = [];
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    cdp.on('Network.requestWillBeSent', (e) => {
+      const by = e.initiator.url ?? e.initiator.stack?.callFrames[0]?.url;
+      started.push({ path: new URL(e.request.url).pathname, by: by && new URL(by).pathname });
+    });
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CMS</title>
+      <script type="module" src="/cdn/civicloop.js"></script></head>
+      <body><main><cocreate-feedback council="riverside" service="libraries"></cocreate-feedback>
+        <you-said-we-did council="riverside"></you-said-we-did></main></body></html>`;
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/cms/page.html') void request.respond({ status: 200, contentType: 'text/html', body: html });
+      else void request.continue();
+    });
+    await page.goto(`${server.url}/cms/page.html`, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.querySelector('cocreate-feedback')?.shadowRoot?.querySelector('[part~="input-use"]'), { timeout: 10_000 });
+    const council = started.filter((r) => r.path === '/v1/councils/riverside');
+    assert.equal(council.length, 1, 'one request for the council, for both elements');
+    assert.equal(council[0]!.by, '/cdn/civicloop.js', 'asked for by the loader, not after the element code ran');
+    const shared = started.filter((r) => r.path.startsWith('/cdn/chunks/'));
+    assert.ok(shared.length > 0);
+    for (const r of shared) assert.equal(r.by, '/cdn/civicloop.js', `${r.path} asked for by the loader beside the entry`);
+    await page.close();
+  });
 });

@@ -48,6 +48,7 @@ function scan(): void {
       if (!root.querySelector(tag)) continue;
       pending.delete(tag);
       load().catch((error: unknown) => console.error(`civicloop: could not load <${tag}>`, error));
+      fetchCouncils(root, tag);
     }
     if (pending.size === 0) break;
     for (const el of root.querySelectorAll('*')) {
@@ -63,6 +64,25 @@ function scan(): void {
     }
   }
   if (pending.size === 0) observer.disconnect();
+}
+
+// Each council's settings, asked for now, beside the element's code, instead of once that code
+// has run: the kit's council store (kit/stores/council.ts) takes the answer from this map. The API
+// is found as the elements find it: their `api`, the page's <civicloop-config api>, else the
+// origin that served this script (found by its file name: a module has no currentScript).
+const early: Map<string, Promise<Response | undefined>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('civicloop.councils')] ??= new Map()) as never;
+function fetchCouncils(root: Document | ShadowRoot, tag: string): void {
+  const page = document.querySelector('civicloop-config');
+  const own = document.querySelector<HTMLScriptElement>('script[src*="civicloop.js"]')?.src;
+  for (const el of root.querySelectorAll(tag)) {
+    const attr = (name: string) => el.getAttribute(name)?.trim() || page?.getAttribute(name)?.trim();
+    const council = attr('council');
+    const api = attr('api') || (own && /^https?:/.test(own) ? new URL(own).origin : undefined);
+    if (!council || !api) continue;
+    const url = new URL(api, document.baseURI).href.replace(/\/+$/, '') + "/v1/councils/{council}".replace('{council}', encodeURIComponent(council));
+    // A failure is the SDK's to report, with its reason, when the store asks again.
+    if (!early.has(url)) early.set(url, fetch(url, { headers: { accept: 'application/json' } }).catch(() => undefined));
+  }
 }
 
 observer.observe(document, { childList: true, subtree: true });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import type { CouncilConfig, Service } from '@civicloop/contract';
-import { councilStore, councilText, forgetCouncils, serviceName, type CouncilSource } from './council.ts';
+import { EARLY_COUNCILS, councilStore, councilText, forgetCouncils, serviceName, type CouncilSource } from './council.ts';
 
 const config = {
   slug: 'riverside',
@@ -68,6 +68,31 @@ describe('council store', () => {
     councilStore('https://flaky.example', 'riverside', () => flaky);
     await settled();
     assert.equal(store.$council.get().status, 'ready');
+  });
+
+  test('the loader’s early request is taken once, for its URL only; a failed one is asked again through the SDK', async () => {
+    const early = new Map<string, Promise<Response | undefined>>();
+    (globalThis as Record<symbol, unknown>)[EARLY_COUNCILS] = early;
+    try {
+      const answer = { ...config, name: 'Riverside (early)' };
+      early.set('https://api.example/v1/councils/riverside', Promise.resolve(Response.json(answer)));
+      early.set('https://api.example/v1/councils/nordby', Promise.resolve(new Response('{}', { status: 503 })));
+      early.set('https://api.example/v1/councils/quiet', Promise.resolve(undefined));
+      const { calls, source } = counting();
+      const riverside = councilStore('https://api.example', 'riverside', source);
+      const nordby = councilStore('https://api.example', 'nordby', source);
+      const quiet = councilStore('https://api.example', 'quiet', source);
+      councilStore('https://other.example', 'riverside', source);
+      await settled();
+      const state = riverside.$council.get();
+      assert.equal(state.status === 'ready' && state.config.name, 'Riverside (early)');
+      assert.equal(nordby.$council.get().status, 'ready');
+      assert.equal(quiet.$council.get().status, 'ready');
+      assert.equal(calls.council, 3, 'the SDK asks for nordby (503), quiet (no answer) and the other API, not for riverside');
+      assert.equal(early.size, 0, 'each early request is taken, so a retry asks the server again');
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[EARLY_COUNCILS];
+    }
   });
 
   test('texts and service names in the element’s language, else the council’s default, with its lang', () => {

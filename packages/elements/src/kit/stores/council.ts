@@ -1,6 +1,7 @@
 // A council's configuration and services, fetched once per page whatever the number of
 // elements showing them (keyed by API and council), and read in each element's own language.
 import type { CouncilConfig, Service } from '@civicloop/contract';
+import { getCouncil } from '@civicloop/contract/endpoints';
 import type { Locale } from '@civicloop/contract/locales';
 import { atom, type ReadableAtom } from 'nanostores';
 
@@ -27,6 +28,23 @@ export interface CouncilStore {
 // Per page (per copy of this module): every element of one council shares one entry.
 const stores = new Map<string, CouncilStore>();
 
+/**
+ * Where the loader (civicloop.js) leaves the council requests it starts beside the elements' code,
+ * keyed by URL, so the settings arrive in parallel with the code rather than after it has run. A
+ * global, not a module variable: the loader imports nothing.
+ */
+export const EARLY_COUNCILS = Symbol.for('civicloop.councils');
+type Early = Map<string, Promise<Response | undefined>>;
+
+/** The loader's request for `council` at `api`, once (a retry asks the server again). */
+function takeEarly(api: string, council: string): Promise<Response | undefined> | undefined {
+  const early = (globalThis as { [EARLY_COUNCILS]?: Early })[EARLY_COUNCILS];
+  const url = api + getCouncil.path.replace('{council}', encodeURIComponent(council));
+  const answer = early?.get(url);
+  early?.delete(url);
+  return answer;
+}
+
 /** The store of `council` at `api`; the first caller's `source` fetches for everyone. */
 export function councilStore(api: string, council: string, source: () => CouncilSource): CouncilStore {
   const key = `${api}\n${council}`;
@@ -39,11 +57,14 @@ export function councilStore(api: string, council: string, source: () => Council
   const $services = atom<ServicesState>({ status: 'loading' });
   let servicesWanted = false;
 
-  const fetchCouncil = () => {
+  const fetchCouncil = (early?: Promise<Response | undefined>) => {
     $council.set({ status: 'loading' });
-    source()
-      .getCouncil()
-      .then(
+    // The loader's answer when it is a good one; anything else asks again through the SDK, whose
+    // errors tell a setup fault from a lost connection.
+    (early
+      ? early.then((r) => (r?.ok ? (r.json() as Promise<CouncilConfig>) : Promise.reject())).catch(() => source().getCouncil())
+      : source().getCouncil()
+    ).then(
         (config) => $council.set({ status: 'ready', config }),
         (error: unknown) => $council.set({ status: 'failed', error }),
       );
@@ -70,7 +91,7 @@ export function councilStore(api: string, council: string, source: () => Council
     },
   };
   stores.set(key, store);
-  fetchCouncil();
+  fetchCouncil(takeEarly(api, council));
   return store;
 }
 
