@@ -12,6 +12,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { createCouncil, createService, createStaffToken, type RunningServer } from '@civicloop/server';
+import { testBankConfig } from '../support/contact-bank.js';
 import { forEachEngine, startTestServer } from '../../packages/server/src/testing/engines.js';
 import { size } from './support.js';
 
@@ -81,7 +82,8 @@ forEachEngine((engine) => {
 
   before(async () => {
     server = await startTestServer(engine, { limits: { feedbackPerClientPerHour: 1e6, feedbackPerCouncilPerHour: 1e6 } });
-    await createCouncil(server.db, { slug: 'docton', name: 'Docton', origins: [], antiAbuse: { minFillMs: 2000 } });
+    // With a contact bank, so its routes answer more than 404.
+    await createCouncil(server.db, { slug: 'docton', name: 'Docton', origins: [], antiAbuse: { minFillMs: 2000 }, contactBank: testBankConfig() });
     await createService(server.db, { council: 'docton', id: 'libraries', name: { en: 'Libraries' }, category: 'culture' });
     token = await createStaffToken(server.db, { council: 'docton', role: 'admin' });
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };

@@ -2,8 +2,7 @@
 // co-create; their consent, their own view of their entry, invitations, and the staff side.
 import * as z from 'zod/mini';
 import { Id, Locale, LocalizedText, page, PageQuery, plainText, Slug, Timestamp } from './common.js';
-import { Email, WebUrl } from './feedback.js';
-import { ProofOfWork } from './pow.js';
+import { antiAbuseFields, Email, WebUrl } from './feedback.js';
 import {
   ACCESSIBILITY_NEEDS,
   ACTIVITY_TEXT_MAX,
@@ -166,11 +165,7 @@ export const ContactCreate = z
     via: z.optional(plainText(z.maxLength(100))).check(
       z.meta({ description: 'The `via` code of a pass-it-on link the person arrived by (`#via=`); an unknown code counts as none.' }),
     ),
-    website: z.optional(plainText(z.maxLength(2000))).check(z.meta({ description: 'Honeypot: never filled by people; anything in it is spam.' })),
-    elapsedMs: z.optional(z.int().check(z.minimum(0))).check(
-      z.meta({ description: 'Milliseconds between the form appearing and sending (council `antiAbuse.minFillMs`).' }),
-    ),
-    proof: z.optional(ProofOfWork).check(z.meta({ description: 'Solved proof-of-work challenge, when the council asks for one.' })),
+    ...antiAbuseFields,
   })
   .check(organisationNamed, z.meta({ description: 'A sign-up to the contact bank.' }));
 export type ContactCreate = z.infer<typeof ContactCreate>;

@@ -41,24 +41,11 @@ export const Email = z.email({ pattern: EMAIL_PATTERN }).check(storable, z.maxLe
 /** The input's words: trimmed, not empty, at most `max` characters. */
 const feedbackText = (max: number) => plainText(z.trim(), z.minLength(1), z.maxLength(max));
 
-const feedbackFields = {
-  kind: FeedbackKind.check(z.meta({ description: 'What sort of input this is.' })),
-  text: feedbackText(FEEDBACK_TEXT_MAX).check(
-    z.meta({
-      description:
-        "The resident's words, trimmed; at most the council's `limits.feedbackTextMax` characters. " +
-        'Text of only whitespace is empty once trimmed: 422 `validation-failed` naming `/text`.',
-    }),
-  ),
-  service: z.optional(Id).check(z.meta({ description: 'The `id` of the service the input is about, from `listServices`.' })),
-  rating: z.optional(z.int().check(z.minimum(RATING_MIN), z.maximum(RATING_MAX))).check(
-    z.meta({ description: `A rating from ${RATING_MIN} (worst) to ${RATING_MAX} (best), when the form asks for one.` }),
-  ),
-  pageUrl: z.optional(z.url().check(storable, z.maxLength(2048))).check(
-    z.meta({ description: 'The page the resident wrote from, so the council sees the context.' }),
-  ),
-  locale: z.optional(Locale).check(z.meta({ description: 'The language the resident wrote in and wants a reply in.' })),
-  contact: z.optional(Email).check(z.meta({ description: 'Only when the resident asks for a reply; erased with the input.' })),
+/**
+ * The anti-abuse fields of every public form (feedback, contact-bank sign-ups): a honeypot, the
+ * time the form was open, and a proof of work when the council asks for one.
+ */
+export const antiAbuseFields = {
   website: z.optional(plainText(z.maxLength(2000))).check(
     z.meta({
       description:
@@ -77,6 +64,27 @@ const feedbackFields = {
   proof: z.optional(ProofOfWork).check(
     z.meta({ description: 'Solved proof-of-work challenge, when the council asks for one (`antiAbuse.proofOfWork`).' }),
   ),
+};
+
+const feedbackFields = {
+  kind: FeedbackKind.check(z.meta({ description: 'What sort of input this is.' })),
+  text: feedbackText(FEEDBACK_TEXT_MAX).check(
+    z.meta({
+      description:
+        "The resident's words, trimmed; at most the council's `limits.feedbackTextMax` characters. " +
+        'Text of only whitespace is empty once trimmed: 422 `validation-failed` naming `/text`.',
+    }),
+  ),
+  service: z.optional(Id).check(z.meta({ description: 'The `id` of the service the input is about, from `listServices`.' })),
+  rating: z.optional(z.int().check(z.minimum(RATING_MIN), z.maximum(RATING_MAX))).check(
+    z.meta({ description: `A rating from ${RATING_MIN} (worst) to ${RATING_MAX} (best), when the form asks for one.` }),
+  ),
+  pageUrl: z.optional(z.url().check(storable, z.maxLength(2048))).check(
+    z.meta({ description: 'The page the resident wrote from, so the council sees the context.' }),
+  ),
+  locale: z.optional(Locale).check(z.meta({ description: 'The language the resident wrote in and wants a reply in.' })),
+  contact: z.optional(Email).check(z.meta({ description: 'Only when the resident asks for a reply; erased with the input.' })),
+  ...antiAbuseFields,
 };
 
 export const FeedbackCreate = z

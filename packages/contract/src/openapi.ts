@@ -143,9 +143,9 @@ function parameters(route: RouteDef): JsonSchema[] {
 }
 
 /** Operations whose 201 says where the new resource is (`Location`). */
-const CREATES_AT_LOCATION = new Set(['createFeedback', 'createStaffFeedback', 'createTheme', 'createThemeUpdate']);
+const CREATES_AT_LOCATION = new Set(['createFeedback', 'createStaffFeedback', 'createTheme', 'createThemeUpdate', 'createActivity']);
 /** Operations that run the anti-abuse checks (honeypot, fill time, proof of work). */
-const SPAM_CHECKED = new Set(['createFeedback']);
+const SPAM_CHECKED = new Set(['createFeedback', 'createContact']);
 
 /**
  * `x-problem-types`: the problem `type`s each problem status of an operation carries, so a

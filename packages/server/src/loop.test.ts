@@ -178,6 +178,13 @@ forEachEngine((engine) => {
       assert.equal((await call(server, 'GET', `${base}/stats?from=1900-01-01&to=2026-04-01`)).status, 422);
       assert.equal((await call(server, 'GET', `${base}/stats?from=2026-02-30`)).status, 422);
     });
+
+    test('the last year a date can name is a period like any other (its months end at 9999-12)', async () => {
+      const s = await call<LoopStats>(server, 'GET', `${base}/stats?to=9999-12-31`);
+      assert.equal(s.status, 200);
+      assert.deepEqual([s.body.from, s.body.to, s.body.received], ['9999-01-01', '9999-12-31', 0]);
+      assert.deepEqual(s.body.byMonth.map((m) => m.month), Array.from({ length: 12 }, (_, i) => `9999-${String(i + 1).padStart(2, '0')}`));
+    });
   });
 
   describe('caching', () => {

@@ -91,7 +91,9 @@ export async function computeStats(db: Queryable, council: CouncilRow, query: { 
   const channels = group((i) => i.channel);
   const months = group((i) => isoDay(i.created).slice(0, 7));
   const monthKeys: string[] = [];
-  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); isoDay(d.getTime()) <= to; d.setUTCMonth(d.getUTCMonth() + 1)) monthKeys.push(isoDay(d.getTime()).slice(0, 7));
+  // Compared as times, not as strings: after 9999-12 the ISO string turns into "+010000-…", which sorts first.
+  const lastDay = Date.parse(`${to}T00:00:00Z`);
+  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.getTime() <= lastDay; d.setUTCMonth(d.getUTCMonth() + 1)) monthKeys.push(isoDay(d.getTime()).slice(0, 7));
   return {
     from,
     to,
