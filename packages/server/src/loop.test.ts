@@ -179,11 +179,15 @@ forEachEngine((engine) => {
       assert.equal((await call(server, 'GET', `${base}/stats?from=2026-02-30`)).status, 422);
     });
 
-    test('the last year a date can name is a period like any other (its months end at 9999-12)', async () => {
+    test('the first and last years a date can name are periods like any other', async () => {
       const s = await call<LoopStats>(server, 'GET', `${base}/stats?to=9999-12-31`);
       assert.equal(s.status, 200);
       assert.deepEqual([s.body.from, s.body.to, s.body.received], ['9999-01-01', '9999-12-31', 0]);
       assert.deepEqual(s.body.byMonth.map((m) => m.month), Array.from({ length: 12 }, (_, i) => `9999-${String(i + 1).padStart(2, '0')}`));
+      // And the first: the default year before 0000-01-01 starts on that day.
+      const first = await call<LoopStats>(server, 'GET', `${base}/stats?to=0000-01-01`);
+      assert.equal(first.status, 200);
+      assert.deepEqual([first.body.from, first.body.to, first.body.byMonth.map((m) => m.month)], ['0000-01-01', '0000-01-01', ['0000-01']]);
     });
   });
 

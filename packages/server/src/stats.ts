@@ -41,6 +41,7 @@ function figures(inputs: Input[]): Figures {
 }
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const FIRST_DAY_MS = Date.parse('0000-01-01T00:00:00Z');
 
 /** The period asked for, or the year up to today by the server's clock. */
 export function period(query: { from?: string | undefined; to?: string | undefined }, now: number): { from: string; to: string } {
@@ -49,7 +50,8 @@ export function period(query: { from?: string | undefined; to?: string | undefin
   if (!from) {
     const d = new Date(`${to}T00:00:00Z`);
     d.setUTCFullYear(d.getUTCFullYear() - 1);
-    from = isoDay(d.getTime() + DAY_MS);
+    // Not before year 0000, the first a date in the contract can name (nor "-000001-…" from toISOString).
+    from = isoDay(Math.max(d.getTime() + DAY_MS, FIRST_DAY_MS));
   }
   if (from > to) throw problems.validation([{ path: '/from', message: 'from must be on or before to', code: 'invalid_range' }]);
   const limit = new Date(`${from}T00:00:00Z`);
