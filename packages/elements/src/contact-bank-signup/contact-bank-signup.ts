@@ -7,6 +7,7 @@ import { messages } from '../generated/locales/bank.js';
 import { StoreController } from '../internal/store-controller.js';
 import { StateChanges } from '../kit/controllers/changes.js';
 import { FocusController } from '../kit/controllers/focus.js';
+import { HashController } from '../kit/controllers/hash.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { ownName } from '../kit/parts/language.js';
 import { emailField, safeUrl, selectField, textField } from '../kit/parts/controls.js';
@@ -103,17 +104,8 @@ export class ContactBankSignup extends CivicElement {
   #focus = new FocusController(this);
   #changes = new StateChanges<SignupState | TaskState | undefined>(this.#focus, this.#status);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('hashchange', this.#onHash);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.#onHash);
-  }
-
-  #onHash = () => void this.#flow.load();
+  // A link from an email opened while the page is open (a second one) loads its task.
+  #hash = new HashController(this, () => void this.#flow.load());
 
   protected override scopeChanged(): void {
     this.#instance = this.instance;

@@ -7,6 +7,7 @@ import { define } from '../internal/define.js';
 import { messages } from '../generated/locales/loop.js';
 import { StoreController } from '../internal/store-controller.js';
 import { FocusController } from '../kit/controllers/focus.js';
+import { HashController } from '../kit/controllers/hash.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
@@ -79,16 +80,6 @@ export class YouSaidWeDid extends CivicElement {
   #lastList: ListState | undefined;
   #lastLookup: LookupState | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('hashchange', this.#onHash);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.#onHash);
-  }
-
   protected override scopeChanged(): void {
     this.#loop.load({ service: this.config.service ?? '', status: isThemeStatus(this.status) ? this.status : '' });
     this.#onHash();
@@ -107,6 +98,7 @@ export class YouSaidWeDid extends CivicElement {
     this.#loop.lookup(code);
   };
   #fromHash = false;
+  #hash = new HashController(this, this.#onHash);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
