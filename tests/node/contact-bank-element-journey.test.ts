@@ -13,7 +13,8 @@ import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@civicloop/server';
 import { launchChromium } from '../support/chromium.mjs';
-import { createBankCouncil, fragmentLink, startSmtp, tablesHolding, type TestSmtp } from '../support/contact-bank.js';
+import { createBankCouncil, fragmentLink, tablesHolding } from '../support/contact-bank.js';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;

@@ -22,7 +22,8 @@ import {
   type CivicLoopClient,
 } from '@civicloop/sdk';
 import { startServer, type RunningServer } from '@civicloop/server';
-import { createBankCouncil, fragmentLink, fragmentToken, rawHeader, startSmtp, tablesHolding, type BankCouncil, type TestSmtp } from '../support/contact-bank.ts';
+import { createBankCouncil, fragmentLink, fragmentToken, rawHeader, tablesHolding, type BankCouncil } from '../support/contact-bank.ts';
+import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 
 const page = 'https://hillside.example/get-involved';
 const person = { email: 'olga.journey@example.org', name: 'Olga Journeywoman', organisation: 'Hillside Tenants Association', phone: '+46 70 555 01 02' };

@@ -10,41 +10,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { SMTPServer } from 'smtp-server';
 import { createCouncil, createService, createStaffToken, startServer, type RunningServer } from '@civicloop/server';
 import { launchChromium } from '../support/chromium.mjs';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
 const council = 'journeyton';
 const address = 'lena.journey@example.org';
 
-/** A real SMTP server on a free port, keeping every message it receives, parsed, with its envelope. */
-async function startSmtp() {
-  const received: { mail: ParsedMail; rcptTo: string[]; mailFrom: string }[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, done) {
-      simpleParser(stream)
-        .then((mail) => {
-          const from = session.envelope.mailFrom;
-          received.push({ mail, rcptTo: session.envelope.rcptTo.map((r) => r.address), mailFrom: from ? from.address : '' });
-          done();
-        })
-        .catch(done);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as { port: number }).port;
-  return { port, received, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
-}
-
 describe('the loop closes: feedback, reply, theme, mail, element, audit [chromium]', { skip: !existsSync(`${cdnDir}/civicloop.js`) && 'run npm run build first' }, () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   let server: RunningServer;
   let browser: Browser;
   let page: Page;

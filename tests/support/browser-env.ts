@@ -4,7 +4,8 @@
 import { createCouncil, createService, createStaffToken, startServer, type RunningServer } from '@civicloop/server';
 import { createFaultProxy } from './fault-proxy.js';
 import { seedLoop, type LoopSeed } from './loop-seed.js';
-import { createBankCouncil, startSmtp, type TestSmtp } from './contact-bank.js';
+import { createBankCouncil } from './contact-bank.js';
+import { startSmtp, type TestSmtp } from './smtp.js';
 
 export interface BrowserTestEnv {
   /** API base URL as the browser sees it (through the fault proxy). */

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PROBLEM_TYPES, type ContactCreate, type ContactReach, type MyContact, type StaffContactList } from '@civicloop/contract';
-import { createBankCouncil, fragmentToken, rawHeader, startSmtp, tablesHolding, type BankCouncil, type TestSmtp } from '../../../tests/support/contact-bank.js';
+import { createBankCouncil, fragmentToken, rawHeader, tablesHolding, type BankCouncil } from '../../../tests/support/contact-bank.js';
+import { startSmtp, type TestSmtp } from '../../../tests/support/smtp.js';
 import { createCouncil } from './councils.js';
 import type { RunningServer } from './server.js';
 import { call } from './testing/api.js';

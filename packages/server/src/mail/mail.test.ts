@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LOCALES } from '@civicloop/contract';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { startSmtp, type TestSmtp } from '../../../../tests/support/smtp.js';
+import { simpleParser } from 'mailparser';
 import { createCouncil } from '../councils.js';
 import type { RunningServer } from '../server.js';
 import { createStaffToken } from '../staff-tokens.js';
@@ -34,33 +34,10 @@ describe('the message catalog', () => {
   });
 });
 
-/** A real SMTP server on a free port, keeping every message it receives, parsed. */
-async function startSmtp(): Promise<{ port: number; received: ParsedMail[]; envelopes: string[][]; close(): Promise<void> }> {
-  const received: ParsedMail[] = [];
-  const envelopes: string[][] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, done) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          envelopes.push(session.envelope.rcptTo.map((r) => r.address));
-          done();
-        })
-        .catch(done);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as { port: number }).port;
-  return { port, received, envelopes, close: () => new Promise((resolve) => smtp.close(() => resolve())) };
-}
-
 forEachEngine((engine) => {
   describe('over SMTP', () => {
     let server: RunningServer;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: TestSmtp;
     let editor: string;
     let admin: string;
     const base = '/v1/councils/mailton';
@@ -88,8 +65,8 @@ forEachEngine((engine) => {
       assert.equal(res.status, 201);
       // The answer comes after the mail was handed to the SMTP server.
       assert.equal(smtp.received.length, 1);
-      const mail = smtp.received[0]!;
-      assert.deepEqual(smtp.envelopes[0], ['ola@example.org']);
+      const mail = smtp.received[0]!.mail;
+      assert.deepEqual(smtp.received[0]!.rcptTo, ['ola@example.org']);
       assert.deepEqual(mail.from?.value, [{ name: 'Mailton', address: 'loop@mailton.example' }]);
       assert.equal(mail.subject, 'Mailton odpowiada na Twoją opinię');
       assert.match(mail.text!, /Dziękujemy, winda zostanie naprawiona w piątek\./);
@@ -99,7 +76,6 @@ forEachEngine((engine) => {
 
     test('publishing a theme emails each resident who asked, once, in their language; none for the others or the erased', async () => {
       smtp.received.length = 0;
-      smtp.envelopes.length = 0;
       const de = await send({ text: 'Der Aufzug ist kaputt.', locale: 'de', contact: 'jonas@example.org' });
       const en = await send({ text: 'Lift broken again', contact: 'sam@example.org' }); // no locale: the council's default (en)
       const silent = await send({ text: 'No reply wanted', locale: 'en' });
@@ -111,13 +87,13 @@ forEachEngine((engine) => {
       });
       assert.equal(smtp.received.length, 0, 'a draft sends nothing');
       assert.equal((await call(server, 'POST', `${base}/staff/themes/${theme.body.id}/publish`, { token: admin })).status, 200);
-      assert.deepEqual(smtp.envelopes.flat().sort(), ['jonas@example.org', 'sam@example.org']);
-      const german = smtp.received[smtp.envelopes.findIndex((e) => e[0] === 'jonas@example.org')]!;
+      assert.deepEqual(smtp.received.flatMap((r) => r.rcptTo).sort(), ['jonas@example.org', 'sam@example.org']);
+      const german = smtp.received.find((r) => r.rcptTo[0] === 'jonas@example.org')!.mail;
       assert.equal(german.subject, 'Mailton hat veröffentlicht, was aus Ihrer Rückmeldung geworden ist');
       assert.match(german.text!, /„Library lift“/);
       assert.match(german.text!, /A new lift is ordered for May\./);
       assert.match(german.text!, /Stand: geplant/);
-      const english = smtp.received[smtp.envelopes.findIndex((e) => e[0] === 'sam@example.org')]!;
+      const english = smtp.received.find((r) => r.rcptTo[0] === 'sam@example.org')!.mail;
       assert.equal(english.subject, 'Mailton published what it did with your input');
       assert.match(english.text!, new RegExp(`receipt ${en.receipt}`));
       // Publishing again sends nothing more.
