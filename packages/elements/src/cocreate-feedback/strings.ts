@@ -2,6 +2,7 @@
 // answers in the language of the element rendering (or of `localized()` in an event handler).
 import type { FeedbackKind, StaffChannel } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
+import { dateFormat } from '../kit/format.js';
 import type { FeedbackFlowState, FieldError } from '../stores/feedback.js';
 
 type State<S extends FeedbackFlowState['state']> = Extract<FeedbackFlowState, { state: S }>;
@@ -82,7 +83,7 @@ export function notSentText(state: State<'rejected'> | State<'error'>, locale: s
   switch (state.reason) {
     case 'rate-limited': {
       if (state.retryAt) {
-        const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(state.retryAt + 30_000));
+        const time = dateFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(state.retryAt + 30_000));
         return msg(str`Many messages have been sent from this connection in a short time. Please send yours again after ${time}.`, { id: 'feedback.rejected.rateLimitedUntil' });
       }
       return msg('Many messages have been sent from this connection in a short time. Please send yours again in a few minutes.', { id: 'feedback.rejected.rateLimited' });

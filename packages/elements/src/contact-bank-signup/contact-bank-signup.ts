@@ -8,6 +8,7 @@ import { StoreController } from '../internal/store-controller.js';
 import { StateChanges } from '../kit/controllers/changes.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { HashController } from '../kit/controllers/hash.js';
+import { dateFormat } from '../kit/format.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { ownName } from '../kit/parts/language.js';
 import { emailField, safeUrl, selectField, textField } from '../kit/parts/controls.js';
@@ -269,7 +270,7 @@ export class ContactBankSignup extends CivicElement {
         name: 'languages',
         legend: msg('Languages you can take part in', { id: 'bank.languages.legend' }),
         error: error('languages'),
-        options: (bank?.languages ?? (council.status === 'ready' ? council.config.locales : [this.renderedLocale])).map((l) => ({ value: l, label: ownName(l as Locale), lang: l })),
+        options: (bank?.languages ?? (council.status === 'ready' ? council.config.locales : [this.renderedLocale])).map((l) => ({ value: l, label: ownName(l), lang: l })),
         value: d.languages,
         onChange: (languages) => update({ languages }),
       })}
@@ -410,7 +411,7 @@ export class ContactBankSignup extends CivicElement {
           ${buttonRow([{ label: msg('Cancel', { id: 'bank.manage.cancel' }), onClick: this.#focus.act(() => this.#flow.cancelChange(), '#task') }])}
         </form>`;
     }
-    const date = (iso: string) => new Intl.DateTimeFormat(this.renderedLocale, { dateStyle: 'long' }).format(new Date(iso));
+    const date = (iso: string) => dateFormat(this.renderedLocale, { dateStyle: 'long' }).format(new Date(iso));
     const until = r.consent.expiresAt ? date(r.consent.expiresAt) : '';
     const list = (values: readonly string[], label: (v: string) => string) => (values.length ? values.map(label).join(', ') : '—');
     const services = serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
@@ -425,7 +426,7 @@ export class ContactBankSignup extends CivicElement {
           ${row(msg('Areas you would like to be asked about', { id: 'bank.categories.legend' }), list(r.categories, (c) => s.categoryLabel(c as never)))}
           ${row(msg('Services you would like to be asked about', { id: 'bank.services.legend' }), list(r.services, (t) => services.find((x) => x.value === t)?.label ?? t))}
           ${row(msg('How would you like to take part?', { id: 'bank.formats.legend' }), list(r.formats, (f) => s.formatLabel(f as never)))}
-          ${row(msg('Languages you can take part in', { id: 'bank.languages.legend' }), list(r.languages, (l) => ownName(l as Locale)))}
+          ${row(msg('Languages you can take part in', { id: 'bank.languages.legend' }), list(r.languages, (l) => ownName(l)))}
           ${row(msg('I agree that the council may:', { id: 'bank.purposes.legend' }), list(r.consent.purposes, (p) => s.purposeLabel(p as never)))}
         </dl>
         ${until ? html`<p>${msg(str`Your consent lasts until ${until}.`, { id: 'bank.manage.until' })}</p>` : nothing}
@@ -471,7 +472,7 @@ export class ContactBankSignup extends CivicElement {
         html`<p>${task.answer === 'yes' ? msg('The organisers know you are coming. They will contact you before the activity.', { id: 'bank.invitation.yesBody' }) : msg('You stay in the contact bank and may be invited to other activities.', { id: 'bank.invitation.noBody' })}</p>`,
       );
     if (!i) return panel('info', nothing);
-    const when = new Intl.DateTimeFormat(this.renderedLocale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(i.startsAt));
+    const when = dateFormat(this.renderedLocale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(i.startsAt));
     const link = safeUrl(i.url ?? undefined);
     return panel(
       'info',

@@ -6,6 +6,7 @@ import { messages as kitMessages } from '../generated/locales/kit.js';
 import { inLocale, isLoaded, loadLocale, type LocaleMessages } from './localization.js';
 import type { Locale } from './locales.js';
 import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
+import { numberFormat } from '../kit/format.js';
 import { languagePicker, languageStyles } from '../kit/parts/language.js';
 import { formInstance } from '../kit/stores/instance.js';
 import { themeStyles } from './theme.styles.js';
@@ -108,7 +109,7 @@ export abstract class CivicElement extends LitElement {
   }
 
   /** `n` written as this element's language writes numbers. */
-  protected formatNumber = (n: number): string => new Intl.NumberFormat(this.#renderedLocale).format(n);
+  protected formatNumber = (n: number): string => numberFormat(this.#renderedLocale).format(n);
 
   /** Runs `fn` with msg() answering in this element's language, e.g. text built in an event handler. */
   protected localized<T>(fn: () => T): T {

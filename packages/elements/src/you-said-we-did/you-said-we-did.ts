@@ -8,6 +8,7 @@ import { messages } from '../generated/locales/loop.js';
 import { StoreController } from '../internal/store-controller.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { HashController } from '../kit/controllers/hash.js';
+import { dateFormat, numberFormat } from '../kit/format.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
@@ -141,11 +142,11 @@ export class YouSaidWeDid extends CivicElement {
     if (!this.#focus.moveTo('#lookup')) this.#statusRegion.announce(this.#lookupTitle(lookup));
   }
 
-  #percent = (share: number) => new Intl.NumberFormat(this.renderedLocale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
-  #date = (at: string) => new Intl.DateTimeFormat(this.renderedLocale, { dateStyle: 'medium' }).format(new Date(at));
+  #percent = (share: number) => numberFormat(this.renderedLocale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  #date = (at: string) => dateFormat(this.renderedLocale, { dateStyle: 'medium' }).format(new Date(at));
   /** A calendar day (`YYYY-MM-DD`) or month (`YYYY-MM`), which are UTC in the contract. */
-  #day = (day: string) => new Intl.DateTimeFormat(this.renderedLocale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-  #month = (month: string) => new Intl.DateTimeFormat(this.renderedLocale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  #day = (day: string) => dateFormat(this.renderedLocale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  #month = (month: string) => dateFormat(this.renderedLocale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   #act = (fn: () => unknown) => () => {
     this.#focus.acted();
     void fn();
@@ -196,7 +197,7 @@ export class YouSaidWeDid extends CivicElement {
   #renderStats(stats: LoopStats): TemplateResult {
     const median = stats.medianDaysToResponse;
     // The unit's plural forms come from the browser, in the element's language ("1 day", "3,5 dnia").
-    const days = median === null ? msg('Not yet known', { id: 'loop.figures.unknown' }) : new Intl.NumberFormat(this.renderedLocale, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }).format(median);
+    const days = median === null ? msg('Not yet known', { id: 'loop.figures.unknown' }) : numberFormat(this.renderedLocale, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }).format(median);
     return html`
       <p class="hint">${s.periodText(this.#day(stats.from), this.#day(stats.to))}</p>
       <dl class="numbers">

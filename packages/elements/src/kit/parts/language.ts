@@ -1,13 +1,22 @@
 import type { Locale } from '@civicloop/contract/locales';
 import { css, html, nothing, type TemplateResult } from 'lit';
 
-/** A language's name in that language ("polski", "svenska"), capitalised as a list item. */
-export function ownName(locale: Locale): string {
+/**
+ * The names of the interface's own languages, each in itself. A table, not `Intl.DisplayNames`:
+ * every form's language picker shows them on its first render, and the first DisplayNames call
+ * loads the engine's locale data (tens of milliseconds on a slow phone).
+ */
+const OWN_NAMES: Record<Locale, string> = { en: 'English', pl: 'Polski', sv: 'Svenska', da: 'Dansk', de: 'Deutsch', fr: 'Français', pt: 'Português', ro: 'Română' };
+
+/** A language's name in that language ("Polski", "Svenska"), capitalised as a list item; any BCP 47 code. */
+export function ownName(locale: string): string {
+  const known = OWN_NAMES[locale as Locale];
+  if (known) return known;
   let name: string | undefined;
   try {
     name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale);
   } catch {
-    // Older engines without DisplayNames: the code still identifies it.
+    // Older engines without DisplayNames, or a code it does not know: the code still identifies it.
   }
   name ||= locale;
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);

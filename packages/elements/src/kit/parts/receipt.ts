@@ -1,6 +1,7 @@
 import { formatReceipt, normalizeReceipt } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
+import { numberFormat } from '../format.js';
 
 /**
  * The receipt code's groups with their characters spaced, so a screen reader spells them
@@ -26,7 +27,7 @@ export function receiptLength(code: string): number {
  * success or fallback (`copyAndTell`; the fallback selects the visible code: `#receipt-code`).
  */
 export function receiptCode(o: { code: string; locale: string; copyLabel: string; onCopy: () => void }): TemplateResult {
-  const [count, spelled] = [new Intl.NumberFormat(o.locale).format(receiptLength(o.code)), spellReceipt(o.code)];
+  const [count, spelled] = [numberFormat(o.locale).format(receiptLength(o.code)), spellReceipt(o.code)];
   return html`
     <p class="row receipt-row">
       <span part="receipt-code" class="code" id="receipt-code" aria-hidden="true">${formatReceipt(normalizeReceipt(o.code) ?? o.code)}</span>

@@ -4,6 +4,7 @@ import type { CouncilConfig, Service } from '@civicloop/contract';
 import { getCouncil } from '@civicloop/contract/endpoints';
 import type { Locale } from '@civicloop/contract/locales';
 import { atom, type ReadableAtom } from 'nanostores';
+import { collator } from '../format.js';
 
 /** `error` is why it failed (the SDK's error), so a setup fault can be told from a lost connection. */
 export type CouncilState = { status: 'loading' } | { status: 'ready'; config: CouncilConfig } | { status: 'failed'; error?: unknown };
@@ -158,6 +159,6 @@ export function settled($state: ReadableAtom<{ status: string }>): Promise<void>
 export function serviceOptions(state: ServicesState, council: CouncilState, locale: Locale): { value: string; label: string }[] {
   if (state.status !== 'ready') return [];
   const fallback = council.status === 'ready' ? council.config.defaultLocale : undefined;
-  const collator = new Intl.Collator(locale);
-  return state.services.map((s) => ({ value: s.id, label: serviceName(s, locale, fallback) })).sort((a, b) => collator.compare(a.label, b.label));
+  const sort = collator(locale);
+  return state.services.map((s) => ({ value: s.id, label: serviceName(s, locale, fallback) })).sort((a, b) => sort.compare(a.label, b.label));
 }
