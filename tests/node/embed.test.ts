@@ -212,7 +212,7 @@ describe('the loader on a CMS page', { skip: !existsSync(`${cdnDir}/civicloop.js
       await page.close();
     }
   });
-  test('the council’s settings and the shared code are asked for with the element’s code, once per page, and the elements use that answer', async () => {
+  test('the council’s settings, its services and the shared code are asked for with the element’s code, once per page, and the elements use those answers', async () => {
     const page = await browser.newPage();
     const started: { path: string; by: string | undefined }[] = [];
     const cdp = await page.createCDPSession();
@@ -235,6 +235,8 @@ describe('the loader on a CMS page', { skip: !existsSync(`${cdnDir}/civicloop.js
     const council = started.filter((r) => r.path === '/v1/councils/riverside');
     assert.equal(council.length, 1, 'one request for the council, for both elements');
     assert.equal(council[0]!.by, '/cdn/civicloop.js', 'asked for by the loader, not after the element code ran');
+    const services = started.filter((r) => r.path === '/v1/councils/riverside/services');
+    assert.deepEqual(services, [{ path: '/v1/councils/riverside/services', by: '/cdn/civicloop.js' }], 'its services too: once, by the loader');
     const shared = started.filter((r) => r.path.startsWith('/cdn/chunks/'));
     assert.ok(shared.length > 0);
     for (const r of shared) assert.equal(r.by, '/cdn/civicloop.js', `${r.path} asked for by the loader beside the entry`);

@@ -66,8 +66,10 @@ function scan(): void {
   if (pending.size === 0) observer.disconnect();
 }
 
-// Each council's settings, asked for now, beside the element's code, instead of once that code
-// has run: the kit's council store (kit/stores/council.ts) takes the answer from this map. The API
+// Each council's settings and the first page of its services (every element with a council shows
+// them), asked for now, beside the element's code, instead of once that code has run: the kit's
+// council store (kit/stores/council.ts) takes the answers from this map by URL (the same URLs:
+// services 100 a page, its SERVICES_PAGE). The API
 // is found as the elements find it: their `api`, the page's <civicloop-config api>, else the
 // origin that served this script (found by its file name: a module has no currentScript).
 const early: Map<string, Promise<Response | undefined>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('civicloop.councils')] ??= new Map()) as never;
@@ -79,9 +81,12 @@ function fetchCouncils(root: Document | ShadowRoot, tag: string): void {
     const council = attr('council');
     const api = attr('api') || (own && /^https?:/.test(own) ? new URL(own).origin : undefined);
     if (!council || !api) continue;
-    const url = new URL(api, document.baseURI).href.replace(/\/+$/, '') + "/v1/councils/{council}".replace('{council}', encodeURIComponent(council));
-    // A failure is the SDK's to report, with its reason, when the store asks again.
-    if (!early.has(url)) early.set(url, fetch(url, { headers: { accept: 'application/json' } }).catch(() => undefined));
+    const base = new URL(api, document.baseURI).href.replace(/\/+$/, '');
+    for (const path of ["/v1/councils/{council}", "/v1/councils/{council}/services?limit=100"]) {
+      const url = base + path.replace('{council}', encodeURIComponent(council));
+      // A failure is the SDK's to report, with its reason, when the store asks again.
+      if (!early.has(url)) early.set(url, fetch(url, { headers: { accept: 'application/json' } }).catch(() => undefined));
+    }
   }
 }
 

@@ -90,6 +90,19 @@ describe('council store', () => {
       assert.equal(quiet.$council.get().status, 'ready');
       assert.equal(calls.council, 3, 'the SDK asks for nordby (503), quiet (no answer) and the other API, not for riverside');
       assert.equal(early.size, 0, 'each early request is taken, so a retry asks the server again');
+
+      // The first page of services too; the pages after it come through the SDK.
+      early.set('https://api.example/v1/councils/riverside/services?limit=100', Promise.resolve(Response.json({ items: [buses], nextCursor: 'page-2' })));
+      early.set('https://api.example/v1/councils/nordby/services?limit=100', Promise.resolve(new Response('{}', { status: 500 })));
+      riverside.loadServices();
+      nordby.loadServices();
+      await settled();
+      await settled();
+      const names = (st: typeof riverside) => { const v = st.$services.get(); return v.status === 'ready' ? v.services.map((x) => x.id) : v.status; };
+      assert.deepEqual(names(riverside), ['buses', 'buses'], 'the early first page, then page 2 through the SDK');
+      assert.deepEqual(names(nordby), ['libraries', 'buses'], 'a failed early page is asked again through the SDK');
+      assert.equal(calls.services, 3, 'riverside page 2; nordby pages 1 and 2');
+      assert.equal(early.size, 0);
     } finally {
       delete (globalThis as Record<symbol, unknown>)[EARLY_COUNCILS];
     }

@@ -1,7 +1,7 @@
 // A council's configuration and services, fetched once per page whatever the number of
 // elements showing them (keyed by API and council), and read in each element's own language.
 import type { CouncilConfig, Service } from '@civicloop/contract';
-import { getCouncil } from '@civicloop/contract/endpoints';
+import { getCouncil, listServices } from '@civicloop/contract/endpoints';
 import type { Locale } from '@civicloop/contract/locales';
 import { atom, type ReadableAtom } from 'nanostores';
 import { collator } from '../format.js';
@@ -37,14 +37,25 @@ const stores = new Map<string, CouncilStore>();
 export const EARLY_COUNCILS = Symbol.for('civicloop.councils');
 type Early = Map<string, Promise<Response | undefined>>;
 
-/** The loader's request for `council` at `api`, once (a retry asks the server again). */
-function takeEarly(api: string, council: string): Promise<Response | undefined> | undefined {
+type ServicePage = Awaited<ReturnType<CouncilSource['listServices']>>;
+
+/** Services are asked for 100 at a time; the loader (scripts/registry.ts) asks for the first page the same way. */
+const SERVICES_PAGE = { limit: 100 } as const;
+
+/**
+ * The loader's request for `path` (the council's, or its first page of services) at `api`, parsed,
+ * once (a retry asks the server again); undefined when there is none or it did not succeed.
+ */
+function takeEarly<T>(api: string, path: string, council: string): Promise<T> | undefined {
   const early = (globalThis as { [EARLY_COUNCILS]?: Early })[EARLY_COUNCILS];
-  const url = api + getCouncil.path.replace('{council}', encodeURIComponent(council));
+  const url = api + path.replace('{council}', encodeURIComponent(council));
   const answer = early?.get(url);
   early?.delete(url);
-  return answer;
+  return answer?.then((r) => (r?.ok ? (r.json() as Promise<T>) : Promise.reject(new Error('no early answer'))));
 }
+
+/** The loader's early answer when it is a good one; anything else asks again through the SDK, whose errors tell a setup fault from a lost connection. */
+const earlyOr = <T>(early: Promise<T> | undefined, ask: () => Promise<T>): Promise<T> => (early ? early.catch(ask) : ask());
 
 /** The store of `council` at `api`; the first caller's `source` fetches for everyone. */
 export function councilStore(api: string, council: string, source: () => CouncilSource): CouncilStore {
@@ -58,21 +69,16 @@ export function councilStore(api: string, council: string, source: () => Council
   const $services = atom<ServicesState>({ status: 'loading' });
   let servicesWanted = false;
 
-  const fetchCouncil = (early?: Promise<Response | undefined>) => {
+  const fetchCouncil = (early?: Promise<CouncilConfig>) => {
     $council.set({ status: 'loading' });
-    // The loader's answer when it is a good one; anything else asks again through the SDK, whose
-    // errors tell a setup fault from a lost connection.
-    (early
-      ? early.then((r) => (r?.ok ? (r.json() as Promise<CouncilConfig>) : Promise.reject())).catch(() => source().getCouncil())
-      : source().getCouncil()
-    ).then(
-        (config) => $council.set({ status: 'ready', config }),
-        (error: unknown) => $council.set({ status: 'failed', error }),
-      );
+    earlyOr(early, () => source().getCouncil()).then(
+      (config) => $council.set({ status: 'ready', config }),
+      (error: unknown) => $council.set({ status: 'failed', error }),
+    );
   };
-  const fetchServices = () => {
+  const fetchServices = (early?: Promise<ServicePage>) => {
     $services.set({ status: 'loading' });
-    listAll(source()).then(
+    listAll(source(), early).then(
       (services) => $services.set({ status: 'ready', services }),
       () => $services.set({ status: 'failed' }),
     );
@@ -84,7 +90,7 @@ export function councilStore(api: string, council: string, source: () => Council
     loadServices() {
       if (servicesWanted) return;
       servicesWanted = true;
-      fetchServices();
+      fetchServices(takeEarly(api, `${listServices.path}?limit=${SERVICES_PAGE.limit}`, council));
     },
     retry() {
       if ($council.get().status === 'failed') fetchCouncil();
@@ -92,7 +98,7 @@ export function councilStore(api: string, council: string, source: () => Council
     },
   };
   stores.set(key, store);
-  fetchCouncil(takeEarly(api, council));
+  fetchCouncil(takeEarly(api, getCouncil.path, council));
   return store;
 }
 
@@ -102,11 +108,11 @@ export function forgetCouncils(): void {
 }
 
 /** Every service, following cursors; a council has tens of services, not thousands. */
-async function listAll(source: CouncilSource): Promise<Service[]> {
+async function listAll(source: CouncilSource, first?: Promise<ServicePage>): Promise<Service[]> {
   const all: Service[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 10; page++) {
-    const result = await source.listServices(cursor ? { limit: 100, cursor } : { limit: 100 });
+    const result = await (page === 0 ? earlyOr(first, () => source.listServices(SERVICES_PAGE)) : source.listServices({ ...SERVICES_PAGE, cursor: cursor! }));
     all.push(...result.items);
     if (!result.nextCursor) break;
     cursor = result.nextCursor;
