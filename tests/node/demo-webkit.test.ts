@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { remote } from 'webdriverio';
 import { startWebKitDriver, WEBKIT_CAPABILITIES } from '../support/engines.mjs';
 import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
+import { advancePageClock, DEMO_FILL_MS } from '../support/page-clock.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -99,8 +100,8 @@ describe('demo pages on the built CDN files [webkit]', { skip: !existsSync(`${cd
       },
       payload,
     );
-    // The demo councils refuse forms sent faster than two seconds after they appear.
-    await new Promise((r) => setTimeout(r, 2100));
+    // The demo councils refuse forms sent faster than two seconds after they appear: the resident took that long.
+    await browser.execute(advancePageClock(DEMO_FILL_MS));
     await browser.execute(`document.querySelector('cocreate-feedback').shadowRoot.querySelector('button[type="submit"]').click()`);
     const receipt = await until<string>(
       `return document.querySelector('cocreate-feedback').shadowRoot.querySelector('[part~="receipt-code"]')?.textContent.replace(/\\s+/g, '').trim()`,

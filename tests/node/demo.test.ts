@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { launchChromium, launchFirefox } from '../support/chromium.mjs';
 import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
+import { advancePageClock, DEMO_FILL_MS } from '../support/page-clock.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -97,8 +98,8 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="input-use"]'), {}, el);
     await (await el.$('pierce/input[name="kind"][value="idea"]'))!.click();
     await (await el.$('pierce/#text'))!.type(payload);
-    // The demo councils refuse forms sent faster than two seconds after they appear.
-    await new Promise((r) => setTimeout(r, 2100));
+    // The demo councils refuse forms sent faster than two seconds after they appear: the resident took that long.
+    await page.evaluate(advancePageClock(DEMO_FILL_MS));
     await (await el.$('pierce/button[type="submit"]'))!.click();
     await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="receipt-code"]'), { timeout: 10_000 }, el);
     const receipt = (await shadowText(page, '[part~="receipt-code"]'))[0]!;
@@ -134,7 +135,7 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="input-use"]'), {}, form);
     await (await form.$('pierce/input[name="kind"][value="problem"]'))!.click();
     await (await form.$('pierce/#text'))!.type(`The returns slot is jammed ${Date.now()}`);
-    await new Promise((r) => setTimeout(r, 2100)); // the demo councils' minimum fill time
+    await page.evaluate(advancePageClock(DEMO_FILL_MS)); // the demo councils' minimum fill time
     await (await form.$('pierce/button[type="submit"]'))!.click();
     await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="follow-link"]'), { timeout: 10_000 }, form);
     const receipt = (await shadowText(page, '[part~="receipt-code"]'))[0]!;

@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
 import { launchChromium, launchFirefox } from '../support/chromium.mjs';
+import { advancePageClock, DEMO_FILL_MS } from '../support/page-clock.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -52,7 +53,7 @@ for (const engine of ['chromium', 'firefox'] as const)
 
       await (await form!.$('pierce/input[name="kind"][value="idea"]'))!.click();
       await (await form!.$('pierce/#text'))!.type(`Quiet study rooms, please ${Date.now()}`);
-      await new Promise((r) => setTimeout(r, 2100)); // the demo councils' minimum fill time
+      await page.evaluate(advancePageClock(DEMO_FILL_MS)); // the demo councils' minimum fill time
       await (await form!.$('pierce/button[type="submit"]'))!.click();
       await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="follow-link"]'), { timeout: 15_000 }, form!);
       const receipt = await form!.$eval('pierce/[part~="receipt-code"]', (e) => e.textContent?.trim() ?? '');

@@ -1,6 +1,7 @@
 // What a form adds so the server can tell people from bots without asking people anything
 // (WCAG 2.2 3.3.8): the honeypot's value, how long the form took to fill, and a proof of work
 // solved in the background while the resident writes. Plain logic, no DOM: tested in node.
+import { wallClock } from '../clock.js';
 import type { ProofOfWork } from '@civicloop/contract';
 import { solveChallenge } from '@civicloop/contract/pow';
 
@@ -23,7 +24,7 @@ export interface AntiAbuseOptions {
   challenge(): Promise<{ challenge: string; difficulty: number; expiresAt: string }>;
   /** @default solveChallenge from @civicloop/contract/pow (WebCrypto) */
   solve?: (challenge: string, difficulty: number) => Promise<string>;
-  /** Wall clock, injectable for tests. @default Date.now */
+  /** Wall clock, injectable for tests. @default Date.now, looked up at each call (kit/clock.ts) */
   now?: () => number;
 }
 
@@ -31,7 +32,7 @@ export interface AntiAbuseOptions {
 const MIN_LIFE_MS = 60_000;
 
 export function createAntiAbuse(options: AntiAbuseOptions) {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? wallClock;
   const solve = options.solve ?? solveChallenge;
   let current: { expiresAt: number; solved: Promise<ProofOfWork | undefined> } | undefined;
 

@@ -2,6 +2,7 @@
 // belongs to, the form (with its draft kept per form instance), the submission over the page's
 // outbox, the anti-abuse fields, and the rules that join them (composeForm). An element's store
 // adds only its own fields, body and states.
+import { wallClock } from '../clock.js';
 import type { ReadableAtom } from 'nanostores';
 import { councilAntiAbuse, queuedReason, refusalOf, scopeOf } from './answers.js';
 import { councilView, type ElementScope } from './connection.js';
@@ -26,7 +27,7 @@ export interface FlowHost<R = { receipt: string; id: string }> {
   notify(event: FlowEvent<R>): void;
   /** Where drafts and pending keys are kept. @default localStorage, when usable */
   storage?: Storage | undefined;
-  /** Wall clock for fill time and retry times. @default Date.now */
+  /** Wall clock for fill time and retry times. @default Date.now, looked up at each call (kit/clock.ts) */
   now?: (() => number) | undefined;
 }
 
@@ -49,7 +50,7 @@ export interface FormFlowOptions<V extends object, F extends string, R, B> exten
 }
 
 export function createFormFlow<V extends object, F extends string, R, B>(o: FormFlowOptions<V, F, R, B>) {
-  const now = o.now ?? Date.now;
+  const now = o.now ?? wallClock;
   const { target, key } = scopeOf(o.scope, o.name);
   const council = councilView();
   const form = createForm<V, F>({ ...o.form, now, draft: { ...o.form.draft, key, storage: o.storage } });

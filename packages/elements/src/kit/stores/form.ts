@@ -2,6 +2,7 @@
 // rules, one mapping for client-side issues and the server's 422 `errors`, optional steps with a
 // "check your answers" step, and a draft kept on the device that never holds the fields it names.
 // No DOM and no zod: it runs (and is tested) in node.
+import { wallClock } from '../clock.js';
 import { EMAIL_MAX, EMAIL_PATTERN } from '@civicloop/contract/rules';
 import { atom, type ReadableAtom } from 'nanostores';
 
@@ -41,7 +42,7 @@ export interface FormOptions<V extends object, F extends string> {
   fields: readonly F[];
   steps?: readonly FormStep<F>[];
   draft?: DraftOptions<V>;
-  /** Wall clock, injectable for tests. @default Date.now */
+  /** Wall clock, injectable for tests. @default Date.now, looked up at each call (kit/clock.ts) */
   now?: () => number;
 }
 
@@ -91,7 +92,7 @@ export function fieldOfPointer(pointer: string): string | undefined {
 }
 
 export function createForm<V extends object, F extends string>(options: FormOptions<V, F>) {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? wallClock;
   const storage = options.draft ? deviceStorage(options.draft.storage) : undefined;
   const steps = options.steps ?? [];
   const $values = atom<V>({ ...options.initial });
