@@ -1,7 +1,8 @@
 // Issue 12, strict CSP: demo/strict-csp/ declares `script-src 'self'; style-src 'self';
 // require-trusted-types-for 'script'; trusted-types lit-html` (a meta policy, enforced on top of
 // the server's header). Every element on it works (the form sends and gives a receipt, its follow
-// link opens the receipt view, the themes list and the short form render) and not one
+// link opens the receipt view, the themes list and the short form render, a contact-bank sign-up
+// is received) and not one
 // `securitypolicyviolation` fires. Chromium (which enforces Trusted Types) and Firefox ESR
 // (which enforces the rest and reports whether it knows Trusted Types). WebKit has no puppeteer
 // driver here; the elements' browser suites run there under the server's own strict policy.
@@ -23,7 +24,8 @@ for (const engine of ['chromium', 'firefox'] as const)
     let browser: Browser;
     before(async () => {
       server = await startServer({ port: 0, dataDir: 'memory://', demoDir: `${root}demo`, cdnDir, log: () => {} });
-      await seedDemo(server.db);
+      // The page's own origin may send sign-ups to the demo council's contact bank.
+      await seedDemo(server.db, [new URL(server.url).origin]);
       browser = await (engine === 'firefox' ? launchFirefox : launchChromium)(puppeteer);
     });
     after(async () => {
@@ -63,10 +65,24 @@ for (const engine of ['chromium', 'firefox'] as const)
       const { rows } = await server.db.query('SELECT 1 FROM feedback WHERE receipt = $1', [receipt.replaceAll('-', '')]);
       assert.equal(rows.length, 1);
 
+      // The contact bank: a resident signs up and is asked to confirm by email.
+      const bank = (await page.$('contact-bank-signup'))!;
+      await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="consent"] a'), { timeout: 15_000 }, bank);
+      const email = `strict.${Date.now()}@example.org`;
+      await (await bank.$('pierce/input[name="kind"][value="resident"]'))!.click();
+      await (await bank.$('pierce/#email'))!.type(email);
+      await (await bank.$('pierce/input[name="languages"][value="en"]'))!.click();
+      await (await bank.$('pierce/input[name="consent"][value="invitations"]'))!.click();
+      await page.evaluate(advancePageClock(DEMO_FILL_MS));
+      await (await bank.$('pierce/button[type="submit"]'))!.click();
+      await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="check-email"]'), { timeout: 15_000 }, bank);
+      const pending = await server.db.query<{ status: string }>('SELECT status FROM contacts WHERE email = $1', [email]);
+      assert.deepEqual(pending.rows.map((r) => r.status), ['pending']);
+
       const violations = (await page.evaluate('window.__violations')) as string[];
       assert.deepEqual(violations, []);
       assert.deepEqual(problems, []);
-      console.log(`strict-csp [${engine}]: form sent (${receipt}), receipt view opened, list and short form rendered; 0 violations; Trusted Types ${trustedTypes ? 'enforced' : 'not supported by this engine'}`);
+      console.log(`strict-csp [${engine}]: form sent (${receipt}), receipt view opened, list and short form rendered, contact bank sign-up pending; 0 violations; Trusted Types ${trustedTypes ? 'enforced' : 'not supported by this engine'}`);
       await page.close();
     });
   });
