@@ -1,6 +1,7 @@
 // Issue 12, XSS: a corpus of script-injection payloads stored in every text field the elements
 // show again (council name and its texts, service names, themes' title, you-said, we-did and
-// status reason, the receipt view's linked theme and reply, the form's council text), rendered by the built CDN
+// status reason, the receipt view's linked theme and reply, the form's council text, the contact
+// bank's consent text and district names), rendered by the built CDN
 // bundle in Chromium on a page whose CSP is switched off (so an injection would really run and
 // the test can fail). No payload runs, each one is shown as text, and no shadow root gains an
 // element or attribute that executes. WebKit and Firefox have no CSP bypass in their drivers here;
@@ -14,6 +15,7 @@ import { after, before, test } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { createCouncil, createService, createStaffToken, startServer, type RunningServer } from '@civicloop/server';
 import { launchChromium } from '../support/chromium.mjs';
+import { testBankConfig } from '../support/contact-bank.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -113,6 +115,19 @@ before(async () => {
       await api('POST', `/v1/councils/${slug}/staff/feedback/${input['id']}/replies`, token, { text: replyText });
     }
   }
+  // The contact bank shows the council's consent text and its districts' names.
+  await createCouncil(server.db, {
+    slug: 'xss3',
+    name: HIDDEN,
+    origins: [server.url],
+    contactBank: testBankConfig({
+      consent: { version: 'v1', text: { en: take() }, months: 24 },
+      districts: [
+        { id: 'north', name: { en: take() } },
+        { id: 'south', name: { en: take() } },
+      ],
+    }),
+  });
   writeFileSync(
     join(dir, 'index.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>XSS corpus</title>
@@ -121,6 +136,7 @@ before(async () => {
 <you-said-we-did council="xss0"></you-said-we-did>
 <you-said-we-did council="xss1"></you-said-we-did>
 <you-said-we-did council="xss2"></you-said-we-did>
+<contact-bank-signup council="xss3"></contact-bank-signup>
 </main></body></html>`,
   );
   browser = await launchChromium(puppeteer);
@@ -181,6 +197,6 @@ test(`a corpus of ${PAYLOADS.length} payloads in every text an element shows aga
   if (process.env['XSS_DEBUG']) console.log(result.text.slice(0, 4000));
   assert.deepEqual(missing, [], 'payloads not shown as text');
   assert.ok(shown.length >= 100, `${shown.length} payloads stored`);
-  console.log(`xss [chromium]: ${shown.length} payloads shown (service names, form text, themes' four texts, receipt view's theme and reply), all as text; none ran`);
+  console.log(`xss [chromium]: ${shown.length} payloads shown (service names, form text, themes' four texts, receipt view's theme and reply, consent text, district names), all as text; none ran`);
   await page.close();
 });
