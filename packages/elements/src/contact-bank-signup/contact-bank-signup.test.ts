@@ -379,6 +379,24 @@ describe('<contact-bank-signup>', () => {
     });
   });
 
+  it('shows the form whole, once the council’s settings and services are in, so nothing in it moves', async () => {
+    forgetCouncils();
+    await fetch(env.proxyControl, { method: 'POST', body: JSON.stringify({ mode: 'delay', ms: 1500 }) });
+    try {
+      // The same server by another name: nothing of it in this page's stores or the browser's HTTP cache.
+      const el = await render(env, { api: env.apiUrl.replace('127.0.0.1', 'localhost') });
+      const base = $(el, '[part~="base"]')!;
+      expect($(el, '#district'), 'the settings are still on their way').to.equal(null);
+      expect(getComputedStyle(base).visibility, 'a half form is not shown').to.equal('hidden');
+      await waitUntil(() => $(el, '#district') && $(el, 'input[name="categories"]'), 'the settings did not arrive', { timeout: 15_000 });
+      await el.updateComplete;
+      expect(getComputedStyle(base).visibility).to.equal('visible');
+      await expect(el).to.be.accessible();
+    } finally {
+      await fetch(env.proxyControl, { method: 'POST', body: JSON.stringify({ mode: 'pass' }) });
+    }
+  });
+
   it('says so, without a form, when the council runs no contact bank', async () => {
     const el = await render(env, { council: env.council });
     await waitUntil(() => $(el, '[part~="setup"]'), 'no notice');

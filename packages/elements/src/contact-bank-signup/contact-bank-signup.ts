@@ -149,8 +149,10 @@ export class ContactBankSignup extends CivicElement {
   override render(): TemplateResult {
     const council = this.#council.value;
     const task = this.#task.value;
+    // Until the council's settings and services are in (or failed: the form then works without them).
+    const settling = !task && (council.status === 'loading' || (council.status === 'ready' && this.#services.value.status === 'loading'));
     return html`
-      <div part="base" class="base" lang=${this.renderedLocale}>
+      <div part="base" class="base ${settling ? 'settling' : ''}" lang=${this.renderedLocale}>
         ${this.#status.render()} ${task ? this.#renderTask(task) : this.#renderSignup()}
         ${this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)}
       </div>
