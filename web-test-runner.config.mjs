@@ -81,6 +81,23 @@ async function bankMiddleware(ctx) {
     const invited = await staff('POST', `staff/activities/${activity.body.id}/invitations`, { district });
     bankActivity = activity.body.id;
     answer = { activity: activity.body.id, ...invited.body };
+  } else if (ctx.path === '/__bank/consent' && ctx.method === 'POST') {
+    // The council changes its consent text (version and English text), as an operator does with
+    // `council update --contact-bank`; answers the consent it replaced, for the test to put back.
+    const chunks = [];
+    for await (const c of ctx.req) chunks.push(c);
+    const { version, text } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const { rows } = await backend.server.db.query('SELECT contact_bank AS bank FROM councils WHERE slug = $1', [council]);
+    const consent = rows[0].bank.consent;
+    const next = { ...consent, version, text: text === undefined ? consent.text : { ...consent.text, en: text } };
+    await backend.server.db.query("UPDATE councils SET contact_bank = jsonb_set(contact_bank, '{consent}', $2::jsonb) WHERE slug = $1", [council, JSON.stringify(next)]);
+    answer = { previous: consent };
+  } else if (ctx.path === '/__bank/consent-restore' && ctx.method === 'POST') {
+    const chunks = [];
+    for await (const c of ctx.req) chunks.push(c);
+    const { consent } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    await backend.server.db.query("UPDATE councils SET contact_bank = jsonb_set(contact_bank, '{consent}', $2::jsonb) WHERE slug = $1", [council, JSON.stringify(consent)]);
+    answer = { restored: true };
   } else if (ctx.path === '/__bank/accepted') {
     const detail = await staff('GET', `staff/activities/${bankActivity}`);
     answer = { accepted: detail.body.acceptedContacts.some((c) => c.email === ctx.query.email) };

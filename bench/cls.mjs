@@ -4,8 +4,9 @@
 // in Debian's Chromium. The API answers are held back a little, as a real network would, so the
 // shift when the council's config and services arrive shows up as it does on a real page.
 // Needs `npm run build` first.
-//   node bench/cls.mjs [--cdn DIR] [--check]   DIR: other built CDN files (e.g. an older build)
-//                                              --check exits 1 when CLS is above 0
+//   node bench/cls.mjs [--cdn DIR] [--variants LIST] [--check]
+//     DIR: other built CDN files (e.g. an older build); LIST: some of full,choose,compact,loop,bank
+//     (default all); --check exits 1 when CLS is above 0
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -28,7 +29,8 @@ const snippet = `${cdnSnippet(server.url, manifest)}
 <cocreate-feedback council="riverside" service="libraries"></cocreate-feedback>`;
 // `where`: 'body' puts it all in the content, as an editor pastes it; 'head' puts the tags in the
 // page's head (a CMS's "header scripts" field) and the element in the content.
-// `variant` 'loop' is <you-said-we-did> (the figures, the lookup and the first themes) in place of the form.
+// `variant` 'loop' is <you-said-we-did> (the figures, the lookup and the first themes) in place of the form;
+// 'bank' is <contact-bank-signup> of the demo council (its districts, topics and consent text).
 const page = (variant, where) => {
   const lines = snippet.split('\n');
   const [script, element] = [lines.slice(0, -2).join('\n'), lines.at(-1)];
@@ -40,7 +42,9 @@ const page = (variant, where) => {
         ? element.replace(' service="libraries"', '')
         : variant === 'loop'
           ? '<you-said-we-did council="riverside"></you-said-we-did>'
-          : element;
+          : variant === 'bank'
+            ? '<contact-bank-signup council="demo"></contact-bank-signup>'
+            : element;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Libraries</title>${where === 'head' ? script : ''}</head>
 <body><main><h1>Libraries</h1><p>Our six libraries are open Monday to Saturday.</p>
@@ -69,12 +73,15 @@ async function measure(width, variant, where) {
   });
   await tab.goto(`${server.url}/cms/page.html`, { waitUntil: 'networkidle0' });
   // Settled: the element shows the council's data (its "what happens with your input" text, or
-  // the compact question; the loop's figures, first theme and language picker), and two frames
+  // the compact question; the loop's figures, first theme and language picker; the bank's consent
+  // text with its privacy link, the topics from the council's services and the language picker), and two frames
   // have passed for any last layout.
   await tab.waitForFunction(
     () => {
       const loop = document.querySelector('you-said-we-did')?.shadowRoot;
       if (loop) return ['.numbers', '[part~="card"]', '[part~="language"]'].every((s) => loop.querySelector(s));
+      const bank = document.querySelector('contact-bank-signup')?.shadowRoot;
+      if (bank) return ['[part~="consent"] a', '#district', 'input[name="categories"]', '[part~="language"]'].every((s) => bank.querySelector(s));
       return document.querySelector('cocreate-feedback')?.shadowRoot?.querySelector('[part~="input-use"], [part~="compact"]');
     },
     { timeout: 15_000 },
@@ -89,7 +96,7 @@ async function measure(width, variant, where) {
 let worst = 0;
 console.log(`CLS of the README snippet (API answers delayed ${API_DELAY_MS} ms), CDN files from ${cdnDir}`);
 for (const where of ['body', 'head']) {
-  for (const variant of ['full', 'choose', 'compact', 'loop']) {
+  for (const variant of (arg('--variants') ?? 'full,choose,compact,loop,bank').split(',')) {
     for (const width of [320, 360, 768, 1280]) {
       const shifts = await measure(width, variant, where);
       const cls = shifts.reduce((a, s) => a + s.value, 0);

@@ -105,6 +105,12 @@ export interface CallOptions {
    * @default {}
    */
   headers?: Record<string, string>;
+  /**
+   * The browser's HTTP cache mode for this call, e.g. `'no-cache'` to ask the server again
+   * (revalidating with the ETag) for an answer the cache would otherwise serve for a minute.
+   * @default undefined (the fetch default)
+   */
+  cache?: RequestCache;
 }
 
 /** Options of creating calls (POSTs that accept an `Idempotency-Key`). */
@@ -230,6 +236,7 @@ export function createTransport(options: TransportOptions): Transport {
         json: input.body,
         ...(input.query ? { searchParams: stripUndefined(input.query) as Record<string, string | number | boolean> } : {}),
         signal,
+        ...(input.cache ? { cache: input.cache } : {}),
         fetch: fetchImpl,
         timeout,
         retry: {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ import { openDatabase, type Database } from './db/driver.js';
 import { forEachEngine } from './testing/engines.js';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+// The example the README points operators to: it must stay a valid contact bank.
+const EXAMPLE_BANK = fileURLToPath(new URL('../examples/contact-bank.json', import.meta.url));
 // Resolved here: the CLI runs in a scratch folder with no node_modules.
 const TSX = import.meta.resolve('tsx');
 
@@ -179,6 +181,55 @@ forEachEngine((engine) => {
     });
   });
 
+  test('council update --contact-bank FILE gives a council its bank; a bad file is refused, naming it and each problem; --no-contact-bank turns it off', async () => {
+    const example = JSON.parse(await readFile(EXAMPLE_BANK, 'utf8')) as Record<string, unknown>;
+    const bad = join(dir, 'bad-bank.json');
+    await writeFile(bad, JSON.stringify({ ...example, consent: { version: '2027-01', text: { en: 'Yes.' }, months: 120 }, privacyNoticeUrl: 'privacy page', formats: ['dancing'] }));
+    const refused = await run('council', 'update', '--slug', 'clitown', '--contact-bank', bad);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, new RegExp(`--contact-bank ${bad.replace(/[.\\/]/g, '\\$&')}: not a valid contact bank`));
+    assert.match(refused.stderr, /consent\.months: Too big: expected number to be <=60/);
+    assert.match(refused.stderr, /privacyNoticeUrl: /);
+    assert.match(refused.stderr, /formats\.0: /);
+    const notJson = join(dir, 'not-json.json');
+    await writeFile(notJson, '{ "districts": [');
+    const broken = await run('council', 'update', '--slug', 'clitown', '--contact-bank', notJson);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /not-json\.json: not JSON/);
+    const missing = await run('council', 'update', '--slug', 'clitown', '--contact-bank', join(dir, 'nowhere.json'));
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /nowhere\.json: cannot read the file \(ENOENT\)/);
+    const both = await run('council', 'update', '--slug', 'clitown', '--contact-bank', EXAMPLE_BANK, '--no-contact-bank');
+    assert.equal(both.code, 2);
+    await inspect(async (db) => {
+      const { rows } = await db.query("SELECT contact_bank FROM councils WHERE slug = 'clitown'");
+      assert.deepEqual(rows[0], { contact_bank: null }, 'nothing refused was stored');
+    });
+
+    const given = await run('council', 'update', '--slug', 'clitown', '--contact-bank', EXAMPLE_BANK);
+    assert.equal(given.code, 0, given.stderr);
+    assert.match(given.stdout, /council clitown updated: contactBank/);
+    const created = await run('council', 'create', '--slug', 'banktown', '--name', 'Banktown', '--origins', 'https://banktown.example', '--contact-bank', EXAMPLE_BANK);
+    assert.equal(created.code, 0, created.stderr);
+    await inspect(async (db) => {
+      const { rows } = await db.query<{ slug: string; contact_bank: unknown; name: string; min_fill_ms: number }>(
+        "SELECT slug, contact_bank, name, min_fill_ms FROM councils WHERE slug IN ('clitown', 'banktown') ORDER BY slug",
+      );
+      assert.deepEqual(rows, [
+        { slug: 'banktown', contact_bank: example, name: 'Banktown', min_fill_ms: 0 },
+        // Everything else about the council stays as it was.
+        { slug: 'clitown', contact_bank: example, name: 'Clitown Borough', min_fill_ms: 1500 },
+      ]);
+    });
+
+    const off = await run('council', 'update', '--slug', 'clitown', '--no-contact-bank');
+    assert.equal(off.code, 0, off.stderr);
+    await inspect(async (db) => {
+      const { rows } = await db.query("SELECT slug, contact_bank IS NULL AS off FROM councils WHERE slug IN ('clitown', 'banktown') ORDER BY slug");
+      assert.deepEqual(rows, [{ slug: 'banktown', off: false }, { slug: 'clitown', off: true }]);
+    });
+  });
+
   test('serve prints its URLs, answers, and stops cleanly on SIGTERM', async () => {
     const child = start(['serve', '--port', '0']);
     let stdout = '';
@@ -196,6 +247,9 @@ forEachEngine((engine) => {
     assert.equal(health.status, 200);
     const council = await fetch(`${url}/v1/councils/clitown`);
     assert.equal(council.status, 200, 'serves the database the other commands wrote');
+    const bank = (await (await fetch(`${url}/v1/councils/banktown`)).json()) as { contactBank?: { consent: { version: string } } };
+    assert.equal(bank.contactBank?.consent.version, '2027-01', 'the bank given from a file is in the council config every element reads');
+    assert.equal(((await (await fetch(`${url}/v1/councils/clitown`)).json()) as { contactBank?: unknown }).contactBank, undefined, 'turned off, it is gone from the config');
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-import { LOCALES, MIN_FILL_MS_MAX, POW_DIFFICULTY_MAX, type Locale } from '@civicloop/contract';
-import { existsSync } from 'node:fs';
+import { ContactBankConfig, LOCALES, MIN_FILL_MS_MAX, POW_DIFFICULTY_MAX, type Locale } from '@civicloop/contract';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { addOrigins, createCouncil, loadCouncil, removeOrigins, updateCouncil, type CouncilChanges } from './councils.js';
 import { openDatabase } from './db/driver.js';
 import { seedDemo } from './seed.js';
@@ -21,14 +23,23 @@ Commands:
       URL is where this server is reached from the web (default: PUBLIC_URL).
   council create --slug S --name NAME --origins https://a.example,https://b.example
                  [--locales en,pl] [--default en] [--min-fill-ms N] [--proof-of-work BITS] [--open-licence SPDX]
+                 [--contact-bank FILE]
       Create a council and the origins allowed to embed it. An existing slug is refused:
       change it with council update or council origins.
       --min-fill-ms refuses web input sent sooner than N ms after the form appears;
       --proof-of-work asks each web input for a solved challenge of BITS (1-32; 0 turns it off).
       --open-licence is the licence of its open data (an SPDX id; default CC-BY-4.0).
+      --contact-bank gives it a contact bank (<contact-bank-signup>): a JSON file with its
+      districts, consent text (version, text by locale, months), privacy notice URL, formats,
+      languages and age bands (see packages/server/examples/contact-bank.json).
   council update --slug S [--name NAME] [--origins LIST] [--locales LIST] [--default L]
                  [--min-fill-ms N] [--proof-of-work BITS] [--open-licence SPDX]
+                 [--contact-bank FILE | --no-contact-bank]
       Change only what is given; everything else stays as it is. --origins replaces the list.
+      --contact-bank replaces the bank's settings (a new consent version asks residents who
+      are signing up to consent to the new text); --no-contact-bank turns the bank off (every
+      contact route answers 404, residents' manage links included; stored contacts are kept
+      and still expire).
   council origins add|remove --slug S ORIGIN [ORIGIN ...]
   council origins list --slug S
       Allow or stop one embedding origin (scheme://host[:port]) without touching the others,
@@ -53,6 +64,9 @@ Environment:
                  (default: none; each email is written to DATA_DIR/outbox as an .eml file and logged)
   MAIL_FROM      sender of those emails (default: Civic Loop <no-reply@civicloop.invalid>)
 `;
+
+// Messages that say what is wrong in a contact bank file ("Too big: expected number to be <=60"), not "Invalid input".
+z.config(en());
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const env = process.env;
@@ -161,10 +175,37 @@ const COUNCIL_OPTIONS = {
   'min-fill-ms': { type: 'string' },
   'proof-of-work': { type: 'string' },
   'open-licence': { type: 'string' },
+  'contact-bank': { type: 'string' },
+  'no-contact-bank': { type: 'boolean' },
 } as const;
 
+/**
+ * A contact bank's settings from a JSON file, checked against the contract (so the council's
+ * config stays valid for every element), with the file and each problem named.
+ */
+function contactBankFile(path: string): ContactBankConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`--contact-bank ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--contact-bank ${path}: not JSON (${(error as Error).message})`);
+  }
+  const parsed = z.safeParse(ContactBankConfig, json);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(the whole file)'}: ${i.message}`);
+  throw new Error(`--contact-bank ${path}: not a valid contact bank:\n${problems.join('\n')}`);
+}
+
+type CouncilValues = { [K in keyof typeof COUNCIL_OPTIONS]?: (typeof COUNCIL_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
 /** The council settings given on the command line, and only those. */
-function councilChanges(values: Partial<Record<keyof typeof COUNCIL_OPTIONS, string>>): CouncilChanges {
+function councilChanges(values: CouncilValues): CouncilChanges {
   const minFillMs = integer(values['min-fill-ms'], '--min-fill-ms', 0, MIN_FILL_MS_MAX);
   const bits = integer(values['proof-of-work'], '--proof-of-work', 0, POW_DIFFICULTY_MAX);
   const antiAbuse = {
@@ -173,6 +214,8 @@ function councilChanges(values: Partial<Record<keyof typeof COUNCIL_OPTIONS, str
   };
   const locs = locales(values.locales);
   const def = values.default === undefined ? undefined : locales(values.default)?.[0];
+  if (values['contact-bank'] !== undefined && values['no-contact-bank']) throw new UsageError('give --contact-bank FILE or --no-contact-bank, not both');
+  const contactBank = values['contact-bank'] !== undefined ? contactBankFile(values['contact-bank']) : values['no-contact-bank'] ? null : undefined;
   return {
     ...(values.name !== undefined ? { name: values.name } : {}),
     ...(values.origins !== undefined ? { origins: list(values.origins) } : {}),
@@ -180,6 +223,7 @@ function councilChanges(values: Partial<Record<keyof typeof COUNCIL_OPTIONS, str
     ...(def ? { defaultLocale: def } : {}),
     ...(Object.keys(antiAbuse).length ? { antiAbuse } : {}),
     ...(values['open-licence'] !== undefined ? { openLicence: values['open-licence'] } : {}),
+    ...(contactBank !== undefined ? { contactBank } : {}),
   };
 }
 

@@ -28,6 +28,13 @@ export const contactBankStyles = css`
     gap: var(--_space);
   }
 
+  /* The sign-up form grows questions as the council's settings and services arrive (districts,
+     topics, formats, age bands, consent text): laid out but not shown until they are in, so
+     nothing moves under the resident's eyes (bench/cls.mjs), and no half form is read out. */
+  .base.settling {
+    visibility: hidden;
+  }
+
   .consent {
     border-inline-start: 4px solid var(--_border);
     padding: calc(var(--_space) * 0.5) var(--_space);

@@ -5,6 +5,7 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { formSuite, type TestEnv } from '../kit/testing/form-suite.js';
 import { errorProblems, focusDropped, focusRingContrast, smallTargets, useDemoTheme, watchAnnouncements, type DemoTheme } from '../kit/testing/a11y-suite.js';
+import { forgetCouncils } from '../kit/stores/council.js';
 import './contact-bank-signup.js';
 import type { ContactBankSignup } from './contact-bank-signup.js';
 
@@ -245,18 +246,23 @@ describe('<contact-bank-signup>', () => {
   it('an invitation: the activity, then yes; an unknown invitation link says it does not work', async () => {
     const email = address();
     // The only contact of the south district, open to workshops: the one invited.
-    await signUpAndConfirm(email, { district: 'south', format: 'workshop' });
-    const invited = await fetch('/__bank/invite', { method: 'POST', body: JSON.stringify({ district: 'south' }) });
-    const sent = (await invited.json()) as { invited: number };
-    expect(sent.invited, JSON.stringify(sent)).to.equal(1);
-    const el = await openLink(env, `invitation=${await mailToken(email, 'invitation')}`);
-    expect(text($(el, '#task-title'))).to.equal('Library opening hours workshop');
-    expect(text($(el, '#task'))).to.include('Workshops');
-    await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '[role="group"] button')!.click();
-    await waitUntil(() => text($(el, '#task-title')) === 'Thank you, see you there', 'not answered');
-    expect(((await (await fetch(`/__bank/accepted?email=${encodeURIComponent(email)}`)).json()) as { accepted: boolean }).accepted).to.equal(true);
-    fixtureCleanup();
+    const manageToken = await signUpAndConfirm(email, { district: 'south', format: 'workshop' });
+    try {
+      const invited = await fetch('/__bank/invite', { method: 'POST', body: JSON.stringify({ district: 'south' }) });
+      const sent = (await invited.json()) as { invited: number };
+      expect(sent.invited, JSON.stringify(sent)).to.equal(1);
+      const el = await openLink(env, `invitation=${await mailToken(email, 'invitation')}`);
+      expect(text($(el, '#task-title'))).to.equal('Library opening hours workshop');
+      expect(text($(el, '#task'))).to.include('Workshops');
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '[role="group"] button')!.click();
+      await waitUntil(() => text($(el, '#task-title')) === 'Thank you, see you there', 'not answered');
+      expect(((await (await fetch(`/__bank/accepted?email=${encodeURIComponent(email)}`)).json()) as { accepted: boolean }).accepted).to.equal(true);
+      fixtureCleanup();
+    } finally {
+      // The server outlives this engine's run: the next engine's run must find the south district empty again.
+      await fetch(`${env.apiUrl}/v1/councils/${env.bank.council}/contacts/me`, { method: 'DELETE', headers: { authorization: `Bearer ${manageToken}` } });
+    }
 
     const unknown = await openLink(env, 'invitation=no-such-token');
     expect(text($(unknown, '#task-title'))).to.equal('This link did not work');
@@ -283,6 +289,118 @@ describe('<contact-bank-signup>', () => {
       }
     });
   }
+
+  describe('when the council changes its consent text while the form is open', () => {
+    let previous: unknown;
+    /** The council's new consent (as an operator gives with `council update --contact-bank`). */
+    async function changeConsent(version: string, en: string): Promise<void> {
+      const answer = (await (await fetch('/__bank/consent', { method: 'POST', body: JSON.stringify({ version, text: en }) })).json()) as { previous: unknown };
+      previous ??= answer.previous;
+    }
+    const proxy = (mode: 'pass' | 'down') => fetch(env.proxyControl, { method: 'POST', body: JSON.stringify({ mode }) });
+    const consentBoxes = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="consent"]')].map((b) => b.checked);
+    const stored = async (organisation: string) => ((await (await fetch(`/__bank/stored?organisation=${encodeURIComponent(organisation)}`)).json()) as { count: number }).count;
+
+    afterEach(async () => {
+      await proxy('pass');
+      if (previous) await fetch('/__bank/consent-restore', { method: 'POST', body: JSON.stringify({ consent: previous }) });
+      previous = undefined;
+      // The page's copy of the council (and the browser's HTTP cache of it) back to the restored text, for the tests after these.
+      await fetch(`${env.apiUrl}/v1/councils/${env.bank.council}`, { cache: 'reload', credentials: 'omit', headers: { accept: 'application/json, application/problem+json' } });
+      forgetCouncils();
+    });
+
+    /** What the resident typed is still there, their consent is not. */
+    function expectKeptButUnticked(el: ContactBankSignup, organisation: string, email: string): void {
+      expect($<HTMLInputElement>(el, 'input[name="kind"][value="association"]')!.checked).to.equal(true);
+      expect($<HTMLInputElement>(el, '#organisation')!.value).to.equal(organisation);
+      expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Kim Example');
+      expect($<HTMLInputElement>(el, '#email')!.value).to.equal(email);
+      expect($<HTMLInputElement>(el, 'input[name="languages"]')!.checked).to.equal(true);
+      expect(consentBoxes(el), 'consent is given afresh, to the new text').to.deep.equal([false, false]);
+    }
+
+    it('says so plainly, shows the new text, unticks consent and keeps the rest; sent again, it goes', async () => {
+      const el = await render(env);
+      const organisation = unique('Consent Changed Society');
+      const email = address();
+      await fill(el, organisation, email);
+      expect(text($(el, '[part~="consent"]'))).to.include('v1');
+      await changeConsent('v2', 'I agree, under the council’s new rules, that the council may contact me.');
+      const log = watchAnnouncements(el);
+      const refused = oneEvent(el, 'cocreate-error');
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      expect(((await refused) as CustomEvent<{ status: number }>).detail.status).to.equal(409);
+      await waitUntil(() => text($(el, '[part~="consent"]')).includes('new rules'), 'the new consent text was not shown');
+      expect(text($(el, '#outcome-title'))).to.equal('The council’s consent text has changed');
+      expect(text($(el, '#outcome'))).to.include('tick again what you agree to');
+      expect(text($(el, '[part~="consent"]'))).to.include('v2');
+      expectKeptButUnticked(el, organisation, email);
+      expect(log.said.filter((t) => t.includes('consent text has changed')).length, 'told once').to.equal(1);
+      log.stop();
+      expect(focusDropped()).to.equal(false);
+      await expect(el).to.be.accessible();
+      expect(await stored(organisation)).to.equal(0);
+
+      // Sent without ticking again: the consent question says what is missing.
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await waitUntil(() => $(el, '[part~="error-summary"]'), 'no error summary');
+      expect([...el.shadowRoot!.querySelectorAll('[part~="error-summary"] a')].map((a) => a.getAttribute('href'))).to.deep.equal(['#consent']);
+      tick(el, 'input[name="consent"][value="invitations"]');
+      await el.updateComplete;
+      const sent = oneEvent(el, 'cocreate-signed-up');
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await sent;
+      expect(await stored(organisation)).to.equal(1);
+    });
+
+    it('a sign-up kept offline and refused for the new text later comes back as not sent, words kept, consent unticked', async () => {
+      const el = await render(env);
+      const organisation = unique('Offline Consent Society');
+      const email = address();
+      await fill(el, organisation, email);
+      await proxy('down');
+      const kept = oneEvent(el, 'cocreate-queued');
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await kept;
+      await changeConsent('v3', 'I agree, as from this spring, that the council may contact me.');
+      await proxy('pass');
+      const refused = oneEvent(el, 'cocreate-error');
+      window.dispatchEvent(new Event('online'));
+      expect(((await refused) as CustomEvent<{ status: number }>).detail.status).to.equal(409);
+      await waitUntil(() => text($(el, '[part~="consent"]')).includes('as from this spring'), 'the new consent text was not shown', { timeout: 15_000 });
+      expect(text($(el, '#outcome-title'))).to.equal('The council’s consent text has changed');
+      expect(text($(el, '#outcome'))).to.include('kept on this device, was not sent');
+      expect(text(el.shadowRoot!), 'not "it will be sent"').to.not.include('sent automatically');
+      expectKeptButUnticked(el, organisation, email);
+      await expect(el).to.be.accessible();
+      expect(await stored(organisation)).to.equal(0);
+      tick(el, 'input[name="consent"][value="news"]');
+      await el.updateComplete;
+      const sent = oneEvent(el, 'cocreate-signed-up');
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await sent;
+      expect(await stored(organisation)).to.equal(1);
+    });
+  });
+
+  it('shows the form whole, once the council’s settings and services are in, so nothing in it moves', async () => {
+    forgetCouncils();
+    await fetch(env.proxyControl, { method: 'POST', body: JSON.stringify({ mode: 'delay', ms: 1500 }) });
+    try {
+      // The same server by another name: nothing of it in this page's stores or the browser's HTTP cache.
+      const el = await render(env, { api: env.apiUrl.replace('127.0.0.1', 'localhost') });
+      const base = $(el, '[part~="base"]')!;
+      expect($(el, '#district'), 'the settings are still on their way').to.equal(null);
+      expect(getComputedStyle(base).visibility, 'a half form is not shown').to.equal('hidden');
+      await waitUntil(() => $(el, '#district') && $(el, 'input[name="categories"]'), 'the settings did not arrive', { timeout: 15_000 });
+      await el.updateComplete;
+      expect(getComputedStyle(base).visibility).to.equal('visible');
+      await expect(el).to.be.accessible();
+    } finally {
+      await fetch(env.proxyControl, { method: 'POST', body: JSON.stringify({ mode: 'pass' }) });
+    }
+  });
 
   it('says so, without a form, when the council runs no contact bank', async () => {
     const el = await render(env, { council: env.council });

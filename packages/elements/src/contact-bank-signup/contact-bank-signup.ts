@@ -142,8 +142,10 @@ export class ContactBankSignup extends CivicElement {
   override render(): TemplateResult {
     const council = this.#council.value;
     const task = this.#task.value;
+    // Until the council's settings and services are in (or failed: the form then works without them).
+    const settling = !task && (council.status === 'loading' || (council.status === 'ready' && this.#services.value.status === 'loading'));
     return html`
-      <div part="base" class="base" lang=${this.renderedLocale}>
+      <div part="base" class="base ${settling ? 'settling' : ''}" lang=${this.renderedLocale}>
         ${this.#status.render()} ${task ? this.#renderTask(task) : this.#renderSignup()}
         ${this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)}
       </div>
@@ -155,6 +157,7 @@ export class ContactBankSignup extends CivicElement {
   #outcomeTitle(state: SignupState): string {
     if (state.state === 'sent') return msg('Check your email', { id: 'bank.sent.title' });
     if (state.state === 'queued') return msg('Your sign-up is saved on this device', { id: 'bank.queued.title' });
+    if (state.state === 'consent-changed') return msg('The council’s consent text has changed', { id: 'bank.consentChanged.title' });
     return msg('Your sign-up was not sent', { id: 'bank.rejected.title' });
   }
 
@@ -172,7 +175,7 @@ export class ContactBankSignup extends CivicElement {
           <p>${msg('It will be sent automatically when the connection is back, even if you close this page and open it again later.', { id: 'bank.queued.body' })}</p>
           ${buttonRow([{ label: msg('Do not send it', { id: 'bank.queued.discard' }), onClick: this.#focus.act(() => this.#flow.discard(), 'form') }])}`,
       });
-    const notSent = state.state === 'rejected' || state.state === 'error';
+    const notSent = state.state === 'rejected' || state.state === 'error' || state.state === 'consent-changed';
     const setup = this.#setup.value;
     const council = this.#council.value;
     // A council that runs no contact bank: nothing to sign up to, said before anyone writes.
@@ -181,7 +184,16 @@ export class ContactBankSignup extends CivicElement {
     return html`
       ${setup && !notSent ? setupNotice({ problem: setup, council: this.config.council ?? '', service: '', level }) : nothing}
       ${state.state === 'invalid' ? this.#summary(state.errors) : nothing}
-      ${notSent
+      ${state.state === 'consent-changed'
+        ? notice({
+            id: 'outcome',
+            level,
+            tone: 'warning',
+            title: this.#outcomeTitle(state),
+            body: html`<p>${s.consentChangedText(state)}</p>
+              <p>${msg('Your other answers are still in the form below.', { id: 'bank.consentChanged.kept' })}</p>`,
+          })
+        : notSent
         ? notice({
             id: 'outcome',
             level,

@@ -140,6 +140,13 @@ export function notSentText(state: State<'rejected'> | State<'error'>): string {
   }
 }
 
+/** The council changed its consent text after the form was opened (the server's 409): what happened and what to do. */
+export function consentChangedText(state: State<'consent-changed'>): string {
+  return state.queuedFirst
+    ? msg('Your sign-up, kept on this device, was not sent: meanwhile the council changed the text you are asked to agree to. Read the new text below, tick again what you agree to, and send it.', { id: 'bank.consentChanged.queued' })
+    : msg('The council changed the text you are asked to agree to after you opened this form, so your sign-up was not sent. Read the new text below, tick again what you agree to, and send it.', { id: 'bank.consentChanged.body' });
+}
+
 export function queuedWhy(state: State<'queued'>): string {
   return state.reason === 'offline'
     ? msg('This device seems to be offline.', { id: 'bank.queued.offline' })

@@ -2,8 +2,10 @@
 // link in the bank's emails opens in the same element (the page URL's fragment says which).
 //
 //   signup:     editing -> invalid <-> editing
-//                       -> sending -> sent ("check your email") | queued -> sent | rejected
+//                       -> sending -> sent ("check your email") | queued -> sent | rejected | consent-changed
 //                                  -> rejected | error                (answers kept, back to editing)
+//                                  -> consent-changed                 (the council's consent text has a new
+//                                     version: the new text is fetched, consent unticked, the rest kept)
 //   confirm:    #token=       working -> done | failed
 //   manage:     #manage=      working -> ready -> (changing -> saving -> ready) | (withdrawing -> withdrawn) | failed
 //   invitation: #invitation=  working -> ready -> answering -> answered | failed
@@ -11,6 +13,7 @@
 // A draft keeps what the resident chose, never who they are: email, phone, contact person,
 // accessibility needs and age band stay off the device, and consent is ticked afresh each time.
 import type { Locale, ServiceCategory } from '@civicloop/contract';
+import { PROBLEM_TYPES } from '@civicloop/contract/rules';
 import { isApiError, isNetworkError, isTimeoutError, type Transport } from '@civicloop/sdk';
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { keepSame, outcomeOf, type OutcomeState } from '../kit/stores/compose.js';
@@ -19,6 +22,7 @@ import { setupProblem, type SetupProblem } from '../kit/stores/answers.js';
 import { readyConfig, settled } from '../kit/stores/council.js';
 import { createErase } from '../kit/stores/erase.js';
 import { createFormFlow, type FlowHost } from '../kit/stores/flow.js';
+import type { SubmissionState } from '../kit/stores/submission.js';
 import { check, createForm, pageUrl, type FieldIssue } from '../kit/stores/form.js';
 import {
   ACCESSIBILITY_NEEDS,
@@ -154,6 +158,8 @@ export type SignupState =
   | { state: 'editing' }
   | { state: 'invalid'; errors: FieldError[] }
   | { state: 'sent'; shareCode: string | undefined; queuedFirst: boolean }
+  /** Refused because the council changed its consent text meanwhile; `queuedFirst`: it was kept on the device first. */
+  | { state: 'consent-changed'; queuedFirst: boolean }
   | OutcomeState;
 
 export type ManageState = 'working' | 'ready' | 'changing' | 'saving' | 'saved' | 'renewed' | 'withdrawing' | 'withdrawn' | 'withdraw-failed';
@@ -275,8 +281,22 @@ export function createContactBankFlow(options: ContactBankFlowOptions) {
   const change = createForm<SignupDraft, FieldName>({ initial: EMPTY, fields: FIELDS, validate: (d) => validateSignup(d, true), now });
   const $setup = computed([base.$council, base.council.$services], (c, s) => setupProblem(c, s, undefined));
 
+  // The server's 409 when the consent version sent is not the council's current one (live, or
+  // for a sign-up kept on the device and delivered later): the resident consents to the new text.
+  const consentChanged = (s: SubmissionState<ContactAccepted, ContactCreate>): s is Extract<typeof s, { state: 'refused' }> =>
+    s.state === 'refused' && s.refusal.status === 409 && s.refusal.problemType === PROBLEM_TYPES.conflict;
+  // The new configuration on its way, awaited by the next send so it carries the new version.
+  let refreshing: Promise<void> = Promise.resolve();
+  submission.$state.listen((s) => {
+    if (!consentChanged(s)) return;
+    // After composeForm gave the words back (it listens first): consent alone is unticked.
+    form.update({ consent: [] });
+    refreshing = base.council.refresh();
+  });
+
   const same = keepSame<SignupState>();
   const $flow = computed([form.$errors, submission.$state], (errors, s): SignupState => {
+    if (consentChanged(s)) return same({ state: 'consent-changed', queuedFirst: s.later });
     const outcome = outcomeOf(s, now);
     if (outcome) return same(outcome);
     if (s.state === 'sent') return same({ state: 'sent', shareCode: s.result?.shareCode, queuedFirst: s.later });
@@ -377,10 +397,15 @@ export function createContactBankFlow(options: ContactBankFlowOptions) {
     },
 
     async submit(): Promise<void> {
-      if (waiting || submission.$state.get().state === 'sending' || !form.complete()) return;
+      if (waiting || submission.$state.get().state === 'sending') return;
+      if (!form.complete()) {
+        // After a refusal, the form's own problems come first (consent to tick again, say); else they would stay hidden behind it.
+        if (submission.$state.get().state === 'refused') submission.again();
+        return;
+      }
       // Consent is to the text of one version: wait for the council's (its fetch is bounded by the SDK's timeout).
       waiting = true;
-      await settled(base.$council).finally(() => (waiting = false));
+      await Promise.all([settled(base.$council), refreshing]).finally(() => (waiting = false));
       const d = form.$values.get();
       const m = $mode.get();
       // Without the council's consent text there is no consent to give: the server refuses the

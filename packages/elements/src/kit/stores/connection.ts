@@ -34,6 +34,7 @@ export function councilView() {
   const $council = atom<CouncilState>({ status: 'loading' });
   const $services = atom<ServicesState>({ status: 'loading' });
   let off: (() => void)[] = [];
+  let followed: ReturnType<typeof councilStore> | undefined;
   const view = {
     $council: $council as ReadableAtom<CouncilState>,
     $services: $services as ReadableAtom<ServicesState>,
@@ -41,13 +42,19 @@ export function councilView() {
     follow(t: Transport | undefined, services: boolean): void {
       view.stop();
       if (!t) return void $council.set({ status: 'failed' });
-      const store = councilStore(t.baseUrl, t.council, () => ({ getCouncil: () => getCouncil(t), listServices: (q) => listServices(t, q) }));
+      const store = councilStore(t.baseUrl, t.council, () => ({ getCouncil: (fresh) => getCouncil(t, fresh ? { cache: 'no-cache' } : {}), listServices: (q) => listServices(t, q) }));
+      followed = store;
       if (services) store.loadServices();
       off = [store.$council.subscribe((c) => $council.set(c)), ...(services ? [store.$services.subscribe((s) => $services.set(s))] : [])];
+    },
+    /** The council's configuration asked for again (see CouncilStore.reload); nothing without a council. */
+    refresh(): Promise<void> {
+      return followed?.reload() ?? Promise.resolve();
     },
     stop(): void {
       for (const f of off) f();
       off = [];
+      followed = undefined;
     },
   };
   return view;

@@ -12,7 +12,8 @@ export type ServicesState = { status: 'loading' } | { status: 'ready'; services:
 
 /** How to fetch; the elements pass the SDK's per-operation functions on their transport. */
 export interface CouncilSource {
-  getCouncil(): Promise<CouncilConfig>;
+  /** `fresh`: past the browser's HTTP cache (the server revalidates), for a config known to have changed. */
+  getCouncil(fresh?: boolean): Promise<CouncilConfig>;
   /** One page of services. */
   listServices(query: { limit: number; cursor?: string }): Promise<{ items: Service[]; nextCursor?: string | null | undefined }>;
 }
@@ -24,6 +25,12 @@ export interface CouncilStore {
   loadServices(): void;
   /** After a failure, asks again (the next element to need it calls this). */
   retry(): void;
+  /**
+   * Asks the server again for a configuration known to have changed (e.g. a 409 said the consent
+   * text has a new version). The current one stays shown meanwhile, so the form does not empty;
+   * a failure keeps it. Every element of the council gets the new one. Concurrent calls share one request.
+   */
+  reload(): Promise<void>;
 }
 
 // Per page (per copy of this module): every element of one council shares one entry.
@@ -68,6 +75,7 @@ export function councilStore(api: string, council: string, source: () => Council
   const $council = atom<CouncilState>({ status: 'loading' });
   const $services = atom<ServicesState>({ status: 'loading' });
   let servicesWanted = false;
+  let reloading: Promise<void> | undefined;
 
   const fetchCouncil = (early?: Promise<CouncilConfig>) => {
     $council.set({ status: 'loading' });
@@ -95,6 +103,16 @@ export function councilStore(api: string, council: string, source: () => Council
     retry() {
       if ($council.get().status === 'failed') fetchCouncil();
       if (servicesWanted && $services.get().status === 'failed') fetchServices();
+    },
+    reload() {
+      reloading ??= source()
+        .getCouncil(true)
+        .then(
+          (config) => $council.set({ status: 'ready', config }),
+          () => undefined,
+        )
+        .finally(() => (reloading = undefined));
+      return reloading;
     },
   };
   stores.set(key, store);
