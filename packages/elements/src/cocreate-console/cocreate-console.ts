@@ -27,7 +27,7 @@ const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((v
  * <cocreate-console api="https://api.council.example" council="testborough" heading-level="1"></cocreate-console>
  * ```
  *
- * Signing in takes a staff token (from `civicloop-server staff-token`), checked against the API
+ * Signing in takes a staff token (from `civicloop-server token create`), checked against the API
  * and kept for the browser tab only (sessionStorage), never in an attribute or localStorage;
  * signing out forgets it. Texts residents wrote are shown as text, never as markup.
  *
