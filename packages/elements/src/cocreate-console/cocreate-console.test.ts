@@ -3,7 +3,9 @@
 // marks its own with a word of its own, as the three engines share one server). What the console
 // changes is checked through the API and the resident's receipt view, never only on screen.
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { focusDropped } from '../kit/testing/a11y-suite.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { typeKeys } from '../kit/testing/keys.js';
+import { focusDropped, smallTargets } from '../kit/testing/a11y-suite.js';
 import { tokenKey } from '../stores/console.js';
 import './cocreate-console.js';
 import type { CocreateConsole } from './cocreate-console.js';
@@ -129,8 +131,10 @@ describe('<cocreate-console>', () => {
     expect(sessionStorage.getItem(key())).to.equal(null);
     await expect(el).to.be.accessible();
 
-    type(el, '#token', `  ${env.desk.editor}  `);
-    button(el, 'Sign in').click();
+    // By keyboard: the token typed (with the spaces a paste may bring), Enter to sign in.
+    type(el, '#token', '');
+    await typeKeys(`  ${env.desk.editor}  `);
+    await sendKeys({ press: 'Enter' });
     await listed(el);
     expect(active(el)?.id, 'focus moves to the inbox').to.equal('inbox');
     expect(sessionStorage.getItem(key())).to.equal(env.desk.editor);
@@ -215,6 +219,7 @@ describe('<cocreate-console>', () => {
     expect(facts[5]).to.match(/^Received: \S/);
     expect(text($(el, '#pane .text'))).to.equal(`${marker} broken lamp on Elm Street <img src=x onerror=alert(1)>`);
     expect(text($(el, '#reply-hint'))).to.include('They left an address, so it is also emailed to them');
+    expect(smallTargets(el), 'every target 24 px or more (WCAG 2.2, 2.5.8)').to.deep.equal([]);
     await expect(el).to.be.accessible();
 
     await choose(el, '#new-status', 'in-review');
