@@ -270,7 +270,7 @@ describe('<cocreate-console>', () => {
 
   it('signs out: the token is forgotten in this tab, and the form is back', async () => {
     const el = await signedIn();
-    expect(maybe(el, '#inbox')).to.not.equal(null);
+    await search(el, `${marker} benches`);
     button(el, 'Sign out').click();
     await waitUntil(() => maybe(el, '#signed-out'), 'no signed-out notice', { timeout: 15_000 });
     await el.updateComplete;
@@ -280,6 +280,15 @@ describe('<cocreate-console>', () => {
     expect(active(el)?.id, 'focus on the notice').to.equal('signed-out');
     expect(text($(el, '#signed-out-title'))).to.equal('You are signed out.');
     await expect(el).to.be.accessible();
+
+    // Signing in again starts from the whole inbox, with an empty search box.
+    type(el, '#token', env.desk.editor);
+    button(el, 'Sign in').click();
+    await listed(el);
+    expect($<HTMLInputElement>(el, '#q').value).to.equal('');
+    expect(items(el).length).to.be.greaterThan(1);
+    button(el, 'Sign out').click();
+    await waitUntil(() => maybe(el, '#signed-out'), 'no signed-out notice', { timeout: 15_000 });
 
     // A new element in this tab starts signed out.
     fixtureCleanup();

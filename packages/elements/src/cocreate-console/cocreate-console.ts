@@ -96,6 +96,9 @@ export class CocreateConsole extends CivicElement {
       this.#token = '';
       this.#focus.moveTo('#inbox');
     } else if (session.state === 'signed-out' && previous) {
+      // The next person at this desk starts with an empty search and reply.
+      this.#q = '';
+      this.#reply = '';
       if (session.left) return void (this.#focus.moveTo('#signed-out') || this.#statusRegion.announce(msg('You are signed out.', { id: 'console.signedOut.title' })));
       if (session.refused === 'ended') return void (this.#focus.moveTo('#ended') || this.#statusRegion.announce(s.failureText('ended')));
       // The error is named by the field it belongs to (aria-describedby): focus there tells it.
