@@ -149,4 +149,24 @@ describe('CDN chunks', () => {
     const reading = await sourcesOf('you-said-we-did.js');
     assert.deepEqual(formOnly.filter((m) => reading.has(m)), [], '<you-said-we-did> only reads');
   });
+
+  test('a public element page loads no module of the staff console (it comes only with <cocreate-console>)', async () => {
+    const dir = elementsCdnDir();
+    const sourcesOf = async (entry: string) => {
+      const sources: string[] = [];
+      for (const file of await graph(dir, entry)) {
+        const map = JSON.parse(await readFile(join(dir, `${file}.map`), 'utf8')) as { sources: string[] };
+        sources.push(...map.sources.map((s) => s.replace(/^(\.\.\/)+/, '')));
+      }
+      return sources;
+    };
+    const isConsole = (s: string) => s.startsWith('cocreate-console/') || s === 'stores/console.js' || s.includes('generated/locales/console');
+    assert.ok((await sourcesOf('cocreate-console.js')).some(isConsole), 'the console entry holds its own modules');
+    for (const entry of ['civicloop.js', 'cocreate-feedback.js', 'you-said-we-did.js', 'contact-bank-signup.js']) {
+      assert.deepEqual((await sourcesOf(entry)).filter(isConsole), [], `${entry} loads a console module`);
+    }
+    // The loader names the console's entry (to import it when the tag appears) and nothing else of it.
+    const loader = await readFile(join(dir, 'civicloop.js'), 'utf8');
+    assert.deepEqual([...loader.matchAll(/import\(["'`]\.\/([^"'`]+)["'`]\)/g)].map((m) => m[1]).filter((f) => f!.includes('console')), ['cocreate-console.js']);
+  });
 });

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { launchChromium, launchFirefox } from '../support/chromium.mjs';
-import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
+import { createStaffToken, seedDemo, startServer, type RunningServer } from '@civicloop/server';
 import { advancePageClock, DEMO_FILL_MS } from '../support/page-clock.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -71,7 +71,7 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
 
   test('each demo page and the API reference pass axe (WCAG 2.2 A and AA) as a whole, the elements inside included', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    for (const path of ['/', '/riverside/', '/nordby/', '/przykladowo/', '/docs']) {
+    for (const path of ['/', '/riverside/', '/nordby/', '/przykladowo/', '/console/', '/docs']) {
       const page = await browser.newPage();
       // Only to inject axe: the CSP itself is checked by the test above. BiDi has no CSP bypass;
       // there axe is evaluated by the driver, which the page's CSP does not govern.
@@ -89,6 +89,20 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
       assert.deepEqual(violations, [], path);
       await page.close();
     }
+  });
+
+  test('/console serves the staff console under the strict CSP: a staff token signs in and the inbox lists the council’s input', async () => {
+    const { page, problems } = await open('/console');
+    assert.equal(new URL(page.url()).pathname, '/console/');
+    const el = (await page.$('cocreate-console'))!;
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('#token'), { timeout: 10_000 }, el);
+    const token = await createStaffToken(server.db, { council: 'riverside', role: 'editor', label: 'demo test' });
+    await (await el.$('pierce/#token'))!.type(token);
+    await (await el.$('pierce/[part~="sign-in"] button[type="submit"]'))!.click();
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="item"]'), { timeout: 10_000 }, el);
+    assert.equal(await page.evaluate(() => sessionStorage.length), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   test('a resident sends on the Riverside page and gets a receipt; markup stays text', async () => {

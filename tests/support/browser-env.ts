@@ -21,6 +21,8 @@ export interface BrowserTestEnv {
   loop: LoopSeed;
   /** The <contact-bank-signup> council (a contact bank, services) and its editor token; its mail goes to `smtp`. */
   bank: { council: string; editor: string };
+  /** The <cocreate-console> council (two services, no inputs until its suite adds them) and its editor token. */
+  desk: { council: string; editor: string; services: { id: string }[] };
 }
 
 export async function startBrowserTestEnv(origin: string) {
@@ -57,8 +59,15 @@ export async function startBrowserTestEnv(origin: string) {
   const staffToken = await createStaffToken(server.db, { council, role: 'editor', label: 'browser tests' });
   const loop = await seedLoop(server, origin);
   const bank = await createBankCouncil(server, 'bank', [origin]);
+  const desk = 'desk';
+  await createCouncil(server.db, { slug: desk, name: 'Deskton Council', origins: [origin], locales: ['en', 'pl', 'sv', 'da', 'de', 'fr', 'pt', 'ro'], defaultLocale: 'en' });
+  const deskServices = [
+    await createService(server.db, { council: desk, name: { en: 'Street lighting', pl: 'Oświetlenie ulic' }, category: 'communal' }),
+    await createService(server.db, { council: desk, name: { en: 'Parks', pl: 'Parki' }, category: 'communal' }),
+  ];
+  const deskEditor = await createStaffToken(server.db, { council: desk, role: 'editor', label: 'console tests' });
   const proxy = await createFaultProxy(server.url);
-  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services, powCouncil, loop, bank: { council: bank.slug, editor: bank.editor } };
+  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services, powCouncil, loop, bank: { council: bank.slug, editor: bank.editor }, desk: { council: desk, editor: deskEditor, services: deskServices } };
   return {
     env,
     server,

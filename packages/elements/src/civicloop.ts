@@ -13,6 +13,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'cocreate-feedback': () => import('./cocreate-feedback/cocreate-feedback.js'),
   'you-said-we-did': () => import('./you-said-we-did/you-said-we-did.js'),
   'contact-bank-signup': () => import('./contact-bank-signup/contact-bank-signup.js'),
+  'cocreate-console': () => import('./cocreate-console/cocreate-console.js'),
 };
 
 // The space each element takes once settled, reserved before its code arrives so the page below

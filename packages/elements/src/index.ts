@@ -4,6 +4,7 @@ export * from './civicloop-config/civicloop-config.js';
 export * from './cocreate-feedback/cocreate-feedback.js';
 export * from './you-said-we-did/you-said-we-did.js';
 export * from './contact-bank-signup/contact-bank-signup.js';
+export * from './cocreate-console/cocreate-console.js';
 export { CivicElement } from './internal/civic-element.js';
 export { define } from './internal/define.js';
 export { themeStyles } from './internal/theme.styles.js';

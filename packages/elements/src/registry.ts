@@ -84,6 +84,14 @@ export const ELEMENTS: readonly ElementEntry[] = [
       { size: '140rem', media: '(max-width: 21rem)' },
     ],
   },
+  {
+    tag: 'cocreate-console',
+    summary: 'The staff console: sign-in with a staff token, the inbox with filters and search, a reading pane, status changes and personal replies.',
+    lazy: true,
+    strings: 'console',
+    // No reservation: it sits on a staff page of its own (an intranet page, /console), where
+    // nothing below it is read while it loads, and a public page never holds it.
+  },
 ];
 
 /** `cocreate-feedback` -> `CocreateFeedback`. */

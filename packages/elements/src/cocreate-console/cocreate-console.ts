@@ -1,0 +1,440 @@
+import type { StaffFeedback } from '@civicloop/contract';
+import { FEEDBACK_CHANNELS, FEEDBACK_KINDS, FEEDBACK_STATUSES, REPLY_TEXT_MAX, type FeedbackStatus } from '@civicloop/contract/rules';
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { CivicElement } from '../internal/civic-element.js';
+import { define } from '../internal/define.js';
+import { messages } from '../generated/locales/console.js';
+import { StoreController } from '../internal/store-controller.js';
+import { FocusController } from '../kit/controllers/focus.js';
+import { StatusController } from '../kit/controllers/status.js';
+import { selectField } from '../kit/parts/controls.js';
+import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
+import { serviceName, serviceOptions } from '../kit/stores/council.js';
+import { createConsole, type ActionState, type InboxFilters, type InboxList, type SessionState } from '../stores/console.js';
+import { consoleStyles } from './cocreate-console.styles.js';
+import * as s from './strings.js';
+
+const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((values as readonly string[]).includes(v) ? (v as T) : '');
+
+/**
+ * The staff console: council staff sign in and work through what residents sent: the inbox with
+ * filters and full-text search, a reading pane, status changes and personal replies. For a
+ * council's intranet page; the reference server serves it at `/console`. Its code loads only on a
+ * page that shows it: public pages pay nothing for it.
+ *
+ * ```html
+ * <cocreate-console api="https://api.council.example" council="testborough" heading-level="1"></cocreate-console>
+ * ```
+ *
+ * Signing in takes a staff token (from `civicloop-server token create`), checked against the API
+ * and kept for the browser tab only (sessionStorage), never in an attribute or localStorage;
+ * signing out forgets it. Texts residents wrote are shown as text, never as markup.
+ *
+ * @summary The staff console: sign-in with a staff token, the inbox with filters and search, a reading pane, status changes and personal replies.
+ *
+ * @csspart base - The wrapper of everything the element shows.
+ * @csspart sign-in - The sign-in form.
+ * @csspart session - The line saying who is signed in, with "Sign out".
+ * @csspart inbox - The filters, search and list of messages.
+ * @csspart item - Each message in the list.
+ * @csspart pane - The reading pane of the open message.
+ * @csspart button - Every button.
+ * @csspart notice - Messages about loading and signing in.
+ * @csspart status - The visually hidden live region that announces changes.
+ * @csspart language - The language switcher (shown when the council has more than one language).
+ *
+ * The theme's custom properties (`--cocreate-accent`, ...) apply; they are documented once, in src/registry.ts.
+ */
+export class CocreateConsole extends CivicElement {
+  // Its own strings (`console.*`), fetched per language; the kit's come with every element.
+  protected static override messages = [messages];
+
+  static override styles = [...CivicElement.styles, kitStyles, consoleStyles];
+
+  #console = createConsole({ scope: () => this.config });
+  #council = new StoreController(this, this.#console.$council);
+  #services = new StoreController(this, this.#console.$services);
+  #session = new StoreController(this, this.#console.$session);
+  #list = new StoreController(this, this.#console.$list);
+  #filters = new StoreController(this, this.#console.$filters);
+  #selected = new StoreController(this, this.#console.$selected);
+  #action = new StoreController(this, this.#console.$action);
+  #statusRegion = new StatusController(this);
+  #focus = new FocusController(this);
+  // What is typed, held here only: the token never becomes an attribute or a rendered value.
+  #token = '';
+  #q = '';
+  #reply = '';
+  #lastSession: SessionState | undefined;
+  #lastList: InboxList | undefined;
+  #lastAction: ActionState | undefined;
+  #filtered = false;
+
+  protected override scopeChanged(): void {
+    this.#console.load();
+  }
+
+  protected override released(): void {
+    this.#console.dispose();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A control that goes away with its state (the sign-in form, "Load more") leaves focus on the section explaining the new one.
+    this.#focus.fallback(this.#session.value.state === 'signed-in' ? '#inbox' : '#sign-in');
+    this.#tellSession();
+    this.#tellList();
+    this.#tellAction();
+  }
+
+  #tellSession(): void {
+    const [session, previous] = [this.#session.value, this.#lastSession];
+    if (session === previous) return;
+    this.#lastSession = session;
+    if (session.state === 'signed-in') {
+      this.#token = '';
+      this.#focus.moveTo('#inbox');
+    } else if (session.state === 'signed-out' && previous) {
+      // The next person at this desk starts with an empty search and reply.
+      this.#q = '';
+      this.#reply = '';
+      if (session.left) return void (this.#focus.moveTo('#signed-out') || this.#statusRegion.announce(msg('You are signed out.', { id: 'console.signedOut.title' })));
+      if (session.refused === 'ended') return void (this.#focus.moveTo('#ended') || this.#statusRegion.announce(s.failureText('ended')));
+      // The error is named by the field it belongs to (aria-describedby): focus there tells it.
+      if (session.refused && !this.#focus.moveTo('#token')) this.#statusRegion.announce(s.failureText(session.refused));
+    }
+  }
+
+  // A list the staff member asked for (a filter, a search, "Load more") is told once: by focus on
+  // the first new message, or through the status region.
+  #tellList(): void {
+    const [list, previous] = [this.#list.value, this.#lastList];
+    if (list === previous) return;
+    this.#lastList = list;
+    if (!previous || list.status !== 'ready') return;
+    if (previous.status === 'ready' && previous.more === 'loading' && list.more === 'idle') {
+      if (!this.#focus.moveTo(`#item-${list.firstNew}`)) this.#statusRegion.announce(s.moreLoaded(this.formatNumber(list.items.length - list.firstNew)));
+    } else if (previous.status === 'loading' && this.#filtered) {
+      this.#filtered = false;
+      this.#statusRegion.announce(list.items.length ? s.shown(this.formatNumber(list.items.length)) : msg('No messages match', { id: 'console.list.noneMatch' }));
+    }
+  }
+
+  #tellAction(): void {
+    const [action, previous] = [this.#action.value, this.#lastAction];
+    if (action === previous) return;
+    this.#lastAction = action;
+    if (action.state === 'done' && action.what === 'status') this.#statusRegion.announce(s.statusChanged(s.statusLabel(action.status)));
+    else if (action.state === 'done' && action.what === 'reply') {
+      this.#reply = '';
+      this.#statusRegion.announce(action.emailed ? msg('Reply sent and emailed to the resident.', { id: 'console.reply.sentEmailed' }) : msg('Reply sent.', { id: 'console.reply.sent' }));
+    } else if (action.state === 'invalid') this.#focus.moveTo('#reply');
+    else if (action.state === 'failed') this.#statusRegion.announce(s.failureText(action.reason));
+  }
+
+  #date = (at: string) => new Intl.DateTimeFormat(this.renderedLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  #act = (fn: () => unknown) => () => {
+    this.#focus.acted();
+    void fn();
+  };
+
+  override render(): TemplateResult {
+    const council = this.#council.value;
+    const session = this.#session.value;
+    const level = this.level;
+    return html`
+      <div part="base" class="base" lang=${this.renderedLocale}>
+        ${this.#statusRegion.render()} ${heading(level, msg('Staff console', { id: 'console.title' }), { id: 'title' })}
+        ${council.status === 'ready' ? html`<p class="hint council">${council.config.name}</p>` : nothing}
+        ${session.state === 'signed-in' ? this.#renderSignedIn(level + 1) : this.#renderSignIn(session, level + 1)}
+        ${this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)}
+      </div>
+    `;
+  }
+
+  #renderSignIn(session: SessionState, level: number): TemplateResult {
+    const checking = session.state === 'checking';
+    const refused = session.state === 'signed-out' ? session.refused : undefined;
+    // A wrong token is the field's error; other failures (and an ended session) are notices.
+    const error = refused && refused !== 'ended' ? s.failureText(refused) : undefined;
+    return html`
+      <section part="sign-in" class="sign-in" id="sign-in" tabindex="-1" aria-labelledby="sign-in-title">
+        ${heading(level, msg('Sign in', { id: 'console.signIn.title' }), { id: 'sign-in-title' })}
+        ${session.state === 'signed-out' && session.left
+          ? notice({ id: 'signed-out', level: level + 1, tone: 'success', title: msg('You are signed out.', { id: 'console.signedOut.title' }), body: html`<p>${msg('This tab no longer holds your token.', { id: 'console.signedOut.body' })}</p>` })
+          : nothing}
+        ${refused === 'ended' ? notice({ id: 'ended', level: level + 1, tone: 'warning', title: s.failureText('ended'), body: nothing }) : nothing}
+        <form novalidate @submit=${this.#onSignIn}>
+          ${field({
+            id: 'token',
+            label: msg('Staff token', { id: 'console.signIn.token' }),
+            hint: msg('Paste the staff token an administrator gave you. It is kept in this browser tab only, until you sign out or close the tab.', { id: 'console.signIn.hint' }),
+            error,
+            control: (a) =>
+              html`<input type="password" id="token" name="token" autocomplete="current-password" spellcheck="false" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${this.#token} @input=${(e: Event) => (this.#token = (e.target as HTMLInputElement).value)} />`,
+          })}
+          <div class="row">
+            <button part="button" class="button" type="submit" aria-disabled=${checking ? 'true' : 'false'}>
+              ${checking ? msg('Checking…', { id: 'console.signIn.checking' }) : msg('Sign in', { id: 'console.signIn.submit' })}
+            </button>
+          </div>
+        </form>
+      </section>
+    `;
+  }
+
+  #onSignIn = (event: Event) => {
+    event.preventDefault();
+    if (this.#session.value.state === 'checking') return;
+    this.#act(() => this.#console.signIn(this.#token))();
+  };
+
+  #renderSignedIn(level: number): TemplateResult {
+    return html`
+      <div part="session" class="session">
+        <p>${msg('Signed in with a staff token.', { id: 'console.signedIn' })}</p>
+        <button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#console.signOut())}>${msg('Sign out', { id: 'console.signOut' })}</button>
+      </div>
+      <div class="panes">${this.#renderInbox(level)} ${this.#renderPane(level)}</div>
+    `;
+  }
+
+  #renderInbox(level: number): TemplateResult {
+    const list = this.#list.value;
+    const f = this.#filters.value;
+    const filtering = Boolean(f.status || f.service || f.kind || f.channel || f.q);
+    return html`
+      <section part="inbox" class="inbox" id="inbox" tabindex="-1" aria-labelledby="inbox-title">
+        ${heading(level, msg('Inbox', { id: 'console.inbox.title' }), { id: 'inbox-title' })} ${this.#renderFilters()}
+        ${list.status === 'loading'
+          ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
+          : list.status === 'failed'
+            ? notice({
+                id: 'list-error',
+                level: level + 1,
+                tone: 'error',
+                title: msg('The inbox could not be loaded', { id: 'console.list.failed' }),
+                body: html`<p>${s.failureText(list.reason)}</p>
+                  <div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#console.retry())}>${msg('Try again', { id: 'console.retry' })}</button></div>`,
+              })
+            : list.items.length === 0
+              ? html`<p id="empty">${filtering ? msg('No messages match', { id: 'console.list.noneMatch' }) : msg('No messages yet', { id: 'console.list.none' })}</p>`
+              : html`<ul class="items" role="list">
+                    ${list.items.map((item, i) => this.#renderItem(item, i))}
+                  </ul>
+                  ${list.nextCursor
+                    ? html`<div class="row">
+                        <button part="button" class="button secondary" type="button" aria-disabled=${list.more === 'loading' ? 'true' : 'false'} @click=${this.#act(() => this.#console.more())}>
+                          ${list.more === 'loading' ? msg('Loading…', { id: 'console.list.loading' }) : msg('Load more', { id: 'console.list.more' })}
+                        </button>
+                        ${list.more === 'failed' ? html`<p class="error-message" role="alert">${s.failureText('offline')}</p>` : nothing}
+                      </div>`
+                    : nothing}`}
+      </section>
+    `;
+  }
+
+  #renderFilters(): TemplateResult {
+    const f = this.#filters.value;
+    const change = (patch: Partial<InboxFilters>) => {
+      this.#filtered = true;
+      this.#console.filter(patch);
+    };
+    return html`
+      <div class="filters" role="group" aria-label=${msg('Filter the inbox', { id: 'console.filters.label' })}>
+        ${selectField({
+          id: 'filter-status',
+          label: msg('Status', { id: 'console.filters.status' }),
+          value: f.status,
+          none: msg('Any status', { id: 'console.filters.anyStatus' }),
+          options: FEEDBACK_STATUSES.map((v) => ({ value: v, label: s.statusLabel(v) })),
+          onChange: (v) => change({ status: oneOf(FEEDBACK_STATUSES, v) }),
+        })}
+        ${selectField({
+          id: 'filter-service',
+          label: msg('Service', { id: 'console.filters.service' }),
+          value: f.service,
+          none: msg('All services', { id: 'console.filters.allServices' }),
+          options: serviceOptions(this.#services.value, this.#council.value, this.renderedLocale),
+          onChange: (service) => change({ service }),
+        })}
+        ${selectField({
+          id: 'filter-kind',
+          label: msg('Kind', { id: 'console.filters.kind' }),
+          value: f.kind,
+          none: msg('Any kind', { id: 'console.filters.anyKind' }),
+          options: FEEDBACK_KINDS.map((v) => ({ value: v, label: s.kindLabel(v) })),
+          onChange: (v) => change({ kind: oneOf(FEEDBACK_KINDS, v) }),
+        })}
+        ${selectField({
+          id: 'filter-channel',
+          label: msg('Channel', { id: 'console.filters.channel' }),
+          value: f.channel,
+          none: msg('Any channel', { id: 'console.filters.anyChannel' }),
+          options: FEEDBACK_CHANNELS.map((v) => ({ value: v, label: s.channelLabel(v) })),
+          onChange: (v) => change({ channel: oneOf(FEEDBACK_CHANNELS, v) }),
+        })}
+      </div>
+      <form class="search" role="search" novalidate @submit=${this.#onSearch}>
+        ${field({
+          id: 'q',
+          label: msg('Search the messages', { id: 'console.search.label' }),
+          hint: msg('Words from the messages; “quotes” for an exact phrase, a minus sign before a word to leave it out.', { id: 'console.search.hint' }),
+          control: (a) =>
+            html`<input type="search" id="q" name="q" autocomplete="off" aria-describedby=${describedByAttr(a.describedBy)} .value=${this.#q} @input=${(e: Event) => (this.#q = (e.target as HTMLInputElement).value)} />`,
+        })}
+        <div class="row"><button part="button" class="button secondary" type="submit">${msg('Search', { id: 'console.search.submit' })}</button></div>
+      </form>
+    `;
+  }
+
+  #onSearch = (event: Event) => {
+    event.preventDefault();
+    this.#filtered = true;
+    this.#console.filter({ q: this.#q.trim() });
+  };
+
+  #renderItem(item: StaffFeedback, i: number): TemplateResult {
+    const selected = this.#selected.value === item.id;
+    return html`
+      <li>
+        <button part="item" class="item" type="button" id="item-${i}" aria-current=${selected ? 'true' : 'false'} aria-controls="pane" @click=${this.#act(() => this.#open(item.id))}>
+          <span class="item-meta"><strong>${s.kindLabel(item.kind)}</strong> · ${s.statusLabel(item.status)} · ${this.#date(item.createdAt)}</span>
+          <span class="item-text">${item.text ?? msg('Text erased by its author', { id: 'console.item.erased' })}</span>
+        </button>
+      </li>
+    `;
+  }
+
+  #open(id: string): void {
+    this.#console.select(id);
+    this.#reply = '';
+    this.#focus.moveTo('#pane');
+  }
+
+  #renderPane(level: number): TemplateResult {
+    const item = this.#console.selected();
+    if (!item)
+      return html`<section part="pane" class="pane" id="pane" tabindex="-1" aria-labelledby="pane-title">
+        ${heading(level, msg('Reading pane', { id: 'console.pane.empty' }), { id: 'pane-title' })}
+        <p class="hint">${msg('Choose a message in the inbox to read it here.', { id: 'console.pane.choose' })}</p>
+      </section>`;
+    const council = this.#council.value;
+    const services = this.#services.value;
+    const service = item.service && services.status === 'ready' ? services.services.find((x) => x.id === item.service) : undefined;
+    const none = msg('None', { id: 'console.pane.none' });
+    const index = this.#list.value.status === 'ready' ? this.#list.value.items.indexOf(item) : -1;
+    return html`
+      <section part="pane" class="pane" id="pane" tabindex="-1" aria-labelledby="pane-title">
+        ${heading(level, s.paneTitle(item.receipt), { id: 'pane-title' })}
+        <dl class="facts">
+          <div><dt>${msg('Kind', { id: 'console.filters.kind' })}</dt><dd>${s.kindLabel(item.kind)}</dd></div>
+          <div><dt>${msg('Status', { id: 'console.filters.status' })}</dt><dd id="pane-status">${s.statusLabel(item.status)}</dd></div>
+          <div><dt>${msg('Rating', { id: 'console.pane.ratingLabel' })}</dt><dd>${item.rating === null ? none : s.ratingText(this.formatNumber(item.rating))}</dd></div>
+          <div>
+            <dt>${msg('Service', { id: 'console.filters.service' })}</dt>
+            <dd>${service ? serviceName(service, this.renderedLocale, council.status === 'ready' ? council.config.defaultLocale : undefined) : (item.service ?? none)}</dd>
+          </div>
+          <div><dt>${msg('Channel', { id: 'console.filters.channel' })}</dt><dd>${s.channelLabel(item.channel)}</dd></div>
+          <div><dt>${msg('Received', { id: 'console.pane.received' })}</dt><dd>${this.#date(item.createdAt)}</dd></div>
+        </dl>
+        ${heading(level + 1, msg('What they wrote', { id: 'console.pane.text' }))}
+        ${item.text === null ? html`<p class="hint">${msg('Text erased by its author', { id: 'console.item.erased' })}</p>` : html`<p class="text" lang=${item.locale ?? nothing}>${item.text}</p>`}
+        ${item.replies.length
+          ? html`${heading(level + 1, msg('Replies', { id: 'console.pane.replies' }))}
+              <ul class="replies" role="list">
+                ${item.replies.map(
+                  (r) => html`<li>
+                    <p class="hint">${this.#date(r.at)}${r.emailed ? html` · ${msg('Emailed', { id: 'console.pane.emailed' })}` : nothing}</p>
+                    <p class="text">${r.text}</p>
+                  </li>`,
+                )}
+              </ul>`
+          : nothing}
+        ${this.#renderStatusForm(item, level + 1)} ${this.#renderReplyForm(item, level + 1)}
+        ${index >= 0
+          ? html`<p><button class="link" type="button" @click=${this.#act(() => this.#focus.moveTo(`#item-${index}`))}>${msg('Back to the list', { id: 'console.pane.back' })}</button></p>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  #renderStatusForm(item: StaffFeedback, level: number): TemplateResult {
+    const action = this.#action.value;
+    const saving = action.state === 'saving' && action.what === 'status';
+    const submit = (event: Event) => {
+      event.preventDefault();
+      const chosen: FeedbackStatus = oneOf(FEEDBACK_STATUSES, (event.target as HTMLFormElement).querySelector('select')?.value ?? '') || item.status;
+      this.#focus.acted();
+      this.#console.setStatus(chosen);
+    };
+    return html`
+      <form class="status-form" novalidate @submit=${submit} aria-labelledby="status-form-title">
+        ${heading(level, msg('Change the status', { id: 'console.status.title' }), { id: 'status-form-title' })}
+        ${field({
+          id: 'new-status',
+          label: msg('New status', { id: 'console.status.label' }),
+          error: action.state === 'failed' && action.what === 'status' ? s.failureText(action.reason) : undefined,
+          control: (a) => html`
+            <select id="new-status" name="status" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'}>
+              ${FEEDBACK_STATUSES.map((v) => html`<option value=${v} ?selected=${v === item.status}>${s.statusLabel(v)}</option>`)}
+            </select>
+          `,
+        })}
+        <div class="row">
+          <button part="button" class="button secondary" type="submit" aria-disabled=${saving ? 'true' : 'false'}>
+            ${saving ? msg('Saving…', { id: 'console.saving' }) : msg('Change status', { id: 'console.status.submit' })}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  #renderReplyForm(item: StaffFeedback, level: number): TemplateResult {
+    const action = this.#action.value;
+    const sending = action.state === 'saving' && action.what === 'reply';
+    const error =
+      action.state === 'invalid'
+        ? action.problem === 'empty'
+          ? msg('Write your reply', { id: 'console.reply.empty' })
+          : s.replyTooLong(this.formatNumber(REPLY_TEXT_MAX))
+        : action.state === 'failed' && action.what === 'reply'
+          ? s.failureText(action.reason)
+          : undefined;
+    const submit = (event: Event) => {
+      event.preventDefault();
+      if (sending) return;
+      this.#focus.acted();
+      void this.#console.reply(this.#reply);
+    };
+    return html`
+      <form class="reply-form" novalidate @submit=${submit} aria-labelledby="reply-form-title">
+        ${heading(level, msg('Personal reply', { id: 'console.reply.title' }), { id: 'reply-form-title' })}
+        ${field({
+          id: 'reply',
+          label: msg('Your reply', { id: 'console.reply.label' }),
+          hint: item.replyRequested
+            ? msg('The resident sees it when they follow their message with its receipt code. They left an address, so it is also emailed to them; the address is never shown here.', { id: 'console.reply.hintEmailed' })
+            : msg('The resident sees it when they follow their message with its receipt code. They left no address, so it is not emailed.', { id: 'console.reply.hintNotEmailed' }),
+          error,
+          control: (a) =>
+            html`<textarea id="reply" name="reply" rows="5" lang=${item.locale ?? nothing} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${this.#reply} @input=${(e: Event) => (this.#reply = (e.target as HTMLTextAreaElement).value)}></textarea>`,
+        })}
+        <div class="row">
+          <button part="button" class="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+            ${sending ? msg('Sending…', { id: 'console.reply.sending' }) : msg('Send reply', { id: 'console.reply.submit' })}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+}
+
+define('cocreate-console', CocreateConsole);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cocreate-console': CocreateConsole;
+  }
+}

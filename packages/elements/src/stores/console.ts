@@ -1,0 +1,296 @@
+// The state of <cocreate-console>: the staff member's session (a staff token, checked against
+// the API and kept for this browser tab only) and the inbox (a filtered list read page by page,
+// the input open in the reading pane, its status change and personal reply).
+//
+//   session: signed-out -> checking -> signed-in | signed-out (refused: wrong | offline | error)
+//            signed-in -> signed-out (sign-out, or the API refusing the token later: ended)
+//   list:    loading -> ready (more: idle|loading|failed) | failed
+//   action:  idle -> saving -> done | failed        (status change and reply, one at a time)
+import type { FeedbackChannel, FeedbackKind, FeedbackStatus, StaffFeedback } from '@civicloop/contract';
+import { REPLY_TEXT_MAX } from '@civicloop/contract/rules';
+import { createReply, isApiError, isNetworkError, isTimeoutError, listStaffFeedback, updateStaffFeedback, type Transport } from '@civicloop/sdk';
+import { atom, type ReadableAtom } from 'nanostores';
+import { councilView, transportFor } from '../kit/stores/connection.js';
+
+/** Why something failed: the token is not (or no longer) accepted, no connection, the service failed, or the element has no API or council. */
+export type ConsoleFailure = 'wrong' | 'offline' | 'error' | 'not-configured';
+
+export type SessionState =
+  /** `refused`: why the last sign-in failed or the session ended; `left`: the staff member just signed out. */
+  | { state: 'signed-out'; refused?: ConsoleFailure | 'ended'; left?: boolean }
+  | { state: 'checking' }
+  | { state: 'signed-in' };
+
+export type InboxList =
+  | { status: 'loading' }
+  | { status: 'ready'; items: StaffFeedback[]; nextCursor: string | null; more: 'idle' | 'loading' | 'failed'; firstNew: number }
+  | { status: 'failed'; reason: ConsoleFailure };
+
+export interface InboxFilters {
+  status: FeedbackStatus | '';
+  service: string;
+  kind: FeedbackKind | '';
+  channel: FeedbackChannel | '';
+  /** Full-text search (the API's `q`); '' for none. */
+  q: string;
+}
+
+/** What the last status change or reply on the open input came to. */
+export type ActionState =
+  | { state: 'idle' }
+  | { state: 'saving'; what: 'status' | 'reply' }
+  | { state: 'done'; what: 'status'; status: FeedbackStatus }
+  | { state: 'done'; what: 'reply'; emailed: boolean }
+  | { state: 'failed'; what: 'status' | 'reply'; reason: ConsoleFailure }
+  | { state: 'invalid'; what: 'reply'; problem: 'empty' | 'too-long' };
+
+export interface ConsoleOptions {
+  /** The element's API and council, read at every use. */
+  scope(): { api: string | undefined; council: string | undefined };
+  /** Where the token is kept: the tab's sessionStorage (never localStorage). @default sessionStorage */
+  storage?: Storage;
+  /** Inputs per page. @default 20 */
+  pageSize?: number;
+}
+
+export const EMPTY_FILTERS: InboxFilters = { status: '', service: '', kind: '', channel: '', q: '' };
+
+/** The sessionStorage key of a council's token at an API. */
+export const tokenKey = (api: string, council: string) => `civicloop.console\n${api}\n${council}`;
+
+function failure(error: unknown): ConsoleFailure {
+  if (isApiError(error) && (error.status === 401 || error.status === 403)) return 'wrong';
+  return isNetworkError(error) || isTimeoutError(error) ? 'offline' : 'error';
+}
+
+export function createConsole(options: ConsoleOptions) {
+  const pageSize = options.pageSize ?? 20;
+  const storage = () => options.storage ?? sessionStorage;
+  const council = councilView();
+  const $session = atom<SessionState>({ state: 'signed-out' });
+  const $list = atom<InboxList>({ status: 'loading' });
+  const $filters = atom<InboxFilters>(EMPTY_FILTERS);
+  const $selected = atom<string | undefined>(undefined);
+  const $action = atom<ActionState>({ state: 'idle' });
+  // The token lives here and in the tab's sessionStorage only: never in an attribute or the DOM.
+  let token: string | undefined;
+  // Answers to an earlier question (filters changed, signed out, element moved) are dropped.
+  let listSerial = 0;
+  let sessionSerial = 0;
+
+  const target = (): { t: Transport; key: string } | undefined => {
+    const { api, council: slug } = options.scope();
+    return api && slug ? { t: transportFor({ baseUrl: api, council: slug }), key: tokenKey(api, slug) } : undefined;
+  };
+  const query = () => {
+    const f = $filters.get();
+    const q = f.q.trim();
+    return {
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.service ? { service: f.service } : {}),
+      ...(f.kind ? { kind: f.kind } : {}),
+      ...(f.channel ? { channel: f.channel } : {}),
+      ...(q ? { q } : {}),
+      limit: pageSize,
+    };
+  };
+
+  /** The API no longer takes the token (revoked, expired): the session ends and is forgotten. */
+  function ended(): void {
+    forget();
+    $session.set({ state: 'signed-out', refused: 'ended' });
+  }
+
+  function forget(): void {
+    const tgt = target();
+    token = undefined;
+    if (tgt) storage().removeItem(tgt.key);
+    listSerial++;
+    sessionSerial++;
+    $list.set({ status: 'loading' });
+    $selected.set(undefined);
+    $action.set({ state: 'idle' });
+    $filters.set(EMPTY_FILTERS);
+  }
+
+  function loadList(): void {
+    const serial = ++listSerial;
+    const tgt = target();
+    if (!tgt || !token) return $list.set({ status: 'failed', reason: 'not-configured' });
+    $list.set({ status: 'loading' });
+    listStaffFeedback(tgt.t, query(), { token }).then(
+      (page) => serial === listSerial && $list.set({ status: 'ready', items: page.items, nextCursor: page.nextCursor ?? null, more: 'idle', firstNew: 0 }),
+      (error: unknown) => {
+        if (serial !== listSerial) return;
+        if (failure(error) === 'wrong') return ended();
+        $list.set({ status: 'failed', reason: failure(error) });
+      },
+    );
+  }
+
+  /** Puts the input as the API now has it in the list, in place. */
+  function replace(item: StaffFeedback): void {
+    const l = $list.get();
+    if (l.status === 'ready') $list.set({ ...l, items: l.items.map((i) => (i.id === item.id ? item : i)) });
+  }
+
+  const view = {
+    $council: council.$council,
+    $services: council.$services,
+    $session: $session as ReadableAtom<SessionState>,
+    $list: $list as ReadableAtom<InboxList>,
+    $filters: $filters as ReadableAtom<InboxFilters>,
+    $selected: $selected as ReadableAtom<string | undefined>,
+    $action: $action as ReadableAtom<ActionState>,
+
+    /** Follows the current scope: its council, and a token this tab kept for it (checked again). */
+    load(): void {
+      const tgt = target();
+      council.follow(tgt?.t, true);
+      token = undefined;
+      listSerial++;
+      sessionSerial++;
+      const kept = tgt ? storage().getItem(tgt.key) : null;
+      if (kept) view.signIn(kept, true);
+      else $session.set({ state: 'signed-out' });
+    },
+
+    /**
+     * Checks `candidate` with a staff call (the inbox's first page, which the signed-in view
+     * shows anyway); kept for the tab only once the API accepts it. `restoring` is a token the
+     * tab kept: refused, it is forgotten and the sign-in form shows no error.
+     */
+    signIn(candidate: string, restoring = false): void {
+      const tgt = target();
+      const value = candidate.trim();
+      if (!tgt) return $session.set({ state: 'signed-out', refused: 'not-configured' });
+      if (!value) return $session.set({ state: 'signed-out', refused: 'wrong' });
+      const serial = ++sessionSerial;
+      const list = ++listSerial;
+      $session.set({ state: 'checking' });
+      $filters.set(EMPTY_FILTERS);
+      listStaffFeedback(tgt.t, query(), { token: value }).then(
+        (page) => {
+          if (serial !== sessionSerial) return;
+          token = value;
+          storage().setItem(tgt.key, value);
+          if (list === listSerial) $list.set({ status: 'ready', items: page.items, nextCursor: page.nextCursor ?? null, more: 'idle', firstNew: 0 });
+          $selected.set(undefined);
+          $action.set({ state: 'idle' });
+          $session.set({ state: 'signed-in' });
+        },
+        (error: unknown) => {
+          if (serial !== sessionSerial) return;
+          const reason = failure(error);
+          if (restoring && reason === 'wrong') storage().removeItem(tgt.key);
+          $session.set({ state: 'signed-out', ...(restoring && reason === 'wrong' ? { refused: 'ended' as const } : { refused: reason }) });
+        },
+      );
+    },
+
+    /** Forgets the token (this tab's copy too) and shows the sign-in form. */
+    signOut(): void {
+      forget();
+      $session.set({ state: 'signed-out', left: true });
+    },
+
+    /** A changed filter or search: a new first page. */
+    filter(patch: Partial<InboxFilters>): void {
+      const before = $filters.get();
+      const next = { ...before, ...patch };
+      if ((Object.keys(next) as (keyof InboxFilters)[]).every((k) => next[k] === before[k]) && $list.get().status !== 'failed') return;
+      $filters.set(next);
+      loadList();
+    },
+
+    retry(): void {
+      const l = $list.get();
+      if (l.status === 'failed') loadList();
+      else if (l.status === 'ready' && l.more === 'failed') view.more();
+    },
+
+    /** The next page, appended; `firstNew` says where it starts (for focus). */
+    more(): void {
+      const l = $list.get();
+      const tgt = target();
+      if (l.status !== 'ready' || !l.nextCursor || l.more === 'loading' || !tgt || !token) return;
+      const serial = listSerial;
+      $list.set({ ...l, more: 'loading' });
+      listStaffFeedback(tgt.t, { ...query(), cursor: l.nextCursor }, { token }).then(
+        (page) => {
+          if (serial !== listSerial) return;
+          const seen = new Set(l.items.map((i) => i.id));
+          $list.set({ status: 'ready', items: [...l.items, ...page.items.filter((i) => !seen.has(i.id))], nextCursor: page.nextCursor ?? null, more: 'idle', firstNew: l.items.length });
+        },
+        (error: unknown) => {
+          if (serial !== listSerial) return;
+          if (failure(error) === 'wrong') return ended();
+          $list.set({ ...l, more: 'failed' });
+        },
+      );
+    },
+
+    /** Opens an input in the reading pane (undefined closes it). */
+    select(id: string | undefined): void {
+      if ($selected.get() === id) return;
+      $selected.set(id);
+      $action.set({ state: 'idle' });
+    },
+
+    /** The open input, as the list has it. */
+    selected(): StaffFeedback | undefined {
+      const l = $list.get();
+      const id = $selected.get();
+      return l.status === 'ready' && id ? l.items.find((i) => i.id === id) : undefined;
+    },
+
+    /** Changes the open input's status. */
+    setStatus(status: FeedbackStatus): void {
+      const item = view.selected();
+      const tgt = target();
+      if (!item || !tgt || !token || $action.get().state === 'saving') return;
+      $action.set({ state: 'saving', what: 'status' });
+      updateStaffFeedback(tgt.t, item.id, { status }, { token }).then(
+        (updated) => {
+          replace(updated);
+          $action.set({ state: 'done', what: 'status', status: updated.status });
+        },
+        (error: unknown) => (failure(error) === 'wrong' ? ended() : $action.set({ state: 'failed', what: 'status', reason: failure(error) })),
+      );
+    },
+
+    /** Sends a personal reply to the open input; resolves whether it was sent (the form then empties). */
+    reply(text: string): Promise<boolean> {
+      const item = view.selected();
+      const tgt = target();
+      const value = text.trim();
+      if (!item || !tgt || !token || $action.get().state === 'saving') return Promise.resolve(false);
+      if (!value) return ($action.set({ state: 'invalid', what: 'reply', problem: 'empty' }), Promise.resolve(false));
+      if (value.length > REPLY_TEXT_MAX) return ($action.set({ state: 'invalid', what: 'reply', problem: 'too-long' }), Promise.resolve(false));
+      $action.set({ state: 'saving', what: 'reply' });
+      // One key for this reply, reused by the SDK's retries: a reply is never sent twice.
+      return createReply(tgt.t, item.id, { text: value }, { token }).then(
+        (reply) => {
+          // The API makes the input `answered`; the list shows it without asking again.
+          replace({ ...item, status: 'answered', replies: [...item.replies, reply] });
+          $action.set({ state: 'done', what: 'reply', emailed: reply.emailed });
+          return true;
+        },
+        (error: unknown) => {
+          if (failure(error) === 'wrong') ended();
+          else $action.set({ state: 'failed', what: 'reply', reason: failure(error) });
+          return false;
+        },
+      );
+    },
+
+    dispose(): void {
+      council.stop();
+      listSerial++;
+      sessionSerial++;
+    },
+  };
+  return view;
+}
+
+export type ConsoleView = ReturnType<typeof createConsole>;
