@@ -256,6 +256,31 @@ forEachEngine((engine) => {
     assert.match(stdout, /"msg":"stopped"/);
   });
 
+  test('serve --demo prints the demo console and an editor token that works there', async () => {
+    const child = start(['serve', '--port', '0', '--demo']);
+    let stdout = '';
+    child.stderr.resume();
+    const [url, token] = await new Promise<[string, string]>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d;
+        const m = /console: (http:\/\/\S+)\/console\/ \(Riverside editor token for this demo: (\S+)\)/.exec(stdout);
+        if (m) resolve([m[1]!, m[2]!]);
+      });
+      child.on('close', (code) => reject(new Error(`serve exited early with ${code}: ${stdout}`)));
+    });
+    try {
+      assert.equal((await fetch(`${url}/console/`)).status, 200);
+      const inbox = await fetch(`${url}/v1/councils/riverside/staff/feedback`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(inbox.status, 200, 'the printed token signs in to the demo council');
+      const other = await fetch(`${url}/v1/councils/nordby/staff/feedback`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(other.status, 403, 'and to no other council');
+    } finally {
+      const exited = new Promise((resolve) => child.on('close', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
   test('on PGlite, a command refuses to write while a server holds the data folder', { skip: engine.name !== 'pglite' && 'PostgreSQL has no single-writer folder' }, async () => {
     const child = start(['serve', '--port', '0']);
     let stdout = '';

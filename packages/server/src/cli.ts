@@ -137,7 +137,12 @@ async function serve(args: string[]): Promise<void> {
   const lines = [`Civic Loop server listening on ${u} (${server.db.engine})`, `  API:     ${u}/v1/councils/{council}`, `  health:  ${u}/healthz`, `  OpenAPI: ${u}/v1/openapi.json`];
   lines.push(`  docs:    ${u}/docs`);
   if (demo && !demoPages) lines.push(`  demo:    councils seeded; the demo pages are only in the source repository`);
-  if (demoPages) lines.push(`  demo:    ${u}/`, `           ${u}/riverside/`, `           ${u}/nordby/`, `           ${u}/przykladowo/`);
+  if (demoPages) {
+    // The demo's staff console needs a token; a running server holds the PGlite folder, so the
+    // CLI could not make one now. A new editor token each start, for the demo council only.
+    const token = await createStaffToken(server.db, { council: 'riverside', role: 'editor', label: 'demo console (printed at start)' });
+    lines.push(`  demo:    ${u}/`, `           ${u}/riverside/`, `           ${u}/nordby/`, `           ${u}/przykladowo/`, `  console: ${u}/console/ (Riverside editor token for this demo: ${token})`);
+  }
   const manifest = await readCdnManifest(elementsCdnDir());
   if (manifest) lines.push(`  paste into a page (see also: civicloop-server cdn-snippet --url <public address>):`, ...cdnSnippet(env['PUBLIC_URL'] || u, manifest).split('\n').map((l) => `    ${l}`));
   else lines.push(`  cdn:     not built (${elementsCdnDir()} has no integrity.json; run npm run build)`);
