@@ -10,6 +10,7 @@ import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
+import { moreButton } from '../kit/parts/more-button.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createConsole, type ActionState, type InboxFilters, type InboxList, type SessionState } from '../stores/console.js';
 import { consoleStyles } from './cocreate-console.styles.js';
@@ -223,14 +224,14 @@ export class CocreateConsole extends CivicElement {
               : html`<ul class="items" role="list">
                     ${list.items.map((item, i) => this.#renderItem(item, i))}
                   </ul>
-                  ${list.nextCursor
-                    ? html`<div class="row">
-                        <button part="button" class="button secondary" type="button" aria-disabled=${list.more === 'loading' ? 'true' : 'false'} @click=${this.#act(() => this.#console.more())}>
-                          ${list.more === 'loading' ? msg('Loading…', { id: 'console.list.loading' }) : msg('Load more', { id: 'console.list.more' })}
-                        </button>
-                        ${list.more === 'failed' ? html`<p class="error-message" role="alert">${s.failureText('offline')}</p>` : nothing}
-                      </div>`
-                    : nothing}`}
+                  ${moreButton({
+                    next: Boolean(list.nextCursor),
+                    state: list.more,
+                    label: msg('Load more', { id: 'console.list.more' }),
+                    loadingLabel: msg('Loading…', { id: 'console.list.loading' }),
+                    failedText: s.failureText('offline'),
+                    onClick: this.#act(() => this.#console.more()),
+                  })}`}
       </section>
     `;
   }

@@ -12,6 +12,7 @@ import { dateFormat, numberFormat } from '../kit/format.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
+import { moreButton } from '../kit/parts/more-button.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
 import * as s from './strings.js';
@@ -395,14 +396,14 @@ export class YouSaidWeDid extends CivicElement {
               : html`<ul class="cards" role="list">
                     ${list.items.map((theme, i) => this.#renderCard(theme, i, level + 1))}
                   </ul>
-                  ${list.nextCursor
-                    ? html`<div class="row">
-                        <button part="button" class="button secondary" type="button" aria-disabled=${list.more === 'loading' ? 'true' : 'false'} @click=${this.#act(() => this.#loop.more())}>
-                          ${list.more === 'loading' ? msg('Loading…', { id: 'loop.list.loading' }) : msg('Show more themes', { id: 'loop.list.more' })}
-                        </button>
-                        ${list.more === 'failed' ? html`<p class="error-message" role="alert">${s.failureText('offline')}</p>` : nothing}
-                      </div>`
-                    : nothing}`}
+                  ${moreButton({
+                    next: Boolean(list.nextCursor),
+                    state: list.more,
+                    label: msg('Show more themes', { id: 'loop.list.more' }),
+                    loadingLabel: msg('Loading…', { id: 'loop.list.loading' }),
+                    failedText: s.failureText('offline'),
+                    onClick: this.#act(() => this.#loop.more()),
+                  })}`}
       </section>
     `;
   }
