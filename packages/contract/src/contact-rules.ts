@@ -55,6 +55,8 @@ export const CONTACT_PENDING_DAYS = 7;
 export const RECONSENT_NOTICE_DAYS = 30;
 /** Groups of the reach view smaller than this are suppressed unless the council sets another threshold. */
 export const REACH_THRESHOLD_DEFAULT = 5;
+/** The highest suppression threshold a council may set (beyond it the reach view would show nothing). */
+export const REACH_THRESHOLD_MAX = 1000;
 
 /** Bounds of what a contact writes. */
 export const CONTACT_NAME_MAX = 200;

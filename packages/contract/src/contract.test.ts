@@ -89,6 +89,6 @@ describe('rules declared once', () => {
       for (const k of ['method', 'path', 'tag', 'auth', 'retry', 'idempotent', 'cacheable'] as const) assert.equal(route[k], e[k], `${id}.${k}`);
       assert.equal(route.idempotent === true, route.retry === 'keyed', `${id}: keyed exactly when idempotent`);
     }
-    assert.deepEqual(contractMethods().sort(), ['DELETE', 'GET', 'PATCH', 'POST']);
+    assert.deepEqual(contractMethods().sort(), ['DELETE', 'GET', 'PATCH', 'POST', 'PUT']);
   });
 });

@@ -21,7 +21,7 @@ export const TAGS = {
   council: 'Public council configuration and services',
   feedback: "Residents' input and its receipts",
   loop: '"You said, we did": published themes, loop figures, the feed and open data',
-  staff: 'Staff: the inbox, personal replies, themes and the audit log (Bearer staff token)',
+  staff: 'Staff: the inbox, personal replies, themes, the audit log and council settings (Bearer staff token)',
   contacts:
     'The contact bank: sign-up with double opt-in, a contact\'s own entry and invitations (Bearer token from the email), ' +
     'and for staff search, export, activities, invitations and reach (Bearer staff token)',
@@ -78,6 +78,11 @@ export const updateTheme = /* @__PURE__ */ endpoint({ method: 'patch', path: '/v
 export const publishTheme = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/themes/{id}/publish', tag: 'staff', auth: 'staff', admin: true, retry: 'safe' });
 export const createThemeUpdate = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/themes/{id}/updates', tag: 'staff', auth: 'staff', retry: 'keyed', idempotent: true });
 export const listAudit = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/audit', tag: 'staff', auth: 'staff', admin: true, retry: 'safe' });
+// Council settings: editors read them (the embed builder warns with the allowed origins), admins change them.
+export const getCouncilSettings = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/settings', tag: 'staff', auth: 'staff', retry: 'safe' });
+// A PATCH carries absolute values, so sending it twice changes nothing more.
+export const updateCouncilSettings = /* @__PURE__ */ endpoint({ method: 'patch', path: '/v1/councils/{council}/staff/settings', tag: 'staff', auth: 'staff', admin: true, retry: 'safe' });
+export const saveService = /* @__PURE__ */ endpoint({ method: 'put', path: '/v1/councils/{council}/staff/services/{service}', tag: 'staff', auth: 'staff', admin: true, retry: 'safe' });
 
 // The contact bank. A contact's own routes take the token from their email as a Bearer token, never in the URL.
 export const createContact = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/contacts', tag: 'contacts', auth: 'public', retry: 'keyed', idempotent: true });
@@ -126,6 +131,9 @@ export const endpoints = {
   publishTheme,
   createThemeUpdate,
   listAudit,
+  getCouncilSettings,
+  updateCouncilSettings,
+  saveService,
   createContact,
   confirmContact,
   getMyContact,

@@ -29,6 +29,7 @@ import { toValidationIssues, type Problem } from './problem.js';
 import { PROBLEM_TYPES } from './rules.js';
 import type { Challenge } from './pow.js';
 import type { ServiceList } from './services.js';
+import type { CouncilSettings, CouncilSettingsPatch, ServiceSave } from './settings.js';
 import type { AuditList, Reply, ReplyCreate, StaffFeedback, StaffFeedbackList, StaffFeedbackPatch } from './staff.js';
 import type {
   LoopStats,
@@ -82,6 +83,22 @@ export const council: CouncilConfig = {
   antiAbuse: { minFillMs: 3000, proofOfWork: { required: true, difficulty: 16 } },
   contactBank: contactBankConfig,
 };
+
+export const councilSettings: CouncilSettings = {
+  ...council,
+  antiAbuse: council.antiAbuse!,
+  contactBank: contactBankConfig,
+  origins: ['https://www.um.warszawa.pl', 'https://konsultacje.um.warszawa.pl'],
+  openLicence: 'CC-BY-4.0',
+  reachThreshold: 5,
+};
+
+export const councilSettingsPatch: CouncilSettingsPatch = {
+  origins: ['https://www.um.warszawa.pl', 'https://konsultacje.um.warszawa.pl', 'https://biblioteki.um.warszawa.pl'],
+  reachThreshold: 10,
+};
+
+export const serviceSave: ServiceSave = { name: { pl: 'Baseny miejskie', en: 'City swimming pools' }, category: 'health' };
 
 export const services: ServiceList = {
   items: [

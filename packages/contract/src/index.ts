@@ -7,6 +7,7 @@ export * from './pow.js';
 export * from './problem.js';
 export * from './routes.js';
 export * from './services.js';
+export * from './settings.js';
 export * from './staff.js';
 export * from './themes.js';
 // The zod-free rules and endpoint table, for callers that import everything from one place.

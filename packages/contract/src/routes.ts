@@ -30,7 +30,8 @@ import { feedbackCreateFor, FeedbackCreate, FeedbackCreated, FeedbackReceipt, Re
 import * as examples from './examples.js';
 import { Health } from './health.js';
 import { Challenge } from './pow.js';
-import { ServiceList } from './services.js';
+import { Service, ServiceList } from './services.js';
+import { CouncilSettings, CouncilSettingsPatch, ServiceParams, ServiceSave } from './settings.js';
 import { AuditList, AuditQuery, InboxQuery, Reply, ReplyCreate, StaffFeedback, StaffFeedbackList, StaffFeedbackPatch, StaffItemParams } from './staff.js';
 import {
   FeedQuery,
@@ -324,6 +325,37 @@ export const routes = defineRoutes({
     query: AuditQuery,
     responses: { 200: { description: 'One page of the log', schema: AuditList, example: examples.audit } },
     problems: [401, 403, 404, 422],
+  },
+  getCouncilSettings: {
+    summary: "The council's settings",
+    description:
+      'Editors and admins (editors read them so the embed builder can say whether a page may embed the council; only admins change them). ' +
+      'Everything the public config holds, plus the allowed origins, the open-data licence, the contact bank with its consent text and the reach suppression threshold.',
+    params: CouncilParams,
+    responses: { 200: { description: 'The settings', schema: CouncilSettings, example: examples.councilSettings } },
+    problems: [401, 403, 404],
+  },
+  updateCouncilSettings: {
+    summary: "Change the council's settings",
+    description:
+      'Admins only (an editor gets 403). Only the settings given change; a default locale no longer among new locales moves to the first of them. ' +
+      'Elements pick the change up on their next load. Recorded in the audit log (`council.update`) with the fields before and after.',
+    params: CouncilParams,
+    body: CouncilSettingsPatch,
+    bodyExample: examples.councilSettingsPatch,
+    responses: { 200: { description: 'The settings as they are now', schema: CouncilSettings, example: examples.councilSettings } },
+    problems: [400, 401, 403, 404, 413, 415, 422],
+  },
+  saveService: {
+    summary: 'Create a service, or rename it',
+    description:
+      'Admins only (an editor gets 403). Creates the service with this ID, or changes its name and category; inputs about it keep it. ' +
+      'Recorded in the audit log (`service.save`) with the fields before and after.',
+    params: ServiceParams,
+    body: ServiceSave,
+    bodyExample: examples.serviceSave,
+    responses: { 200: { description: 'The service as it is now', schema: Service, example: examples.services.items[0]! } },
+    problems: [400, 401, 403, 404, 413, 415, 422],
   },
   createContact: {
     summary: 'Sign up to the contact bank (double opt-in)',

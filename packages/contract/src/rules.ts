@@ -82,8 +82,13 @@ export const AUDIT_ACTIONS = [
   'contact.view',
   'activity.create',
   'activity.invite',
+  'council.update',
+  'service.save',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Origins one council may list (a bound on what a settings change may carry). */
+export const SETTINGS_ORIGINS_MAX = 100;
 
 /** What a staff token may do: editors triage and answer, admins also publish and read the audit log. */
 export const STAFF_ROLES = ['editor', 'admin'] as const;

@@ -102,8 +102,8 @@ export const AuditEntry = z
     action: AuditAction,
     subject: z
       .object({
-        type: z.enum(['feedback', 'theme', 'contact', 'activity', 'contact-bank']).check(
-          z.meta({ description: 'What it concerns: an input, a theme, a contact, an activity, or the whole `contact-bank` (a search or export; `id` is the council).' }),
+        type: z.enum(['feedback', 'theme', 'contact', 'activity', 'contact-bank', 'council', 'service']).check(
+          z.meta({ description: 'What it concerns: an input, a theme, a contact, an activity, the whole `contact-bank` (a search or export; `id` is the council), the settings of the `council` (`id` is the council), or a `service`.' }),
         ),
         id: Id.check(z.meta({ description: 'Its ID.' })),
       })

@@ -51,6 +51,7 @@ export {
   updateTheme,
   type PageQuery,
 } from './operations.js';
+export { getCouncilSettings, saveService, updateCouncilSettings } from './settings.js';
 export { createClient, type CivicLoopClient, type ClientOptions, type RouteInput, type RouteOutput } from './client.js';
 export { ApiError } from './errors/api-error.js';
 export { ContractError } from './errors/contract-error.js';

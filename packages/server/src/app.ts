@@ -33,6 +33,7 @@ import { inboxHandlers } from './inbox.js';
 import { createMailer } from './mail/mailer.js';
 import { openDataHandlers } from './open-data.js';
 import { statsHandlers } from './stats.js';
+import { settingsHandlers } from './settings.js';
 import { themeHandlers } from './themes.js';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -56,6 +57,7 @@ const handlers: Handlers = {
   ...feedHandlers,
   ...openDataHandlers,
   ...auditHandlers,
+  ...settingsHandlers,
   ...contactHandlers,
 };
 

@@ -23,6 +23,8 @@ const BODIES: Partial<Record<RouteId, unknown>> = {
   createThemeUpdate: { text: 'An update.' },
   createActivity: { title: 'A workshop', format: 'workshop', startsAt: '2026-06-01T10:00:00Z', text: 'About the library.', locale: 'en' },
   createInvitations: {},
+  updateCouncilSettings: { reachThreshold: 6 },
+  saveService: { name: { en: 'Libraries' }, category: 'culture' },
 };
 
 const staffRoutes = (Object.values(routes) as RouteDef[]).filter((r) => r.auth === 'staff');
@@ -56,7 +58,7 @@ forEachEngine((engine) => {
   after(() => server.close());
 
   const pathOf = (route: RouteDef, council: string, ids: typeof own) =>
-    route.path.replace('{council}', council).replace('{id}', route.path.includes('/themes/') ? ids.theme : route.path.includes('/activities/') ? ids.activity : ids.feedback);
+    route.path.replace('{council}', council).replace('{service}', 'libraries').replace('{id}', route.path.includes('/themes/') ? ids.theme : route.path.includes('/activities/') ? ids.activity : ids.feedback);
   const send = (route: RouteDef, opts: { token?: string; authorization?: string; council?: string; ids?: typeof own }) =>
     call(server, route.method.toUpperCase(), pathOf(route, opts.council ?? 'alpha', opts.ids ?? own), {
       ...(BODIES[route.operationId as RouteId] !== undefined ? { body: BODIES[route.operationId as RouteId] } : {}),
@@ -66,7 +68,7 @@ forEachEngine((engine) => {
 
   test('the matrix covers every staff route of the contract, admin-only ones marked', () => {
     assert.ok(staffRoutes.length >= 10, `${staffRoutes.length} staff routes`);
-    assert.deepEqual(staffRoutes.filter((r) => r.admin).map((r) => r.operationId).sort(), ['listAudit', 'publishTheme']);
+    assert.deepEqual(staffRoutes.filter((r) => r.admin).map((r) => r.operationId).sort(), ['listAudit', 'publishTheme', 'saveService', 'updateCouncilSettings']);
   });
 
   test('no token, a malformed one, an unknown one, a revoked one: 401 with WWW-Authenticate, and nothing changed', async () => {
