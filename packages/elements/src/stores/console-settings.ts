@@ -1,0 +1,91 @@
+// The console's council settings, for admins: read them, change what was edited, create or rename
+// services. Editors may read them, and the API refuses their changes (403), said in place.
+//
+//   settings: loading -> ready | failed
+//   save:     idle -> saving -> done | invalid (the API named fields) | failed
+import type { CouncilSettings, CouncilSettingsPatch, ServiceSave } from '@civicloop/contract';
+import { getCouncilSettings, isApiError, saveService, updateCouncilSettings } from '@civicloop/sdk';
+import { atom, type ReadableAtom } from 'nanostores';
+import { staffFailure, type StaffAccess, type StaffFailure } from './console-themes.js';
+
+export type SettingsState = { status: 'loading' } | { status: 'ready'; settings: CouncilSettings } | { status: 'failed'; reason: StaffFailure };
+export type SaveWhat = 'settings' | 'service';
+export type SaveState =
+  | { state: 'idle' }
+  | { state: 'saving'; what: SaveWhat }
+  | { state: 'done'; what: SaveWhat }
+  | { state: 'invalid'; what: SaveWhat; fields: { path: string; message: string }[] }
+  | { state: 'failed'; what: SaveWhat; reason: StaffFailure };
+
+export function createConsoleSettings(options: { access: StaffAccess; servicesChanged?: () => void }) {
+  const $settings = atom<SettingsState>({ status: 'loading' });
+  const $save = atom<SaveState>({ state: 'idle' });
+  let serial = 0;
+
+  /** A failure to show, or undefined when the session ended (401). */
+  const failed = (error: unknown): StaffFailure | undefined => {
+    const reason = staffFailure(error);
+    if (!reason) options.access.end();
+    return reason;
+  };
+  const invalid = (error: unknown) =>
+    isApiError(error) && error.status === 422 && Array.isArray(error.problem?.errors) ? (error.problem.errors as { path: string; message: string }[]).map((e) => ({ path: e.path, message: e.message })) : undefined;
+
+  async function run(what: SaveWhat, call: (a: NonNullable<ReturnType<StaffAccess['staff']>>) => Promise<CouncilSettings | undefined>): Promise<void> {
+    const a = options.access.staff();
+    if (!a || $save.get().state === 'saving') return;
+    $save.set({ state: 'saving', what });
+    try {
+      const settings = await call(a);
+      if (settings) $settings.set({ status: 'ready', settings });
+      $save.set({ state: 'done', what });
+    } catch (error) {
+      const fields = invalid(error);
+      if (fields) return $save.set({ state: 'invalid', what, fields });
+      const reason = failed(error);
+      $save.set(reason ? { state: 'failed', what, reason } : { state: 'idle' });
+    }
+  }
+
+  return {
+    $settings: $settings as ReadableAtom<SettingsState>,
+    $save: $save as ReadableAtom<SaveState>,
+
+    async load(): Promise<void> {
+      const mine = ++serial;
+      const a = options.access.staff();
+      if (!a) return;
+      $settings.set({ status: 'loading' });
+      $save.set({ state: 'idle' });
+      try {
+        const settings = await getCouncilSettings(a.t, { token: a.token });
+        if (mine === serial) $settings.set({ status: 'ready', settings });
+      } catch (error) {
+        const reason = failed(error);
+        if (mine === serial && reason) $settings.set({ status: 'failed', reason });
+      }
+    },
+
+    /** Sends what changed; anything absent stays as it is. */
+    save(patch: CouncilSettingsPatch): Promise<void> {
+      return run('settings', (a) => updateCouncilSettings(a.t, patch, { token: a.token }));
+    },
+
+    /** Creates the service `id`, or renames it; the council's service list is read again. */
+    saveService(id: string, body: ServiceSave): Promise<void> {
+      return run('service', async (a) => {
+        await saveService(a.t, id, body, { token: a.token });
+        options.servicesChanged?.();
+        return undefined;
+      });
+    },
+
+    reset(): void {
+      serial++;
+      $settings.set({ status: 'loading' });
+      $save.set({ state: 'idle' });
+    },
+  };
+}
+
+export type ConsoleSettings = ReturnType<typeof createConsoleSettings>;
