@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { KIT_OWNER, ownerOf } from '../../../scripts/locale-parts.ts';
 import { elementsDir, expectedSources } from '../../../scripts/registry.ts';
 import { ELEMENTS, className, modulePath } from './registry.ts';
+import { EMBEDDABLE } from './stores/console-embed.ts';
 
 const read = (path: string) => readFileSync(`${elementsDir}${path}`, 'utf8');
 
@@ -75,5 +76,17 @@ describe('elements registry', () => {
     const feedback = data.tags.find((t) => t.name === 'cocreate-feedback')!;
     for (const attr of ['api', 'council', 'service', 'lang', 'compact', 'heading-level']) assert.ok(feedback.attributes.some((a) => a.name === attr), `cocreate-feedback: ${attr}`);
     assert.ok(pkg.files.includes('html-custom-data.json'));
+  });
+
+  // The console's embed builder offers these: a public element it misses, or an attribute the
+  // element does not have, would give web editors a snippet that does nothing.
+  test("the embed builder offers every public element, and only attributes each declares", () => {
+    const manifest = JSON.parse(read('custom-elements.json')) as { modules: { declarations?: { tagName?: string; attributes?: { name: string }[] }[] }[] };
+    const publicTags = ELEMENTS.filter((e) => e.lazy && e.tag !== 'cocreate-console').map((e) => e.tag).sort();
+    assert.deepEqual(Object.keys(EMBEDDABLE).sort(), publicTags);
+    for (const [tag, attributes] of Object.entries(EMBEDDABLE)) {
+      const declared = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag)!.attributes!.map((a) => a.name);
+      for (const name of [...attributes, 'council', 'api']) assert.ok(declared.includes(name), `${tag} has no attribute ${name}`);
+    }
   });
 });
