@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ELEMENTS, THEME_PROPERTIES, className, modulePath } from '../packages/elements/src/registry.ts';
 import { getCouncil, listServices } from '../packages/contract/src/endpoints.ts';
+import { PAGE_LIMIT_MAX } from '../packages/contract/src/rules.ts';
 
 export const elementsDir = fileURLToPath(new URL('../packages/elements/', import.meta.url));
 
@@ -105,7 +106,7 @@ function scan(): void {
 // Each council's settings and the first page of its services (every element with a council shows
 // them), asked for now, beside the element's code, instead of once that code has run: the kit's
 // council store (kit/stores/council.ts) takes the answers from this map by URL (the same URLs:
-// services 100 a page, its SERVICES_PAGE). The API
+// services a whole page, PAGE_LIMIT_MAX, at a time). The API
 // is found as the elements find it: their \`api\`, the page's <civicloop-config api>, else the
 // origin that served this script (found by its file name: a module has no currentScript).
 const early: Map<string, Promise<Response | undefined>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('civicloop.councils')] ??= new Map()) as never;
@@ -118,7 +119,7 @@ function fetchCouncils(root: Document | ShadowRoot, tag: string): void {
     const api = attr('api') || (own && /^https?:/.test(own) ? new URL(own).origin : undefined);
     if (!council || !api) continue;
     const base = new URL(api, document.baseURI).href.replace(/\\/+$/, '');
-    for (const path of [${JSON.stringify(getCouncil.path)}, ${JSON.stringify(`${listServices.path}?limit=100`)}]) {
+    for (const path of [${JSON.stringify(getCouncil.path)}, ${JSON.stringify(`${listServices.path}?limit=${PAGE_LIMIT_MAX}`)}]) {
       const url = base + path.replace('{council}', encodeURIComponent(council));
       // A failure is the SDK's to report, with its reason, when the store asks again.
       if (!early.has(url)) early.set(url, fetch(url, { headers: { accept: 'application/json' } }).catch(() => undefined));

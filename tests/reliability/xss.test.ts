@@ -169,10 +169,12 @@ test(`a corpus of ${PAYLOADS.length} payloads in every text an element shows aga
     return out;
   }`;
   // Everything rendered: the last theme of the last list, and the receipt view's reply.
-  await page
+  // A timeout fails the test below, after the list of payloads not shown says what is missing.
+  const rendered = await page
     .waitForFunction(`(${DEEP_TEXT})(document.body).includes(${JSON.stringify(shown[shown.length - 1])}) && (${DEEP_TEXT})(document.body).includes(${JSON.stringify(replyText)})`, { timeout: 30_000 })
-    .catch(() => undefined);
-  await new Promise((r) => setTimeout(r, 500));
+    .then(() => true, () => false);
+  // Injected markup would run on a load or an error (<img onerror>, <script src>): wait until the network is quiet.
+  await page.waitForNetworkIdle({ idleTime: 250, timeout: 10_000 });
   const result = (await page.evaluate(`(() => {
     const texts = [];
     const danger = [];
@@ -196,6 +198,7 @@ test(`a corpus of ${PAYLOADS.length} payloads in every text an element shows aga
   const missing = shown.map((p, i) => [i, p] as const).filter(([, p]) => !result.text.includes(p));
   if (process.env['XSS_DEBUG']) console.log(result.text.slice(0, 4000));
   assert.deepEqual(missing, [], 'payloads not shown as text');
+  assert.ok(rendered, 'the page did not show the last theme and the reply within 30 s');
   assert.ok(shown.length >= 100, `${shown.length} payloads stored`);
   console.log(`xss [chromium]: ${shown.length} payloads shown (service names, form text, themes' four texts, receipt view's theme and reply, consent text, district names), all as text; none ran`);
   await page.close();

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { LOCALES } from './locales.js';
-import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN, isStorableText, UNSTORABLE_TEXT_MESSAGE } from './rules.js';
+import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN, isStorableText, PAGE_LIMIT_MAX, UNSTORABLE_TEXT_MESSAGE } from './rules.js';
 
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
@@ -36,8 +36,8 @@ export const CouncilParams = z.object({ council: Slug.check(z.meta({ description
 
 /** Cursor pagination query: `?limit=&cursor=`. */
 export const PageQuery = z.object({
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))).check(
-    z.meta({ description: 'Items per page, 1 to 100.' }),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(PAGE_LIMIT_MAX))).check(
+    z.meta({ description: `Items per page, 1 to ${PAGE_LIMIT_MAX}.` }),
   ),
   cursor: z.optional(plainText(z.maxLength(200))).check(
     z.meta({

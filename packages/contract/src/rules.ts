@@ -87,6 +87,9 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** The largest page a list gives (`?limit=`); elements read a council's services a whole page at a time. */
+export const PAGE_LIMIT_MAX = 100;
+
 /** Origins one council may list (a bound on what a settings change may carry). */
 export const SETTINGS_ORIGINS_MAX = 100;
 

@@ -70,7 +70,7 @@ function scan(): void {
 // Each council's settings and the first page of its services (every element with a council shows
 // them), asked for now, beside the element's code, instead of once that code has run: the kit's
 // council store (kit/stores/council.ts) takes the answers from this map by URL (the same URLs:
-// services 100 a page, its SERVICES_PAGE). The API
+// services a whole page, PAGE_LIMIT_MAX, at a time). The API
 // is found as the elements find it: their `api`, the page's <civicloop-config api>, else the
 // origin that served this script (found by its file name: a module has no currentScript).
 const early: Map<string, Promise<Response | undefined>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('civicloop.councils')] ??= new Map()) as never;

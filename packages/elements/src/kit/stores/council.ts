@@ -3,6 +3,7 @@
 import type { CouncilConfig, Service } from '@civicloop/contract';
 import { getCouncil, listServices } from '@civicloop/contract/endpoints';
 import type { Locale } from '@civicloop/contract/locales';
+import { PAGE_LIMIT_MAX } from '@civicloop/contract/rules';
 import { atom, type ReadableAtom } from 'nanostores';
 import { collator } from '../format.js';
 
@@ -46,8 +47,8 @@ type Early = Map<string, Promise<Response | undefined>>;
 
 type ServicePage = Awaited<ReturnType<CouncilSource['listServices']>>;
 
-/** Services are asked for 100 at a time; the loader (scripts/registry.ts) asks for the first page the same way. */
-const SERVICES_PAGE = { limit: 100 } as const;
+/** Services are asked for a whole page at a time; the loader (scripts/registry.ts) asks for the first page the same way. */
+const SERVICES_PAGE = { limit: PAGE_LIMIT_MAX } as const;
 
 /**
  * The loader's request for `path` (the council's, or its first page of services) at `api`, parsed,
