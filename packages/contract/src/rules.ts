@@ -87,6 +87,10 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** The five categories of Warsaw's diagnosis, plus social services and a catch-all. */
+export const SERVICE_CATEGORIES = ['education', 'health', 'culture', 'communal', 'transport', 'social', 'other'] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+
 /** The largest page a list gives (`?limit=`); elements read a council's services a whole page at a time. */
 export const PAGE_LIMIT_MAX = 100;
 

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { Id, LocalizedText, page } from './common.js';
+import { SERVICE_CATEGORIES } from './rules.js';
 
-/** The five categories of Warsaw's diagnosis, plus social services and a catch-all. */
-export const SERVICE_CATEGORIES = ['education', 'health', 'culture', 'communal', 'transport', 'social', 'other'] as const;
+// The categories are rules (zod-free, for browser code); re-exported here beside their schema.
+export { SERVICE_CATEGORIES };
 export const ServiceCategory = z.enum(SERVICE_CATEGORIES);
 export type ServiceCategory = z.infer<typeof ServiceCategory>;
 

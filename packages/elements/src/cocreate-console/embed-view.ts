@@ -9,6 +9,7 @@ import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { checkField, selectField } from '../kit/parts/controls.js';
 import { ownName } from '../kit/parts/language.js';
 import { EMBED_TAGS, EMBEDDABLE, embedSnippet, type AllowState, type CdnState, type ConsoleEmbed, type EmbedAttribute, type EmbedTag, type OriginState } from '../stores/console-embed.js';
+import { themeStatusLabel } from './themes-view.js';
 import { staffFailureText, type ViewContext } from './views.js';
 
 const ELEMENT_LOADERS: Record<EmbedTag, () => Promise<unknown>> = {
@@ -156,7 +157,7 @@ export class EmbedView implements ReactiveController {
       case 'lang':
         return selectField({ id, label, value, none: msg("The page's language", { id: 'console.embed.pageLang' }), options: this.ctx.locales().map((l) => ({ value: l, label: ownName(l) })), onChange: (v) => this.#set(name, v) });
       case 'status':
-        return selectField({ id, label, value, none: msg('Newest first', { id: 'console.embed.anyStatus' }), options: THEME_STATUSES.map((s) => ({ value: s, label: s })), onChange: (v) => this.#set(name, v) });
+        return selectField({ id, label, value, none: msg('Newest first', { id: 'console.embed.anyStatus' }), options: THEME_STATUSES.map((s) => ({ value: s, label: themeStatusLabel(s) })), onChange: (v) => this.#set(name, v) });
       case 'heading-level':
         return selectField({ id, label, value, none: msg('2 (the default)', { id: 'console.embed.defaultLevel' }), options: ['1', '3', '4', '5', '6'].map((l) => ({ value: l, label: l })), onChange: (v) => this.#set(name, v) });
       default:

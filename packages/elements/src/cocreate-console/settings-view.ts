@@ -3,7 +3,7 @@
 // suppression threshold, and the services. Editors see them read-only (the API refuses their
 // changes). State is in stores/console-settings.ts.
 import type { CouncilSettings, CouncilSettingsPatch, Service } from '@civicloop/contract';
-import { LOCALES, SERVICE_CATEGORIES, type Locale } from '@civicloop/contract/rules';
+import { LOCALES, SERVICE_CATEGORIES, type Locale, type ServiceCategory } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { StoreController } from '../internal/store-controller.js';
@@ -12,6 +12,25 @@ import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { ownName } from '../kit/parts/language.js';
 import type { ConsoleSettings, SaveState, SettingsState } from '../stores/console-settings.js';
 import { staffFailureText, type ViewContext } from './views.js';
+
+export function categoryLabel(category: ServiceCategory): string {
+  switch (category) {
+    case 'education':
+      return msg('Education', { id: 'console.category.education' });
+    case 'health':
+      return msg('Health', { id: 'console.category.health' });
+    case 'culture':
+      return msg('Culture', { id: 'console.category.culture' });
+    case 'communal':
+      return msg('Communal services', { id: 'console.category.communal' });
+    case 'transport':
+      return msg('Transport', { id: 'console.category.transport' });
+    case 'social':
+      return msg('Social services', { id: 'console.category.social' });
+    case 'other':
+      return msg('Other', { id: 'console.category.other' });
+  }
+}
 
 /** What the form holds, as text, until it is saved. */
 interface Draft {
@@ -196,7 +215,7 @@ export class SettingsView implements ReactiveController {
   #renderServices(s: CouncilSettings, level: number): TemplateResult {
     const locale = s.defaultLocale;
     const category = (id: string, value: string, onChange: (v: string) => void) =>
-      selectField({ id, label: msg('Category', { id: 'console.settings.category' }), value, none: msg('Choose', { id: 'console.settings.choose' }), options: SERVICE_CATEGORIES.map((c) => ({ value: c, label: c })), onChange });
+      selectField({ id, label: msg('Category', { id: 'console.settings.category' }), value, none: msg('Choose', { id: 'console.settings.choose' }), options: SERVICE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) })), onChange });
     return html`<section class="services" aria-labelledby="services-title">
       ${heading(level, msg('Services', { id: 'console.settings.services' }), { id: 'services-title' })}
       <ul role="list" class="service-list">
@@ -220,7 +239,7 @@ export class SettingsView implements ReactiveController {
       <form class="new-service" novalidate @submit=${(e: Event) => {
         e.preventDefault();
         const n = this.#newService;
-        this.ctx.act(() => this.store.saveService(n.id.trim(), { name: { [locale]: n.name.trim() }, category: n.category as (typeof SERVICE_CATEGORIES)[number] }))();
+        this.ctx.act(() => this.store.saveService(n.id.trim(), { name: { [locale]: n.name.trim() }, category: n.category as ServiceCategory }))();
       }}>
         ${heading(level + 1, msg('Add a service', { id: 'console.settings.addService' }), { id: 'new-service-title' })}
         ${field({ id: 'new-service-id', label: msg('Short name in addresses (e.g. libraries)', { id: 'console.settings.serviceId' }), control: (a) => html`<input type="text" id="new-service-id" spellcheck="false" aria-describedby=${describedByAttr(a.describedBy)} .value=${this.#newService.id} @input=${(e: Event) => ((this.#newService = { ...this.#newService, id: (e.target as HTMLInputElement).value }), this.host.requestUpdate())} />` })}
