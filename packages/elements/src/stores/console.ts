@@ -201,6 +201,11 @@ export function createConsole(options: ConsoleOptions) {
       list.retry();
     },
 
+    /** The inbox asked again with the same filters (another view changed its messages). */
+    reload(): void {
+      list.load();
+    },
+
     /** The next page, appended; `firstNew` says where it starts (for focus). */
     more(): void {
       list.more();
