@@ -43,7 +43,12 @@ const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((v
  * and kept for the browser tab only (sessionStorage), never in an attribute or localStorage;
  * signing out forgets it. Texts residents wrote are shown as text, never as markup.
  *
- * @summary The staff console: sign-in with a staff token, the inbox with filters and search, a reading pane, status changes and personal replies.
+ * Signed in, a navigation leads to three views, each in its own module: the inbox (with a date
+ * filter, a checkbox on each message to link many to a theme, new or existing, and keyboard
+ * shortcuts for triage, listed in the console), the themes (edit, timeline updates, a preview by
+ * the real `<you-said-we-did>` in each of the council's languages, publish), and the audit log.
+ *
+ * @summary The staff console: sign-in with a staff token, the inbox (filters, search, reading pane, status, replies, linking to themes, keyboard shortcuts), themes (edit, timeline, preview, publish) and the audit log.
  *
  * @csspart base - The wrapper of everything the element shows.
  * @csspart sign-in - The sign-in form.
@@ -51,6 +56,10 @@ const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((v
  * @csspart inbox - The filters, search and list of messages.
  * @csspart item - Each message in the list.
  * @csspart pane - The reading pane of the open message.
+ * @csspart nav - The navigation between the inbox, the themes and the audit log.
+ * @csspart themes - The themes view.
+ * @csspart audit - The audit log view.
+ * @csspart entry - Each entry of the audit log.
  * @csspart button - Every button.
  * @csspart notice - Messages about loading and signing in.
  * @csspart status - The visually hidden live region that announces changes.

@@ -102,6 +102,7 @@ async function view(el: CocreateConsole, name: 'Inbox' | 'Themes' | 'Audit log',
 async function openTheme(el: CocreateConsole): Promise<void> {
   await view(el, 'Themes', 'themes');
   await waitUntil(() => all(el, '#themes [part~="item"]').some((b) => text(b).includes(title)), 'the theme is not listed', { timeout: 15_000 });
+  await expect(el).to.be.accessible();
   all(el, '#themes [part~="item"]').find((b) => text(b).includes(title))!.click();
   await waitUntil(() => active(el)?.id === 'theme-editor', 'the editor did not take focus', { timeout: 15_000 });
 }
@@ -288,6 +289,31 @@ describe('<cocreate-console> themes', () => {
     await waitUntil(() => maybe(el, '#audit-error'), 'no refusal', { timeout: 15_000 });
     expect(text($(el, '#audit-error'))).to.include('Your role may not do this: ask an administrator.');
     expect(maybe(el, '[part~="session"]'), 'still signed in').to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<cocreate-console> inbox date filter', () => {
+  it('shows messages received from and until a day (UTC), and says when none match', async () => {
+    const el = await signedIn(env.desk.editor);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const pick = async (selector: string, value: string) => {
+      const input = $<HTMLInputElement>(el, selector);
+      input.value = value;
+      input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await el.updateComplete;
+    };
+    // Recorded by this run's `before`: today, or yesterday in a run that straddles midnight UTC.
+    await pick('#filter-from', day(1));
+    await waitUntil(() => maybe(el, '#empty'), 'messages received from tomorrow', { timeout: 15_000 });
+    expect(text($(el, '#empty'))).to.equal('No messages match');
+    await pick('#filter-from', day(-1));
+    await pick('#filter-to', day(1));
+    await waitUntil(() => items(el).length === inputs.length, 'the messages of today are not shown', { timeout: 15_000 });
+    await pick('#filter-from', '');
+    await pick('#filter-to', day(-2));
+    await waitUntil(() => maybe(el, '#empty'), 'messages received until the day before yesterday', { timeout: 15_000 });
+    expect($(el, 'label[for="filter-to"]').textContent?.trim()).to.equal('Received until');
     await expect(el).to.be.accessible();
   });
 });
