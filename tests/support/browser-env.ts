@@ -22,7 +22,7 @@ export interface BrowserTestEnv {
   /** The <contact-bank-signup> council (a contact bank, services) and its editor token; its mail goes to `smtp`. */
   bank: { council: string; editor: string };
   /** The <cocreate-console> council (two services, no inputs until its suite adds them) and its editor token. */
-  desk: { council: string; editor: string; services: { id: string }[] };
+  desk: { council: string; editor: string; admin: string; services: { id: string }[] };
 }
 
 export async function startBrowserTestEnv(origin: string) {
@@ -66,8 +66,10 @@ export async function startBrowserTestEnv(origin: string) {
     await createService(server.db, { council: desk, name: { en: 'Parks', pl: 'Parki' }, category: 'communal' }),
   ];
   const deskEditor = await createStaffToken(server.db, { council: desk, role: 'editor', label: 'console tests' });
+  // Publishing and the audit log are for admins.
+  const deskAdmin = await createStaffToken(server.db, { council: desk, role: 'admin', label: 'console admin' });
   const proxy = await createFaultProxy(server.url);
-  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services, powCouncil, loop, bank: { council: bank.slug, editor: bank.editor }, desk: { council: desk, editor: deskEditor, services: deskServices } };
+  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services, powCouncil, loop, bank: { council: bank.slug, editor: bank.editor }, desk: { council: desk, editor: deskEditor, admin: deskAdmin, services: deskServices } };
   return {
     env,
     server,

@@ -86,7 +86,7 @@ export const ELEMENTS: readonly ElementEntry[] = [
   },
   {
     tag: 'cocreate-console',
-    summary: 'The staff console: sign-in with a staff token, the inbox with filters and search, a reading pane, status changes and personal replies.',
+    summary: 'The staff console: sign-in with a staff token, the inbox (filters, search, reading pane, status, replies, linking to themes, keyboard shortcuts), themes (edit, timeline, preview, publish) and the audit log.',
     lazy: true,
     strings: 'console',
     // No reservation: it sits on a staff page of its own (an intranet page, /console), where

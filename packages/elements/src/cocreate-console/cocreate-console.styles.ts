@@ -133,4 +133,158 @@ export const consoleStyles = css`
     border-inline-start: 0.25rem solid var(--_border);
     padding-inline-start: calc(var(--_space) * 0.5);
   }
+
+  /* The views' navigation: the current view marked as the accent's underline, not by colour alone. */
+  .nav ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+    border-block-end: 2px solid var(--_border);
+  }
+
+  .nav-button {
+    min-block-size: 2.75rem;
+    padding: calc(var(--_space) * 0.5) var(--_space);
+    border: 0;
+    border-block-end: 0.25rem solid transparent;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .nav-button[aria-current='page'] {
+    border-block-end-color: var(--_accent);
+    font-weight: 700;
+  }
+
+  /* Each message's checkbox beside its button. */
+  .pickable {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    align-items: start;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  .pick {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin-block-start: calc(var(--_space) * 0.5);
+  }
+
+  .selection,
+  .link-panel,
+  .confirm {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.5);
+    padding: calc(var(--_space) * 0.75);
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
+
+  .selection p {
+    margin: 0;
+  }
+
+  input[type='date'],
+  input[type='text'] {
+    display: block;
+    inline-size: 100%;
+    max-inline-size: 100%;
+    padding: calc(var(--_space) * 0.5);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    line-height: 1.4;
+  }
+
+  .keys {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    gap: calc(var(--_space) * 0.25);
+    margin: 0;
+  }
+
+  .keys div {
+    display: flex;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  .keys dd {
+    margin: 0;
+  }
+
+  kbd {
+    display: inline-block;
+    min-inline-size: 1.5em;
+    padding: 0 0.25em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    text-align: center;
+    font-family: ui-monospace, monospace;
+  }
+
+  .editor,
+  .timeline,
+  .preview,
+  .publish {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.75);
+  }
+
+  .editor {
+    max-inline-size: 48rem;
+  }
+
+  /* The public element as it will look, framed so it reads as a preview; its load-time reservation does not apply here. */
+  .preview-frame {
+    padding: var(--_space);
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .preview-frame you-said-we-did {
+    --you-said-we-did-min-block-size: 0;
+  }
+
+  .entries {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+
+  .entry {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.25);
+    padding-block-end: calc(var(--_space) * 0.5);
+    border-block-end: 1px solid var(--_border);
+  }
+
+  .entry .hint {
+    margin: 0;
+  }
+
+  .changes {
+    border-collapse: collapse;
+    inline-size: 100%;
+  }
+
+  .changes th,
+  .changes td {
+    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
 `;

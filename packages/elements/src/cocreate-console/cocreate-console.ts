@@ -13,8 +13,19 @@ import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts
 import { moreButton } from '../kit/parts/more-button.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createConsole, type ActionState, type InboxFilters, type InboxList, type SessionState } from '../stores/console.js';
+import { createConsoleAudit } from '../stores/console-audit.js';
+import { createConsoleThemes } from '../stores/console-themes.js';
+import { AuditView } from './audit-view.js';
 import { consoleStyles } from './cocreate-console.styles.js';
+import { LinkPanel } from './link-panel.js';
+import { shortcutOf, shortcutsHelp } from './shortcuts.js';
 import * as s from './strings.js';
+import { ThemesView } from './themes-view.js';
+import type { ViewContext } from './views.js';
+
+/** The console's views, in the order of its navigation. */
+const VIEWS = ['inbox', 'themes', 'audit'] as const;
+type ConsoleView = (typeof VIEWS)[number];
 
 const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((values as readonly string[]).includes(v) ? (v as T) : '');
 
@@ -32,7 +43,12 @@ const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((v
  * and kept for the browser tab only (sessionStorage), never in an attribute or localStorage;
  * signing out forgets it. Texts residents wrote are shown as text, never as markup.
  *
- * @summary The staff console: sign-in with a staff token, the inbox with filters and search, a reading pane, status changes and personal replies.
+ * Signed in, a navigation leads to three views, each in its own module: the inbox (with a date
+ * filter, a checkbox on each message to link many to a theme, new or existing, and keyboard
+ * shortcuts for triage, listed in the console), the themes (edit, timeline updates, a preview by
+ * the real `<you-said-we-did>` in each of the council's languages, publish), and the audit log.
+ *
+ * @summary The staff console: sign-in with a staff token, the inbox (filters, search, reading pane, status, replies, linking to themes, keyboard shortcuts), themes (edit, timeline, preview, publish) and the audit log.
  *
  * @csspart base - The wrapper of everything the element shows.
  * @csspart sign-in - The sign-in form.
@@ -40,6 +56,10 @@ const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((v
  * @csspart inbox - The filters, search and list of messages.
  * @csspart item - Each message in the list.
  * @csspart pane - The reading pane of the open message.
+ * @csspart nav - The navigation between the inbox, the themes and the audit log.
+ * @csspart themes - The themes view.
+ * @csspart audit - The audit log view.
+ * @csspart entry - Each entry of the audit log.
  * @csspart button - Every button.
  * @csspart notice - Messages about loading and signing in.
  * @csspart status - The visually hidden live region that announces changes.
@@ -63,6 +83,27 @@ export class CocreateConsole extends CivicElement {
   #action = new StoreController(this, this.#console.$action);
   #statusRegion = new StatusController(this);
   #focus = new FocusController(this);
+  // The themes and audit views, each in its own module, with the console's session.
+  #ctx: ViewContext = {
+    focus: this.#focus,
+    status: this.#statusRegion,
+    locale: () => this.renderedLocale,
+    locales: () => {
+      const c = this.#council.value;
+      return c.status === 'ready' ? [c.config.defaultLocale, ...c.config.locales.filter((l) => l !== c.config.defaultLocale)] : [];
+    },
+    formatNumber: (n) => this.formatNumber(n),
+    date: (at) => this.#date(at),
+    act: (fn) => this.#act(fn),
+  };
+  #themes = createConsoleThemes({ access: this.#console, inboxChanged: () => this.#console.reload(), putInput: (item) => this.#console.put(item) });
+  #audit = createConsoleAudit({ access: this.#console });
+  #themesView = new ThemesView(this, this.#themes, this.#ctx);
+  #auditView = new AuditView(this, this.#audit, this.#ctx);
+  #link = new LinkPanel(this, this.#themes, this.#ctx, (id) => this.#show('themes', id));
+  #view: ConsoleView = 'inbox';
+  #shortcuts = true;
+  #shortcutsOpen = false;
   // What is typed, held here only: the token never becomes an attribute or a rendered value.
   #token = '';
   #q = '';
@@ -78,12 +119,14 @@ export class CocreateConsole extends CivicElement {
 
   protected override released(): void {
     this.#console.dispose();
+    this.#themes.dispose();
+    this.#audit.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A control that goes away with its state (the sign-in form, "Load more") leaves focus on the section explaining the new one.
-    this.#focus.fallback(this.#session.value.state === 'signed-in' ? '#inbox' : '#sign-in');
+    this.#focus.fallback(this.#session.value.state === 'signed-in' ? `#${this.#view}` : '#sign-in');
     this.#tellSession();
     this.#tellList();
     this.#tellAction();
@@ -97,9 +140,14 @@ export class CocreateConsole extends CivicElement {
       this.#token = '';
       this.#focus.moveTo('#inbox');
     } else if (session.state === 'signed-out' && previous) {
-      // The next person at this desk starts with an empty search and reply.
+      // The next person at this desk starts with an empty search and reply, in the inbox.
       this.#q = '';
       this.#reply = '';
+      this.#view = 'inbox';
+      this.#themes.reset();
+      this.#audit.reset();
+      this.#themesView.forget();
+      this.#link.forget();
       if (session.left) return void (this.#focus.moveTo('#signed-out') || this.#statusRegion.announce(msg('You are signed out.', { id: 'console.signedOut.title' })));
       if (session.refused === 'ended') return void (this.#focus.moveTo('#ended') || this.#statusRegion.announce(s.failureText('ended')));
       // The error is named by the field it belongs to (aria-describedby): focus there tells it.
@@ -197,14 +245,47 @@ export class CocreateConsole extends CivicElement {
         <p>${msg('Signed in with a staff token.', { id: 'console.signedIn' })}</p>
         <button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#console.signOut())}>${msg('Sign out', { id: 'console.signOut' })}</button>
       </div>
-      <div class="panes">${this.#renderInbox(level)} ${this.#renderPane(level)}</div>
+      ${this.#renderNav()}
+      ${this.#view === 'themes'
+        ? this.#themesView.render(level)
+        : this.#view === 'audit'
+          ? this.#auditView.render(level)
+          : html`<div class="panes">${this.#renderInbox(level)} ${this.#renderPane(level)}</div>`}
     `;
+  }
+
+  // A list of buttons marked aria-current, not ARIA tabs: each view is a page of the console,
+  // reached with Tab and Enter like any button, and focus moves to the view's heading region.
+  #renderNav(): TemplateResult {
+    const label = (v: ConsoleView) =>
+      v === 'inbox' ? msg('Inbox', { id: 'console.inbox.title' }) : v === 'themes' ? msg('Themes', { id: 'console.themes.title' }) : msg('Audit log', { id: 'console.audit.title' });
+    return html`<nav part="nav" class="nav" aria-label=${msg('Console', { id: 'console.nav.label' })}>
+      <ul role="list">
+        ${VIEWS.map(
+          (v) => html`<li>
+            <button part="button" class="nav-button" type="button" id="nav-${v}" aria-current=${this.#view === v ? 'page' : 'false'} @click=${this.#act(() => this.#show(v))}>${label(v)}</button>
+          </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  /** Shows a view (its data asked again) and moves focus to it; `theme` opens one in the themes view. */
+  #show(view: ConsoleView, theme?: string): void {
+    this.#view = view;
+    if (view === 'themes') {
+      this.#themesView.forget();
+      this.#themes.open(theme);
+      this.#themesView.show();
+    } else if (view === 'audit') this.#auditView.show();
+    this.requestUpdate();
+    this.#focus.moveTo(`#${view}`);
   }
 
   #renderInbox(level: number): TemplateResult {
     const list = this.#list.value;
     const f = this.#filters.value;
-    const filtering = Boolean(f.status || f.service || f.kind || f.channel || f.q);
+    const filtering = Boolean(f.status || f.service || f.kind || f.channel || f.q || f.from || f.to);
     return html`
       <section part="inbox" class="inbox" id="inbox" tabindex="-1" aria-labelledby="inbox-title">
         ${heading(level, msg('Inbox', { id: 'console.inbox.title' }), { id: 'inbox-title' })} ${this.#renderFilters()}
@@ -221,7 +302,8 @@ export class CocreateConsole extends CivicElement {
               })
             : list.items.length === 0
               ? html`<p id="empty">${filtering ? msg('No messages match', { id: 'console.list.noneMatch' }) : msg('No messages yet', { id: 'console.list.none' })}</p>`
-              : html`<ul class="items" role="list">
+              : html`${this.#link.render(level + 1, list.items)}
+                  <ul class="items" role="list" @keydown=${this.#onListKey}>
                     ${list.items.map((item, i) => this.#renderItem(item, i))}
                   </ul>
                   ${moreButton({
@@ -232,6 +314,15 @@ export class CocreateConsole extends CivicElement {
                     failedText: s.failureText('offline'),
                     onClick: this.#act(() => this.#console.more()),
                   })}`}
+        ${shortcutsHelp({
+          open: this.#shortcutsOpen,
+          enabled: this.#shortcuts,
+          onToggle: (open) => (this.#shortcutsOpen = open),
+          onEnable: (on) => {
+            this.#shortcuts = on;
+            this.#statusRegion.announce(on ? msg('Keyboard shortcuts on.', { id: 'console.keys.on' }) : msg('Keyboard shortcuts off.', { id: 'console.keys.off' }));
+          },
+        })}
       </section>
     `;
   }
@@ -276,6 +367,8 @@ export class CocreateConsole extends CivicElement {
           options: FEEDBACK_CHANNELS.map((v) => ({ value: v, label: s.channelLabel(v) })),
           onChange: (v) => change({ channel: oneOf(FEEDBACK_CHANNELS, v) }),
         })}
+        ${this.#dayField('filter-from', msg('Received from', { id: 'console.filters.from' }), f.from, (from) => change({ from }))}
+        ${this.#dayField('filter-to', msg('Received until', { id: 'console.filters.to' }), f.to, (to) => change({ to }))}
       </div>
       <form class="search" role="search" novalidate @submit=${this.#onSearch}>
         ${field({
@@ -290,6 +383,15 @@ export class CocreateConsole extends CivicElement {
     `;
   }
 
+  // A calendar day (UTC, as the API reads it); an incomplete date is '' in the browser, so no filter.
+  #dayField(id: string, label: string, value: string, onChange: (day: string) => void): TemplateResult {
+    return field({
+      id,
+      label,
+      control: () => html`<input type="date" id=${id} name=${id} .value=${value} @change=${(e: Event) => onChange((e.target as HTMLInputElement).value)} />`,
+    });
+  }
+
   #onSearch = (event: Event) => {
     event.preventDefault();
     this.#filtered = true;
@@ -299,7 +401,8 @@ export class CocreateConsole extends CivicElement {
   #renderItem(item: StaffFeedback, i: number): TemplateResult {
     const selected = this.#selected.value === item.id;
     return html`
-      <li>
+      <li class="pickable" data-index=${i}>
+        ${this.#link.checkbox(item, i)}
         <button part="item" class="item" type="button" id="item-${i}" aria-current=${selected ? 'true' : 'false'} aria-controls="pane" @click=${this.#act(() => this.#open(item.id))}>
           <span class="item-meta"><strong>${s.kindLabel(item.kind)}</strong> · ${s.statusLabel(item.status)} · ${this.#date(item.createdAt)}</span>
           <span class="item-text">${item.text ?? msg('Text erased by its author', { id: 'console.item.erased' })}</span>
@@ -307,6 +410,41 @@ export class CocreateConsole extends CivicElement {
       </li>
     `;
   }
+
+  // Triage by keyboard (shortcuts.ts): only from the list itself, so typing elsewhere never triggers one.
+  #onListKey = (event: KeyboardEvent) => {
+    const shortcut = this.#shortcuts ? shortcutOf(event) : undefined;
+    const list = this.#list.value;
+    if (!shortcut || list.status !== 'ready') return;
+    const row = (event.composedPath()[0] as HTMLElement).closest?.('li[data-index]');
+    const i = Number(row?.getAttribute('data-index') ?? -1);
+    const item = list.items[i];
+    event.preventDefault();
+    this.#focus.acted();
+    switch (shortcut) {
+      case 'next':
+      case 'previous': {
+        const next = Math.min(Math.max(i + (shortcut === 'next' ? 1 : -1), 0), list.items.length - 1);
+        return void this.renderRoot.querySelector<HTMLElement>(`#item-${next}`)?.focus();
+      }
+      case 'open':
+        return item && this.#open(item.id);
+      case 'select':
+        return item && this.#link.toggle(item.id);
+      case 'status':
+      case 'reply':
+        if (!item) return;
+        this.#console.select(item.id);
+        return void this.#focus.moveTo(shortcut === 'status' ? '#new-status' : '#reply');
+      case 'link':
+        if (item && !this.#link.checked.size) this.#link.toggle(item.id, true);
+        return this.#link.openPanel();
+      case 'help':
+        this.#shortcutsOpen = !this.#shortcutsOpen;
+        this.requestUpdate();
+        return void this.#focus.moveTo('#shortcuts-summary');
+    }
+  };
 
   #open(id: string): void {
     this.#console.select(id);

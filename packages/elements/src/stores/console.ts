@@ -11,6 +11,7 @@ import { REPLY_TEXT_MAX } from '@civicloop/contract/rules';
 import { createReply, isApiError, isNetworkError, isTimeoutError, listStaffFeedback, updateStaffFeedback, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { councilView, transportFor } from '../kit/stores/connection.js';
+import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
 
 /** Why something failed: the token is not (or no longer) accepted, no connection, the service failed, or the element has no API or council. */
 export type ConsoleFailure = 'wrong' | 'offline' | 'error' | 'not-configured';
@@ -21,10 +22,7 @@ export type SessionState =
   | { state: 'checking' }
   | { state: 'signed-in' };
 
-export type InboxList =
-  | { status: 'loading' }
-  | { status: 'ready'; items: StaffFeedback[]; nextCursor: string | null; more: 'idle' | 'loading' | 'failed'; firstNew: number }
-  | { status: 'failed'; reason: ConsoleFailure };
+export type InboxList = PagedListState<StaffFeedback, ConsoleFailure>;
 
 export interface InboxFilters {
   status: FeedbackStatus | '';
@@ -33,6 +31,10 @@ export interface InboxFilters {
   channel: FeedbackChannel | '';
   /** Full-text search (the API's `q`); '' for none. */
   q: string;
+  /** Received on or after this day (`YYYY-MM-DD`, UTC); '' for any. */
+  from: string;
+  /** Received on or before this day (`YYYY-MM-DD`, UTC); '' for any. */
+  to: string;
 }
 
 /** What the last status change or reply on the open input came to. */
@@ -53,7 +55,7 @@ export interface ConsoleOptions {
   pageSize?: number;
 }
 
-export const EMPTY_FILTERS: InboxFilters = { status: '', service: '', kind: '', channel: '', q: '' };
+export const EMPTY_FILTERS: InboxFilters = { status: '', service: '', kind: '', channel: '', q: '', from: '', to: '' };
 
 /** The sessionStorage key of a council's token at an API. */
 export const tokenKey = (api: string, council: string) => `civicloop.console\n${api}\n${council}`;
@@ -68,14 +70,12 @@ export function createConsole(options: ConsoleOptions) {
   const storage = () => options.storage ?? sessionStorage;
   const council = councilView();
   const $session = atom<SessionState>({ state: 'signed-out' });
-  const $list = atom<InboxList>({ status: 'loading' });
   const $filters = atom<InboxFilters>(EMPTY_FILTERS);
   const $selected = atom<string | undefined>(undefined);
   const $action = atom<ActionState>({ state: 'idle' });
   // The token lives here and in the tab's sessionStorage only: never in an attribute or the DOM.
   let token: string | undefined;
-  // Answers to an earlier question (filters changed, signed out, element moved) are dropped.
-  let listSerial = 0;
+  // Answers to an earlier sign-in (signed out, element moved) are dropped; the list drops its own.
   let sessionSerial = 0;
 
   const target = (): { t: Transport; key: string } | undefined => {
@@ -91,6 +91,8 @@ export function createConsole(options: ConsoleOptions) {
       ...(f.kind ? { kind: f.kind } : {}),
       ...(f.channel ? { channel: f.channel } : {}),
       ...(q ? { q } : {}),
+      ...(f.from ? { from: f.from } : {}),
+      ...(f.to ? { to: f.to } : {}),
       limit: pageSize,
     };
   };
@@ -105,40 +107,32 @@ export function createConsole(options: ConsoleOptions) {
     const tgt = target();
     token = undefined;
     if (tgt) storage().removeItem(tgt.key);
-    listSerial++;
     sessionSerial++;
-    $list.set({ status: 'loading' });
+    list.reset();
     $selected.set(undefined);
     $action.set({ state: 'idle' });
     $filters.set(EMPTY_FILTERS);
   }
 
-  function loadList(): void {
-    const serial = ++listSerial;
-    const tgt = target();
-    if (!tgt || !token) return $list.set({ status: 'failed', reason: 'not-configured' });
-    $list.set({ status: 'loading' });
-    listStaffFeedback(tgt.t, query(), { token }).then(
-      (page) => serial === listSerial && $list.set({ status: 'ready', items: page.items, nextCursor: page.nextCursor ?? null, more: 'idle', firstNew: 0 }),
-      (error: unknown) => {
-        if (serial !== listSerial) return;
-        if (failure(error) === 'wrong') return ended();
-        $list.set({ status: 'failed', reason: failure(error) });
-      },
-    );
-  }
+  const list = pagedList<StaffFeedback, ConsoleFailure>({
+    fetch: (cursor) => {
+      const tgt = target();
+      return tgt && token ? listStaffFeedback(tgt.t, { ...query(), ...(cursor ? { cursor } : {}) }, { token }) : undefined;
+    },
+    failure,
+    unavailable: 'not-configured',
+    intercept: (error) => failure(error) === 'wrong' && (ended(), true),
+    id: (item) => item.id,
+  });
 
   /** Puts the input as the API now has it in the list, in place. */
-  function replace(item: StaffFeedback): void {
-    const l = $list.get();
-    if (l.status === 'ready') $list.set({ ...l, items: l.items.map((i) => (i.id === item.id ? item : i)) });
-  }
+  const replace = (item: StaffFeedback) => list.put(item);
 
   const view = {
     $council: council.$council,
     $services: council.$services,
     $session: $session as ReadableAtom<SessionState>,
-    $list: $list as ReadableAtom<InboxList>,
+    $list: list.$list,
     $filters: $filters as ReadableAtom<InboxFilters>,
     $selected: $selected as ReadableAtom<string | undefined>,
     $action: $action as ReadableAtom<ActionState>,
@@ -148,7 +142,7 @@ export function createConsole(options: ConsoleOptions) {
       const tgt = target();
       council.follow(tgt?.t, true);
       token = undefined;
-      listSerial++;
+      list.drop();
       sessionSerial++;
       const kept = tgt ? storage().getItem(tgt.key) : null;
       if (kept) view.signIn(kept, true);
@@ -166,7 +160,7 @@ export function createConsole(options: ConsoleOptions) {
       if (!tgt) return $session.set({ state: 'signed-out', refused: 'not-configured' });
       if (!value) return $session.set({ state: 'signed-out', refused: 'wrong' });
       const serial = ++sessionSerial;
-      const list = ++listSerial;
+      list.reset();
       $session.set({ state: 'checking' });
       $filters.set(EMPTY_FILTERS);
       listStaffFeedback(tgt.t, query(), { token: value }).then(
@@ -174,7 +168,7 @@ export function createConsole(options: ConsoleOptions) {
           if (serial !== sessionSerial) return;
           token = value;
           storage().setItem(tgt.key, value);
-          if (list === listSerial) $list.set({ status: 'ready', items: page.items, nextCursor: page.nextCursor ?? null, more: 'idle', firstNew: 0 });
+          list.fill(page);
           $selected.set(undefined);
           $action.set({ state: 'idle' });
           $session.set({ state: 'signed-in' });
@@ -198,36 +192,23 @@ export function createConsole(options: ConsoleOptions) {
     filter(patch: Partial<InboxFilters>): void {
       const before = $filters.get();
       const next = { ...before, ...patch };
-      if ((Object.keys(next) as (keyof InboxFilters)[]).every((k) => next[k] === before[k]) && $list.get().status !== 'failed') return;
+      if ((Object.keys(next) as (keyof InboxFilters)[]).every((k) => next[k] === before[k]) && list.$list.get().status !== 'failed') return;
       $filters.set(next);
-      loadList();
+      list.load();
     },
 
     retry(): void {
-      const l = $list.get();
-      if (l.status === 'failed') loadList();
-      else if (l.status === 'ready' && l.more === 'failed') view.more();
+      list.retry();
+    },
+
+    /** The inbox asked again with the same filters (another view changed its messages). */
+    reload(): void {
+      list.load();
     },
 
     /** The next page, appended; `firstNew` says where it starts (for focus). */
     more(): void {
-      const l = $list.get();
-      const tgt = target();
-      if (l.status !== 'ready' || !l.nextCursor || l.more === 'loading' || !tgt || !token) return;
-      const serial = listSerial;
-      $list.set({ ...l, more: 'loading' });
-      listStaffFeedback(tgt.t, { ...query(), cursor: l.nextCursor }, { token }).then(
-        (page) => {
-          if (serial !== listSerial) return;
-          const seen = new Set(l.items.map((i) => i.id));
-          $list.set({ status: 'ready', items: [...l.items, ...page.items.filter((i) => !seen.has(i.id))], nextCursor: page.nextCursor ?? null, more: 'idle', firstNew: l.items.length });
-        },
-        (error: unknown) => {
-          if (serial !== listSerial) return;
-          if (failure(error) === 'wrong') return ended();
-          $list.set({ ...l, more: 'failed' });
-        },
-      );
+      list.more();
     },
 
     /** Opens an input in the reading pane (undefined closes it). */
@@ -239,7 +220,7 @@ export function createConsole(options: ConsoleOptions) {
 
     /** The open input, as the list has it. */
     selected(): StaffFeedback | undefined {
-      const l = $list.get();
+      const l = list.$list.get();
       const id = $selected.get();
       return l.status === 'ready' && id ? l.items.find((i) => i.id === id) : undefined;
     },
@@ -284,9 +265,25 @@ export function createConsole(options: ConsoleOptions) {
       );
     },
 
+    /** The transport and token the console's other views call the API with, while signed in. */
+    staff(): { t: Transport; token: string } | undefined {
+      const tgt = target();
+      return tgt && token ? { t: tgt.t, token } : undefined;
+    },
+
+    /** Another view's call was refused (401): the session ends, as it would in the inbox. */
+    end(): void {
+      ended();
+    },
+
+    /** Puts an input another view changed (its theme links) in the list, in place. */
+    put(item: StaffFeedback): void {
+      replace(item);
+    },
+
     dispose(): void {
       council.stop();
-      listSerial++;
+      list.drop();
       sessionSerial++;
     },
   };

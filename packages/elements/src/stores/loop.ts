@@ -9,16 +9,14 @@ import { normalizeReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
 import { feedUrl, getFeedback, getStats, getTheme, isApiError, isNetworkError, isTimeoutError, listThemes, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { councilView, transportFor } from '../kit/stores/connection.js';
+import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
 
 /** Why something could not be read: no connection (or too slow), or the service failed. */
 export type LoadFailure = 'offline' | 'error' | 'not-configured';
 
 export type StatsState = { status: 'loading' } | { status: 'ready'; stats: LoopStats } | { status: 'failed'; reason: LoadFailure };
 
-export type ListState =
-  | { status: 'loading' }
-  | { status: 'ready'; items: Theme[]; nextCursor: string | null; more: 'idle' | 'loading' | 'failed'; firstNew: number }
-  | { status: 'failed'; reason: LoadFailure };
+export type ListState = PagedListState<Theme, LoadFailure>;
 
 export type TimelineState = { status: 'loading' } | { status: 'ready'; theme: ThemeDetail } | { status: 'failed'; reason: LoadFailure };
 
@@ -61,13 +59,11 @@ export function createLoopView(options: LoopViewOptions) {
   const pageSize = options.pageSize ?? 10;
   const council = councilView();
   const $stats = atom<StatsState>({ status: 'loading' });
-  const $list = atom<ListState>({ status: 'loading' });
   const $filters = atom<LoopFilters>({ service: '', status: '' });
   const $timelines = atom<ReadonlyMap<string, TimelineState>>(new Map());
   const $open = atom<ReadonlySet<string>>(new Set());
   const $lookup = atom<LookupState>({ state: 'idle' });
   // Answers to an earlier question (filters changed, element moved) are dropped, not shown.
-  let listSerial = 0;
   let statsSerial = 0;
   let lookupSerial = 0;
 
@@ -91,21 +87,21 @@ export function createLoopView(options: LoopViewOptions) {
     );
   }
 
-  function loadList(t: Transport | undefined): void {
-    const serial = ++listSerial;
-    if (!t) return $list.set({ status: 'failed', reason: 'not-configured' });
-    $list.set({ status: 'loading' });
-    listThemes(t, { ...query(), limit: pageSize }).then(
-      (page) => serial === listSerial && $list.set({ status: 'ready', items: page.items, nextCursor: page.nextCursor ?? null, more: 'idle', firstNew: 0 }),
-      (error: unknown) => serial === listSerial && $list.set({ status: 'failed', reason: failure(error) }),
-    );
-  }
+  const list = pagedList<Theme, LoadFailure>({
+    fetch: (cursor) => {
+      const t = target();
+      return t ? listThemes(t, { ...query(), limit: pageSize, ...(cursor ? { cursor } : {}) }) : undefined;
+    },
+    failure,
+    unavailable: 'not-configured',
+    id: (theme) => theme.id,
+  });
 
   const view = {
     $council: council.$council,
     $services: council.$services,
     $stats: $stats as ReadableAtom<StatsState>,
-    $list: $list as ReadableAtom<ListState>,
+    $list: list.$list,
     $filters: $filters as ReadableAtom<LoopFilters>,
     $timelines: $timelines as ReadableAtom<ReadonlyMap<string, TimelineState>>,
     $open: $open as ReadableAtom<ReadonlySet<string>>,
@@ -119,7 +115,7 @@ export function createLoopView(options: LoopViewOptions) {
       $timelines.set(new Map());
       $open.set(new Set());
       loadStats(t);
-      loadList(t);
+      list.load();
     },
 
     /** The resident changed a filter: a new first page (and the figures, when the service changed). */
@@ -130,36 +126,19 @@ export function createLoopView(options: LoopViewOptions) {
       $filters.set(next);
       const t = target();
       if (next.service !== before.service) loadStats(t);
-      loadList(t);
+      list.load();
     },
 
     /** Tries again whatever failed. */
     retry(): void {
       const t = target();
       if ($stats.get().status === 'failed') loadStats(t);
-      if ($list.get().status === 'failed') loadList(t);
-      else if ($list.get().status === 'ready') {
-        const l = $list.get() as Extract<ListState, { status: 'ready' }>;
-        if (l.more === 'failed') view.more();
-      }
+      list.retry();
     },
 
     /** The next page, appended; `firstNew` says where it starts (for focus). */
     more(): void {
-      const l = $list.get();
-      const t = target();
-      if (l.status !== 'ready' || !l.nextCursor || l.more === 'loading' || !t) return;
-      const serial = listSerial;
-      $list.set({ ...l, more: 'loading' });
-      listThemes(t, { ...query(), limit: pageSize, cursor: l.nextCursor }).then(
-        (page) => {
-          if (serial !== listSerial) return;
-          const seen = new Set(l.items.map((i) => i.id));
-          const items = [...l.items, ...page.items.filter((i) => !seen.has(i.id))];
-          $list.set({ status: 'ready', items, nextCursor: page.nextCursor ?? null, more: 'idle', firstNew: l.items.length });
-        },
-        () => serial === listSerial && $list.set({ ...l, more: 'failed' }),
-      );
+      list.more();
     },
 
     /** Opens or closes a theme's timeline, fetching it the first time it opens. */
@@ -210,7 +189,7 @@ export function createLoopView(options: LoopViewOptions) {
 
     dispose(): void {
       council.stop();
-      listSerial++;
+      list.drop();
       statsSerial++;
       lookupSerial++;
     },

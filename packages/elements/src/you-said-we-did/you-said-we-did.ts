@@ -1,4 +1,4 @@
-import type { FeedbackReceipt, LoopStats, Theme, ThemeStatus } from '@civicloop/contract';
+import type { FeedbackReceipt, LoopStats, Theme, ThemeDetail, ThemeStatus } from '@civicloop/contract';
 import { formatReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
@@ -62,10 +62,13 @@ export class YouSaidWeDid extends CivicElement {
   static override styles = [...CivicElement.styles, kitStyles, loopStyles];
 
   // A static declaration rather than a decorator: no decorator helper in the page's bytes.
-  static override properties: PropertyDeclarations = { status: {} };
+  static override properties: PropertyDeclarations = { status: {}, preview: { attribute: false } };
 
   /** Show only themes with this status at first (`listening`, `considering`, `planned`, `done`, `not-possible`); the resident can change it. */
   status?: string;
+
+  /** Set by the staff console: shows this theme alone, as its card will look when published, its timeline open; nothing is fetched. */
+  preview?: ThemeDetail;
 
   #loop = createLoopView({ scope: () => this.config });
   #council = new StoreController(this, this.#loop.$council);
@@ -83,6 +86,7 @@ export class YouSaidWeDid extends CivicElement {
   #lastLookup: LookupState | undefined;
 
   protected override scopeChanged(): void {
+    if (this.preview) return;
     this.#loop.load({ service: this.config.service ?? '', status: isThemeStatus(this.status) ? this.status : '' });
     this.#onHash();
   }
@@ -156,6 +160,7 @@ export class YouSaidWeDid extends CivicElement {
   override render(): TemplateResult {
     const council = this.#council.value;
     const level = this.level;
+    if (this.preview) return html`<div part="base" class="base" lang=${this.renderedLocale}><ul class="cards" role="list">${this.#renderCard(this.preview, 0, level, this.preview)}</ul></div>`;
     return html`
       <div part="base" class="base" lang=${this.renderedLocale}>
         ${this.#statusRegion.render()} ${heading(level, msg('You said, we did', { id: 'loop.title' }), { id: 'title' })}
@@ -434,9 +439,9 @@ export class YouSaidWeDid extends CivicElement {
     `;
   }
 
-  #renderCard(theme: Theme, i: number, level: number): TemplateResult {
-    const open = this.#open.value.has(theme.id);
-    const timeline = this.#timelines.value.get(theme.id);
+  #renderCard(theme: Theme, i: number, level: number, preview?: ThemeDetail): TemplateResult {
+    const open = !!preview || this.#open.value.has(theme.id);
+    const timeline: TimelineState | undefined = preview ? { status: 'ready', theme: preview } : this.#timelines.value.get(theme.id);
     const council = this.#council.value;
     const services = this.#services.value;
     const service = theme.service && services.status === 'ready' ? services.services.find((x) => x.id === theme.service) : undefined;

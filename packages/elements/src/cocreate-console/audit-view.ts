@@ -1,0 +1,165 @@
+// The console's audit log view: who did what, when, and the fields before and after, newest
+// first, page by page, filtered by action. State is in stores/console-audit.ts.
+import type { AuditEntry } from '@civicloop/contract';
+import { AUDIT_ACTIONS, type AuditAction } from '@civicloop/contract/rules';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { StoreController } from '../internal/store-controller.js';
+import { selectField } from '../kit/parts/controls.js';
+import { heading, notice } from '../kit/parts/index.js';
+import { moreButton } from '../kit/parts/more-button.js';
+import type { AuditListState, ConsoleAudit } from '../stores/console-audit.js';
+import { staffFailureText, type ViewContext } from './views.js';
+
+export function actionLabel(action: AuditAction): string {
+  switch (action) {
+    case 'feedback.create':
+      return msg('Message recorded', { id: 'console.audit.feedbackCreate' });
+    case 'feedback.update':
+      return msg('Message changed', { id: 'console.audit.feedbackUpdate' });
+    case 'feedback.reply':
+      return msg('Reply sent', { id: 'console.audit.feedbackReply' });
+    case 'theme.create':
+      return msg('Theme created', { id: 'console.audit.themeCreate' });
+    case 'theme.update':
+      return msg('Theme changed', { id: 'console.audit.themeUpdate' });
+    case 'theme.publish':
+      return msg('Theme published', { id: 'console.audit.themePublish' });
+    case 'theme.add-update':
+      return msg('Timeline update added', { id: 'console.audit.themeAddUpdate' });
+    case 'contact.search':
+      return msg('Contact bank searched', { id: 'console.audit.contactSearch' });
+    case 'contact.export':
+      return msg('Contact bank exported', { id: 'console.audit.contactExport' });
+    case 'contact.view':
+      return msg('Contact details viewed', { id: 'console.audit.contactView' });
+    case 'activity.create':
+      return msg('Activity created', { id: 'console.audit.activityCreate' });
+    case 'activity.invite':
+      return msg('Invitations sent', { id: 'console.audit.activityInvite' });
+  }
+}
+
+function subjectLabel(type: AuditEntry['subject']['type']): string {
+  switch (type) {
+    case 'feedback':
+      return msg('Message', { id: 'console.audit.subjectFeedback' });
+    case 'theme':
+      return msg('Theme', { id: 'console.audit.subjectTheme' });
+    case 'contact':
+      return msg('Contact', { id: 'console.audit.subjectContact' });
+    case 'activity':
+      return msg('Activity', { id: 'console.audit.subjectActivity' });
+    case 'contact-bank':
+      return msg('Contact bank', { id: 'console.audit.subjectBank' });
+  }
+}
+
+/**
+ * Who acted, as the log names them. The single sign-on work adds `actor.person` (subject, name;
+ * null for staff tokens): its name comes first once that lands, then the token's label.
+ */
+export function actorName(actor: AuditEntry['actor']): string {
+  const person = (actor as { person?: { name?: string | null } | null }).person;
+  return person?.name || actor.label || actor.tokenId;
+}
+
+/** A field's value as text: strings as they are, anything else as JSON; never markup. */
+const shown = (value: unknown): string => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+
+export class AuditView implements ReactiveController {
+  #list: StoreController<AuditListState>;
+  #action: StoreController<AuditAction | ''>;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly audit: ConsoleAudit,
+    private readonly ctx: ViewContext,
+  ) {
+    host.addController(this);
+    this.#list = new StoreController(host, audit.$list);
+    this.#action = new StoreController(host, audit.$action);
+  }
+
+  hostUpdate(): void {}
+
+  /** Shows the view: the log asked again, newest first. */
+  show(): void {
+    this.audit.load();
+  }
+
+  render(level: number): TemplateResult {
+    const list = this.#list.value;
+    const { act } = this.ctx;
+    return html`<section part="audit" class="audit-view" id="audit" tabindex="-1" aria-labelledby="audit-title">
+      ${heading(level, msg('Audit log', { id: 'console.audit.title' }), { id: 'audit-title' })}
+      <p class="hint">${msg('Every change staff made, newest first: who, what, when, and the fields before and after. Administrators only.', { id: 'console.audit.intro' })}</p>
+      ${selectField({
+        id: 'audit-action',
+        label: msg('Action', { id: 'console.audit.action' }),
+        value: this.#action.value,
+        none: msg('All actions', { id: 'console.audit.all' }),
+        options: AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) })),
+        onChange: (v) => this.audit.filter((AUDIT_ACTIONS as readonly string[]).includes(v) ? (v as AuditAction) : ''),
+      })}
+      ${list.status === 'loading'
+        ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
+        : list.status === 'failed'
+          ? notice({
+              id: 'audit-error',
+              level: level + 1,
+              tone: 'error',
+              title: msg('The audit log could not be loaded', { id: 'console.audit.failed' }),
+              body: html`<p>${staffFailureText(list.reason)}</p>
+                ${list.reason === 'forbidden'
+                  ? nothing
+                  : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${act(() => this.audit.retry())}>${msg('Try again', { id: 'console.retry' })}</button></div>`}`,
+            })
+          : list.items.length === 0
+            ? html`<p id="audit-empty">${msg('Nothing recorded yet.', { id: 'console.audit.none' })}</p>`
+            : html`<ol class="entries" role="list">
+                  ${list.items.map((entry, i) => this.#renderEntry(entry, i, level + 1))}
+                </ol>
+                ${moreButton({
+                  next: Boolean(list.nextCursor),
+                  state: list.more,
+                  label: msg('Load more', { id: 'console.list.more' }),
+                  loadingLabel: msg('Loading…', { id: 'console.list.loading' }),
+                  failedText: staffFailureText('offline'),
+                  onClick: act(() => this.audit.more()),
+                })}`}
+    </section>`;
+  }
+
+  #renderEntry(entry: AuditEntry, i: number, level: number): TemplateResult {
+    const who = actorName(entry.actor);
+    const role = entry.actor.role === 'admin' ? msg('administrator', { id: 'console.audit.admin' }) : msg('editor', { id: 'console.audit.editor' });
+    const fields = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
+    const id = `entry-${i}`;
+    const what = actionLabel(entry.action);
+    return html`<li>
+      <article part="entry" class="entry" id=${id} tabindex="-1" aria-labelledby="${id}-title">
+        ${heading(level, what, { id: `${id}-title` })}
+        <p class="hint">
+          <time datetime=${entry.at}>${this.ctx.date(entry.at)}</time> · <span class="who">${msg(str`By ${who} (${role})`, { id: 'console.audit.by' })}</span> ·
+          <span>${subjectLabel(entry.subject.type)} <code>${entry.subject.id}</code></span>
+        </p>
+        ${fields.length
+          ? html`<table class="changes">
+              <caption class="visually-hidden">${msg(str`Fields before and after: ${what}`, { id: 'console.audit.caption' })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${msg('Field', { id: 'console.audit.field' })}</th>
+                  <th scope="col">${msg('Before', { id: 'console.audit.before' })}</th>
+                  <th scope="col">${msg('After', { id: 'console.audit.after' })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${fields.map((f) => html`<tr><th scope="row">${f}</th><td>${shown(entry.before?.[f])}</td><td>${shown(entry.after?.[f])}</td></tr>`)}
+              </tbody>
+            </table>`
+          : nothing}
+      </article>
+    </li>`;
+  }
+}

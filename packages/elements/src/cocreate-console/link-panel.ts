@@ -1,0 +1,220 @@
+// The inbox's selection (a checkbox on each message) and "Link to a theme": the selected
+// messages linked to an existing theme (draft or published) or to a new draft theme (title and
+// "you said"). The linking itself is stores/console-themes.ts's `link`.
+import type { StaffFeedback, StaffTheme } from '@civicloop/contract';
+import type { Locale } from '@civicloop/contract/rules';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { StoreController } from '../internal/store-controller.js';
+import { ownName } from '../kit/parts/language.js';
+import { describedByAttr, field, heading, notice, radioGroup } from '../kit/parts/index.js';
+import type { ConsoleThemes, ThemeAction, ThemeList } from '../stores/console-themes.js';
+import { problemText, stateLabel } from './themes-view.js';
+import { staffFailureText, type ViewContext } from './views.js';
+
+export class LinkPanel implements ReactiveController {
+  #checked = new Set<string>();
+  #open = false;
+  #mode: 'existing' | 'new' = 'existing';
+  #themeId = '';
+  #title = '';
+  #youSaid = '';
+  #locale: Locale | '' = '';
+  #noTheme = false;
+  #linked: { theme: StaffTheme; count: number } | undefined;
+  #themes: StoreController<ThemeList>;
+  #action: StoreController<ThemeAction>;
+  #lastAction: ThemeAction | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly themes: ConsoleThemes,
+    private readonly ctx: ViewContext,
+    /** Opens a theme in the themes view. */
+    private readonly showTheme: (id: string) => void,
+  ) {
+    host.addController(this);
+    this.#themes = new StoreController(host, themes.$list);
+    this.#action = new StoreController(host, themes.$action);
+  }
+
+  hostUpdate(): void {
+    const [action, previous] = [this.#action.value, this.#lastAction];
+    if (action === previous) return;
+    this.#lastAction = action;
+    if (action.state === 'idle' || action.what !== 'link') return;
+    if (action.state === 'done') {
+      this.#linked = { theme: action.theme, count: action.linked ?? 0 };
+      this.#checked.clear();
+      this.#open = false;
+      this.#mode = 'existing';
+      this.#title = this.#youSaid = this.#themeId = '';
+      if (!this.ctx.focus.moveTo('#link-done')) this.ctx.status.announce(this.#linkedText());
+    } else if (action.state === 'invalid') {
+      this.ctx.focus.moveTo(action.problems.title ? '#link-title' : '#link-you-said');
+    } else if (action.state === 'failed') this.ctx.status.announce(staffFailureText(action.reason));
+  }
+
+  get checked(): ReadonlySet<string> {
+    return this.#checked;
+  }
+
+  /** Ticks or unticks one message. */
+  toggle(id: string, on = !this.#checked.has(id)): void {
+    if (on) this.#checked.add(id);
+    else this.#checked.delete(id);
+    this.#linked = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Opens the panel for the ticked messages (focus moves to it). */
+  openPanel(): void {
+    if (!this.#checked.size) return;
+    this.#open = true;
+    this.#linked = undefined;
+    this.#noTheme = false;
+    // Every theme, drafts included, is a place to link to.
+    if (this.themes.$state.get()) this.themes.filter('');
+    else this.themes.load();
+    this.ctx.focus.moveTo('#link-panel');
+  }
+
+  /** Forgets the selection and what the panel held (signed out, or the list changed). */
+  forget(): void {
+    this.#checked.clear();
+    this.#open = false;
+    this.#linked = undefined;
+    this.#title = this.#youSaid = this.#themeId = '';
+  }
+
+  #linkedText(): string {
+    const [count, title] = [this.ctx.formatNumber(this.#linked?.count ?? 0), this.#linked?.theme.title ?? ''];
+    return msg(str`Messages linked to “${title}”: ${count}`, { id: 'console.link.done' });
+  }
+
+  /** The checkbox before each message in the inbox list. */
+  checkbox(item: StaffFeedback, i: number): TemplateResult {
+    const receipt = item.receipt;
+    return html`<input type="checkbox" class="pick" id="pick-${i}" aria-label=${msg(str`Select message ${receipt}`, { id: 'console.link.pick' })} .checked=${this.#checked.has(item.id)} @change=${(e: Event) => this.toggle(item.id, (e.target as HTMLInputElement).checked)} />`;
+  }
+
+  render(level: number, items: readonly StaffFeedback[]): TemplateResult | typeof nothing {
+    const { act, formatNumber } = this.ctx;
+    if (this.#linked)
+      return notice({
+        id: 'link-done',
+        level,
+        tone: 'success',
+        title: this.#linkedText(),
+        body: html`<div class="row"><button class="link" type="button" @click=${act(() => this.showTheme(this.#linked!.theme.id))}>${msg('Open the theme', { id: 'console.link.openTheme' })}</button></div>`,
+      });
+    if (!this.#checked.size) return nothing;
+    const count = formatNumber(this.#checked.size);
+    const selected = items.filter((i) => this.#checked.has(i.id));
+    return html`<div class="selection" role="group" aria-labelledby="selection-count">
+      <p id="selection-count">${msg(str`Selected: ${count}`, { id: 'console.link.selected' })}</p>
+      <div class="row">
+        ${this.#open ? nothing : html`<button part="button" class="button" type="button" id="link-open" @click=${act(() => this.openPanel())}>${msg('Link to a theme…', { id: 'console.link.open' })}</button>`}
+        <button part="button" class="button secondary" type="button" @click=${act(() => (this.forget(), this.host.requestUpdate(), this.ctx.focus.moveTo('#inbox')))}>${msg('Clear the selection', { id: 'console.link.clear' })}</button>
+      </div>
+      ${this.#open ? this.#renderPanel(level, selected) : nothing}
+    </div>`;
+  }
+
+  #renderPanel(level: number, selected: StaffFeedback[]): TemplateResult {
+    const action = this.#action.value;
+    const linking = action.state === 'saving' && action.what === 'link';
+    const problems = action.state === 'invalid' && action.what === 'link' ? action.problems : {};
+    const failed = action.state === 'failed' && action.what === 'link' ? staffFailureText(action.reason) : undefined;
+    const themes = this.#themes.value;
+    const locales = this.ctx.locales();
+    const locale = this.#locale || locales[0] || this.ctx.locale();
+    const { formatNumber } = this.ctx;
+    const submit = (event: Event) => {
+      event.preventDefault();
+      if (linking) return;
+      this.ctx.focus.acted();
+      if (this.#mode === 'existing') {
+        const id = this.#themeId || (themes.status === 'ready' ? (themes.items[0]?.id ?? '') : '');
+        if (!id) {
+          this.#noTheme = true;
+          this.host.requestUpdate();
+          return void this.ctx.focus.moveTo('#link-theme');
+        }
+        void this.themes.link(selected, { id });
+      } else void this.themes.link(selected, { title: this.#title, youSaid: this.#youSaid, locale });
+    };
+    const rerender = () => this.host.requestUpdate();
+    return html`<form class="link-panel" id="link-panel" tabindex="-1" novalidate aria-labelledby="link-heading" @submit=${submit}>
+      ${heading(level, msg('Link to a theme', { id: 'console.link.title' }), { id: 'link-heading' })}
+      ${radioGroup({
+        name: 'link-mode',
+        legend: msg('Which theme', { id: 'console.link.which' }),
+        value: this.#mode,
+        options: [
+          { value: 'existing', label: msg('An existing theme', { id: 'console.link.existing' }) },
+          { value: 'new', label: msg('A new theme', { id: 'console.link.new' }) },
+        ],
+        onChange: (v: string) => {
+          this.#mode = v === 'new' ? 'new' : 'existing';
+          rerender();
+        },
+      })}
+      ${this.#mode === 'existing'
+        ? themes.status === 'ready'
+          ? field({
+              id: 'link-theme',
+              label: msg('Theme', { id: 'console.link.theme' }),
+              error: this.#noTheme && !themes.items.length ? msg('There is no theme yet: make a new one.', { id: 'console.link.noTheme' }) : undefined,
+              control: (a) => html`<select id="link-theme" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} @change=${(e: Event) => (this.#themeId = (e.target as HTMLSelectElement).value)}>
+                ${themes.items.map((t) => html`<option value=${t.id} ?selected=${t.id === this.#themeId}>${t.title} (${stateLabel(t.state)})</option>`)}
+              </select>`,
+            })
+          : themes.status === 'failed'
+            ? html`<p class="error-message">${staffFailureText(themes.reason)}</p>`
+            : html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
+        : html`
+            ${field({
+              id: 'link-title',
+              label: msg('Title', { id: 'console.themes.titleLabel' }),
+              error: problemText(problems.title, 'title', formatNumber),
+              control: (a) =>
+                html`<input type="text" id="link-title" name="title" autocomplete="off" lang=${locale} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${this.#title} @input=${(e: Event) => (this.#title = (e.target as HTMLInputElement).value)} />`,
+            })}
+            ${field({
+              id: 'link-you-said',
+              label: msg('You said', { id: 'console.themes.youSaid' }),
+              hint: msg('What residents said, summarised in plain words.', { id: 'console.themes.youSaidHint' }),
+              error: problemText(problems.youSaid, 'youSaid', formatNumber),
+              control: (a) =>
+                html`<textarea id="link-you-said" name="youSaid" rows="3" lang=${locale} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${this.#youSaid} @input=${(e: Event) => (this.#youSaid = (e.target as HTMLTextAreaElement).value)}></textarea>`,
+            })}
+            ${locales.length > 1
+              ? field({
+                  id: 'link-locale',
+                  label: msg('Written in', { id: 'console.link.locale' }),
+                  control: () => html`<select id="link-locale" @change=${(e: Event) => (this.#locale = (e.target as HTMLSelectElement).value as Locale)}>
+                    ${locales.map((l) => html`<option value=${l} lang=${l} ?selected=${l === locale}>${ownName(l)}</option>`)}
+                  </select>`,
+                })
+              : nothing}
+          `}
+      ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
+      <div class="row">
+        <button part="button" class="button" type="submit" aria-disabled=${linking ? 'true' : 'false'}>${linking ? msg('Saving…', { id: 'console.saving' }) : msg('Link', { id: 'console.link.submit' })}</button>
+        <button
+          part="button"
+          class="button secondary"
+          type="button"
+          @click=${this.ctx.act(() => {
+            this.#open = false;
+            rerender();
+            this.ctx.focus.moveTo('#link-open');
+          })}
+        >
+          ${msg('Cancel', { id: 'console.cancel' })}
+        </button>
+      </div>
+    </form>`;
+  }
+}

@@ -1,0 +1,28 @@
+// What the console's views (inbox, themes, audit log) share: how a view reaches its host
+// element's focus, status region, language and council, and the words of its failures.
+import type { Locale } from '@civicloop/contract/rules';
+import { msg, str } from '@lit/localize';
+import type { FocusController } from '../kit/controllers/focus.js';
+import type { StatusController } from '../kit/controllers/status.js';
+import type { StaffFailure } from '../stores/console-themes.js';
+import { failureText } from './strings.js';
+
+export interface ViewContext {
+  focus: FocusController;
+  status: StatusController;
+  /** The language the console renders in. */
+  locale(): Locale;
+  /** The council's languages (its default first), once known. */
+  locales(): readonly Locale[];
+  formatNumber(n: number): string;
+  /** A moment (RFC 3339), as date and time in the console's language. */
+  date(at: string): string;
+  /** Wraps a click handler: the staff member acted, so focus may follow what changes. */
+  act(fn: () => unknown): () => void;
+}
+
+export function staffFailureText(reason: StaffFailure): string {
+  return reason === 'forbidden' ? msg('Your role may not do this: ask an administrator.', { id: 'console.error.forbidden' }) : failureText(reason);
+}
+
+export const tooLong = (limit: string) => msg(str`Use ${limit} characters or fewer`, { id: 'console.field.tooLong' });
