@@ -37,6 +37,10 @@ export function actionLabel(action: AuditAction): string {
       return msg('Activity created', { id: 'console.audit.activityCreate' });
     case 'activity.invite':
       return msg('Invitations sent', { id: 'console.audit.activityInvite' });
+    case 'council.update':
+      return msg('Council settings changed', { id: 'console.audit.councilUpdate' });
+    case 'service.save':
+      return msg('Service saved', { id: 'console.audit.serviceSave' });
   }
 }
 
@@ -52,6 +56,10 @@ function subjectLabel(type: AuditEntry['subject']['type']): string {
       return msg('Activity', { id: 'console.audit.subjectActivity' });
     case 'contact-bank':
       return msg('Contact bank', { id: 'console.audit.subjectBank' });
+    case 'council':
+      return msg('Council', { id: 'console.audit.subjectCouncil' });
+    case 'service':
+      return msg('Service', { id: 'console.audit.subjectService' });
   }
 }
 

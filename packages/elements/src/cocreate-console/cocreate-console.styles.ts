@@ -241,6 +241,49 @@ export const consoleStyles = css`
     max-inline-size: 48rem;
   }
 
+  .embed-form,
+  .settings-form,
+  .services,
+  .new-service,
+  .service-list {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.75);
+    max-inline-size: 48rem;
+  }
+
+  .service-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  .service-list form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  #embed-snippet {
+    font-family: ui-monospace, monospace;
+    inline-size: 100%;
+  }
+
+  /* The element as residents will see it: framed as a preview, inert, without its load-time reservation. */
+  .embed-preview {
+    padding: var(--_space);
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    --cocreate-feedback-min-block-size: 0;
+    --you-said-we-did-min-block-size: 0;
+    --contact-bank-signup-min-block-size: 0;
+  }
+
+  .ok {
+    font-weight: 600;
+  }
+
   /* The public element as it will look, framed so it reads as a preview; its load-time reservation does not apply here. */
   .preview-frame {
     padding: var(--_space);

@@ -21,10 +21,14 @@ import { LinkPanel } from './link-panel.js';
 import { shortcutOf, shortcutsHelp } from './shortcuts.js';
 import * as s from './strings.js';
 import { ThemesView } from './themes-view.js';
+import { EmbedView } from './embed-view.js';
+import { SettingsView } from './settings-view.js';
+import { createConsoleEmbed } from '../stores/console-embed.js';
+import { createConsoleSettings } from '../stores/console-settings.js';
 import type { ViewContext } from './views.js';
 
 /** The console's views, in the order of its navigation. */
-const VIEWS = ['inbox', 'themes', 'audit'] as const;
+const VIEWS = ['inbox', 'themes', 'audit', 'settings', 'embed'] as const;
 type ConsoleView = (typeof VIEWS)[number];
 
 const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((values as readonly string[]).includes(v) ? (v as T) : '');
@@ -101,6 +105,15 @@ export class CocreateConsole extends CivicElement {
   #themesView = new ThemesView(this, this.#themes, this.#ctx);
   #auditView = new AuditView(this, this.#audit, this.#ctx);
   #link = new LinkPanel(this, this.#themes, this.#ctx, (id) => this.#show('themes', id));
+  #settings = createConsoleSettings({ access: this.#console });
+  #settingsView = new SettingsView(this, this.#settings, this.#ctx);
+  #embed = createConsoleEmbed({ access: this.#console, api: () => this.config.api });
+  #embedView = new EmbedView(this, this.#embed, {
+    ...this.#ctx,
+    api: () => this.config.api,
+    council: () => this.config.council,
+    serviceOptions: () => serviceOptions(this.#services.value, this.#council.value, this.renderedLocale),
+  });
   #view: ConsoleView = 'inbox';
   #shortcuts = true;
   #shortcutsOpen = false;
@@ -148,6 +161,8 @@ export class CocreateConsole extends CivicElement {
       this.#audit.reset();
       this.#themesView.forget();
       this.#link.forget();
+      this.#settingsView.forget();
+      this.#embedView.forget();
       if (session.left) return void (this.#focus.moveTo('#signed-out') || this.#statusRegion.announce(msg('You are signed out.', { id: 'console.signedOut.title' })));
       if (session.refused === 'ended') return void (this.#focus.moveTo('#ended') || this.#statusRegion.announce(s.failureText('ended')));
       // The error is named by the field it belongs to (aria-describedby): focus there tells it.
@@ -250,15 +265,31 @@ export class CocreateConsole extends CivicElement {
         ? this.#themesView.render(level)
         : this.#view === 'audit'
           ? this.#auditView.render(level)
-          : html`<div class="panes">${this.#renderInbox(level)} ${this.#renderPane(level)}</div>`}
+          : this.#view === 'settings'
+            ? this.#settingsView.render(level)
+            : this.#view === 'embed'
+              ? this.#embedView.render(level)
+              : html`<div class="panes">${this.#renderInbox(level)} ${this.#renderPane(level)}</div>`}
     `;
   }
 
   // A list of buttons marked aria-current, not ARIA tabs: each view is a page of the console,
   // reached with Tab and Enter like any button, and focus moves to the view's heading region.
   #renderNav(): TemplateResult {
-    const label = (v: ConsoleView) =>
-      v === 'inbox' ? msg('Inbox', { id: 'console.inbox.title' }) : v === 'themes' ? msg('Themes', { id: 'console.themes.title' }) : msg('Audit log', { id: 'console.audit.title' });
+    const label = (v: ConsoleView) => {
+      switch (v) {
+        case 'inbox':
+          return msg('Inbox', { id: 'console.inbox.title' });
+        case 'themes':
+          return msg('Themes', { id: 'console.themes.title' });
+        case 'audit':
+          return msg('Audit log', { id: 'console.audit.title' });
+        case 'settings':
+          return msg('Settings', { id: 'console.settings.nav' });
+        case 'embed':
+          return msg('Embed', { id: 'console.embed.nav' });
+      }
+    };
     return html`<nav part="nav" class="nav" aria-label=${msg('Console', { id: 'console.nav.label' })}>
       <ul role="list">
         ${VIEWS.map(
@@ -278,6 +309,8 @@ export class CocreateConsole extends CivicElement {
       this.#themes.open(theme);
       this.#themesView.show();
     } else if (view === 'audit') this.#auditView.show();
+    else if (view === 'settings') this.#settingsView.show();
+    else if (view === 'embed') this.#embedView.show();
     this.requestUpdate();
     this.#focus.moveTo(`#${view}`);
   }

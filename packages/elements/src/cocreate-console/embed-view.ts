@@ -185,16 +185,16 @@ export class EmbedView implements ReactiveController {
                   ${allow.state === 'saving' ? msg('Allowing…', { id: 'console.embed.allowing' }) : msg(str`Allow ${o.origin}`, { id: 'console.embed.allow' })}
                 </button>
               </div>
-              ${allow.state === 'failed' ? html`<p class="error" id="embed-allow-error">${staffFailureText(allow.reason)}</p>` : nothing}`,
+              ${allow.state === 'failed' ? html`<p class="error-message" id="embed-allow-error">${staffFailureText(allow.reason)}</p>` : nothing}`,
           })
         : nothing;
     const said =
       o.state === 'allowed'
         ? html`<p class="ok" id="embed-origin-ok">${msg(str`${o.origin} may embed this council.`, { id: 'console.embed.allowed' })}</p>`
         : o.state === 'invalid'
-          ? html`<p class="error" id="embed-origin-invalid">${msg('Give the full address of the page, starting with https://', { id: 'console.embed.invalidUrl' })}</p>`
+          ? html`<p class="error-message" id="embed-origin-invalid">${msg('Give the full address of the page, starting with https://', { id: 'console.embed.invalidUrl' })}</p>`
           : o.state === 'failed'
-            ? html`<p class="error">${staffFailureText(o.reason)}</p>`
+            ? html`<p class="error-message">${staffFailureText(o.reason)}</p>`
             : o.state === 'checking'
               ? html`<p class="hint">${msg('Checking…', { id: 'console.embed.checking' })}</p>`
               : nothing;

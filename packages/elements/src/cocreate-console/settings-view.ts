@@ -94,7 +94,7 @@ export class SettingsView implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly store: ConsoleSettings,
-    private readonly ctx: ViewContext & { services(): readonly Service[] },
+    private readonly ctx: ViewContext,
   ) {
     host.addController(this);
     this.#settings = new StoreController(host, store.$settings);
@@ -136,11 +136,11 @@ export class SettingsView implements ReactiveController {
         ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
         : state.status === 'failed'
           ? notice({ id: 'settings-error', level: level + 1, tone: 'error', title: msg('The settings could not be loaded', { id: 'console.settings.failed' }), body: html`<p>${staffFailureText(state.reason)}</p>` })
-          : this.#renderForm(state.settings, level + 1)}
+          : this.#renderForm(state.settings, state.services, level + 1)}
     </section>`;
   }
 
-  #renderForm(s: CouncilSettings, level: number): TemplateResult {
+  #renderForm(s: CouncilSettings, services: readonly Service[], level: number): TemplateResult {
     const d = (this.#draft ??= draftOf(s));
     const save = this.#save.value;
     const { act } = this.ctx;
@@ -158,7 +158,7 @@ export class SettingsView implements ReactiveController {
           ${LOCALES.map((l) =>
             checkField({ id: `settings-locale-${l}`, label: ownName(l), checked: d.locales.includes(l), onChange: (c) => this.#edit({ locales: c ? LOCALES.filter((x) => x === l || d.locales.includes(x)) : d.locales.filter((x) => x !== l) }) }),
           )}
-          ${this.#error('/locales') ? html`<p class="error" id="settings-locales-error">${this.#error('/locales')}</p>` : nothing}
+          ${this.#error('/locales') ? html`<p class="error-message" id="settings-locales-error">${this.#error('/locales')}</p>` : nothing}
         </fieldset>
         ${selectField({
           id: 'settings-default',
@@ -191,7 +191,7 @@ export class SettingsView implements ReactiveController {
         </div>
         ${this.#renderOutcome('settings', level)}
       </form>
-      ${this.#renderServices(s, level)}`;
+      ${this.#renderServices(s, services, level)}`;
   }
 
   #renderOutcome(what: 'settings' | 'service', level: number): TemplateResult | typeof nothing {
@@ -212,14 +212,14 @@ export class SettingsView implements ReactiveController {
     });
   }
 
-  #renderServices(s: CouncilSettings, level: number): TemplateResult {
+  #renderServices(s: CouncilSettings, services: readonly Service[], level: number): TemplateResult {
     const locale = s.defaultLocale;
     const category = (id: string, value: string, onChange: (v: string) => void) =>
       selectField({ id, label: msg('Category', { id: 'console.settings.category' }), value, none: msg('Choose', { id: 'console.settings.choose' }), options: SERVICE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) })), onChange });
     return html`<section class="services" aria-labelledby="services-title">
       ${heading(level, msg('Services', { id: 'console.settings.services' }), { id: 'services-title' })}
       <ul role="list" class="service-list">
-        ${this.ctx.services().map((svc) => {
+        ${services.map((svc) => {
           const name = this.#serviceNames[svc.id] ?? svc.name[locale] ?? '';
           return html`<li>
             <form novalidate @submit=${(e: Event) => {

@@ -3,12 +3,13 @@
 //
 //   settings: loading -> ready | failed
 //   save:     idle -> saving -> done | invalid (the API named fields) | failed
-import type { CouncilSettings, CouncilSettingsPatch, ServiceSave } from '@civicloop/contract';
-import { getCouncilSettings, isApiError, saveService, updateCouncilSettings } from '@civicloop/sdk';
+import type { CouncilSettings, CouncilSettingsPatch, Service, ServiceSave } from '@civicloop/contract';
+import { PAGE_LIMIT_MAX } from '@civicloop/contract/rules';
+import { getCouncilSettings, isApiError, listServices, saveService, updateCouncilSettings, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { staffFailure, type StaffAccess, type StaffFailure } from './console-themes.js';
 
-export type SettingsState = { status: 'loading' } | { status: 'ready'; settings: CouncilSettings } | { status: 'failed'; reason: StaffFailure };
+export type SettingsState = { status: 'loading' } | { status: 'ready'; settings: CouncilSettings; services: Service[] } | { status: 'failed'; reason: StaffFailure };
 export type SaveWhat = 'settings' | 'service';
 export type SaveState =
   | { state: 'idle' }
@@ -17,7 +18,10 @@ export type SaveState =
   | { state: 'invalid'; what: SaveWhat; fields: { path: string; message: string }[] }
   | { state: 'failed'; what: SaveWhat; reason: StaffFailure };
 
-export function createConsoleSettings(options: { access: StaffAccess; servicesChanged?: () => void }) {
+/** The council's services as they are now (past the browser's cache), a whole page: councils have a few dozen. */
+const freshServices = async (t: Transport) => (await listServices(t, { limit: PAGE_LIMIT_MAX }, { cache: 'no-cache' })).items;
+
+export function createConsoleSettings(options: { access: StaffAccess }) {
   const $settings = atom<SettingsState>({ status: 'loading' });
   const $save = atom<SaveState>({ state: 'idle' });
   let serial = 0;
@@ -31,13 +35,14 @@ export function createConsoleSettings(options: { access: StaffAccess; servicesCh
   const invalid = (error: unknown) =>
     isApiError(error) && error.status === 422 && Array.isArray(error.problem?.errors) ? (error.problem.errors as { path: string; message: string }[]).map((e) => ({ path: e.path, message: e.message })) : undefined;
 
-  async function run(what: SaveWhat, call: (a: NonNullable<ReturnType<StaffAccess['staff']>>) => Promise<CouncilSettings | undefined>): Promise<void> {
+  async function run(what: SaveWhat, call: (a: NonNullable<ReturnType<StaffAccess['staff']>>) => Promise<Partial<{ settings: CouncilSettings; services: Service[] }>>): Promise<void> {
     const a = options.access.staff();
-    if (!a || $save.get().state === 'saving') return;
+    const current = $settings.get();
+    if (!a || current.status !== 'ready' || $save.get().state === 'saving') return;
     $save.set({ state: 'saving', what });
     try {
-      const settings = await call(a);
-      if (settings) $settings.set({ status: 'ready', settings });
+      const changed = await call(a);
+      $settings.set({ ...current, ...changed });
       $save.set({ state: 'done', what });
     } catch (error) {
       const fields = invalid(error);
@@ -58,8 +63,8 @@ export function createConsoleSettings(options: { access: StaffAccess; servicesCh
       $settings.set({ status: 'loading' });
       $save.set({ state: 'idle' });
       try {
-        const settings = await getCouncilSettings(a.t, { token: a.token });
-        if (mine === serial) $settings.set({ status: 'ready', settings });
+        const [settings, services] = await Promise.all([getCouncilSettings(a.t, { token: a.token }), freshServices(a.t)]);
+        if (mine === serial) $settings.set({ status: 'ready', settings, services });
       } catch (error) {
         const reason = failed(error);
         if (mine === serial && reason) $settings.set({ status: 'failed', reason });
@@ -68,15 +73,14 @@ export function createConsoleSettings(options: { access: StaffAccess; servicesCh
 
     /** Sends what changed; anything absent stays as it is. */
     save(patch: CouncilSettingsPatch): Promise<void> {
-      return run('settings', (a) => updateCouncilSettings(a.t, patch, { token: a.token }));
+      return run('settings', async (a) => ({ settings: await updateCouncilSettings(a.t, patch, { token: a.token }) }));
     },
 
     /** Creates the service `id`, or renames it; the council's service list is read again. */
     saveService(id: string, body: ServiceSave): Promise<void> {
       return run('service', async (a) => {
         await saveService(a.t, id, body, { token: a.token });
-        options.servicesChanged?.();
-        return undefined;
+        return { services: await freshServices(a.t) };
       });
     },
 
