@@ -1,7 +1,7 @@
 // The real backend behind the browser suites: the reference server on an in-memory PGlite,
 // reached through a fault proxy that tests can take down and bring back, as a phone loses
 // and regains its signal.
-import { createCouncil, createService, createStaffToken, startServer, type RunningServer } from '@civicloop/server';
+import { createCouncil, createService, createStaffToken, elementsCdnDir, startServer, type RunningServer } from '@civicloop/server';
 import { createFaultProxy } from './fault-proxy.js';
 import { seedLoop, type LoopSeed } from './loop-seed.js';
 import { createBankCouncil } from './contact-bank.js';
@@ -23,6 +23,8 @@ export interface BrowserTestEnv {
   bank: { council: string; editor: string };
   /** The <cocreate-console> council (two services, no inputs until its suite adds them) and its editor token. */
   desk: { council: string; editor: string; admin: string; services: { id: string }[] };
+  /** The console's settings and embed builder suite: a council of its own (settings change there), with a contact bank. */
+  office: { council: string; editor: string; admin: string };
 }
 
 export async function startBrowserTestEnv(origin: string) {
@@ -32,6 +34,8 @@ export async function startBrowserTestEnv(origin: string) {
     smtpUrl: smtp.url,
     port: 0,
     dataDir: 'memory://',
+    // The built CDN files, as a council's server serves them: the console's embed builder reads their hashes.
+    cdnDir: elementsCdnDir(),
     // Browser suites send many inputs from one address within seconds.
     limits: { feedbackPerClientPerHour: 100_000, feedbackPerCouncilPerHour: 100_000 },
     log: () => {},
@@ -68,8 +72,9 @@ export async function startBrowserTestEnv(origin: string) {
   const deskEditor = await createStaffToken(server.db, { council: desk, role: 'editor', label: 'console tests' });
   // Publishing and the audit log are for admins.
   const deskAdmin = await createStaffToken(server.db, { council: desk, role: 'admin', label: 'console admin' });
+  const office = await createBankCouncil(server, 'office', [origin]);
   const proxy = await createFaultProxy(server.url);
-  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services, powCouncil, loop, bank: { council: bank.slug, editor: bank.editor }, desk: { council: desk, editor: deskEditor, admin: deskAdmin, services: deskServices } };
+  const env: BrowserTestEnv = { apiUrl: proxy.url, directApiUrl: server.url, council, staffToken, services, powCouncil, loop, bank: { council: bank.slug, editor: bank.editor }, desk: { council: desk, editor: deskEditor, admin: deskAdmin, services: deskServices }, office: { council: office.slug, editor: office.editor, admin: office.admin } };
   return {
     env,
     server,

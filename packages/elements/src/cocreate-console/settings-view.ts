@@ -148,9 +148,10 @@ export class SettingsView implements ReactiveController {
       field({ id, label, hint, error, control: (a) => html`<textarea id=${id} rows="3" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}></textarea>` });
     const numberInput = (id: string, label: string, value: string, onInput: (v: string) => void, error?: string, hint?: string) =>
       field({ id, label, hint, error, control: (a) => html`<input type="number" id=${id} min="0" inputmode="numeric" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />` });
+    // The draft as it is when sent: an edit may come after this render.
     return html`<form class="settings-form" novalidate @submit=${(e: Event) => {
         e.preventDefault();
-        act(() => this.store.save(patchOf(s, d)))();
+        act(() => this.store.save(patchOf(s, this.#draft ?? d)))();
       }}>
         ${textArea('settings-origins', msg('Pages allowed to embed the council (one origin a line)', { id: 'console.settings.origins' }), d.origins, (v) => this.#edit({ origins: v }), this.#error('/origins'), msg('For example https://www.your-council.example', { id: 'console.settings.originsHint' }))}
         <fieldset class="field">
@@ -224,7 +225,7 @@ export class SettingsView implements ReactiveController {
           return html`<li>
             <form novalidate @submit=${(e: Event) => {
               e.preventDefault();
-              this.ctx.act(() => this.store.saveService(svc.id, { name: { ...svc.name, [locale]: name }, category: svc.category }))();
+              this.ctx.act(() => this.store.saveService(svc.id, { name: { ...svc.name, [locale]: this.#serviceNames[svc.id] ?? name }, category: svc.category }))();
             }}>
               ${field({
                 id: `service-${svc.id}`,

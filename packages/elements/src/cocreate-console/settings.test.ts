@@ -1,0 +1,134 @@
+// <cocreate-console>'s council settings and embed builder, in real browsers against the reference
+// server: the "office" council of tests/support/browser-env.ts (its own, as settings change there;
+// the three engines share one server, so each run writes values of its own). What the console
+// changes is checked through the API, never only on screen.
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import type { CouncilSettings, ServiceList } from '@civicloop/contract';
+import { $, active, all, button, choose, maybe, signedIn, text, type, view } from './console-testing.js';
+import type { CocreateConsole } from './cocreate-console.js';
+
+interface TestEnv {
+  apiUrl: string;
+  directApiUrl: string;
+  office: { council: string; editor: string; admin: string };
+}
+
+let env: TestEnv;
+const run = Math.random().toString(36).slice(2, 8);
+
+before(async () => {
+  env = (await (await fetch('/__test-env.json')).json()) as TestEnv;
+});
+afterEach(() => {
+  fixtureCleanup();
+  sessionStorage.clear();
+});
+
+const api = async <T>(path: string): Promise<T> => {
+  const res = await fetch(`${env.directApiUrl}/v1/councils/${env.office.council}/${path}`, { headers: { authorization: `Bearer ${env.office.admin}` }, cache: 'no-store' });
+  if (!res.ok) throw new Error(`GET ${path} failed with ${res.status}`);
+  return (await res.json()) as T;
+};
+const open = (token: string, name: 'Settings' | 'Embed', region: 'settings' | 'embed') =>
+  signedIn({ api: env.apiUrl, council: env.office.council, token }).then(async (el) => {
+    await view(el, name, region);
+    return el;
+  });
+const settled = (el: CocreateConsole) => waitUntil(() => maybe(el, '#settings form') || maybe(el, '#settings-error'), 'the settings did not load', { timeout: 15_000 });
+
+describe('<cocreate-console> settings', () => {
+  it('an admin changes the origins, a text and the reach threshold; the API has them and the audit log says who', async () => {
+    const el = await open(env.office.admin, 'Settings', 'settings');
+    await settled(el);
+    await expect(el).to.be.accessible();
+    const before = await api<CouncilSettings>('staff/settings');
+    const origin = `https://run-${run}.office.example`;
+    type(el, '#settings-origins', [...before.origins, origin].join('\n'));
+    type(el, '#settings-input-use-en', `We read every message (${run}).`);
+    type(el, '#settings-reach', '7');
+    button(el, 'Save the settings').click();
+    await waitUntil(() => maybe(el, '#settings-saved'), 'not saved', { timeout: 15_000 });
+    const after = await api<CouncilSettings>('staff/settings');
+    expect(after.origins).to.deep.equal([...before.origins, origin]);
+    expect(after.texts.inputUse.en).to.equal(`We read every message (${run}).`);
+    expect(after.reachThreshold).to.equal(7);
+    const audit = await api<{ items: { action: string; actor: { label: string } }[] }>('staff/audit?action=council.update&limit=1');
+    expect(audit.items[0]!.actor.label).to.equal('office admin');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a value the API refuses is named on its field, and nothing changes', async () => {
+    const el = await open(env.office.admin, 'Settings', 'settings');
+    await settled(el);
+    const before = await api<CouncilSettings>('staff/settings');
+    type(el, '#settings-origins', 'https://ok.example/with/a/path');
+    button(el, 'Save the settings').click();
+    await waitUntil(() => maybe(el, '#settings-save-error'), 'no error', { timeout: 15_000 });
+    expect($(el, '#settings-origins').getAttribute('aria-invalid')).to.equal('true');
+    expect(text($(el, '#settings-save-error'))).to.include('/origins/0');
+    expect((await api<CouncilSettings>('staff/settings')).origins).to.deep.equal(before.origins);
+    await expect(el).to.be.accessible();
+  });
+
+  it("an editor sees the settings but the API refuses a change, said in the editor's words", async () => {
+    const el = await open(env.office.editor, 'Settings', 'settings');
+    await settled(el);
+    type(el, '#settings-reach', '9');
+    button(el, 'Save the settings').click();
+    await waitUntil(() => maybe(el, '#settings-save-error'), 'no refusal', { timeout: 15_000 });
+    expect(text($(el, '#settings-save-error'))).to.include('Your role may not do this: ask an administrator.');
+    expect(maybe(el, '#inbox'), 'still signed in').to.equal(null);
+    expect(maybe(el, '#nav-settings')).to.not.equal(null);
+  });
+
+  it('an admin adds a service; residents can choose it', async () => {
+    const el = await open(env.office.admin, 'Settings', 'settings');
+    await settled(el);
+    const id = `pools-${run}`;
+    type(el, '#new-service-id', id);
+    type(el, '#new-service-name', `Pools ${run}`);
+    await choose(el, '#new-service-category', 'health');
+    button(el, 'Add the service').click();
+    await waitUntil(() => maybe(el, '#service-saved') && maybe(el, `#service-${id}`), 'the service was not added', { timeout: 15_000 });
+    const services = await api<ServiceList>('services?limit=100');
+    expect(services.items.find((s) => s.id === id)).to.deep.equal({ id, name: { en: `Pools ${run}` }, category: 'health' });
+  });
+});
+
+describe('<cocreate-console> embed builder', () => {
+  it('builds the snippet from the chosen element and attributes, with the loader and its integrity hash', async () => {
+    const el = await open(env.office.editor, 'Embed', 'embed');
+    await waitUntil(() => maybe(el, '#embed-snippet'), 'no snippet', { timeout: 15_000 });
+    await choose(el, '#embed-tag', 'you-said-we-did');
+    await choose(el, '#embed-status', 'planned');
+    await choose(el, '#embed-heading-level', '3');
+    const snippet = $<HTMLTextAreaElement>(el, '#embed-snippet').value;
+    const lines = snippet.split('\n');
+    expect(lines).to.have.length(3);
+    expect(lines[0]).to.match(/^<link rel="stylesheet" href="[^"]+\/cdn\/v\d+\.\d+\.\d+[^"]*\/civicloop\.css" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous">$/);
+    expect(lines[1]).to.match(/^<script type="module" src="[^"]+\/cdn\/v[^"]+\/civicloop\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous" blocking="render"><\/script>$/);
+    expect(lines[2]).to.equal(`<you-said-we-did council="${env.office.council}" status="planned" heading-level="3"></you-said-we-did>`);
+    // The live preview is the real element, inert.
+    const preview = $(el, '.embed-preview');
+    expect(preview.hasAttribute('inert')).to.equal(true);
+    expect(preview.querySelector('you-said-we-did')?.getAttribute('status')).to.equal('planned');
+    await expect(el).to.be.accessible();
+  });
+
+  it('warns about a page whose origin may not embed the council; an editor may not allow it, and is told so', async () => {
+    const el = await open(env.office.editor, 'Embed', 'embed');
+    await waitUntil(() => maybe(el, '#embed-snippet'), 'no snippet', { timeout: 15_000 });
+    await choose(el, '#embed-page', 'not an address');
+    await waitUntil(() => maybe(el, '#embed-origin-invalid'), 'an invalid address was not said');
+    await choose(el, '#embed-page', `https://elsewhere-${run}.example/page`);
+    await waitUntil(() => maybe(el, '#embed-origin-warning'), 'no warning', { timeout: 15_000 });
+    expect(text($(el, '#embed-origin-warning-title'))).to.equal(`https://elsewhere-${run}.example may not embed this council yet`);
+    await expect(el).to.be.accessible();
+    button(el, `Allow https://elsewhere-${run}.example`).click();
+    await waitUntil(() => maybe(el, '#embed-allow-error'), 'no refusal', { timeout: 15_000 });
+    expect(text($(el, '#embed-allow-error'))).to.equal('Your role may not do this: ask an administrator.');
+    expect((await api<CouncilSettings>('staff/settings')).origins).to.not.include(`https://elsewhere-${run}.example`);
+    expect(active(el)).to.not.equal(null);
+    expect(all(el, '#embed-origin-ok')).to.have.length(0);
+  });
+});
