@@ -22,13 +22,14 @@ import { shortcutOf, shortcutsHelp } from './shortcuts.js';
 import * as s from './strings.js';
 import { ThemesView } from './themes-view.js';
 import { EmbedView } from './embed-view.js';
+import { RecordView } from './record-view.js';
 import { SettingsView } from './settings-view.js';
 import { createConsoleEmbed } from '../stores/console-embed.js';
 import { createConsoleSettings } from '../stores/console-settings.js';
 import type { ViewContext } from './views.js';
 
 /** The console's views, in the order of its navigation. */
-const VIEWS = ['inbox', 'themes', 'audit', 'settings', 'embed'] as const;
+const VIEWS = ['inbox', 'record', 'themes', 'audit', 'settings', 'embed'] as const;
 type ConsoleView = (typeof VIEWS)[number];
 
 const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((values as readonly string[]).includes(v) ? (v as T) : '');
@@ -105,6 +106,7 @@ export class CocreateConsole extends CivicElement {
   #themesView = new ThemesView(this, this.#themes, this.#ctx);
   #auditView = new AuditView(this, this.#audit, this.#ctx);
   #link = new LinkPanel(this, this.#themes, this.#ctx, (id) => this.#show('themes', id));
+  #recordView = new RecordView(this, this.#console, { api: () => this.config.api, council: () => this.config.council, recorded: () => this.#console.reload() });
   #settings = createConsoleSettings({ access: this.#console });
   #settingsView = new SettingsView(this, this.#settings, this.#ctx);
   #embed = createConsoleEmbed({ access: this.#console, api: () => this.config.api });
@@ -261,16 +263,25 @@ export class CocreateConsole extends CivicElement {
         <button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#console.signOut())}>${msg('Sign out', { id: 'console.signOut' })}</button>
       </div>
       ${this.#renderNav()}
-      ${this.#view === 'themes'
-        ? this.#themesView.render(level)
-        : this.#view === 'audit'
-          ? this.#auditView.render(level)
-          : this.#view === 'settings'
-            ? this.#settingsView.render(level)
-            : this.#view === 'embed'
-              ? this.#embedView.render(level)
-              : html`<div class="panes">${this.#renderInbox(level)} ${this.#renderPane(level)}</div>`}
+      ${this.#renderView(level)}
     `;
+  }
+
+  #renderView(level: number): TemplateResult {
+    switch (this.#view) {
+      case 'inbox':
+        return html`<div class="panes">${this.#renderInbox(level)} ${this.#renderPane(level)}</div>`;
+      case 'record':
+        return this.#recordView.render(level);
+      case 'themes':
+        return this.#themesView.render(level);
+      case 'audit':
+        return this.#auditView.render(level);
+      case 'settings':
+        return this.#settingsView.render(level);
+      case 'embed':
+        return this.#embedView.render(level);
+    }
   }
 
   // A list of buttons marked aria-current, not ARIA tabs: each view is a page of the console,
@@ -280,6 +291,8 @@ export class CocreateConsole extends CivicElement {
       switch (v) {
         case 'inbox':
           return msg('Inbox', { id: 'console.inbox.title' });
+        case 'record':
+          return msg('Record input', { id: 'console.record.title' });
         case 'themes':
           return msg('Themes', { id: 'console.themes.title' });
         case 'audit':
@@ -309,6 +322,7 @@ export class CocreateConsole extends CivicElement {
       this.#themes.open(theme);
       this.#themesView.show();
     } else if (view === 'audit') this.#auditView.show();
+    else if (view === 'record') this.#recordView.show();
     else if (view === 'settings') this.#settingsView.show();
     else if (view === 'embed') this.#embedView.show();
     this.requestUpdate();

@@ -132,3 +132,29 @@ describe('<cocreate-console> embed builder', () => {
     expect(all(el, '#embed-origin-ok')).to.have.length(0);
   });
 });
+
+describe('<cocreate-console> assisted entry', () => {
+  it('an editor records what a resident said by phone; the inbox has it, with its channel', async () => {
+    const el = await signedIn({ api: env.apiUrl, council: env.office.council, token: env.office.editor });
+    await view(el, 'Record input', 'record');
+    const form = $(el, '#record cocreate-feedback');
+    const inner = (selector: string) => form.shadowRoot?.querySelector<HTMLElement>(selector);
+    await waitUntil(() => inner('form #text') && inner('#channel'), 'the staff form did not render', { timeout: 15_000 });
+    await expect(el).to.be.accessible();
+    const words = `Called about the library hours (${run})`;
+    const channel = inner('#channel') as HTMLSelectElement;
+    channel.value = 'phone';
+    channel.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    inner('input[name="kind"][value="question"]')!.click();
+    const textarea = inner('#text') as HTMLTextAreaElement;
+    textarea.value = words;
+    textarea.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await (form as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    inner('button[type="submit"]')!.click();
+    await waitUntil(() => inner('[part~="receipt-code"]'), 'no receipt code', { timeout: 15_000 });
+    const inbox = await api<{ items: { text: string; channel: string; receipt: string }[] }>(`staff/feedback?q=${encodeURIComponent(run)}`);
+    const found = inbox.items.find((i) => i.text === words);
+    expect(found?.channel).to.equal('phone');
+    expect(found?.receipt).to.equal(text(inner('[part~="receipt-code"]')));
+  });
+});

@@ -1,0 +1,38 @@
+// The console's assisted entry: staff record what a resident said by phone, in person, on paper,
+// by email or in outreach, with the public <cocreate-feedback> form in its staff mode (the session's
+// token set as a property, never an attribute). The inbox is read again after each record.
+import { msg } from '@lit/localize';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { heading } from '../kit/parts/index.js';
+import type { StaffAccess } from '../stores/console-themes.js';
+
+export class RecordView implements ReactiveController {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly access: StaffAccess,
+    private readonly scope: { api(): string | undefined; council(): string | undefined; recorded(): void },
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {}
+
+  show(): void {
+    // The form's code, on demand: a console that never records input never loads it.
+    void import('../cocreate-feedback/cocreate-feedback.js');
+  }
+
+  render(level: number): TemplateResult {
+    return html`<section part="record" class="record-view" id="record" tabindex="-1" aria-labelledby="record-title">
+      ${heading(level, msg('Record input', { id: 'console.record.title' }), { id: 'record-title' })}
+      <p class="hint">${msg('What a resident told you by phone, in person, on paper, by email or at an outreach event. Give them the receipt code the form shows.', { id: 'console.record.intro' })}</p>
+      <cocreate-feedback
+        api=${this.scope.api() ?? ''}
+        council=${this.scope.council() ?? ''}
+        heading-level=${level + 1}
+        .staffToken=${this.access.staff()?.token}
+        @cocreate-submitted=${() => this.scope.recorded()}
+      ></cocreate-feedback>
+    </section>`;
+  }
+}
