@@ -83,55 +83,6 @@ export const loopStyles = css`
     font-weight: 700;
   }
 
-  .chart {
-    margin: 0;
-  }
-
-  .chart svg {
-    display: block;
-    inline-size: 100%;
-    block-size: 6rem;
-  }
-
-  /* Bars are the accent colour (3:1 on the page like the buttons); the axis is the text colour. */
-  .bar {
-    fill: var(--_accent);
-  }
-
-  .axis {
-    stroke: currentColor;
-    stroke-width: 2;
-    vector-effect: non-scaling-stroke;
-  }
-
-  summary {
-    cursor: pointer;
-    min-block-size: 24px;
-    margin-block: 0.5rem;
-  }
-
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-  }
-
-  caption {
-    text-align: start;
-    color: var(--_muted);
-    margin-block-end: 0.25rem;
-  }
-
-  th,
-  td {
-    text-align: start;
-    padding: 0.25rem 0.5rem;
-    border-block-end: 1px solid var(--_border);
-  }
-
-  td {
-    font-variant-numeric: tabular-nums;
-  }
-
   .filters {
     display: flex;
     flex-wrap: wrap;

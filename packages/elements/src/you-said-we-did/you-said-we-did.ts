@@ -1,7 +1,7 @@
 import type { FeedbackReceipt, LoopStats, Theme, ThemeDetail, ThemeStatus } from '@civicloop/contract';
 import { formatReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
-import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../internal/civic-element.js';
 import { define } from '../internal/define.js';
 import { messages } from '../generated/locales/loop.js';
@@ -13,6 +13,7 @@ import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
 import { moreButton } from '../kit/parts/more-button.js';
+import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
 import * as s from './strings.js';
@@ -59,7 +60,7 @@ export class YouSaidWeDid extends CivicElement {
   // Its own strings (`loop.*`), fetched per language; the kit's come with every element.
   protected static override messages = [messages];
 
-  static override styles = [...CivicElement.styles, kitStyles, loopStyles];
+  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, loopStyles];
 
   // A static declaration rather than a decorator: no decorator helper in the page's bytes.
   static override properties: PropertyDeclarations = { status: {}, preview: { attribute: false } };
@@ -227,43 +228,14 @@ export class YouSaidWeDid extends CivicElement {
   /** Bars of the answered share by month; the same figures follow as a table. */
   #renderChart(stats: LoopStats): TemplateResult {
     const months = stats.byMonth;
-    const [w, h, gap] = [24, 100, 6];
-    const label = s.chartLabel(this.#month(months[0]!.month), this.#month(months[months.length - 1]!.month));
-    return html`
-      <figure class="chart">
-        <svg part="chart" role="img" aria-label=${label} viewBox="0 0 ${months.length * w} ${h + 2}" preserveAspectRatio="none" focusable="false">
-          ${months.map((m, i) => {
-            const bar = Math.round((m.answeredShare ?? 0) * h);
-            return svg`<rect class="bar" x=${i * w + gap / 2} y=${h - bar} width=${w - gap} height=${bar}></rect>`;
-          })}
-          <line class="axis" x1="0" y1=${h + 1} x2=${months.length * w} y2=${h + 1}></line>
-        </svg>
-        <details class="table">
-          <summary>${msg('Show the figures as a table', { id: 'loop.chart.table' })}</summary>
-          <table>
-            <caption>${label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">${msg('Month', { id: 'loop.chart.month' })}</th>
-                <th scope="col">${msg('Received', { id: 'loop.chart.received' })}</th>
-                <th scope="col">${msg('Answered', { id: 'loop.chart.answered' })}</th>
-                <th scope="col">${msg('Share answered', { id: 'loop.chart.share' })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${months.map(
-                (m) => html`<tr>
-                  <th scope="row">${this.#month(m.month)}</th>
-                  <td>${this.formatNumber(m.received)}</td>
-                  <td>${this.formatNumber(m.answered)}</td>
-                  <td>${m.answeredShare === null ? '–' : this.#percent(m.answeredShare)}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </details>
-      </figure>
-    `;
+    return shareChart({
+      label: s.chartLabel(this.#month(months[0]!.month), this.#month(months[months.length - 1]!.month)),
+      showTable: msg('Show the figures as a table', { id: 'loop.chart.table' }),
+      headers: [msg('Month', { id: 'loop.chart.month' }), msg('Received', { id: 'loop.chart.received' }), msg('Answered', { id: 'loop.chart.answered' }), msg('Share answered', { id: 'loop.chart.share' })],
+      rows: months.map((m) => ({ key: m.month, name: this.#month(m.month), received: m.received, answered: m.answered, share: m.answeredShare })),
+      number: (n) => this.formatNumber(n),
+      percent: this.#percent,
+    });
   }
 
   #renderFollow(level: number): TemplateResult {

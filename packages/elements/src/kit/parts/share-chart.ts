@@ -1,0 +1,115 @@
+import { css, html, svg, type TemplateResult } from 'lit';
+
+/** One bar: a group of inputs (a month, a service, a channel) and how many of them were answered in public. */
+export interface ShareRow {
+  key: string;
+  /** The group as a reader names it (a month, a service's name). */
+  name: string;
+  received: number;
+  answered: number;
+  /** `answered / received`, or null when nothing was received. */
+  share: number | null;
+}
+
+/**
+ * Bars of the share of inputs answered in public, one per row, with the same figures as a table
+ * under "Show the figures as a table" (the SVG is one image named by `label`; the table is what a
+ * screen reader or a keyboard user reads figure by figure). It has no words of its own: the
+ * element passes its localized labels.
+ */
+export function shareChart(o: {
+  label: string;
+  showTable: string;
+  /** Column headers: the rows' name, received, answered, share answered. */
+  headers: readonly [string, string, string, string];
+  rows: readonly ShareRow[];
+  number(n: number): string;
+  percent(share: number): string;
+  part?: string;
+}): TemplateResult {
+  const [w, h, gap] = [24, 100, 6];
+  return html`
+    <figure class="chart">
+      <svg part=${o.part ?? 'chart'} role="img" aria-label=${o.label} viewBox="0 0 ${o.rows.length * w} ${h + 2}" preserveAspectRatio="none" focusable="false">
+        ${o.rows.map((r, i) => {
+          const bar = Math.round((r.share ?? 0) * h);
+          return svg`<rect class="bar" x=${i * w + gap / 2} y=${h - bar} width=${w - gap} height=${bar}></rect>`;
+        })}
+        <line class="axis" x1="0" y1=${h + 1} x2=${o.rows.length * w} y2=${h + 1}></line>
+      </svg>
+      <details class="table">
+        <summary>${o.showTable}</summary>
+        <table>
+          <caption>${o.label}</caption>
+          <thead>
+            <tr>
+              ${o.headers.map((c) => html`<th scope="col">${c}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${o.rows.map(
+              (r) => html`<tr>
+                <th scope="row">${r.name}</th>
+                <td>${o.number(r.received)}</td>
+                <td>${o.number(r.answered)}</td>
+                <td>${r.share === null ? '–' : o.percent(r.share)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  `;
+}
+
+/** The chart's styles, for the elements that show one (not every page pays for them). */
+export const shareChartStyles = css`
+  .chart {
+    margin: 0;
+  }
+
+  .chart svg {
+    display: block;
+    inline-size: 100%;
+    block-size: 6rem;
+  }
+
+  /* Bars are the accent colour (3:1 on the page like the buttons); the axis is the text colour. */
+  .bar {
+    fill: var(--_accent);
+  }
+
+  .axis {
+    stroke: currentColor;
+    stroke-width: 2;
+    vector-effect: non-scaling-stroke;
+  }
+
+  summary {
+    cursor: pointer;
+    min-block-size: 24px;
+    margin-block: 0.5rem;
+  }
+
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+  }
+
+  caption {
+    text-align: start;
+    color: var(--_muted);
+    margin-block-end: 0.25rem;
+  }
+
+  th,
+  td {
+    text-align: start;
+    padding: 0.25rem 0.5rem;
+    border-block-end: 1px solid var(--_border);
+  }
+
+  td {
+    font-variant-numeric: tabular-nums;
+  }
+`;
