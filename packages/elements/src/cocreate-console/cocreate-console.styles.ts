@@ -280,6 +280,13 @@ export const consoleStyles = css`
     --contact-bank-signup-min-block-size: 0;
   }
 
+  .figures-view,
+  .figures-group {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.75);
+  }
+
   .ok {
     font-weight: 600;
   }

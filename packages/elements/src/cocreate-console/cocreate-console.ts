@@ -22,14 +22,17 @@ import { shortcutOf, shortcutsHelp } from './shortcuts.js';
 import * as s from './strings.js';
 import { ThemesView } from './themes-view.js';
 import { EmbedView } from './embed-view.js';
+import { FiguresView } from './figures-view.js';
+import { shareChartStyles } from '../kit/parts/share-chart.js';
 import { RecordView } from './record-view.js';
+import { createConsoleFigures } from '../stores/console-figures.js';
 import { SettingsView } from './settings-view.js';
 import { createConsoleEmbed } from '../stores/console-embed.js';
 import { createConsoleSettings } from '../stores/console-settings.js';
 import type { ViewContext } from './views.js';
 
 /** The console's views, in the order of its navigation. */
-const VIEWS = ['inbox', 'record', 'themes', 'audit', 'settings', 'embed'] as const;
+const VIEWS = ['inbox', 'record', 'themes', 'figures', 'audit', 'settings', 'embed'] as const;
 type ConsoleView = (typeof VIEWS)[number];
 
 const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((values as readonly string[]).includes(v) ? (v as T) : '');
@@ -76,7 +79,7 @@ export class CocreateConsole extends CivicElement {
   // Its own strings (`console.*`), fetched per language; the kit's come with every element.
   protected static override messages = [messages];
 
-  static override styles = [...CivicElement.styles, kitStyles, consoleStyles];
+  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, consoleStyles];
 
   #console = createConsole({ scope: () => this.config });
   #council = new StoreController(this, this.#console.$council);
@@ -107,15 +110,12 @@ export class CocreateConsole extends CivicElement {
   #auditView = new AuditView(this, this.#audit, this.#ctx);
   #link = new LinkPanel(this, this.#themes, this.#ctx, (id) => this.#show('themes', id));
   #recordView = new RecordView(this, this.#console, { api: () => this.config.api, council: () => this.config.council, recorded: () => this.#console.reload() });
+  #figures = createConsoleFigures({ access: this.#console });
+  #figuresView = new FiguresView(this, this.#figures, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() });
   #settings = createConsoleSettings({ access: this.#console });
   #settingsView = new SettingsView(this, this.#settings, this.#ctx);
   #embed = createConsoleEmbed({ access: this.#console, api: () => this.config.api });
-  #embedView = new EmbedView(this, this.#embed, {
-    ...this.#ctx,
-    api: () => this.config.api,
-    council: () => this.config.council,
-    serviceOptions: () => serviceOptions(this.#services.value, this.#council.value, this.renderedLocale),
-  });
+  #embedView = new EmbedView(this, this.#embed, { ...this.#ctx, api: () => this.config.api, council: () => this.config.council, serviceOptions: () => this.#serviceOptions() });
   #view: ConsoleView = 'inbox';
   #shortcuts = true;
   #shortcutsOpen = false;
@@ -164,6 +164,7 @@ export class CocreateConsole extends CivicElement {
       this.#themesView.forget();
       this.#link.forget();
       this.#settingsView.forget();
+      this.#figuresView.forget();
       this.#embedView.forget();
       if (session.left) return void (this.#focus.moveTo('#signed-out') || this.#statusRegion.announce(msg('You are signed out.', { id: 'console.signedOut.title' })));
       if (session.refused === 'ended') return void (this.#focus.moveTo('#ended') || this.#statusRegion.announce(s.failureText('ended')));
@@ -267,6 +268,11 @@ export class CocreateConsole extends CivicElement {
     `;
   }
 
+  /** The council's services as options, named in the console's language. */
+  #serviceOptions(): { value: string; label: string }[] {
+    return serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
+  }
+
   #renderView(level: number): TemplateResult {
     switch (this.#view) {
       case 'inbox':
@@ -275,6 +281,8 @@ export class CocreateConsole extends CivicElement {
         return this.#recordView.render(level);
       case 'themes':
         return this.#themesView.render(level);
+      case 'figures':
+        return this.#figuresView.render(level);
       case 'audit':
         return this.#auditView.render(level);
       case 'settings':
@@ -295,6 +303,8 @@ export class CocreateConsole extends CivicElement {
           return msg('Record input', { id: 'console.record.title' });
         case 'themes':
           return msg('Themes', { id: 'console.themes.title' });
+        case 'figures':
+          return msg('Loop figures', { id: 'console.figures.title' });
         case 'audit':
           return msg('Audit log', { id: 'console.audit.title' });
         case 'settings':
@@ -323,6 +333,7 @@ export class CocreateConsole extends CivicElement {
       this.#themesView.show();
     } else if (view === 'audit') this.#auditView.show();
     else if (view === 'record') this.#recordView.show();
+    else if (view === 'figures') this.#figuresView.show();
     else if (view === 'settings') this.#settingsView.show();
     else if (view === 'embed') this.#embedView.show();
     this.requestUpdate();

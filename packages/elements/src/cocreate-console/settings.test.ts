@@ -158,3 +158,41 @@ describe('<cocreate-console> assisted entry', () => {
     expect(found?.receipt).to.equal(text(inner('[part~="receipt-code"]')));
   });
 });
+
+describe('<cocreate-console> loop figures', () => {
+  it('shows the figures the API gives, drawn by month, service and channel, each with its table', async () => {
+    // An input by email, answered personally: the figures have something answered to show.
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${env.directApiUrl}/v1/councils/${env.office.council}/${path}`, { method: 'POST', headers: { authorization: `Bearer ${env.office.editor}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status, await res.clone().text()).to.equal(201);
+      return (await res.json()) as { id: string };
+    };
+    const input = await post('staff/feedback', { kind: 'idea', channel: 'email', service: 'libraries', text: `Longer opening hours (${run})` });
+    await post(`staff/feedback/${input.id}/replies`, { text: 'Thank you: from May, the library opens until 20:00.' });
+
+    const el = await signedIn({ api: env.apiUrl, council: env.office.council, token: env.office.editor });
+    await view(el, 'Loop figures', 'figures');
+    await waitUntil(() => maybe(el, '#figures-totals'), 'the figures did not load', { timeout: 15_000 });
+    const stats = await api<{ received: number; byChannel: { channel: string; received: number }[]; byService: { service: string | null }[]; byMonth: unknown[] }>('stats');
+    const totals = Object.fromEntries(all(el, '#figures-totals > div').map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]));
+    expect(totals['Received']).to.equal(String(stats.received));
+    for (const [id, rows] of [['figures-month', stats.byMonth.length], ['figures-service', stats.byService.length], ['figures-channel', stats.byChannel.length]] as const) {
+      const group = $(el, `[aria-labelledby="${id}-title"]`);
+      expect(group.querySelector('svg[role="img"]')?.getAttribute('aria-label'), id).to.be.a('string').and.not.equal('');
+      expect(group.querySelectorAll('tbody tr').length, id).to.equal(rows);
+    }
+    const channelRows = all(el, '[aria-labelledby="figures-channel-title"] tbody th').map(text);
+    expect(channelRows).to.include('Email');
+    const serviceRows = all(el, '[aria-labelledby="figures-service-title"] tbody th').map(text);
+    expect(serviceRows).to.include('Libraries');
+    await expect(el).to.be.accessible();
+
+    // A period ending before it starts is said on the field, and nothing is asked.
+    type(el, '#figures-from', '2026-05-01');
+    type(el, '#figures-to', '2026-04-01');
+    button(el, 'Show the figures').click();
+    await el.updateComplete;
+    expect($(el, '#figures-to').getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+});
