@@ -40,6 +40,8 @@ export {
   getStats,
   getTheme,
   listAudit,
+  createStaffSession,
+  deleteStaffSession,
   listServices,
   listStaffFeedback,
   listStaffThemes,

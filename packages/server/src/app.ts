@@ -32,6 +32,7 @@ import { feedHandlers } from './feed.js';
 import { inboxHandlers } from './inbox.js';
 import { createMailer } from './mail/mailer.js';
 import { openDataHandlers } from './open-data.js';
+import { ssoHandlers } from './sso.js';
 import { statsHandlers } from './stats.js';
 import { themeHandlers } from './themes.js';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,7 @@ const handlers: Handlers = {
   ...openDataHandlers,
   ...auditHandlers,
   ...contactHandlers,
+  ...ssoHandlers,
 };
 
 /** CORS `Access-Control-Allow-Methods`: the methods of the contract's endpoints. */
@@ -275,7 +277,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
 
       let staff: StaffIdentity | undefined;
       if (route.auth === 'staff') {
-        staff = await authenticateStaff(db, c.req.header('authorization'), council!);
+        staff = await authenticateStaff(db, c.req.header('authorization'), council!, now());
         if (route.admin && staff.role !== 'admin') throw problems.forbidden(`${route.operationId} needs an admin token; this one is an editor's.`);
       }
 
