@@ -28,6 +28,8 @@ describe('staff sign in to the console through their provider; the audit log nam
   let admin: string;
   let inputId: string;
   const problems: string[] = [];
+  // The server keeps real time (the ID token's times are the provider's), moved ahead by this much to end a session.
+  let ahead = 0;
 
   const api = async <T>(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${server.url}/v1/councils/${council}/${path}`, {
@@ -43,8 +45,7 @@ describe('staff sign in to the console through their provider; the audit log nam
 
   before(async () => {
     pagesDir = mkdtempSync(join(tmpdir(), 'civicloop-sso-journey-'));
-    // The ID token's times are the provider's, so the server keeps real time here.
-    server = await startServer({ port: 0, dataDir: 'memory://', demoDir: pagesDir, cdnDir, purgeEveryMs: false, log: () => {} });
+    server = await startServer({ port: 0, dataDir: 'memory://', demoDir: pagesDir, cdnDir, purgeEveryMs: false, log: () => {}, now: () => Date.now() + ahead });
     provider = await startTestProvider(
       { ewa: { name: 'Ewa Kowalska', groups: ['console-editors'] }, vic: { name: 'Vic Visitor', groups: ['everyone'] } },
       [`${server.url}/console/`],
@@ -99,8 +100,8 @@ describe('staff sign in to the console through their provider; the audit log nam
     if (pagesDir) rmSync(pagesDir, { recursive: true, force: true });
   });
 
-  /** From the console, through the provider's login page as `login`, back to the console. */
-  async function signInAs(login: string): Promise<ElementHandle> {
+  /** From the console, through the provider's login page as `login` (unless it remembers someone), back to the console. */
+  async function signInAs(login: string, remembered = false): Promise<ElementHandle> {
     await page.goto(`${server.url}/console/`, { waitUntil: 'networkidle0' });
     const el = (await page.$('cocreate-console'))!;
     await page.waitForFunction((e) => e.shadowRoot?.querySelector('.sso button'), { timeout: 15_000 }, el);
@@ -108,10 +109,13 @@ describe('staff sign in to the console through their provider; the audit log nam
     // The staff-token form stays beside it, the fallback.
     assert.ok(await el.evaluate((e) => Boolean(e.shadowRoot!.querySelector('#token'))));
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), (await el.$('pierce/.sso button'))!.click()]);
-    assert.ok(page.url().startsWith(`${provider.issuer}/interaction/`), page.url());
-    await page.type('input[name="login"]', login);
-    await page.type('input[name="password"]', 'any password');
-    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('button[type="submit"]')]);
+    if (!remembered) {
+      assert.ok(page.url().startsWith(`${provider.issuer}/interaction/`), page.url());
+      await page.type('input[name="login"]', login);
+      await page.type('input[name="password"]', 'any password');
+      await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('button[type="submit"]')]);
+    }
+    assert.ok(page.url().startsWith(`${server.url}/console/`), page.url());
     const back = (await page.$('cocreate-console'))!;
     await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="session"], #sso-error'), { timeout: 15_000 }, back);
     return back;
@@ -160,8 +164,24 @@ describe('staff sign in to the console through their provider; the audit log nam
     assert.ok(!(await page.evaluate(() => Object.keys(sessionStorage).some((k) => sessionStorage.getItem(k)?.startsWith('clss_')))));
   });
 
+  test('when the session expires, the console says so and offers sign-in again', async () => {
+    // The provider still knows Ewa in this browser: straight back, signed in.
+    const el = await signInAs('ewa', true);
+    assert.match((await textOf(el, '[part~="session"] p'))!, /^Signed in as Ewa Kowalska/);
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('#item-0'), { timeout: 15_000 }, el);
+    // Eight hours and a minute later by the server's clock, her next step is refused: 401, the session expired.
+    ahead = (8 * 60 + 1) * 60_000;
+    await (await el.$('pierce/#filter-status'))!.select('received');
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('#ended'), { timeout: 15_000 }, el);
+    assert.equal(await textOf(el, '#ended-title'), 'Your session has ended. Sign in again.');
+    assert.ok(await el.evaluate((e) => Boolean(e.shadowRoot!.querySelector('.sso button') && e.shadowRoot!.querySelector('#token'))));
+    assert.ok(!(await page.evaluate(() => Object.keys(sessionStorage).some((k) => sessionStorage.getItem(k)?.startsWith('clss_')))));
+    ahead = 0;
+  });
+
   test('a person whose claims map to no role is told so, and stays signed out', async () => {
     // Another person at another browser: the provider remembers Ewa's sign-in in the first one.
+    problems.length = 0;
     page = await (await browser.createBrowserContext()).newPage();
     watch(page);
     const el = await signInAs('vic');
