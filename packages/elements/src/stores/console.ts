@@ -74,7 +74,7 @@ export const EMPTY_FILTERS: InboxFilters = { status: '', service: '', kind: '', 
 /** The sessionStorage key of a council's token at an API. */
 export const tokenKey = (api: string, council: string) => `civicloop.console\n${api}\n${council}`;
 /** The sessionStorage key of what a single sign-on session says about itself (who, until when). */
-const sessionKey = (key: string) => `${key}\nsession`;
+export const sessionKey = (key: string) => `${key}\nsession`;
 
 function failure(error: unknown): ConsoleFailure {
   if (isApiError(error) && (error.status === 401 || error.status === 403)) return 'wrong';
