@@ -40,8 +40,6 @@ export {
   getStats,
   getTheme,
   listAudit,
-  createStaffSession,
-  deleteStaffSession,
   listServices,
   listStaffFeedback,
   listStaffThemes,
@@ -53,6 +51,7 @@ export {
   updateTheme,
   type PageQuery,
 } from './operations.js';
+export { createStaffSession, deleteStaffSession } from './sessions.js';
 export { createClient, type CivicLoopClient, type ClientOptions, type RouteInput, type RouteOutput } from './client.js';
 export { ApiError } from './errors/api-error.js';
 export { ContractError } from './errors/contract-error.js';

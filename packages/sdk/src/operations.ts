@@ -34,8 +34,6 @@ import type {
   ReplyCreate,
   ServiceList,
   StaffFeedback,
-  StaffSession,
-  StaffSessionCreate,
   StaffFeedbackCreate,
   StaffFeedbackList,
   StaffFeedbackPatch,
@@ -83,8 +81,6 @@ import {
   getStats as getStatsEndpoint,
   getTheme as getThemeEndpoint,
   listAudit as listAuditEndpoint,
-  createStaffSession as createStaffSessionEndpoint,
-  deleteStaffSession as deleteStaffSessionEndpoint,
   listServices as listServicesEndpoint,
   listStaffFeedback as listStaffFeedbackEndpoint,
   listStaffThemes as listStaffThemesEndpoint,
@@ -232,20 +228,6 @@ export async function createThemeUpdate(t: Transport, id: string, body: ThemeUpd
 /** Admin: one page of the audit log, newest first. */
 export async function listAudit(t: Transport, query: AuditQuery = {}, options: StaffCallOptions = {}): Promise<AuditList> {
   return (await t.call<AuditList>('listAudit', listAuditEndpoint, { ...options, query: { ...query } })).data;
-}
-
-/**
- * Single sign-on: turns the authorization code the provider sent back (with the PKCE verifier,
- * the exact redirect URI and the nonce of the request) into a staff session, whose `token` is
- * then the staff token of every call. Never retried: a code is good for one exchange.
- */
-export async function createStaffSession(t: Transport, body: StaffSessionCreate, options: CallOptions = {}): Promise<StaffSession> {
-  return (await t.call<StaffSession>('createStaffSession', createStaffSessionEndpoint, { ...options, body })).data;
-}
-
-/** Signs out: ends the session of `options.token` on the server (a staff token is refused, 403). */
-export async function deleteStaffSession(t: Transport, options: StaffCallOptions): Promise<void> {
-  await t.call('deleteStaffSession', deleteStaffSessionEndpoint, options);
 }
 
 // The contact bank. A contact's own calls take the token from their email (`options.token`).
