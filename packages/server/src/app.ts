@@ -61,6 +61,12 @@ const handlers: Handlers = {
   ...ssoHandlers,
 };
 
+/**
+ * Writes that first wait on another service (the identity provider's token endpoint) and then
+ * make one row: run without a transaction, so a slow provider holds none (on PGlite, the only connection).
+ */
+const OUTSIDE_TRANSACTION: ReadonlySet<RouteId> = new Set(['createStaffSession']);
+
 /** CORS `Access-Control-Allow-Methods`: the methods of the contract's endpoints. */
 const ALLOW_METHODS = contractMethods();
 
@@ -333,7 +339,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
           secret,
         });
         reply =
-          route.method === 'get'
+          route.method === 'get' || OUTSIDE_TRANSACTION.has(id)
             ? await handler(ctx(db))
             : // A creating request and its idempotency record commit together, or not at all.
               await db.transaction(async (tx) => {
