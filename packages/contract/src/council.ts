@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Locale, LocalizedText, plainText, Slug } from './common.js';
 import { ContactBankConfig } from './contacts.js';
 import { PowDifficulty } from './pow.js';
+import { SsoPublic } from './sso.js';
 import { FEEDBACK_TEXT_MAX, MIN_FILL_MS_MAX } from './rules.js';
 
 export const AntiAbuse = z
@@ -58,6 +59,7 @@ export const CouncilConfig = z
     contactBank: z.optional(ContactBankConfig).check(
       z.meta({ description: "The council's contact bank (`<contact-bank-signup>`); absent when it runs none." }),
     ),
+    sso: z.optional(SsoPublic).check(z.meta({ description: 'Single sign-on for its staff (the console); absent when staff sign in with staff tokens only.' })),
   })
   .check(z.meta({ description: 'Public configuration of one council, read by every element on start.' }));
 export type CouncilConfig = z.infer<typeof CouncilConfig>;

@@ -21,7 +21,7 @@ export const TAGS = {
   council: 'Public council configuration and services',
   feedback: "Residents' input and its receipts",
   loop: '"You said, we did": published themes, loop figures, the feed and open data',
-  staff: 'Staff: the inbox, personal replies, themes, the audit log and council settings (Bearer staff token)',
+  staff: 'Staff: single sign-on sessions, the inbox, personal replies, themes, the audit log and council settings (Bearer staff token or session token)',
   contacts:
     'The contact bank: sign-up with double opt-in, a contact\'s own entry and invitations (Bearer token from the email), ' +
     'and for staff search, export, activities, invitations and reach (Bearer staff token)',
@@ -77,6 +77,9 @@ export const updateTheme = /* @__PURE__ */ endpoint({ method: 'patch', path: '/v
 // Publishing a published theme changes nothing (and sends no mail again): safe to repeat.
 export const publishTheme = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/themes/{id}/publish', tag: 'staff', auth: 'staff', admin: true, retry: 'safe' });
 export const createThemeUpdate = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/themes/{id}/updates', tag: 'staff', auth: 'staff', retry: 'keyed', idempotent: true });
+// An authorization code is good for one exchange: a repeated request can only fail.
+export const createStaffSession = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/sessions', tag: 'staff', auth: 'public', retry: 'never' });
+export const deleteStaffSession = /* @__PURE__ */ endpoint({ method: 'delete', path: '/v1/councils/{council}/staff/sessions/current', tag: 'staff', auth: 'staff', retry: 'safe' });
 export const listAudit = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/audit', tag: 'staff', auth: 'staff', admin: true, retry: 'safe' });
 // Council settings: editors read them (the embed builder warns with the allowed origins), admins change them.
 export const getCouncilSettings = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/settings', tag: 'staff', auth: 'staff', retry: 'safe' });
@@ -134,6 +137,8 @@ export const endpoints = {
   getCouncilSettings,
   updateCouncilSettings,
   saveService,
+  createStaffSession,
+  deleteStaffSession,
   createContact,
   confirmContact,
   getMyContact,

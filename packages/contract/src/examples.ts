@@ -30,6 +30,7 @@ import { PROBLEM_TYPES } from './rules.js';
 import type { Challenge } from './pow.js';
 import type { ServiceList } from './services.js';
 import type { CouncilSettings, CouncilSettingsPatch, ServiceSave } from './settings.js';
+import type { StaffSession, StaffSessionCreate } from './sso.js';
 import type { AuditList, Reply, ReplyCreate, StaffFeedback, StaffFeedbackList, StaffFeedbackPatch } from './staff.js';
 import type {
   LoopStats,
@@ -82,6 +83,13 @@ export const council: CouncilConfig = {
   limits: { feedbackTextMax: 2000 },
   antiAbuse: { minFillMs: 3000, proofOfWork: { required: true, difficulty: 16 } },
   contactBank: contactBankConfig,
+  sso: {
+    label: 'Microsoft Entra ID',
+    issuer: 'https://login.microsoftonline.com/7c1e2f3a-4b5d-4e6f-8a9b-0c1d2e3f4a5b/v2.0',
+    authorizationEndpoint: 'https://login.microsoftonline.com/7c1e2f3a-4b5d-4e6f-8a9b-0c1d2e3f4a5b/oauth2/v2.0/authorize',
+    clientId: '3f2e1d0c-9b8a-4f7e-8d6c-5b4a3f2e1d0c',
+    scopes: ['openid', 'profile'],
+  },
 };
 
 export const councilSettings: CouncilSettings = {
@@ -310,7 +318,7 @@ export const audit: AuditList = {
     {
       id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
       at: '2026-05-12T09:00:00Z',
-      actor: { tokenId: 'e2b1c0d9-8f7e-4a6b-9c5d-4e3f2a1b0c9d', label: 'Anna Nowak, libraries', role: 'admin' },
+      actor: { tokenId: 'e2b1c0d9-8f7e-4a6b-9c5d-4e3f2a1b0c9d', label: null, role: 'admin', person: { subject: 'AAAAAAAAAAAAAAAAAAAAAHjd2kxN1f3Q', name: 'Anna Nowak' } },
       action: 'theme.publish',
       subject: { type: 'theme', id: THEME_ID },
       before: { state: 'draft' },
@@ -318,6 +326,20 @@ export const audit: AuditList = {
     },
   ],
   nextCursor: null,
+};
+
+export const staffSessionCreate: StaffSessionCreate = {
+  code: 'SplxlOBeZQQYbYS6WxSbIA',
+  codeVerifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+  redirectUri: 'https://intranet.um.warszawa.pl/civicloop/console',
+  nonce: 'n-0S6_WzA2Mj-8f3k2PqRt',
+};
+
+export const staffSession: StaffSession = {
+  token: 'clss_q8Vn2yX7c1Qd0sJ4mR9tL6bW3zK5hF2aP8eU1oI7gY0',
+  expiresAt: '2026-05-12T17:00:00Z',
+  role: 'editor',
+  person: { subject: 'AAAAAAAAAAAAAAAAAAAAAHjd2kxN1f3Q', name: 'Anna Nowak' },
 };
 
 /**

@@ -8,6 +8,7 @@ export * from './problem.js';
 export * from './routes.js';
 export * from './services.js';
 export * from './settings.js';
+export * from './sso.js';
 export * from './staff.js';
 export * from './themes.js';
 // The zod-free rules and endpoint table, for callers that import everything from one place.
@@ -67,6 +68,9 @@ export {
   STAFF_CHANNELS,
   STAFF_ENTRY_CHANNELS,
   STAFF_ROLES,
+  STAFF_SESSION_MINUTES_DEFAULT,
+  STAFF_SESSION_MINUTES_MAX,
+  STAFF_SESSION_MINUTES_MIN,
   TEXT_SEARCH_CONFIGS,
   THEME_LINKS_MAX,
   THEME_STATES,

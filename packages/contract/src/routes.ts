@@ -32,6 +32,7 @@ import { Health } from './health.js';
 import { Challenge } from './pow.js';
 import { Service, ServiceList } from './services.js';
 import { CouncilSettings, CouncilSettingsPatch, ServiceParams, ServiceSave } from './settings.js';
+import { StaffSession, StaffSessionCreate } from './sso.js';
 import { AuditList, AuditQuery, InboxQuery, Reply, ReplyCreate, StaffFeedback, StaffFeedbackList, StaffFeedbackPatch, StaffItemParams } from './staff.js';
 import {
   FeedQuery,
@@ -317,6 +318,28 @@ export const routes = defineRoutes({
     bodyExample: examples.themeUpdateCreate,
     responses: { 201: { description: 'Added', schema: ThemeUpdate, example: examples.themeUpdate } },
     problems: [400, 401, 403, 404, 409, 413, 415, 422],
+  },
+  createStaffSession: {
+    summary: 'Sign in with single sign-on: turn an authorization code into a staff session',
+    description:
+      "No token needed. For a council with `sso` in its configuration: the server redeems the code (with the PKCE verifier) at the provider's " +
+      'token endpoint, checks the ID token (signature by the provider\'s keys, issuer, audience, expiry, `nonce`), and maps the council\'s role ' +
+      'claim to `editor` or `admin`. A person whose claims map to no role gets 403; a code, verifier or nonce the provider or the ID token ' +
+      'does not confirm gets 401; a council without single sign-on, 404. The session lasts the council\'s session length; only its hash is stored.',
+    params: CouncilParams,
+    body: StaffSessionCreate,
+    bodyExample: examples.staffSessionCreate,
+    responses: { 201: { description: 'Signed in', schema: StaffSession, example: examples.staffSession } },
+    problems: [400, 401, 403, 404, 413, 415, 422],
+  },
+  deleteStaffSession: {
+    summary: 'Sign out: end the single sign-on session of this request',
+    description:
+      'Editors and admins, with a session token: the session ends at once, and the token is refused from then on (401). ' +
+      'A staff token is not a session (403): revoke it with the CLI.',
+    params: CouncilParams,
+    responses: { 204: { description: 'Signed out' } },
+    problems: [401, 403, 404],
   },
   listAudit: {
     summary: 'The audit log: who did what, when, before and after',

@@ -101,6 +101,12 @@ export const SETTINGS_ORIGINS_MAX = 100;
 export const STAFF_ROLES = ['editor', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** How long a staff session made by single sign-on lasts unless the council sets another length, in minutes (8 hours). */
+export const STAFF_SESSION_MINUTES_DEFAULT = 480;
+/** The shortest and longest staff session a council may set, in minutes (a working day at most). */
+export const STAFF_SESSION_MINUTES_MIN = 5;
+export const STAFF_SESSION_MINUTES_MAX = 1440;
+
 /** A council's open-data licence unless it sets another (an SPDX identifier). */
 export const OPEN_LICENCE_DEFAULT = 'CC-BY-4.0';
 

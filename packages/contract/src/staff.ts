@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { Id, Locale, page, PageQuery, plainText, Slug, Timestamp } from './common.js';
 import { FeedbackChannel, FeedbackKind, FeedbackStatus } from './feedback.js';
+import { StaffPerson } from './sso.js';
 import { AUDIT_ACTIONS, REPLY_TEXT_MAX, STAFF_ROLES, THEME_LINKS_MAX } from './rules.js';
 
 /** `{council}` and `{id}` of one input or theme on a staff route. */
@@ -94,9 +95,10 @@ export const AuditEntry = z
     at: Timestamp.check(z.meta({ description: 'When (RFC 3339, UTC).' })),
     actor: z
       .object({
-        tokenId: Id.check(z.meta({ description: 'The staff token used.' })),
-        label: z.nullable(z.string()).check(z.meta({ description: "The token's label (usually a person or a desk), or null." })),
-        role: z.enum(STAFF_ROLES).check(z.meta({ description: "The token's role." })),
+        tokenId: Id.check(z.meta({ description: 'The staff token or single sign-on session used.' })),
+        label: z.nullable(z.string()).check(z.meta({ description: "The staff token's label (usually a person or a desk), or null (always for a session)." })),
+        role: z.enum(STAFF_ROLES).check(z.meta({ description: "The token's or session's role." })),
+        person: z.nullable(StaffPerson).check(z.meta({ description: 'The person signed in with single sign-on, or null for an action made with a staff token.' })),
       })
       .check(z.meta({ description: 'Who did it.' })),
     action: AuditAction,

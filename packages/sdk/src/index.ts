@@ -52,6 +52,7 @@ export {
   type PageQuery,
 } from './operations.js';
 export { getCouncilSettings, saveService, updateCouncilSettings } from './settings.js';
+export { createStaffSession, deleteStaffSession } from './sessions.js';
 export { createClient, type CivicLoopClient, type ClientOptions, type RouteInput, type RouteOutput } from './client.js';
 export { ApiError } from './errors/api-error.js';
 export { ContractError } from './errors/contract-error.js';

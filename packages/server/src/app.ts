@@ -32,6 +32,7 @@ import { feedHandlers } from './feed.js';
 import { inboxHandlers } from './inbox.js';
 import { createMailer } from './mail/mailer.js';
 import { openDataHandlers } from './open-data.js';
+import { ssoHandlers } from './sso.js';
 import { statsHandlers } from './stats.js';
 import { settingsHandlers } from './settings.js';
 import { themeHandlers } from './themes.js';
@@ -59,7 +60,14 @@ const handlers: Handlers = {
   ...auditHandlers,
   ...settingsHandlers,
   ...contactHandlers,
+  ...ssoHandlers,
 };
+
+/**
+ * Writes that first wait on another service (the identity provider's token endpoint) and then
+ * make one row: run without a transaction, so a slow provider holds none (on PGlite, the only connection).
+ */
+const OUTSIDE_TRANSACTION: ReadonlySet<RouteId> = new Set(['createStaffSession']);
 
 /** CORS `Access-Control-Allow-Methods`: the methods of the contract's endpoints. */
 const ALLOW_METHODS = contractMethods();
@@ -277,7 +285,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
 
       let staff: StaffIdentity | undefined;
       if (route.auth === 'staff') {
-        staff = await authenticateStaff(db, c.req.header('authorization'), council!);
+        staff = await authenticateStaff(db, c.req.header('authorization'), council!, now());
         if (route.admin && staff.role !== 'admin') throw problems.forbidden(`${route.operationId} needs an admin token; this one is an editor's.`);
       }
 
@@ -333,7 +341,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
           secret,
         });
         reply =
-          route.method === 'get'
+          route.method === 'get' || OUTSIDE_TRANSACTION.has(id)
             ? await handler(ctx(db))
             : // A creating request and its idempotency record commit together, or not at all.
               await db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import type { Queryable } from './db/driver.js';
 type Fields = Record<string, unknown>;
 
 /**
- * Records one staff action: who (token id, label, role), what, when, and the changed fields
+ * Records one staff action: who (token or session id, label, role, and the person of a session), what, when, and the changed fields
  * before and after. Written in the action's own transaction, so an action and its entry stand
  * or fall together. Callers never pass an email address.
  */
@@ -21,9 +21,23 @@ export async function audit(
   after: Fields | null,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO audit_log (id, council, at, token_id, token_label, role, action, subject_type, subject_id, before, after)
-     VALUES ($1, $2, to_timestamp($3), $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`,
-    [randomUUID(), staff.council, at / 1000, staff.tokenId, staff.label, staff.role, action, subject.type, subject.id, before && JSON.stringify(before), after && JSON.stringify(after)],
+    `INSERT INTO audit_log (id, council, at, token_id, token_label, role, action, subject_type, subject_id, before, after, person_subject, person_name)
+     VALUES ($1, $2, to_timestamp($3), $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13)`,
+    [
+      randomUUID(),
+      staff.council,
+      at / 1000,
+      staff.tokenId,
+      staff.label,
+      staff.role,
+      action,
+      subject.type,
+      subject.id,
+      before && JSON.stringify(before),
+      after && JSON.stringify(after),
+      staff.person?.subject ?? null,
+      staff.person?.name ?? null,
+    ],
   );
 }
 
@@ -52,8 +66,10 @@ export const auditHandlers: Pick<Handlers, 'listAudit'> = {
       subject_id: string;
       before: Fields | null;
       after: Fields | null;
+      person_subject: string | null;
+      person_name: string | null;
     }>(
-      `SELECT seq::text AS seq_key, id, at, token_id, token_label, role, action, subject_type, subject_id, before, after FROM audit_log
+      `SELECT seq::text AS seq_key, id, at, token_id, token_label, role, action, subject_type, subject_id, before, after, person_subject, person_name FROM audit_log
        WHERE council = $1 AND ($2::bigint IS NULL OR seq < $2::bigint) AND ($3::text IS NULL OR action = $3) AND ($4::text IS NULL OR subject_id = $4)
        ORDER BY audit_log.seq DESC LIMIT $5`,
       [council.slug, after, query.action ?? null, query.subject ?? null, limit + 1],
@@ -62,7 +78,7 @@ export const auditHandlers: Pick<Handlers, 'listAudit'> = {
     const items: AuditEntry[] = page.map((r) => ({
       id: r.id,
       at: new Date(r.at).toISOString(),
-      actor: { tokenId: r.token_id, label: r.token_label, role: r.role },
+      actor: { tokenId: r.token_id, label: r.token_label, role: r.role, person: r.person_subject ? { subject: r.person_subject, name: r.person_name } : null },
       action: r.action,
       subject: { type: r.subject_type, id: r.subject_id },
       before: r.before,

@@ -8,11 +8,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { openDatabase, type Database } from './db/driver.js';
+import { SsoSettings } from '@civicloop/contract';
+import * as z from 'zod/mini';
 import { forEachEngine } from './testing/engines.js';
+import { startTestProvider } from './testing/oidc-provider.js';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 // The example the README points operators to: it must stay a valid contact bank.
 const EXAMPLE_BANK = fileURLToPath(new URL('../examples/contact-bank.json', import.meta.url));
+const EXAMPLE_OIDC = fileURLToPath(new URL('../examples/oidc.json', import.meta.url));
 // Resolved here: the CLI runs in a scratch folder with no node_modules.
 const TSX = import.meta.resolve('tsx');
 
@@ -228,6 +232,40 @@ forEachEngine((engine) => {
       const { rows } = await db.query("SELECT slug, contact_bank IS NULL AS off FROM councils WHERE slug IN ('clitown', 'banktown') ORDER BY slug");
       assert.deepEqual(rows, [{ slug: 'banktown', off: false }, { slug: 'clitown', off: true }]);
     });
+  });
+
+  test('council update --oidc FILE gives its staff single sign-on (the endpoint asked of the provider), a bad file is refused, --no-oidc turns it off', async () => {
+    assert.ok(z.safeParse(SsoSettings, JSON.parse(await readFile(EXAMPLE_OIDC, 'utf8'))).success, 'the README example is valid settings');
+    const provider = await startTestProvider({}, ['http://127.0.0.1:1/console']);
+    try {
+      const settings = { issuer: provider.issuer, clientId: 'console', clientSecret: 's3cret', roleClaim: 'groups', roles: { editor: ['staff'], admin: ['leads'] } };
+      const bad = join(dir, 'bad-oidc.json');
+      await writeFile(bad, JSON.stringify({ ...settings, issuer: 'http://idp.example', roles: { editor: [], admin: [] }, sessionMinutes: 5000 }));
+      const refused = await run('council', 'update', '--slug', 'clitown', '--oidc', bad);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /bad-oidc\.json: not valid single sign-on settings/);
+      assert.match(refused.stderr, /issuer: Must be an https: URL/);
+      assert.match(refused.stderr, /roles: At least one claim value/);
+      assert.match(refused.stderr, /sessionMinutes: Too big/);
+      assert.equal((await run('council', 'update', '--slug', 'clitown', '--oidc', bad, '--no-oidc')).code, 2);
+
+      const file = join(dir, 'oidc.json');
+      await writeFile(file, JSON.stringify(settings));
+      const given = await run('council', 'update', '--slug', 'clitown', '--oidc', file);
+      assert.equal(given.code, 0, given.stderr);
+      assert.match(given.stdout, /council clitown updated: oidc/);
+      await inspect(async (db) => {
+        const { rows } = await db.query('SELECT issuer, client_id, client_secret, authorization_endpoint, scopes, session_minutes FROM council_sso WHERE council = $1', ['clitown']);
+        assert.deepEqual(rows, [
+          { issuer: provider.issuer, client_id: 'console', client_secret: 's3cret', authorization_endpoint: `${provider.issuer}/auth`, scopes: ['openid', 'profile'], session_minutes: 480 },
+        ]);
+      });
+      const off = await run('council', 'update', '--slug', 'clitown', '--no-oidc');
+      assert.equal(off.code, 0, off.stderr);
+      await inspect(async (db) => assert.equal((await db.query('SELECT 1 FROM council_sso')).rows.length, 0));
+    } finally {
+      await provider.close();
+    }
   });
 
   test('serve prints its URLs, answers, and stops cleanly on SIGTERM', async () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { ContactBankConfig, LOCALES, MIN_FILL_MS_MAX, POW_DIFFICULTY_MAX, type Locale } from '@civicloop/contract';
+import { ContactBankConfig, LOCALES, SsoSettings, MIN_FILL_MS_MAX, POW_DIFFICULTY_MAX, type Locale } from '@civicloop/contract';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { openDatabase } from './db/driver.js';
 import { seedDemo } from './seed.js';
 import { cdnSnippet, elementsCdnDir, readCdnManifest } from './static.js';
 import { startServer } from './server.js';
+import { resolveSso, setCouncilSso, type StoredSso } from './sso.js';
 import { createStaffToken, isStaffRole, STAFF_ROLES } from './staff-tokens.js';
 
 const USAGE = `Usage: civicloop-server <command> [options]
@@ -23,7 +24,7 @@ Commands:
       URL is where this server is reached from the web (default: PUBLIC_URL).
   council create --slug S --name NAME --origins https://a.example,https://b.example
                  [--locales en,pl] [--default en] [--min-fill-ms N] [--proof-of-work BITS] [--open-licence SPDX]
-                 [--contact-bank FILE]
+                 [--contact-bank FILE] [--oidc FILE]
       Create a council and the origins allowed to embed it. An existing slug is refused:
       change it with council update or council origins.
       --min-fill-ms refuses web input sent sooner than N ms after the form appears;
@@ -32,14 +33,20 @@ Commands:
       --contact-bank gives it a contact bank (<contact-bank-signup>): a JSON file with its
       districts, consent text (version, text by locale, months), privacy notice URL, formats,
       languages and age bands (see packages/server/examples/contact-bank.json).
+      --oidc gives its staff single sign-on with their OpenID Connect provider: a JSON file with
+      the issuer, client id (and secret), the claim carrying roles or groups, which values make
+      an editor or an admin, and the session length (see packages/server/examples/oidc.json).
+      The provider is asked for its authorization endpoint unless the file gives it.
   council update --slug S [--name NAME] [--origins LIST] [--locales LIST] [--default L]
                  [--min-fill-ms N] [--proof-of-work BITS] [--open-licence SPDX]
-                 [--contact-bank FILE | --no-contact-bank]
+                 [--contact-bank FILE | --no-contact-bank] [--oidc FILE | --no-oidc]
       Change only what is given; everything else stays as it is. --origins replaces the list.
       --contact-bank replaces the bank's settings (a new consent version asks residents who
       are signing up to consent to the new text); --no-contact-bank turns the bank off (every
       contact route answers 404, residents' manage links included; stored contacts are kept
       and still expire).
+      --oidc replaces the single sign-on settings; --no-oidc turns single sign-on off (staff
+      sign in with staff tokens; sessions already made last until they expire).
   council origins add|remove --slug S ORIGIN [ORIGIN ...]
   council origins list --slug S
       Allow or stop one embedding origin (scheme://host[:port]) without touching the others,
@@ -182,6 +189,8 @@ const COUNCIL_OPTIONS = {
   'open-licence': { type: 'string' },
   'contact-bank': { type: 'string' },
   'no-contact-bank': { type: 'boolean' },
+  oidc: { type: 'string' },
+  'no-oidc': { type: 'boolean' },
 } as const;
 
 /**
@@ -205,6 +214,34 @@ function contactBankFile(path: string): ContactBankConfig {
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(the whole file)'}: ${i.message}`);
   throw new Error(`--contact-bank ${path}: not a valid contact bank:\n${problems.join('\n')}`);
+}
+
+/** Single sign-on settings from a JSON file, checked against the contract, with the file and each problem named. */
+function oidcFile(path: string): SsoSettings {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new Error(`--oidc ${path}: ${e instanceof SyntaxError ? `not JSON (${e.message})` : `cannot read the file (${e.code ?? String(e)})`}`);
+  }
+  const parsed = z.safeParse(SsoSettings, json);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(the whole file)'}: ${i.message}`);
+  throw new Error(`--oidc ${path}: not valid single sign-on settings:\n${problems.join('\n')}`);
+}
+
+/** `--oidc FILE` resolved (its authorization endpoint asked of the provider when absent), null for `--no-oidc`, undefined for neither. */
+async function oidcChange(values: CouncilValues): Promise<StoredSso | null | undefined> {
+  if (values.oidc !== undefined && values['no-oidc']) throw new UsageError('give --oidc FILE or --no-oidc, not both');
+  if (values['no-oidc']) return null;
+  if (values.oidc === undefined) return undefined;
+  const settings = oidcFile(values.oidc);
+  try {
+    return await resolveSso(settings);
+  } catch (error) {
+    throw new Error(`--oidc ${values.oidc}: cannot read the provider's discovery document (${(error as Error).message}); check the issuer, or give authorizationEndpoint in the file`);
+  }
 }
 
 type CouncilValues = { [K in keyof typeof COUNCIL_OPTIONS]?: (typeof COUNCIL_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -236,12 +273,14 @@ async function councilCreate(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: COUNCIL_OPTIONS });
   required(values, 'slug', 'name');
   const changes = councilChanges(values);
+  const sso = await oidcChange(values);
   await withDb(async (db) => {
     // Re-running create must never reset a council someone has configured since.
     if (await loadCouncil(db, values.slug!)) {
       throw new Error(`council ${values.slug} exists; change it with "council update --slug ${values.slug} ..." or "council origins add --slug ${values.slug} ORIGIN"`);
     }
     await createCouncil(db, { slug: values.slug!, name: values.name!, origins: [], ...changes });
+    if (sso) await setCouncilSso(db, values.slug!, sso);
   });
   process.stdout.write(`council ${values.slug} saved\n`);
 }
@@ -250,9 +289,15 @@ async function councilUpdate(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: COUNCIL_OPTIONS });
   required(values, 'slug');
   const changes = councilChanges(values);
-  if (!Object.keys(changes).length) throw new UsageError('council update needs at least one setting to change');
-  await withDb((db) => updateCouncil(db, values.slug!, changes));
-  process.stdout.write(`council ${values.slug} updated: ${Object.keys(changes).join(', ')}\n`);
+  const sso = await oidcChange(values);
+  if (!Object.keys(changes).length && sso === undefined) throw new UsageError('council update needs at least one setting to change');
+  await withDb(async (db) => {
+    if (Object.keys(changes).length) await updateCouncil(db, values.slug!, changes);
+    else if (!(await loadCouncil(db, values.slug!))) throw new Error(`unknown council "${values.slug}"`);
+    if (sso !== undefined) await setCouncilSso(db, values.slug!, sso);
+  });
+  const changed = [...Object.keys(changes), ...(sso !== undefined ? ['oidc'] : [])];
+  process.stdout.write(`council ${values.slug} updated: ${changed.join(', ')}\n`);
 }
 
 async function councilOrigins(action: string | undefined, args: string[]): Promise<void> {

@@ -16,6 +16,8 @@ export interface StaffIdentity {
   role: StaffRole;
   /** The token's label (a person or a desk), for the audit log. */
   label: string | null;
+  /** The person of a single sign-on session (`tokenId` is then the session's id); null for a staff token. */
+  person: { subject: string; name: string | null } | null;
 }
 
 /** Everything a handler gets: input already validated against the route's schemas. */

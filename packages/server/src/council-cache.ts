@@ -3,8 +3,8 @@ import type { Database } from './db/driver.js';
 
 /** The channel migration 006's trigger notifies at the commit of any change to `councils`. */
 export const COUNCILS_CHANNEL = 'civicloop_councils';
-/** A statement of this process that changes councils: forget them at once, not when the notification comes back. */
-const COUNCIL_WRITES = /\b(insert\s+into|update|delete\s+from|truncate(\s+table)?)\s+councils\b/i;
+/** A statement of this process that changes councils (or their single sign-on): forget them at once, not when the notification comes back. */
+const COUNCIL_WRITES = /\b(insert\s+into|update|delete\s+from|truncate(\s+table)?)\s+(councils|council_sso)\b/i;
 /** Far more councils than one deployment serves; a bound all the same. */
 const MAX_ENTRIES = 10_000;
 

@@ -1,4 +1,4 @@
-import { AntiAbuse, ContactBankConfig, CouncilConfig, FEEDBACK_TEXT_MAX, Locale, LocalizedText, OPEN_LICENCE_DEFAULT, POW_DIFFICULTY_DEFAULT, Slug } from '@civicloop/contract';
+import { AntiAbuse, ContactBankConfig, type SsoPublic, CouncilConfig, FEEDBACK_TEXT_MAX, Locale, LocalizedText, OPEN_LICENCE_DEFAULT, POW_DIFFICULTY_DEFAULT, Slug } from '@civicloop/contract';
 import * as z from 'zod/mini';
 import type { Handlers } from './context.js';
 import type { Database, Queryable } from './db/driver.js';
@@ -21,11 +21,15 @@ export interface CouncilRow {
   contactBank: ContactBankConfig | null;
   /** Reach groups smaller than this are suppressed. */
   reachThreshold: number;
+  /** Its staff's single sign-on as the public configuration shows it (nothing secret), or null. */
+  sso: SsoPublic | null;
 }
 
 const COLUMNS = `slug, name, locales, default_locale AS "defaultLocale", origins, input_use AS "inputUse", feedback_text_max AS "feedbackTextMax",
   min_fill_ms AS "minFillMs", pow_required AS "powRequired", pow_difficulty AS "powDifficulty", open_licence AS "openLicence",
-  contact_bank AS "contactBank", reach_threshold AS "reachThreshold"`;
+  contact_bank AS "contactBank", reach_threshold AS "reachThreshold",
+  (SELECT jsonb_build_object('label', COALESCE(s.label, councils.name), 'issuer', s.issuer, 'authorizationEndpoint', s.authorization_endpoint,
+    'clientId', s.client_id, 'scopes', s.scopes) FROM council_sso s WHERE s.council = councils.slug) AS sso`;
 
 export async function loadCouncil(db: Queryable, slug: string): Promise<CouncilRow | undefined> {
   const { rows } = await db.query<CouncilRow>(`SELECT ${COLUMNS} FROM councils WHERE slug = $1`, [slug]);
@@ -43,6 +47,7 @@ export function toCouncilConfig(row: CouncilRow): CouncilConfig {
     limits: { feedbackTextMax: row.feedbackTextMax },
     antiAbuse: { minFillMs: row.minFillMs, proofOfWork: { required: row.powRequired, difficulty: row.powDifficulty } },
     ...(row.contactBank ? { contactBank: row.contactBank } : {}),
+    ...(row.sso ? { sso: row.sso } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ export const problems = {
     new HttpProblem(422, PROBLEM_TYPES.validation, 'Validation failed', { detail, errors }),
   unauthorized: (detail: string) =>
     new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'Staff token required', { detail, headers: { 'www-authenticate': 'Bearer' } }),
+  /** A single sign-on session that expired or was signed out: the console says so and offers sign-in again. */
+  sessionEnded: (detail: string) => new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'Session ended', { detail, headers: { 'www-authenticate': 'Bearer' } }),
   /** 422 for input that looks automated; `issue` names the field and what a person should do. */
   spam: (title: string, detail: string, issue: ValidationIssue) => new HttpProblem(422, PROBLEM_TYPES.spam, title, { detail, errors: [issue] }),
   /** The path exists, not with this method (RFC 9110 §15.5.6): `Allow` lists the ones it has. */

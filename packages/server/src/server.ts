@@ -7,6 +7,7 @@ import { contactHousekeeping, type ContactHousekeeping } from './contacts.js';
 import { loadSecret } from './secret.js';
 import { purgeSpentChallenges } from './challenges.js';
 import { purgeKeys } from './idempotency.js';
+import { purgeSessions } from './sso.js';
 import { purgeCounters } from './rate-limit.js';
 import { lockFolder, openDatabase, type Database } from './db/driver.js';
 import { rawProblem, requestErrorResponse } from './problems.js';
@@ -100,7 +101,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const housekeeping = () => contactHousekeeping(db, mailer, now(), opts.log ?? defaultLog);
   const purge = async () => {
     const at = now();
-    await Promise.all([purgeKeys(db, at), purgeCounters(db, at), purgeSpentChallenges(db, at)]);
+    await Promise.all([purgeKeys(db, at), purgeCounters(db, at), purgeSpentChallenges(db, at), purgeSessions(db, at)]);
     await housekeeping();
   };
   // Housekeeping off the request path: expired keys, counters and challenges, once a minute.

@@ -4,6 +4,7 @@ import type { StaffIdentity } from './context.js';
 import type { CouncilRow } from './councils.js';
 import type { Queryable } from './db/driver.js';
 import { problems } from './problems.js';
+import { authenticateSession, SESSION_PREFIX } from './sso.js';
 
 const PREFIX = 'clst_';
 
@@ -30,10 +31,14 @@ export async function createStaffToken(db: Queryable, t: { council: string; role
   return token;
 }
 
-/** The staff identity of a request to `council`: 401 without a valid token, 403 with another council's. */
-export async function authenticateStaff(db: Queryable, authorization: string | undefined, council: CouncilRow): Promise<StaffIdentity> {
+/**
+ * The staff identity of a request to `council`, from a staff token or a single sign-on session
+ * (checked by the server's clock `now`): 401 without a valid one, 403 with another council's.
+ */
+export async function authenticateStaff(db: Queryable, authorization: string | undefined, council: CouncilRow, now: number): Promise<StaffIdentity> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match) throw problems.unauthorized('Send Authorization: Bearer <staff token>.');
+  if (match[1]!.startsWith(SESSION_PREFIX)) return authenticateSession(db, match[1]!, council.slug, now);
   const { rows } = await db.query<{ id: string; council: string; role: StaffRole; label: string | null }>(
     'SELECT id, council, role, label FROM staff_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
     [hashToken(match[1]!)],
@@ -41,5 +46,5 @@ export async function authenticateStaff(db: Queryable, authorization: string | u
   const row = rows[0];
   if (!row) throw problems.unauthorized('The staff token is unknown or revoked.');
   if (row.council !== council.slug) throw problems.forbidden('This staff token belongs to another council.');
-  return { tokenId: row.id, council: row.council, role: row.role, label: row.label };
+  return { tokenId: row.id, council: row.council, role: row.role, label: row.label, person: null };
 }

@@ -307,6 +307,7 @@ forEachEngine((engine) => {
       ]);
       for (const e of all) {
         assert.ok(e.actor.tokenId && e.actor.role, JSON.stringify(e));
+        assert.equal(e.actor.person, null, 'a staff token names no person');
         assert.ok(!JSON.stringify(e).includes('@example.org'), 'never an address');
       }
       const publish = all.find((e) => e.action === 'theme.publish')!;

@@ -6,7 +6,7 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { sendKeys } from '@web/test-runner-commands';
 import { typeKeys } from '../kit/testing/keys.js';
 import { focusDropped, smallTargets } from '../kit/testing/a11y-suite.js';
-import { tokenKey } from '../stores/console.js';
+import { sessionKey, tokenKey } from '../stores/console.js';
 import './cocreate-console.js';
 import type { CocreateConsole } from './cocreate-console.js';
 
@@ -304,5 +304,25 @@ describe('<cocreate-console>', () => {
     expect(sessionStorage.getItem(key())).to.equal(null);
     expect(maybe(el, '#token-error'), 'not the field’s error: nothing was typed').to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('a kept single sign-on session names the person; one past its expiry is not tried again, and said to have ended', async () => {
+    const info = (expiresAt: string) => JSON.stringify({ person: { subject: 'ewa', name: 'Ewa Kowalska' }, role: 'editor', expiresAt });
+    // The desk's token stands in for a session token: the API takes it, so only the kept expiry decides.
+    sessionStorage.setItem(key(), env.desk.editor);
+    sessionStorage.setItem(sessionKey(key()), info(new Date(Date.now() + 3_600_000).toISOString()));
+    const el = await render();
+    await listed(el);
+    expect(text($(el, '[part~="session"] p'))).to.match(/^Signed in as Ewa Kowalska, until /);
+    await expect(el).to.be.accessible();
+
+    fixtureCleanup();
+    sessionStorage.setItem(key(), env.desk.editor);
+    sessionStorage.setItem(sessionKey(key()), info(new Date(Date.now() - 1).toISOString()));
+    const ended = await render();
+    await waitUntil(() => maybe(ended, '#ended'), 'no notice that the session ended', { timeout: 15_000 });
+    expect(maybe(ended, '#inbox')).to.equal(null);
+    expect(sessionStorage.getItem(key())).to.equal(null);
+    expect(sessionStorage.getItem(sessionKey(key()))).to.equal(null);
   });
 });

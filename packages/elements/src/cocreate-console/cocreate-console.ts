@@ -49,7 +49,10 @@ const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((v
  *
  * Signing in takes a staff token (from `civicloop-server token create`), checked against the API
  * and kept for the browser tab only (sessionStorage), never in an attribute or localStorage;
- * signing out forgets it. Texts residents wrote are shown as text, never as markup.
+ * signing out forgets it. When the council has single sign-on (`sso` in its configuration), a
+ * "Sign in with …" button sends the browser to its OpenID Connect provider (authorization code
+ * with PKCE) and back to this page, whose address must be a redirect URI the provider allows;
+ * the session names the person, ends when it expires, and signing out ends it on the server. Texts residents wrote are shown as text, never as markup.
  *
  * Signed in, a navigation leads to three views, each in its own module: the inbox (with a date
  * filter, a checkbox on each message to link many to a theme, new or existing, and keyboard
@@ -167,6 +170,7 @@ export class CocreateConsole extends CivicElement {
       this.#figuresView.forget();
       this.#embedView.forget();
       if (session.left) return void (this.#focus.moveTo('#signed-out') || this.#statusRegion.announce(msg('You are signed out.', { id: 'console.signedOut.title' })));
+      if (session.sso) return void (this.#focus.moveTo('#sso-error') || this.#statusRegion.announce(s.ssoFailure(session.sso)));
       if (session.refused === 'ended') return void (this.#focus.moveTo('#ended') || this.#statusRegion.announce(s.failureText('ended')));
       // The error is named by the field it belongs to (aria-describedby): focus there tells it.
       if (session.refused && !this.#focus.moveTo('#token')) this.#statusRegion.announce(s.failureText(session.refused));
@@ -232,6 +236,7 @@ export class CocreateConsole extends CivicElement {
           ? notice({ id: 'signed-out', level: level + 1, tone: 'success', title: msg('You are signed out.', { id: 'console.signedOut.title' }), body: html`<p>${msg('This tab no longer holds your token.', { id: 'console.signedOut.body' })}</p>` })
           : nothing}
         ${refused === 'ended' ? notice({ id: 'ended', level: level + 1, tone: 'warning', title: s.failureText('ended'), body: nothing }) : nothing}
+        ${this.#renderSso(session, level + 1)}
         <form novalidate @submit=${this.#onSignIn}>
           ${field({
             id: 'token',
@@ -251,6 +256,26 @@ export class CocreateConsole extends CivicElement {
     `;
   }
 
+  /** Single sign-on, when the council has it: the button, and why the last attempt failed. */
+  #renderSso(session: SessionState, level: number): TemplateResult | typeof nothing {
+    const council = this.#council.value;
+    const sso = council.status === 'ready' ? council.config.sso : undefined;
+    if (!sso) return nothing;
+    const failed = session.state === 'signed-out' ? session.sso : undefined;
+    return html`
+      ${failed ? notice({ id: 'sso-error', level, tone: 'error', title: s.ssoFailure(failed), body: nothing }) : nothing}
+      <div class="row sso">
+        <button part="button" class="button" type="button" aria-disabled=${session.state === 'checking' ? 'true' : 'false'} @click=${this.#onProvider}>${s.ssoButton(sso.label)}</button>
+      </div>
+      <p class="hint">${msg('Or sign in with a staff token:', { id: 'console.sso.or' })}</p>
+    `;
+  }
+
+  #onProvider = () => {
+    if (this.#session.value.state === 'checking') return;
+    this.#act(() => this.#console.signInWithProvider())();
+  };
+
   #onSignIn = (event: Event) => {
     event.preventDefault();
     if (this.#session.value.state === 'checking') return;
@@ -260,7 +285,7 @@ export class CocreateConsole extends CivicElement {
   #renderSignedIn(level: number): TemplateResult {
     return html`
       <div part="session" class="session">
-        <p>${msg('Signed in with a staff token.', { id: 'console.signedIn' })}</p>
+        <p>${this.#whoText()}</p>
         <button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#console.signOut())}>${msg('Sign out', { id: 'console.signOut' })}</button>
       </div>
       ${this.#renderNav()}
@@ -338,6 +363,13 @@ export class CocreateConsole extends CivicElement {
     else if (view === 'embed') this.#embedView.show();
     this.requestUpdate();
     this.#focus.moveTo(`#${view}`);
+  }
+
+  #whoText(): string {
+    const session = this.#session.value;
+    const info = session.state === 'signed-in' ? session.session : undefined;
+    if (!info) return msg('Signed in with a staff token.', { id: 'console.signedIn' });
+    return s.signedInAs(info.person.name ?? info.person.subject, this.#date(info.expiresAt));
   }
 
   #renderInbox(level: number): TemplateResult {

@@ -97,3 +97,17 @@ export function statusChanged(status: string): string {
 export function replyTooLong(limit: string): string {
   return msg(str`Your reply must be ${limit} characters or fewer`, { id: 'console.reply.tooLong' });
 }
+
+export function ssoButton(provider: string): string {
+  return msg(str`Sign in with ${provider}`, { id: 'console.sso.button' });
+}
+
+export function ssoFailure(reason: 'no-role' | 'failed'): string {
+  return reason === 'no-role'
+    ? msg('You signed in, but your account has no role in this council’s console. Ask an administrator for access.', { id: 'console.sso.noRole' })
+    : msg('Signing in with your organisation’s account did not work. Try again.', { id: 'console.sso.failed' });
+}
+
+export function signedInAs(name: string, until: string): string {
+  return msg(str`Signed in as ${name}, until ${until}.`, { id: 'console.sso.signedInAs' });
+}

@@ -4,23 +4,33 @@
 //
 //   session: signed-out -> checking -> signed-in | signed-out (refused: wrong | offline | error)
 //            signed-in -> signed-out (sign-out, or the API refusing the token later: ended)
+//            single sign-on (console-sso.ts): signed-out -> the provider -> checking (the code
+//            exchanged) -> signed-in (a session with a person and an expiry) | signed-out (sso: no-role | failed)
+//            signed-in (a session) -> signed-out (refused: ended) when it expires, by the page's clock
 //   list:    loading -> ready (more: idle|loading|failed) | failed
 //   action:  idle -> saving -> done | failed        (status change and reply, one at a time)
-import type { FeedbackChannel, FeedbackKind, FeedbackStatus, StaffFeedback } from '@civicloop/contract';
+import type { FeedbackChannel, FeedbackKind, FeedbackStatus, StaffFeedback, StaffSession } from '@civicloop/contract';
 import { REPLY_TEXT_MAX } from '@civicloop/contract/rules';
-import { createReply, isApiError, isNetworkError, isTimeoutError, listStaffFeedback, updateStaffFeedback, type Transport } from '@civicloop/sdk';
+import { createReply, createStaffSession, deleteStaffSession, isApiError, isNetworkError, isTimeoutError, listStaffFeedback, updateStaffFeedback, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { councilView, transportFor } from '../kit/stores/connection.js';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
+import { beginSignIn, finishSignIn, pendingKey } from './console-sso.js';
 
 /** Why something failed: the token is not (or no longer) accepted, no connection, the service failed, or the element has no API or council. */
 export type ConsoleFailure = 'wrong' | 'offline' | 'error' | 'not-configured';
 
+/** A single sign-on session: who, and until when (absent for a staff token). */
+export type SessionInfo = Pick<StaffSession, 'person' | 'role' | 'expiresAt'>;
+
 export type SessionState =
-  /** `refused`: why the last sign-in failed or the session ended; `left`: the staff member just signed out. */
-  | { state: 'signed-out'; refused?: ConsoleFailure | 'ended'; left?: boolean }
+  /**
+   * `refused`: why the last sign-in failed or the session ended; `left`: the staff member just
+   * signed out; `sso`: why single sign-on failed (`no-role`: the person has no role here).
+   */
+  | { state: 'signed-out'; refused?: ConsoleFailure | 'ended'; left?: boolean; sso?: 'no-role' | 'failed' }
   | { state: 'checking' }
-  | { state: 'signed-in' };
+  | { state: 'signed-in'; session?: SessionInfo };
 
 export type InboxList = PagedListState<StaffFeedback, ConsoleFailure>;
 
@@ -53,12 +63,20 @@ export interface ConsoleOptions {
   storage?: Storage;
   /** Inputs per page. @default 20 */
   pageSize?: number;
+  /** The page's address, where the provider sends the browser back to. @default location.href */
+  href?(): string;
+  /** Sends the browser to the provider. @default location.assign */
+  navigate?(url: string): void;
+  /** Replaces the address without a reload (the provider's parameters taken out). @default history.replaceState */
+  replaceUrl?(url: string): void;
 }
 
 export const EMPTY_FILTERS: InboxFilters = { status: '', service: '', kind: '', channel: '', q: '', from: '', to: '' };
 
 /** The sessionStorage key of a council's token at an API. */
 export const tokenKey = (api: string, council: string) => `civicloop.console\n${api}\n${council}`;
+/** The sessionStorage key of what a single sign-on session says about itself (who, until when). */
+export const sessionKey = (key: string) => `${key}\nsession`;
 
 function failure(error: unknown): ConsoleFailure {
   if (isApiError(error) && (error.status === 401 || error.status === 403)) return 'wrong';
@@ -66,6 +84,15 @@ function failure(error: unknown): ConsoleFailure {
 }
 
 export function createConsole(options: ConsoleOptions) {
+  /** What this tab kept about its single sign-on session, if it has one. */
+  const readInfo = (key: string): SessionInfo | undefined => {
+    try {
+      const raw = storage().getItem(sessionKey(key));
+      return raw ? (JSON.parse(raw) as SessionInfo) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   const pageSize = options.pageSize ?? 20;
   const storage = () => options.storage ?? sessionStorage;
   const council = councilView();
@@ -77,6 +104,8 @@ export function createConsole(options: ConsoleOptions) {
   let token: string | undefined;
   // Answers to an earlier sign-in (signed out, element moved) are dropped; the list drops its own.
   let sessionSerial = 0;
+  let expiry: ReturnType<typeof setTimeout> | undefined;
+  const href = () => options.href?.() ?? location.href;
 
   const target = (): { t: Transport; key: string } | undefined => {
     const { api, council: slug } = options.scope();
@@ -106,7 +135,9 @@ export function createConsole(options: ConsoleOptions) {
   function forget(): void {
     const tgt = target();
     token = undefined;
+    clearTimeout(expiry);
     if (tgt) storage().removeItem(tgt.key);
+    if (tgt) storage().removeItem(sessionKey(tgt.key));
     sessionSerial++;
     list.reset();
     $selected.set(undefined);
@@ -143,10 +174,43 @@ export function createConsole(options: ConsoleOptions) {
       council.follow(tgt?.t, true);
       token = undefined;
       list.drop();
+      clearTimeout(expiry);
       sessionSerial++;
+      // Back from the provider: the code, checked against this tab's state, becomes a session.
+      const { api, council: slug } = options.scope();
+      if (tgt && api && slug) {
+        const back = finishSignIn(href(), storage(), pendingKey(api, slug), options.replaceUrl ?? ((url) => history.replaceState(history.state, '', url)));
+        if (back.kind === 'failed') return $session.set({ state: 'signed-out', sso: 'failed' });
+        if (back.kind === 'code') {
+          const serial = sessionSerial;
+          $session.set({ state: 'checking' });
+          createStaffSession(tgt.t, back.body).then(
+            (s) => serial === sessionSerial && view.signIn(s.token, false, { person: s.person, role: s.role, expiresAt: s.expiresAt }),
+            (error: unknown) => {
+              if (serial !== sessionSerial) return;
+              const reason = failure(error);
+              const noRole = isApiError(error) && error.status === 403;
+              $session.set({ state: 'signed-out', ...(noRole ? { sso: 'no-role' as const } : reason === 'wrong' ? { sso: 'failed' as const } : { refused: reason }) });
+            },
+          );
+          return;
+        }
+      }
       const kept = tgt ? storage().getItem(tgt.key) : null;
-      if (kept) view.signIn(kept, true);
+      const info = tgt ? readInfo(tgt.key) : undefined;
+      // A session that ended while the tab was away is not tried again: it is said to have ended.
+      if (kept && info && Date.parse(info.expiresAt) <= Date.now()) return ended();
+      if (kept) view.signIn(kept, true, info);
       else $session.set({ state: 'signed-out' });
+    },
+
+    /** Single sign-on: sends the browser to the council's provider (the code comes back to this page). */
+    async signInWithProvider(): Promise<void> {
+      const c = council.$council.get();
+      const { api, council: slug } = options.scope();
+      if (c.status !== 'ready' || !c.config.sso || !api || !slug) return;
+      const url = await beginSignIn(c.config.sso, href(), storage(), pendingKey(api, slug));
+      (options.navigate ?? ((u) => location.assign(u)))(url);
     },
 
     /**
@@ -154,7 +218,7 @@ export function createConsole(options: ConsoleOptions) {
      * shows anyway); kept for the tab only once the API accepts it. `restoring` is a token the
      * tab kept: refused, it is forgotten and the sign-in form shows no error.
      */
-    signIn(candidate: string, restoring = false): void {
+    signIn(candidate: string, restoring = false, info?: SessionInfo): void {
       const tgt = target();
       const value = candidate.trim();
       if (!tgt) return $session.set({ state: 'signed-out', refused: 'not-configured' });
@@ -168,10 +232,15 @@ export function createConsole(options: ConsoleOptions) {
           if (serial !== sessionSerial) return;
           token = value;
           storage().setItem(tgt.key, value);
+          if (info) {
+            storage().setItem(sessionKey(tgt.key), JSON.stringify(info));
+            // The session ends by the page's clock too: the console says so without waiting for a refused call.
+            expiry = setTimeout(ended, Math.min(Math.max(Date.parse(info.expiresAt) - Date.now(), 0), 2 ** 31 - 1));
+          }
           list.fill(page);
           $selected.set(undefined);
           $action.set({ state: 'idle' });
-          $session.set({ state: 'signed-in' });
+          $session.set({ state: 'signed-in', ...(info ? { session: info } : {}) });
         },
         (error: unknown) => {
           if (serial !== sessionSerial) return;
@@ -182,8 +251,10 @@ export function createConsole(options: ConsoleOptions) {
       );
     },
 
-    /** Forgets the token (this tab's copy too) and shows the sign-in form. */
+    /** Forgets the token (this tab's copy too) and shows the sign-in form; a single sign-on session is ended on the server too. */
     signOut(): void {
+      const tgt = target();
+      if (tgt && token?.startsWith('clss_')) deleteStaffSession(tgt.t, { token }).catch(() => undefined);
       forget();
       $session.set({ state: 'signed-out', left: true });
     },
@@ -282,6 +353,7 @@ export function createConsole(options: ConsoleOptions) {
     },
 
     dispose(): void {
+      clearTimeout(expiry);
       council.stop();
       list.drop();
       sessionSerial++;

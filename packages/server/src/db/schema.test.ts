@@ -23,6 +23,9 @@ import {
   RATING_MIN,
   OPEN_LICENCE_DEFAULT,
   REPLY_TEXT_MAX,
+  STAFF_SESSION_MINUTES_DEFAULT,
+  STAFF_SESSION_MINUTES_MAX,
+  STAFF_SESSION_MINUTES_MIN,
   SERVICE_CATEGORIES,
   TEXT_SEARCH_CONFIGS,
   THEME_STATUSES,
@@ -81,6 +84,7 @@ forEachEngine((engine) => {
     assert.deepEqual(await listIn('themes', 'locale'), [...LOCALES]);
     assert.deepEqual(await listIn('audit_log', 'action'), [...AUDIT_ACTIONS]);
     assert.deepEqual(await listIn('audit_log', 'role'), [...STAFF_ROLES]);
+    assert.deepEqual(await listIn('staff_sessions', 'role'), [...STAFF_ROLES]);
     assert.deepEqual(await listIn('contacts', 'kind'), [...CONTACT_KINDS]);
     assert.deepEqual(await listIn('contacts', 'age_band'), [...AGE_BANDS]);
     assert.deepEqual(await listIn('contacts', 'joined_via'), [...JOINING_CHANNELS]);
@@ -115,6 +119,7 @@ forEachEngine((engine) => {
     assert.deepEqual(await rangeOf('themes', 'char_length\\(we_did'), [1, THEME_TEXT_MAX]);
     assert.deepEqual(await rangeOf('theme_updates', 'char_length\\(text'), [1, THEME_UPDATE_TEXT_MAX]);
     assert.deepEqual(await rangeOf('replies', 'char_length\\(text'), [1, REPLY_TEXT_MAX]);
+    assert.deepEqual(await rangeOf('council_sso', 'session_minutes'), [STAFF_SESSION_MINUTES_MIN, STAFF_SESSION_MINUTES_MAX]);
   });
 
   test('defaults are the contract constants', async () => {
@@ -127,6 +132,7 @@ forEachEngine((engine) => {
     assert.equal(await defaultOf('councils', 'open_licence'), `'${OPEN_LICENCE_DEFAULT}'::text`);
     assert.equal(await defaultOf('themes', 'status'), `'${THEME_STATUSES[0]}'::text`);
     assert.equal(await defaultOf('councils', 'reach_threshold'), String(REACH_THRESHOLD_DEFAULT));
+    assert.equal(await defaultOf('council_sso', 'session_minutes'), String(STAFF_SESSION_MINUTES_DEFAULT));
   });
 
   test('the database refuses what the contract refuses, whoever writes', async () => {
