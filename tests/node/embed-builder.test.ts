@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { createCouncil, createService, createStaffToken, startServer, type RunningServer } from '@civicloop/server';
 import { launchChromium } from '../support/chromium.mjs';
 
@@ -66,11 +66,14 @@ describe('a snippet from the embed builder works on a plain page [chromium]', { 
   test('build, be warned, allow the origin, copy, paste into a plain page, and a resident gets a receipt', async () => {
     await browser.defaultBrowserContext().overridePermissions(server.url, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
     await page.goto(`${server.url}/console/`, { waitUntil: 'networkidle0' });
-    const deep = (selector: string) => page.locator(`cocreate-console >>> ${selector}`);
-    await deep('#token').fill(admin);
-    await deep('#sign-in button[type="submit"]').click();
-    await deep('#nav-embed').click();
-    await page.waitForFunction(() => document.querySelector('cocreate-console')?.shadowRoot?.querySelector('#embed-snippet'), { timeout: 10_000 });
+    // The console's controls, once they are there (its views render after their data arrives).
+    const shown = async (selector: string) =>
+      (await page.waitForFunction((sel) => document.querySelector('cocreate-console')?.shadowRoot?.querySelector(sel), { timeout: 15_000 }, selector)).asElement() as ElementHandle<HTMLElement>;
+    const click = async (selector: string) => (await shown(selector)).click();
+    await (await shown('#token')).type(admin);
+    await click('#sign-in button[type="submit"]');
+    await click('#nav-embed');
+    await shown('#embed-snippet');
 
     // The element and its attributes.
     await page.$eval('cocreate-console >>> #embed-tag', (s) => {
@@ -83,21 +86,21 @@ describe('a snippet from the embed builder works on a plain page [chromium]', { 
     }, serviceId);
 
     // The page's address: its origin is not allowed yet, and the builder says so; the admin allows it there.
-    await deep('#embed-page').fill(`${siteOrigin}/libraries.html`);
+    await (await shown('#embed-page')).type(`${siteOrigin}/libraries.html`);
     await page.keyboard.press('Tab');
-    await deep('#embed-origin-warning').wait();
+    await shown('#embed-origin-warning');
     const warning = await page.$eval('cocreate-console >>> #embed-origin-warning', (e) => e.textContent!.replace(/\s+/g, ' '));
     assert.match(warning, new RegExp(`${siteOrigin.replace(/[.:/]/g, '\\$&')} may not embed this council yet`));
-    await deep('#embed-origin-warning button').click();
-    await deep('#embed-origin-ok').wait();
+    await click('#embed-origin-warning button');
+    await shown('#embed-origin-ok');
     const settings = await (await fetch(`${server.url}/v1/councils/${council}/staff/settings`, { headers: { authorization: `Bearer ${admin}` } })).json();
     assert.deepEqual(settings.origins, [server.url, siteOrigin]);
 
     // Copied, as the editor would: the clipboard holds the snippet shown.
-    await deep('#embed-copy').click();
+    await click('#embed-copy');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    const shown = await page.$eval('cocreate-console >>> #embed-snippet', (t) => (t as HTMLTextAreaElement).value);
-    assert.equal(copied, shown);
+    const inBox = await page.$eval('cocreate-console >>> #embed-snippet', (t) => (t as HTMLTextAreaElement).value);
+    assert.equal(copied, inBox);
     const integrity = JSON.parse(readFileSync(`${cdnDir}/integrity.json`, 'utf8')) as { version: string; files: Record<string, string> };
     assert.ok(copied.includes(`src="${server.url}/cdn/v${integrity.version}/civicloop.js" integrity="${integrity.files['civicloop.js']}"`), copied);
     assert.ok(copied.includes(`<cocreate-feedback council="${council}" service="${serviceId}"></cocreate-feedback>`), copied);
