@@ -12,8 +12,6 @@ import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { ownName } from '../kit/parts/language.js';
 import { moreButton } from '../kit/parts/more-button.js';
 import type { ConsoleThemes, FieldProblem, ThemeAction, ThemeDraft, ThemeField, ThemeList } from '../stores/console-themes.js';
-// The preview is the public element itself, in a mode that takes the theme instead of fetching.
-import '../you-said-we-did/you-said-we-did.js';
 import { staffFailureText, tooLong, type ViewContext } from './views.js';
 
 const LIMITS: Record<ThemeField, number> = { title: THEME_TITLE_MAX, youSaid: THEME_TEXT_MAX, weDid: THEME_TEXT_MAX, statusReason: THEME_TEXT_MAX, update: THEME_UPDATE_TEXT_MAX };
@@ -104,6 +102,10 @@ export class ThemesView implements ReactiveController {
   /** Shows the view: its list asked again, so it holds what other staff changed meanwhile. */
   show(): void {
     this.themes.load();
+    // The preview is the public element itself, in a mode that takes the theme instead of
+    // fetching. Imported on demand: the CDN build then reuses its own entry file, so the
+    // public element stays one file of its own and pays nothing for the console.
+    void import('../you-said-we-did/you-said-we-did.js');
   }
 
   /** Forgets what the forms held (signed out). */

@@ -128,8 +128,8 @@ describe('<cocreate-console> themes', () => {
     await waitUntil(() => active(el)?.id === 'link-panel', 'the panel did not take focus', { timeout: 15_000 });
     await expect(el).to.be.accessible();
 
-    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="link-mode"][value="new"]')!.click();
-    await el.updateComplete;
+    await waitUntil(() => maybe(el, '#link-theme'), 'the themes to choose from did not load', { timeout: 15_000 });
+    expect($<HTMLSelectElement>(el, '#link-theme').value, 'a new theme by default').to.equal('');
     // An empty title is refused before anything is sent, on the field.
     button(el, 'Link').click();
     await waitUntil(() => maybe(el, '#link-title-error'), 'no error for an empty title');
