@@ -79,6 +79,7 @@ export class ThemesView implements ReactiveController {
   }
 
   hostUpdate(): void {
+    this.#tellMore();
     const [action, previous] = [this.#action.value, this.#lastAction];
     if (action === previous) return;
     this.#lastAction = action;
@@ -97,6 +98,17 @@ export class ThemesView implements ReactiveController {
       this.#confirming = false;
       if (!focus.moveTo('#published')) status.announce(msg('Theme published.', { id: 'console.themes.publishedNow' }));
     }
+  }
+
+  #lastList: ThemeList | undefined;
+
+  // "Load more": focus on the first new theme (or, focus elsewhere, the status region says it).
+  #tellMore(): void {
+    const [list, previous] = [this.#list.value, this.#lastList];
+    this.#lastList = list;
+    if (list === previous || list.status !== 'ready' || previous?.status !== 'ready' || previous.more !== 'loading' || list.more !== 'idle') return;
+    const count = this.ctx.formatNumber(list.items.length - list.firstNew);
+    if (!this.ctx.focus.moveTo(`#theme-${list.firstNew}`)) this.ctx.status.announce(msg(str`More themes shown: ${count}`, { id: 'console.themes.moreLoaded' }));
   }
 
   /** Shows the view: its list asked again, so it holds what other staff changed meanwhile. */
@@ -235,13 +247,12 @@ export class ThemesView implements ReactiveController {
           ${text('title', msg('Title', { id: 'console.themes.titleLabel' }))}
           ${text('youSaid', msg('You said', { id: 'console.themes.youSaid' }), msg('What residents said, summarised in plain words.', { id: 'console.themes.youSaidHint' }))}
           ${text('weDid', msg('We did', { id: 'console.themes.weDid' }), msg('What the council did or will do. Leave it empty until you can say.', { id: 'console.themes.weDidHint' }))}
-          ${selectField({
+          ${field({
             id: 'theme-status',
             label: msg('Status', { id: 'console.filters.status' }),
-            value: draft.status,
-            none: themeStatusLabel(draft.status),
-            options: THEME_STATUSES.filter((st) => st !== draft.status).map((st) => ({ value: st, label: themeStatusLabel(st) })),
-            onChange: (v) => (draft.status = (THEME_STATUSES as readonly string[]).includes(v) ? (v as ThemeStatus) : draft.status),
+            control: () => html`<select id="theme-status" name="status" @change=${(e: Event) => (draft.status = (e.target as HTMLSelectElement).value as ThemeStatus)}>
+              ${THEME_STATUSES.map((st) => html`<option value=${st} ?selected=${st === draft.status}>${themeStatusLabel(st)}</option>`)}
+            </select>`,
           })}
           ${text('statusReason', msg('Why it stands there', { id: 'console.themes.reason' }), msg('Optional: the reason for the status, shown with it.', { id: 'console.themes.reasonHint' }))}
           ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
