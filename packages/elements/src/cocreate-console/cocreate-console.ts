@@ -477,6 +477,7 @@ export class CocreateConsole extends CivicElement {
           </div>
           <div><dt>${msg('Channel', { id: 'console.filters.channel' })}</dt><dd>${s.channelLabel(item.channel)}</dd></div>
           <div><dt>${msg('Received', { id: 'console.pane.received' })}</dt><dd>${this.#date(item.createdAt)}</dd></div>
+          <div><dt>${msg('Themes', { id: 'console.themes.title' })}</dt><dd id="pane-themes">${item.themeIds.length ? this.formatNumber(item.themeIds.length) : none}</dd></div>
         </dl>
         ${heading(level + 1, msg('What they wrote', { id: 'console.pane.text' }))}
         ${item.text === null ? html`<p class="hint">${msg('Text erased by its author', { id: 'console.item.erased' })}</p>` : html`<p class="text" lang=${item.locale ?? nothing}>${item.text}</p>`}

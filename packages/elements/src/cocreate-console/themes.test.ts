@@ -156,6 +156,10 @@ describe('<cocreate-console> themes', () => {
     button(el, 'Link').click();
     await waitUntil(() => maybe(el, '#link-done') && text($(el, '#link-done')).includes(': 1'), 'no confirmation', { timeout: 15_000 });
     expect([...(await themeNamed(title))!.feedbackIds].sort()).to.deep.equal(inputs.map((i) => i.id).sort());
+    // The inbox shows the new links without asking again.
+    $(el, '#item-2').click();
+    await waitUntil(() => maybe(el, '#pane-themes'), 'the pane did not open', { timeout: 15_000 });
+    expect(text($(el, '#pane-themes'))).to.equal('1');
     await expect(el).to.be.accessible();
   });
 
