@@ -278,6 +278,16 @@ describe('<cocreate-console> themes', () => {
     expect(changes).to.include('planned');
     expect(text(entriesFor()[0])).to.include('By console tests (editor)');
 
+    // Paged: more entries than one page (20) of one action, the next page by "Load more".
+    for (let i = 0; i < 21; i++) await staff('POST', 'staff/feedback', { kind: 'idea', channel: 'paper', text: `audit filler ${i}` }, env.desk.editor);
+    await choose(el, '#audit-action', 'feedback.create');
+    await waitUntil(() => all(el, '.entry').length === 20, 'the first page', { timeout: 15_000 });
+    expect(all(el, '.entry').every((e) => text(e.querySelector('h2, h3')) === 'Message recorded')).to.equal(true);
+    button(el, 'Load more').click();
+    await waitUntil(() => all(el, '.entry').length > 20, 'the next page', { timeout: 15_000 });
+    await el.updateComplete;
+    expect(active(el)?.id, 'focus on the first new entry').to.equal('entry-20');
+
     for (const action of ['theme.create', 'theme.add-update']) {
       await choose(el, '#audit-action', action);
       await waitUntil(() => entriesFor().length === 1, `no ${action} entry`, { timeout: 15_000 });
