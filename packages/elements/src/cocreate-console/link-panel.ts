@@ -134,7 +134,19 @@ export class LinkPanel implements ReactiveController {
       else void this.themes.link(selected, { title: this.#title, youSaid: this.#youSaid, locale });
     };
     const rerender = () => this.host.requestUpdate();
-    return html`<form class="link-panel" id="link-panel" tabindex="-1" novalidate aria-labelledby="link-heading" @submit=${submit}>
+    const cancel = () => {
+      this.#open = false;
+      rerender();
+      this.ctx.focus.moveTo('#link-open');
+    };
+    // Escape closes the panel, as it would a dialog.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      this.ctx.focus.acted();
+      cancel();
+    };
+    return html`<form class="link-panel" id="link-panel" tabindex="-1" novalidate aria-labelledby="link-heading" @submit=${submit} @keydown=${onKey}>
       ${heading(level, msg('Link to a theme', { id: 'console.link.title' }), { id: 'link-heading' })}
       ${themes.status === 'ready'
         ? field({
@@ -189,16 +201,7 @@ export class LinkPanel implements ReactiveController {
       ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
       <div class="row">
         <button part="button" class="button" type="submit" aria-disabled=${linking ? 'true' : 'false'}>${linking ? msg('Saving…', { id: 'console.saving' }) : msg('Link', { id: 'console.link.submit' })}</button>
-        <button
-          part="button"
-          class="button secondary"
-          type="button"
-          @click=${this.ctx.act(() => {
-            this.#open = false;
-            rerender();
-            this.ctx.focus.moveTo('#link-open');
-          })}
-        >
+        <button part="button" class="button secondary" type="button" @click=${this.ctx.act(cancel)}>
           ${msg('Cancel', { id: 'console.cancel' })}
         </button>
       </div>

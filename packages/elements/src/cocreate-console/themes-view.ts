@@ -351,7 +351,20 @@ export class ThemesView implements ReactiveController {
       <section class="publish" aria-labelledby="publish-title">
         ${heading(level, msg('Publish', { id: 'console.themes.publishTitle' }), { id: 'publish-title' })}
         ${this.#confirming
-          ? html`<div class="confirm" id="publish-confirm" role="group" tabindex="-1" aria-labelledby="confirm-text">
+          ? html`<div
+              class="confirm"
+              id="publish-confirm"
+              role="group"
+              tabindex="-1"
+              aria-labelledby="confirm-text"
+              @keydown=${(e: KeyboardEvent) => {
+                // Escape takes the question back, as it would close a dialog.
+                if (e.key !== 'Escape') return;
+                e.preventDefault();
+                this.ctx.focus.acted();
+                this.#confirm(false);
+              }}
+            >
               <p id="confirm-text">${msg(str`Publish this theme? It becomes public at once, and its ${count} linked messages become answered; residents who left an address are emailed. It cannot be taken back.`, { id: 'console.themes.confirm' })}</p>
               ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
               <div class="row">

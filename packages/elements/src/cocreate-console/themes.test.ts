@@ -127,6 +127,12 @@ describe('<cocreate-console> themes', () => {
     button(el, 'Link to a theme…').click();
     await waitUntil(() => active(el)?.id === 'link-panel', 'the panel did not take focus', { timeout: 15_000 });
     await expect(el).to.be.accessible();
+    // Escape closes the panel, focus back on the button that opened it; the selection stays.
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !maybe(el, '#link-panel') && active(el)?.id === 'link-open', 'Escape did not close the panel');
+    expect(text($(el, '#selection-count'))).to.equal('Selected: 2');
+    button(el, 'Link to a theme…').click();
+    await waitUntil(() => active(el)?.id === 'link-panel', 'the panel did not take focus again', { timeout: 15_000 });
 
     await waitUntil(() => maybe(el, '#link-theme'), 'the themes to choose from did not load', { timeout: 15_000 });
     expect($<HTMLSelectElement>(el, '#link-theme').value, 'a new theme by default').to.equal('');
@@ -236,9 +242,14 @@ describe('<cocreate-console> themes', () => {
     await waitUntil(() => active(el)?.id === 'publish-confirm', 'the confirmation did not take focus');
     expect(text($(el, '#confirm-text'))).to.include('its 3 linked messages become answered');
     await expect(el).to.be.accessible();
-    // Cancel goes back, focus on "Publish…"; nothing is published.
+    // Cancel (or Escape) goes back, focus on "Publish…"; nothing is published.
     button(el, 'Cancel').click();
     await waitUntil(() => active(el)?.id === 'publish', 'focus did not go back');
+    button(el, 'Publish…').click();
+    await waitUntil(() => active(el)?.id === 'publish-confirm', 'the confirmation did not take focus');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => active(el)?.id === 'publish' && !maybe(el, '#publish-confirm'), 'Escape did not take the question back');
+    expect((await themeNamed(title))!.state).to.equal('draft');
     button(el, 'Publish…').click();
     await el.updateComplete;
     button(el, 'Yes, publish').click();
