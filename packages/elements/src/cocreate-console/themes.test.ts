@@ -335,8 +335,13 @@ describe('<cocreate-console> inbox date filter', () => {
     await pick('#filter-from', day(-1));
     await pick('#filter-to', day(1));
     await waitUntil(() => items(el).length === inputs.length, 'the messages of today are not shown', { timeout: 15_000 });
-    await pick('#filter-from', '');
+    // The wrong way round: said on the field, nothing asked.
     await pick('#filter-to', day(-2));
+    expect(text($(el, '#filter-to-error'))).to.equal('Error: Choose an end day on or after the start day');
+    expect($(el, '#filter-to').getAttribute('aria-invalid')).to.equal('true');
+    expect(items(el)).to.have.length(inputs.length);
+    await pick('#filter-from', '');
+    expect(maybe(el, '#filter-to-error')).to.equal(null);
     await waitUntil(() => maybe(el, '#empty'), 'messages received until the day before yesterday', { timeout: 15_000 });
     expect($(el, 'label[for="filter-to"]').textContent?.trim()).to.equal('Received until');
     await expect(el).to.be.accessible();
