@@ -89,7 +89,16 @@ export class AuditView implements ReactiveController {
     this.#action = new StoreController(host, audit.$action);
   }
 
-  hostUpdate(): void {}
+  #lastList: AuditListState | undefined;
+
+  // "Load more": focus on the first new entry (or, focus elsewhere, the status region says it).
+  hostUpdate(): void {
+    const [list, previous] = [this.#list.value, this.#lastList];
+    this.#lastList = list;
+    if (list === previous || list.status !== 'ready' || previous?.status !== 'ready' || previous.more !== 'loading' || list.more !== 'idle') return;
+    const count = this.ctx.formatNumber(list.items.length - list.firstNew);
+    if (!this.ctx.focus.moveTo(`#entry-${list.firstNew}`)) this.ctx.status.announce(msg(str`More entries shown: ${count}`, { id: 'console.audit.moreLoaded' }));
+  }
 
   /** Shows the view: the log asked again, newest first. */
   show(): void {

@@ -457,8 +457,14 @@ export class CocreateConsole extends CivicElement {
           options: FEEDBACK_CHANNELS.map((v) => ({ value: v, label: s.channelLabel(v) })),
           onChange: (v) => change({ channel: oneOf(FEEDBACK_CHANNELS, v) }),
         })}
-        ${this.#dayField('filter-from', msg('Received from', { id: 'console.filters.from' }), f.from, (from) => change({ from }))}
-        ${this.#dayField('filter-to', msg('Received until', { id: 'console.filters.to' }), f.to, (to) => change({ to }))}
+        ${this.#dayField('filter-from', msg('Received from', { id: 'console.filters.from' }), f.from, undefined, (from) => this.#days({ from }, change))}
+        ${this.#dayField(
+          'filter-to',
+          msg('Received until', { id: 'console.filters.to' }),
+          f.to,
+          this.#daysWrong ? msg('Choose an end day on or after the start day', { id: 'console.filters.rangeError' }) : undefined,
+          (to) => this.#days({ to }, change),
+        )}
       </div>
       <form class="search" role="search" novalidate @submit=${this.#onSearch}>
         ${field({
@@ -474,12 +480,25 @@ export class CocreateConsole extends CivicElement {
   }
 
   // A calendar day (UTC, as the API reads it); an incomplete date is '' in the browser, so no filter.
-  #dayField(id: string, label: string, value: string, onChange: (day: string) => void): TemplateResult {
+  #dayField(id: string, label: string, value: string, error: string | undefined, onChange: (day: string) => void): TemplateResult {
     return field({
       id,
       label,
-      control: () => html`<input type="date" id=${id} name=${id} .value=${value} @change=${(e: Event) => onChange((e.target as HTMLInputElement).value)} />`,
+      error,
+      control: (a) =>
+        html`<input type="date" id=${id} name=${id} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${value} @change=${(e: Event) => onChange((e.target as HTMLInputElement).value)} />`,
     });
+  }
+
+  // Days the wrong way round are said on the field, not sent (the API would refuse them).
+  #daysWrong = false;
+  #days(patch: { from?: string; to?: string }, change: (patch: Partial<InboxFilters>) => void): void {
+    const from = this.renderRoot.querySelector<HTMLInputElement>('#filter-from')?.value ?? '';
+    const to = this.renderRoot.querySelector<HTMLInputElement>('#filter-to')?.value ?? '';
+    this.#daysWrong = Boolean(from && to && from > to);
+    this.requestUpdate();
+    if (this.#daysWrong) return void this.#statusRegion.announce(msg('Choose an end day on or after the start day', { id: 'console.filters.rangeError' }));
+    change({ from, to, ...patch });
   }
 
   #onSearch = (event: Event) => {
@@ -567,6 +586,7 @@ export class CocreateConsole extends CivicElement {
           </div>
           <div><dt>${msg('Channel', { id: 'console.filters.channel' })}</dt><dd>${s.channelLabel(item.channel)}</dd></div>
           <div><dt>${msg('Received', { id: 'console.pane.received' })}</dt><dd>${this.#date(item.createdAt)}</dd></div>
+          <div><dt>${msg('Themes', { id: 'console.themes.title' })}</dt><dd id="pane-themes">${item.themeIds.length ? this.formatNumber(item.themeIds.length) : none}</dd></div>
         </dl>
         ${heading(level + 1, msg('What they wrote', { id: 'console.pane.text' }))}
         ${item.text === null ? html`<p class="hint">${msg('Text erased by its author', { id: 'console.item.erased' })}</p>` : html`<p class="text" lang=${item.locale ?? nothing}>${item.text}</p>`}

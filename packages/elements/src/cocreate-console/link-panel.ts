@@ -7,7 +7,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { StoreController } from '../internal/store-controller.js';
 import { ownName } from '../kit/parts/language.js';
-import { describedByAttr, field, heading, notice, radioGroup } from '../kit/parts/index.js';
+import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import type { ConsoleThemes, ThemeAction, ThemeList } from '../stores/console-themes.js';
 import { problemText, stateLabel } from './themes-view.js';
 import { staffFailureText, type ViewContext } from './views.js';
@@ -15,12 +15,10 @@ import { staffFailureText, type ViewContext } from './views.js';
 export class LinkPanel implements ReactiveController {
   #checked = new Set<string>();
   #open = false;
-  #mode: 'existing' | 'new' = 'existing';
   #themeId = '';
   #title = '';
   #youSaid = '';
   #locale: Locale | '' = '';
-  #noTheme = false;
   #linked: { theme: StaffTheme; count: number } | undefined;
   #themes: StoreController<ThemeList>;
   #action: StoreController<ThemeAction>;
@@ -47,7 +45,6 @@ export class LinkPanel implements ReactiveController {
       this.#linked = { theme: action.theme, count: action.linked ?? 0 };
       this.#checked.clear();
       this.#open = false;
-      this.#mode = 'existing';
       this.#title = this.#youSaid = this.#themeId = '';
       if (!this.ctx.focus.moveTo('#link-done')) this.ctx.status.announce(this.#linkedText());
     } else if (action.state === 'invalid') {
@@ -72,7 +69,6 @@ export class LinkPanel implements ReactiveController {
     if (!this.#checked.size) return;
     this.#open = true;
     this.#linked = undefined;
-    this.#noTheme = false;
     // Every theme, drafts included, is a place to link to.
     if (this.themes.$state.get()) this.themes.filter('');
     else this.themes.load();
@@ -134,45 +130,48 @@ export class LinkPanel implements ReactiveController {
       event.preventDefault();
       if (linking) return;
       this.ctx.focus.acted();
-      if (this.#mode === 'existing') {
-        const id = this.#themeId || (themes.status === 'ready' ? (themes.items[0]?.id ?? '') : '');
-        if (!id) {
-          this.#noTheme = true;
-          this.host.requestUpdate();
-          return void this.ctx.focus.moveTo('#link-theme');
-        }
-        void this.themes.link(selected, { id });
-      } else void this.themes.link(selected, { title: this.#title, youSaid: this.#youSaid, locale });
+      if (this.#themeId) void this.themes.link(selected, { id: this.#themeId });
+      else void this.themes.link(selected, { title: this.#title, youSaid: this.#youSaid, locale });
     };
     const rerender = () => this.host.requestUpdate();
-    return html`<form class="link-panel" id="link-panel" tabindex="-1" novalidate aria-labelledby="link-heading" @submit=${submit}>
+    const cancel = () => {
+      this.#open = false;
+      rerender();
+      this.ctx.focus.moveTo('#link-open');
+    };
+    // Escape closes the panel, as it would a dialog.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      this.ctx.focus.acted();
+      cancel();
+    };
+    return html`<form class="link-panel" id="link-panel" tabindex="-1" novalidate aria-labelledby="link-heading" @submit=${submit} @keydown=${onKey}>
       ${heading(level, msg('Link to a theme', { id: 'console.link.title' }), { id: 'link-heading' })}
-      ${radioGroup({
-        name: 'link-mode',
-        legend: msg('Which theme', { id: 'console.link.which' }),
-        value: this.#mode,
-        options: [
-          { value: 'existing', label: msg('An existing theme', { id: 'console.link.existing' }) },
-          { value: 'new', label: msg('A new theme', { id: 'console.link.new' }) },
-        ],
-        onChange: (v: string) => {
-          this.#mode = v === 'new' ? 'new' : 'existing';
-          rerender();
-        },
-      })}
-      ${this.#mode === 'existing'
-        ? themes.status === 'ready'
-          ? field({
-              id: 'link-theme',
-              label: msg('Theme', { id: 'console.link.theme' }),
-              error: this.#noTheme && !themes.items.length ? msg('There is no theme yet: make a new one.', { id: 'console.link.noTheme' }) : undefined,
-              control: (a) => html`<select id="link-theme" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} @change=${(e: Event) => (this.#themeId = (e.target as HTMLSelectElement).value)}>
-                ${themes.items.map((t) => html`<option value=${t.id} ?selected=${t.id === this.#themeId}>${t.title} (${stateLabel(t.state)})</option>`)}
-              </select>`,
-            })
-          : themes.status === 'failed'
-            ? html`<p class="error-message">${staffFailureText(themes.reason)}</p>`
-            : html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
+      ${themes.status === 'ready'
+        ? field({
+            id: 'link-theme',
+            label: msg('Which theme', { id: 'console.link.which' }),
+            hint: msg('A new theme, or one already made (draft or published).', { id: 'console.link.whichHint' }),
+            control: (a) => html`<select
+              id="link-theme"
+              aria-describedby=${describedByAttr(a.describedBy)}
+              aria-invalid=${a.invalid ? 'true' : 'false'}
+              @change=${(e: Event) => {
+                const v = (e.target as HTMLSelectElement).value;
+                this.#themeId = v;
+                rerender();
+              }}
+            >
+              <option value="" ?selected=${!this.#themeId}>${msg('A new theme', { id: 'console.link.new' })}</option>
+              ${themes.items.map((t) => html`<option value=${t.id} ?selected=${t.id === this.#themeId}>${t.title} (${stateLabel(t.state)})</option>`)}
+            </select>`,
+          })
+        : themes.status === 'failed'
+          ? html`<p class="error-message">${staffFailureText(themes.reason)}</p>`
+          : html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`}
+      ${this.#themeId
+        ? nothing
         : html`
             ${field({
               id: 'link-title',
@@ -202,16 +201,7 @@ export class LinkPanel implements ReactiveController {
       ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
       <div class="row">
         <button part="button" class="button" type="submit" aria-disabled=${linking ? 'true' : 'false'}>${linking ? msg('Saving…', { id: 'console.saving' }) : msg('Link', { id: 'console.link.submit' })}</button>
-        <button
-          part="button"
-          class="button secondary"
-          type="button"
-          @click=${this.ctx.act(() => {
-            this.#open = false;
-            rerender();
-            this.ctx.focus.moveTo('#link-open');
-          })}
-        >
+        <button part="button" class="button secondary" type="button" @click=${this.ctx.act(cancel)}>
           ${msg('Cancel', { id: 'console.cancel' })}
         </button>
       </div>

@@ -12,8 +12,6 @@ import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { ownName } from '../kit/parts/language.js';
 import { moreButton } from '../kit/parts/more-button.js';
 import type { ConsoleThemes, FieldProblem, ThemeAction, ThemeDraft, ThemeField, ThemeList } from '../stores/console-themes.js';
-// The preview is the public element itself, in a mode that takes the theme instead of fetching.
-import '../you-said-we-did/you-said-we-did.js';
 import { staffFailureText, tooLong, type ViewContext } from './views.js';
 
 const LIMITS: Record<ThemeField, number> = { title: THEME_TITLE_MAX, youSaid: THEME_TEXT_MAX, weDid: THEME_TEXT_MAX, statusReason: THEME_TEXT_MAX, update: THEME_UPDATE_TEXT_MAX };
@@ -81,6 +79,7 @@ export class ThemesView implements ReactiveController {
   }
 
   hostUpdate(): void {
+    this.#tellMore();
     const [action, previous] = [this.#action.value, this.#lastAction];
     if (action === previous) return;
     this.#lastAction = action;
@@ -101,9 +100,24 @@ export class ThemesView implements ReactiveController {
     }
   }
 
+  #lastList: ThemeList | undefined;
+
+  // "Load more": focus on the first new theme (or, focus elsewhere, the status region says it).
+  #tellMore(): void {
+    const [list, previous] = [this.#list.value, this.#lastList];
+    this.#lastList = list;
+    if (list === previous || list.status !== 'ready' || previous?.status !== 'ready' || previous.more !== 'loading' || list.more !== 'idle') return;
+    const count = this.ctx.formatNumber(list.items.length - list.firstNew);
+    if (!this.ctx.focus.moveTo(`#theme-${list.firstNew}`)) this.ctx.status.announce(msg(str`More themes shown: ${count}`, { id: 'console.themes.moreLoaded' }));
+  }
+
   /** Shows the view: its list asked again, so it holds what other staff changed meanwhile. */
   show(): void {
     this.themes.load();
+    // The preview is the public element itself, in a mode that takes the theme instead of
+    // fetching. Imported on demand: the CDN build then reuses its own entry file, so the
+    // public element stays one file of its own and pays nothing for the console.
+    void import('../you-said-we-did/you-said-we-did.js');
   }
 
   /** Forgets what the forms held (signed out). */
@@ -233,13 +247,12 @@ export class ThemesView implements ReactiveController {
           ${text('title', msg('Title', { id: 'console.themes.titleLabel' }))}
           ${text('youSaid', msg('You said', { id: 'console.themes.youSaid' }), msg('What residents said, summarised in plain words.', { id: 'console.themes.youSaidHint' }))}
           ${text('weDid', msg('We did', { id: 'console.themes.weDid' }), msg('What the council did or will do. Leave it empty until you can say.', { id: 'console.themes.weDidHint' }))}
-          ${selectField({
+          ${field({
             id: 'theme-status',
             label: msg('Status', { id: 'console.filters.status' }),
-            value: draft.status,
-            none: themeStatusLabel(draft.status),
-            options: THEME_STATUSES.filter((st) => st !== draft.status).map((st) => ({ value: st, label: themeStatusLabel(st) })),
-            onChange: (v) => (draft.status = (THEME_STATUSES as readonly string[]).includes(v) ? (v as ThemeStatus) : draft.status),
+            control: () => html`<select id="theme-status" name="status" @change=${(e: Event) => (draft.status = (e.target as HTMLSelectElement).value as ThemeStatus)}>
+              ${THEME_STATUSES.map((st) => html`<option value=${st} ?selected=${st === draft.status}>${themeStatusLabel(st)}</option>`)}
+            </select>`,
           })}
           ${text('statusReason', msg('Why it stands there', { id: 'console.themes.reason' }), msg('Optional: the reason for the status, shown with it.', { id: 'console.themes.reasonHint' }))}
           ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
@@ -338,7 +351,20 @@ export class ThemesView implements ReactiveController {
       <section class="publish" aria-labelledby="publish-title">
         ${heading(level, msg('Publish', { id: 'console.themes.publishTitle' }), { id: 'publish-title' })}
         ${this.#confirming
-          ? html`<div class="confirm" id="publish-confirm" role="group" tabindex="-1" aria-labelledby="confirm-text">
+          ? html`<div
+              class="confirm"
+              id="publish-confirm"
+              role="group"
+              tabindex="-1"
+              aria-labelledby="confirm-text"
+              @keydown=${(e: KeyboardEvent) => {
+                // Escape takes the question back, as it would close a dialog.
+                if (e.key !== 'Escape') return;
+                e.preventDefault();
+                this.ctx.focus.acted();
+                this.#confirm(false);
+              }}
+            >
               <p id="confirm-text">${msg(str`Publish this theme? It becomes public at once, and its ${count} linked messages become answered; residents who left an address are emailed. It cannot be taken back.`, { id: 'console.themes.confirm' })}</p>
               ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
               <div class="row">

@@ -127,9 +127,15 @@ describe('<cocreate-console> themes', () => {
     button(el, 'Link to a theme…').click();
     await waitUntil(() => active(el)?.id === 'link-panel', 'the panel did not take focus', { timeout: 15_000 });
     await expect(el).to.be.accessible();
+    // Escape closes the panel, focus back on the button that opened it; the selection stays.
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !maybe(el, '#link-panel') && active(el)?.id === 'link-open', 'Escape did not close the panel');
+    expect(text($(el, '#selection-count'))).to.equal('Selected: 2');
+    button(el, 'Link to a theme…').click();
+    await waitUntil(() => active(el)?.id === 'link-panel', 'the panel did not take focus again', { timeout: 15_000 });
 
-    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="link-mode"][value="new"]')!.click();
-    await el.updateComplete;
+    await waitUntil(() => maybe(el, '#link-theme'), 'the themes to choose from did not load', { timeout: 15_000 });
+    expect($<HTMLSelectElement>(el, '#link-theme').value, 'a new theme by default').to.equal('');
     // An empty title is refused before anything is sent, on the field.
     button(el, 'Link').click();
     await waitUntil(() => maybe(el, '#link-title-error'), 'no error for an empty title');
@@ -156,6 +162,10 @@ describe('<cocreate-console> themes', () => {
     button(el, 'Link').click();
     await waitUntil(() => maybe(el, '#link-done') && text($(el, '#link-done')).includes(': 1'), 'no confirmation', { timeout: 15_000 });
     expect([...(await themeNamed(title))!.feedbackIds].sort()).to.deep.equal(inputs.map((i) => i.id).sort());
+    // The inbox shows the new links without asking again.
+    $(el, '#item-2').click();
+    await waitUntil(() => maybe(el, '#pane-themes'), 'the pane did not open', { timeout: 15_000 });
+    expect(text($(el, '#pane-themes'))).to.equal('1');
     await expect(el).to.be.accessible();
   });
 
@@ -232,9 +242,14 @@ describe('<cocreate-console> themes', () => {
     await waitUntil(() => active(el)?.id === 'publish-confirm', 'the confirmation did not take focus');
     expect(text($(el, '#confirm-text'))).to.include('its 3 linked messages become answered');
     await expect(el).to.be.accessible();
-    // Cancel goes back, focus on "Publish…"; nothing is published.
+    // Cancel (or Escape) goes back, focus on "Publish…"; nothing is published.
     button(el, 'Cancel').click();
     await waitUntil(() => active(el)?.id === 'publish', 'focus did not go back');
+    button(el, 'Publish…').click();
+    await waitUntil(() => active(el)?.id === 'publish-confirm', 'the confirmation did not take focus');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => active(el)?.id === 'publish' && !maybe(el, '#publish-confirm'), 'Escape did not take the question back');
+    expect((await themeNamed(title))!.state).to.equal('draft');
     button(el, 'Publish…').click();
     await el.updateComplete;
     button(el, 'Yes, publish').click();
@@ -274,6 +289,16 @@ describe('<cocreate-console> themes', () => {
     expect(changes).to.include('planned');
     expect(text(entriesFor()[0])).to.include('By console tests (editor)');
 
+    // Paged: more entries than one page (20) of one action, the next page by "Load more".
+    for (let i = 0; i < 21; i++) await staff('POST', 'staff/feedback', { kind: 'idea', channel: 'paper', text: `audit filler ${i}` }, env.desk.editor);
+    await choose(el, '#audit-action', 'feedback.create');
+    await waitUntil(() => all(el, '.entry').length === 20, 'the first page', { timeout: 15_000 });
+    expect(all(el, '.entry').every((e) => text(e.querySelector('h2, h3')) === 'Message recorded')).to.equal(true);
+    button(el, 'Load more').click();
+    await waitUntil(() => all(el, '.entry').length > 20, 'the next page', { timeout: 15_000 });
+    await el.updateComplete;
+    expect(active(el)?.id, 'focus on the first new entry').to.equal('entry-20');
+
     for (const action of ['theme.create', 'theme.add-update']) {
       await choose(el, '#audit-action', action);
       await waitUntil(() => entriesFor().length === 1, `no ${action} entry`, { timeout: 15_000 });
@@ -310,8 +335,13 @@ describe('<cocreate-console> inbox date filter', () => {
     await pick('#filter-from', day(-1));
     await pick('#filter-to', day(1));
     await waitUntil(() => items(el).length === inputs.length, 'the messages of today are not shown', { timeout: 15_000 });
-    await pick('#filter-from', '');
+    // The wrong way round: said on the field, nothing asked.
     await pick('#filter-to', day(-2));
+    expect(text($(el, '#filter-to-error'))).to.equal('Error: Choose an end day on or after the start day');
+    expect($(el, '#filter-to').getAttribute('aria-invalid')).to.equal('true');
+    expect(items(el)).to.have.length(inputs.length);
+    await pick('#filter-from', '');
+    expect(maybe(el, '#filter-to-error')).to.equal(null);
     await waitUntil(() => maybe(el, '#empty'), 'messages received until the day before yesterday', { timeout: 15_000 });
     expect($(el, 'label[for="filter-to"]').textContent?.trim()).to.equal('Received until');
     await expect(el).to.be.accessible();
