@@ -68,11 +68,19 @@ function pageLocale(files) {
 const isKitLocale = (fileName) => fileName.startsWith('locales/kit-');
 const loader = sizes(chunks.get('civicloop.js').code);
 let over = loader.gzip > BUDGET.loaderGzip;
+let staffHeader = false;
+
+/** Elements for council staff (an intranet page), listed on their own and held to no public page budget. */
+const STAFF = new Set(['cocreate-console']);
 
 header('what a page pays');
 row(`loader civicloop.js (budget ${BUDGET.loaderGzip / 1024} KB gzip)`, loader);
-for (const c of chunks.values()) {
+for (const c of [...chunks.values()].sort((a, b) => Number(STAFF.has(a.name)) - Number(STAFF.has(b.name)))) {
   if (!c.isEntry || c.fileName === 'civicloop.js') continue;
+  if (STAFF.has(c.name) && !staffHeader) {
+    staffHeader = true;
+    header('what a staff page pays (the console: no public page loads any of it)');
+  }
   const files = new Set([...closure('civicloop.js'), ...closure(c.fileName)]);
   const largestLocale = pageLocale(files);
   for (const f of largestLocale.files) files.add(f);
@@ -80,9 +88,16 @@ for (const c of chunks.values()) {
   const total = [...files].map((f) => sizes(chunks.get(f).code)).reduce((a, s) => ({ min: a.min + s.min, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { min: 0, gzip: 0, brotli: 0 });
   row(`<${c.name}> + loader + chunks + ${largestLocale.name ?? 'no'} locale`, total);
   console.log(`  files: ${[...files].join(', ')}`);
-  const verdict = total.gzip <= BUDGET.elementGzip ? 'within' : 'OVER';
-  console.log(`  budget ${BUDGET.elementGzip / 1024} KB gzip: ${verdict} (${(total.gzip / 1024).toFixed(2)} KB)`);
-  if (total.gzip > BUDGET.elementGzip) over = true;
+  if (!STAFF.has(c.name)) {
+    const verdict = total.gzip <= BUDGET.elementGzip ? 'within' : 'OVER';
+    console.log(`  budget ${BUDGET.elementGzip / 1024} KB gzip: ${verdict} (${(total.gzip / 1024).toFixed(2)} KB)`);
+    if (total.gzip > BUDGET.elementGzip) over = true;
+  } else {
+    // What only the staff page loads: none of these files is on a public element's page.
+    const publicFiles = new Set([...chunks.values()].filter((p) => p.isEntry && !STAFF.has(p.name)).flatMap((p) => [...closure('civicloop.js'), ...closure(p.fileName)]));
+    const own = [...files].filter((f) => !publicFiles.has(f) && !f.startsWith('locales/'));
+    console.log(`  its own files (on no public page): ${own.join(', ')}, ${(own.reduce((a, f) => a + sizes(chunks.get(f).code).gzip, 0) / 1024).toFixed(2)} KB gzip`);
+  }
   const origins = printOrigins([...files].filter((f) => !f.startsWith('locales/')));
   if (c.name === 'cocreate-feedback') {
     // Four more elements like this one: each adds its own code and its own strings (measured as
