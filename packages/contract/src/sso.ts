@@ -2,7 +2,7 @@
 // council configures, what its public configuration tells the console, and the staff session
 // the server makes from a sign-in.
 import * as z from 'zod/mini';
-import { plainText, Timestamp } from './common.js';
+import { plainText, storable, Timestamp } from './common.js';
 import { STAFF_ROLES, STAFF_SESSION_MINUTES_DEFAULT, STAFF_SESSION_MINUTES_MAX, STAFF_SESSION_MINUTES_MIN } from './rules.js';
 
 /** True for `https:` URLs, and `http:` ones on this machine only (a provider run by a test or a developer). */
@@ -16,6 +16,7 @@ export function isSecureOrLoopback(value: string): boolean {
 }
 
 const ProviderUrl = z.url().check(
+  storable,
   z.refine(isSecureOrLoopback, { message: 'Must be an https: URL (http: only on localhost).' }),
   z.maxLength(2000),
 );
@@ -97,6 +98,7 @@ export const StaffSessionCreate = z
       z.meta({ description: 'The PKCE code verifier (RFC 7636) whose S256 challenge went with the authorization request.' }),
     ),
     redirectUri: z.url().check(
+      storable,
       z.maxLength(2000),
       z.refine(isSecureOrLoopback, { message: 'Must be an https: URL (http: only on localhost).' }),
       z.meta({ description: 'The redirect URI sent with the authorization request, exactly.' }),

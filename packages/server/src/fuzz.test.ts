@@ -11,7 +11,9 @@ import type { Mail } from './mail/mailer.js';
 import type { RunningServer } from './server.js';
 import { createService } from './services.js';
 import { createStaffToken } from './staff-tokens.js';
+import { resolveSso, setCouncilSso } from './sso.js';
 import { forEachEngine, startTestServer } from './testing/engines.js';
+import { authorizeAt, pkce, startTestProvider, type TestProvider } from './testing/oidc-provider.js';
 
 /** What PostgreSQL refuses in text and jsonb, and what JSON can carry that is no character. */
 const BAD = ['\u0000', '\ud800', '\udfff', '\udc00\ud800'];
@@ -86,6 +88,8 @@ const SAMPLES: Partial<Record<RouteId, Record<string, unknown>>> = {
   answerInvitation: { answer: 'yes' },
   createActivity: { title: 'Bench walk', format: 'workshop', startsAt: '2026-06-01T10:00:00Z', endsAt: '2026-06-01T12:00:00Z', place: 'River park', url: 'https://meet.fuzzton.example/a', text: 'Two hours.', locale: 'en' },
   createInvitations: { interest: 'culture', district: 'north', kind: 'resident', language: 'en', accessibility: 'hearing-loop', max: 5 },
+  // Filled in before the tests with a code from a real provider (good for one exchange).
+  createStaffSession: { code: '', codeVerifier: '', redirectUri: '', nonce: '' },
 };
 
 /** Body text fields of each route, counted so that none is silently skipped. */
@@ -108,6 +112,7 @@ const FIELD_COUNTS: Partial<Record<RouteId, number>> = {
   answerInvitation: 1,
   createActivity: 8,
   createInvitations: 5,
+  createStaffSession: 4,
 };
 
 type JsonSchema = { type?: string; enum?: unknown[]; properties?: Record<string, JsonSchema> };
@@ -139,6 +144,7 @@ forEachEngine((engine) => {
   /** A contact's tokens (manage, invitation), from the mails the server sent. */
   const contactTokens: Record<string, string> = {};
   const mails: Mail[] = [];
+  let provider: TestProvider;
   before(async () => {
     server = await startTestServer(engine, { mailer: { send: async (m) => void mails.push(m), close: () => {} } });
     await createCouncil(server.db, { slug: 'fuzzton', name: 'Fuzzton', origins: ['https://fuzzton.example'], contactBank: testBankConfig() });
@@ -161,8 +167,18 @@ forEachEngine((engine) => {
     ids['activity'] = ((await activity.json()) as { id: string }).id;
     await fetch(`${server.url}/v1/councils/fuzzton/staff/activities/${ids['activity']}/invitations`, { method: 'POST', headers: auth, body: '{}' });
     contactTokens['invitation'] = fromMail('invitation');
+    // Single sign-on: a code from a real provider for an editor, so the sample signs in once.
+    const redirectUri = `${server.url}/console/`;
+    provider = await startTestProvider({ fuzz: { name: 'Fuzz', groups: ['editors'] } }, [redirectUri]);
+    await setCouncilSso(server.db, 'fuzzton', await resolveSso({ issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, scopes: provider.scopes, roleClaim: 'groups', roles: { editor: ['editors'], admin: [] } }));
+    const p = pkce();
+    const { code } = await authorizeAt(provider, { login: 'fuzz', redirectUri, challenge: p.challenge, state: p.state, nonce: p.nonce });
+    SAMPLES.createStaffSession = { code, codeVerifier: p.verifier, redirectUri, nonce: p.nonce };
   });
-  after(() => server.close());
+  after(async () => {
+    await server.close();
+    await provider?.close();
+  });
 
   const url = (route: RouteDef, params: Record<string, string>) => {
     const id = route.path.includes('/themes/') ? ids['theme']! : route.path.includes('/activities/') ? ids['activity']! : ids['feedback']!;
@@ -217,7 +233,7 @@ forEachEngine((engine) => {
       }
     }
     const fieldCount = Object.values(FIELD_COUNTS).reduce((a, b) => a + b, 0);
-    assert.equal(fieldCount, 35 + 33);
+    assert.equal(fieldCount, 35 + 33 + 4);
     assert.equal(cases, fieldCount * BAD.length * 3);
   });
 
