@@ -8,6 +8,7 @@ import { StoreController } from '../internal/store-controller.js';
 import { selectField } from '../kit/parts/controls.js';
 import { heading, notice } from '../kit/parts/index.js';
 import { moreButton } from '../kit/parts/more-button.js';
+import { moreAdded } from '../kit/stores/paged-list.js';
 import type { AuditListState, ConsoleAudit } from '../stores/console-audit.js';
 import { staffFailureText, type ViewContext } from './views.js';
 
@@ -95,8 +96,9 @@ export class AuditView implements ReactiveController {
   hostUpdate(): void {
     const [list, previous] = [this.#list.value, this.#lastList];
     this.#lastList = list;
-    if (list === previous || list.status !== 'ready' || previous?.status !== 'ready' || previous.more !== 'loading' || list.more !== 'idle') return;
-    const count = this.ctx.formatNumber(list.items.length - list.firstNew);
+    const added = moreAdded(list, previous);
+    if (added === undefined || list.status !== 'ready') return;
+    const count = this.ctx.formatNumber(added);
     if (!this.ctx.focus.moveTo(`#entry-${list.firstNew}`)) this.ctx.status.announce(msg(str`More entries shown: ${count}`, { id: 'console.audit.moreLoaded' }));
   }
 

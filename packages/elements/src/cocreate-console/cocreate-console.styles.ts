@@ -23,19 +23,6 @@ export const consoleStyles = css`
     margin: 0;
   }
 
-  /* The theme styles text-like fields by type; these two are the console's own. */
-  input[type='password'],
-  input[type='search'] {
-    display: block;
-    inline-size: 100%;
-    max-inline-size: 100%;
-    padding: calc(var(--_space) * 0.5);
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    line-height: 1.4;
-  }
-
   .sign-in {
     max-inline-size: 32rem;
   }
@@ -188,18 +175,6 @@ export const consoleStyles = css`
 
   .selection p {
     margin: 0;
-  }
-
-  input[type='date'],
-  input[type='text'] {
-    display: block;
-    inline-size: 100%;
-    max-inline-size: 100%;
-    padding: calc(var(--_space) * 0.5);
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    line-height: 1.4;
   }
 
   .keys {

@@ -7,8 +7,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { typeKeys } from '../kit/testing/keys.js';
 import { focusDropped, smallTargets } from '../kit/testing/a11y-suite.js';
 import { sessionKey, tokenKey } from '../stores/console.js';
-import './cocreate-console.js';
 import type { CocreateConsole } from './cocreate-console.js';
+import { $, active, all, button, choose, maybe, status, text, type } from './console-testing.js';
 
 interface TestEnv {
   apiUrl: string;
@@ -49,37 +49,8 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const maybe = <T extends Element = HTMLElement>(el: CocreateConsole, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-function $<T extends Element = HTMLElement>(el: CocreateConsole, selector: string): T {
-  const found = maybe<T>(el, selector);
-  if (!found) throw new Error(`no ${selector} in <cocreate-console>`);
-  return found;
-}
-const all = (el: CocreateConsole, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const active = (el: CocreateConsole) => el.shadowRoot!.activeElement as HTMLElement | null;
-const button = (el: CocreateConsole, label: string) => {
-  const found = all(el, 'button').find((b) => text(b) === label);
-  if (!found) throw new Error(`no button "${label}"`);
-  return found;
-};
 const items = (el: CocreateConsole) => all(el, '[part~="item"] .item-text').map(text);
-const status = (el: CocreateConsole) => text(maybe(el, '[part~="status"]'));
 const key = () => tokenKey(env.apiUrl, env.desk.council);
-
-function type(el: CocreateConsole, selector: string, value: string): void {
-  const input = $<HTMLInputElement | HTMLTextAreaElement>(el, selector);
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-async function choose(el: CocreateConsole, selector: string, value: string): Promise<void> {
-  const select = $<HTMLSelectElement>(el, selector);
-  select.focus();
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
 
 async function render(o: { lang?: string } = {}): Promise<CocreateConsole> {
   const wrapper = await fixture<HTMLElement>(html`

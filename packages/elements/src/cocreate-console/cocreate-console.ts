@@ -11,6 +11,7 @@ import { StatusController } from '../kit/controllers/status.js';
 import { selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
 import { moreButton } from '../kit/parts/more-button.js';
+import { moreAdded } from '../kit/stores/paged-list.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createConsole, type ActionState, type InboxFilters, type InboxList, type SessionState } from '../stores/console.js';
 import { createConsoleAudit } from '../stores/console-audit.js';
@@ -22,7 +23,9 @@ import { shortcutOf, shortcutsHelp } from './shortcuts.js';
 import * as s from './strings.js';
 import { ThemesView } from './themes-view.js';
 import { EmbedView } from './embed-view.js';
+import { BankView } from './bank-view.js';
 import { FiguresView } from './figures-view.js';
+import { createConsoleBank } from '../stores/console-bank.js';
 import { shareChartStyles } from '../kit/parts/share-chart.js';
 import { RecordView } from './record-view.js';
 import { createConsoleFigures } from '../stores/console-figures.js';
@@ -32,7 +35,7 @@ import { createConsoleSettings } from '../stores/console-settings.js';
 import type { ViewContext } from './views.js';
 
 /** The console's views, in the order of its navigation. */
-const VIEWS = ['inbox', 'record', 'themes', 'figures', 'audit', 'settings', 'embed'] as const;
+const VIEWS = ['inbox', 'record', 'themes', 'figures', 'bank', 'audit', 'settings', 'embed'] as const;
 type ConsoleView = (typeof VIEWS)[number];
 
 const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((values as readonly string[]).includes(v) ? (v as T) : '');
@@ -115,6 +118,8 @@ export class CocreateConsole extends CivicElement {
   #recordView = new RecordView(this, this.#console, { api: () => this.config.api, council: () => this.config.council, recorded: () => this.#console.reload() });
   #figures = createConsoleFigures({ access: this.#console });
   #figuresView = new FiguresView(this, this.#figures, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() });
+  #bank = createConsoleBank({ access: this.#console });
+  #bankView = new BankView(this, this.#bank, { ...this.#ctx, serviceOptions: () => this.#serviceOptions(), districts: () => this.#districts() });
   #settings = createConsoleSettings({ access: this.#console });
   #settingsView = new SettingsView(this, this.#settings, this.#ctx);
   #embed = createConsoleEmbed({ access: this.#console, api: () => this.config.api });
@@ -139,6 +144,7 @@ export class CocreateConsole extends CivicElement {
     this.#console.dispose();
     this.#themes.dispose();
     this.#audit.dispose();
+    this.#bank.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -168,6 +174,7 @@ export class CocreateConsole extends CivicElement {
       this.#link.forget();
       this.#settingsView.forget();
       this.#figuresView.forget();
+      this.#bankView.forget();
       this.#embedView.forget();
       if (session.left) return void (this.#focus.moveTo('#signed-out') || this.#statusRegion.announce(msg('You are signed out.', { id: 'console.signedOut.title' })));
       if (session.sso) return void (this.#focus.moveTo('#sso-error') || this.#statusRegion.announce(s.ssoFailure(session.sso)));
@@ -184,8 +191,9 @@ export class CocreateConsole extends CivicElement {
     if (list === previous) return;
     this.#lastList = list;
     if (!previous || list.status !== 'ready') return;
-    if (previous.status === 'ready' && previous.more === 'loading' && list.more === 'idle') {
-      if (!this.#focus.moveTo(`#item-${list.firstNew}`)) this.#statusRegion.announce(s.moreLoaded(this.formatNumber(list.items.length - list.firstNew)));
+    const added = moreAdded(list, previous);
+    if (added !== undefined) {
+      if (!this.#focus.moveTo(`#item-${list.firstNew}`)) this.#statusRegion.announce(s.moreLoaded(this.formatNumber(added)));
     } else if (previous.status === 'loading' && this.#filtered) {
       this.#filtered = false;
       this.#statusRegion.announce(list.items.length ? s.shown(this.formatNumber(list.items.length)) : msg('No messages match', { id: 'console.list.noneMatch' }));
@@ -293,6 +301,20 @@ export class CocreateConsole extends CivicElement {
     `;
   }
 
+  /** The views this council has: the contact bank's only when it runs one. */
+  #views(): readonly ConsoleView[] {
+    const c = this.#council.value;
+    return c.status === 'ready' && c.config.contactBank ? VIEWS : VIEWS.filter((v) => v !== 'bank');
+  }
+
+  /** The contact bank's districts as options, named in the console's language. */
+  #districts(): { value: string; label: string }[] {
+    const c = this.#council.value;
+    if (c.status !== 'ready' || !c.config.contactBank) return [];
+    const locale = this.renderedLocale;
+    return c.config.contactBank.districts.map((d) => ({ value: d.id, label: d.name[locale] ?? d.name[c.config.defaultLocale] ?? Object.values(d.name).find(Boolean) ?? d.id }));
+  }
+
   /** The council's services as options, named in the console's language. */
   #serviceOptions(): { value: string; label: string }[] {
     return serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
@@ -308,6 +330,8 @@ export class CocreateConsole extends CivicElement {
         return this.#themesView.render(level);
       case 'figures':
         return this.#figuresView.render(level);
+      case 'bank':
+        return this.#bankView.render(level);
       case 'audit':
         return this.#auditView.render(level);
       case 'settings':
@@ -330,6 +354,8 @@ export class CocreateConsole extends CivicElement {
           return msg('Themes', { id: 'console.themes.title' });
         case 'figures':
           return msg('Loop figures', { id: 'console.figures.title' });
+        case 'bank':
+          return msg('Contact bank', { id: 'console.bank.title' });
         case 'audit':
           return msg('Audit log', { id: 'console.audit.title' });
         case 'settings':
@@ -340,7 +366,7 @@ export class CocreateConsole extends CivicElement {
     };
     return html`<nav part="nav" class="nav" aria-label=${msg('Console', { id: 'console.nav.label' })}>
       <ul role="list">
-        ${VIEWS.map(
+        ${this.#views().map(
           (v) => html`<li>
             <button part="button" class="nav-button" type="button" id="nav-${v}" aria-current=${this.#view === v ? 'page' : 'false'} @click=${this.#act(() => this.#show(v))}>${label(v)}</button>
           </li>`,
@@ -359,6 +385,7 @@ export class CocreateConsole extends CivicElement {
     } else if (view === 'audit') this.#auditView.show();
     else if (view === 'record') this.#recordView.show();
     else if (view === 'figures') this.#figuresView.show();
+    else if (view === 'bank') this.#bankView.show();
     else if (view === 'settings') this.#settingsView.show();
     else if (view === 'embed') this.#embedView.show();
     this.requestUpdate();

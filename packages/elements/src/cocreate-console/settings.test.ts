@@ -196,3 +196,30 @@ describe('<cocreate-console> loop figures', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<cocreate-console> contact bank', () => {
+  it('searches the bank, prepares every match as CSV, and shows its reach; the search is in the audit log', async () => {
+    const el = await signedIn({ api: env.apiUrl, council: env.office.council, token: env.office.editor });
+    await view(el, 'Contact bank', 'bank');
+    await waitUntil(() => (maybe(el, '#bank-contacts') || maybe(el, '#bank-empty')) && maybe(el, '#bank-active'), 'the bank view did not load', { timeout: 15_000 });
+    const reach = await api<{ active: number; threshold: number }>('staff/contacts/reach');
+    expect(text($(el, '#bank-active'))).to.include(`Active contacts: ${reach.active}.`);
+    await expect(el).to.be.accessible();
+
+    await choose(el, '#bank-format', 'workshop');
+    await choose(el, '#bank-purpose', 'invitations');
+    button(el, 'Search').click();
+    await waitUntil(() => maybe(el, '#bank-contacts') || maybe(el, '#bank-empty'), 'the search did not settle', { timeout: 15_000 });
+    const audit = await api<{ items: { action: string; after: Record<string, unknown> | null }[] }>('staff/audit?action=contact.search&limit=1');
+    expect((audit.items[0]!.after as { filters: Record<string, string> }).filters).to.deep.include({ format: 'workshop', purpose: 'invitations' });
+
+    button(el, 'Prepare a CSV of every match').click();
+    await waitUntil(() => maybe(el, '#bank-csv'), 'no CSV to save', { timeout: 15_000 });
+    const link = $<HTMLAnchorElement>(el, '#bank-csv');
+    expect(link.download).to.equal('contacts.csv');
+    const csv = await (await fetch(link.href)).text();
+    // A byte-order mark first, so spreadsheet programs read it as UTF-8.
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).to.match(/^id,kind,organisation,district,/);
+    await expect(el).to.be.accessible();
+  });
+});

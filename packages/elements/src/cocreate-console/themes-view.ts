@@ -11,6 +11,7 @@ import { selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { ownName } from '../kit/parts/language.js';
 import { moreButton } from '../kit/parts/more-button.js';
+import { moreAdded } from '../kit/stores/paged-list.js';
 import type { ConsoleThemes, FieldProblem, ThemeAction, ThemeDraft, ThemeField, ThemeList } from '../stores/console-themes.js';
 import { staffFailureText, tooLong, type ViewContext } from './views.js';
 
@@ -106,8 +107,9 @@ export class ThemesView implements ReactiveController {
   #tellMore(): void {
     const [list, previous] = [this.#list.value, this.#lastList];
     this.#lastList = list;
-    if (list === previous || list.status !== 'ready' || previous?.status !== 'ready' || previous.more !== 'loading' || list.more !== 'idle') return;
-    const count = this.ctx.formatNumber(list.items.length - list.firstNew);
+    const added = moreAdded(list, previous);
+    if (added === undefined || list.status !== 'ready') return;
+    const count = this.ctx.formatNumber(added);
     if (!this.ctx.focus.moveTo(`#theme-${list.firstNew}`)) this.ctx.status.announce(msg(str`More themes shown: ${count}`, { id: 'console.themes.moreLoaded' }));
   }
 

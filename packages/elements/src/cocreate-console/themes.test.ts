@@ -10,8 +10,8 @@ import type { StaffTheme } from '@civicloop/contract';
 import { tokenKey } from '../stores/console.js';
 import { typeKeys } from '../kit/testing/keys.js';
 import '../you-said-we-did/you-said-we-did.js';
-import './cocreate-console.js';
 import type { CocreateConsole } from './cocreate-console.js';
+import { $, active, all, button, choose, maybe, status, text, type, view } from './console-testing.js';
 
 interface TestEnv {
   apiUrl: string;
@@ -47,37 +47,7 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const maybe = <T extends Element = HTMLElement>(el: CocreateConsole, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-function $<T extends Element = HTMLElement>(el: CocreateConsole, selector: string): T {
-  const found = maybe<T>(el, selector);
-  if (!found) throw new Error(`no ${selector} in <cocreate-console>`);
-  return found;
-}
-const all = (el: CocreateConsole, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const active = (el: CocreateConsole) => el.shadowRoot!.activeElement as HTMLElement | null;
-const button = (el: CocreateConsole, label: string) => {
-  const found = all(el, 'button').find((b) => text(b) === label);
-  if (!found) throw new Error(`no button "${label}" (${all(el, 'button').map(text).join(' | ')})`);
-  return found;
-};
-const status = (el: CocreateConsole) => text(maybe(el, '[part~="status"]'));
 const items = (el: CocreateConsole) => all(el, '#inbox [part~="item"] .item-text').map(text);
-
-function type(el: CocreateConsole, selector: string, value: string): void {
-  const input = $<HTMLInputElement | HTMLTextAreaElement>(el, selector);
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-async function choose(el: CocreateConsole, selector: string, value: string): Promise<void> {
-  const select = $<HTMLSelectElement>(el, selector);
-  select.focus();
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
 
 async function signedIn(token: string): Promise<CocreateConsole> {
   sessionStorage.setItem(tokenKey(env.apiUrl, env.desk.council), token);
@@ -90,13 +60,6 @@ async function signedIn(token: string): Promise<CocreateConsole> {
   await el.updateComplete;
   await waitUntil(() => items(el).length === inputs.length && items(el).every((t) => t.includes(marker)), 'the search did not settle', { timeout: 15_000 });
   return el;
-}
-
-async function view(el: CocreateConsole, name: 'Inbox' | 'Themes' | 'Audit log', region: string): Promise<void> {
-  button(el, name).click();
-  await el.updateComplete;
-  await waitUntil(() => active(el)?.id === region, `focus did not move to #${region}`);
-  expect($(el, `#nav-${region}`).getAttribute('aria-current')).to.equal('page');
 }
 
 async function openTheme(el: CocreateConsole): Promise<void> {

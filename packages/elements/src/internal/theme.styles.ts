@@ -139,6 +139,11 @@ export const themeStyles = css`
   input[type='text'],
   input[type='email'],
   input[type='tel'],
+  input[type='url'],
+  input[type='search'],
+  input[type='password'],
+  input[type='number'],
+  input[type='date'],
   select,
   textarea {
     display: block;

@@ -13,6 +13,7 @@ import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
 import { moreButton } from '../kit/parts/more-button.js';
+import { moreAdded } from '../kit/stores/paged-list.js';
 import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
@@ -123,9 +124,9 @@ export class YouSaidWeDid extends CivicElement {
     if (list === previous) return;
     this.#lastList = list;
     if (!previous || list.status !== 'ready') return;
-    if (previous.status === 'ready' && previous.more === 'loading' && list.more === 'idle') {
-      const added = this.formatNumber(list.items.length - list.firstNew);
-      if (!this.#focus.moveTo(`#card-${list.firstNew}`)) this.#statusRegion.announce(s.moreLoaded(added));
+    const added = moreAdded(list, previous);
+    if (added !== undefined) {
+      if (!this.#focus.moveTo(`#card-${list.firstNew}`)) this.#statusRegion.announce(s.moreLoaded(this.formatNumber(added)));
     } else if (previous.status === 'loading' && this.#filtered) {
       this.#filtered = false;
       this.#statusRegion.announce(list.items.length ? s.themesShown(this.formatNumber(list.items.length)) : msg('No themes match these filters', { id: 'loop.list.noneMatch' }));

@@ -11,6 +11,14 @@ export type PagedListState<T, F> =
   | { status: 'ready'; items: T[]; nextCursor: string | null; more: 'idle' | 'loading' | 'failed'; firstNew: number }
   | { status: 'failed'; reason: F };
 
+/**
+ * How many items "more" just added, when `list` is the answer to the "more" `previous` was
+ * waiting for; undefined otherwise. Views move focus to the first new item (`firstNew`) then.
+ */
+export function moreAdded<T, F>(list: PagedListState<T, F>, previous: PagedListState<T, F> | undefined): number | undefined {
+  return list !== previous && list.status === 'ready' && previous?.status === 'ready' && previous.more === 'loading' && list.more === 'idle' ? list.items.length - list.firstNew : undefined;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor?: string | null;
