@@ -92,8 +92,10 @@ export const council: CouncilConfig = {
   },
 };
 
+// The public config without its single sign-on block (set with the CLI, not among these settings).
+const { sso: _sso, ...councilOwn } = council;
 export const councilSettings: CouncilSettings = {
-  ...council,
+  ...councilOwn,
   antiAbuse: council.antiAbuse!,
   contactBank: contactBankConfig,
   origins: ['https://www.um.warszawa.pl', 'https://konsultacje.um.warszawa.pl'],

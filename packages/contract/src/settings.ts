@@ -62,7 +62,9 @@ export type CouncilSettingsPatch = z.input<typeof CouncilSettingsPatch>;
 
 export const ServiceParams = z.object({
   council: Slug,
-  service: Service.shape.id,
+  service: Slug.check(
+    z.meta({ description: "The service's ID, as residents' inputs name it: lower-case letters, digits and single hyphens (e.g. `libraries`)." }),
+  ),
 });
 
 export const ServiceSave = z

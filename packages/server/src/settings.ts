@@ -7,7 +7,8 @@ import { createService } from './services.js';
 
 /** Every setting an admin may read and change (nothing secret is among them). */
 export function toCouncilSettings(row: CouncilRow): CouncilSettings {
-  const { contactBank: _bank, antiAbuse, ...config } = toCouncilConfig(row);
+  // Single sign-on is set with the CLI (its secret never leaves the server): not among these settings.
+  const { contactBank: _bank, antiAbuse, sso: _sso, ...config } = toCouncilConfig(row);
   return {
     ...config,
     antiAbuse: antiAbuse ?? { minFillMs: row.minFillMs, proofOfWork: { required: row.powRequired, difficulty: row.powDifficulty } },
