@@ -209,9 +209,11 @@ describe('<cocreate-console> contact bank', () => {
     await choose(el, '#bank-format', 'workshop');
     await choose(el, '#bank-purpose', 'invitations');
     button(el, 'Search').click();
+    // The search with its filters reaches the API, which records it in the audit log.
+    const lastSearch = async () => ((await api<{ items: { after: { filters: Record<string, string> } }[] }>('staff/audit?action=contact.search&limit=1')).items[0]?.after.filters ?? {});
+    await waitUntil(async () => (await lastSearch())['format'] === 'workshop', 'the filtered search was not made', { timeout: 15_000 });
+    expect(await lastSearch()).to.deep.include({ format: 'workshop', purpose: 'invitations' });
     await waitUntil(() => maybe(el, '#bank-contacts') || maybe(el, '#bank-empty'), 'the search did not settle', { timeout: 15_000 });
-    const audit = await api<{ items: { action: string; after: Record<string, unknown> | null }[] }>('staff/audit?action=contact.search&limit=1');
-    expect((audit.items[0]!.after as { filters: Record<string, string> }).filters).to.deep.include({ format: 'workshop', purpose: 'invitations' });
 
     button(el, 'Prepare a CSV of every match').click();
     await waitUntil(() => maybe(el, '#bank-csv'), 'no CSV to save', { timeout: 15_000 });
