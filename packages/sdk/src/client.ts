@@ -17,7 +17,8 @@ import {
 } from '@civicloop/contract';
 import { endpoints, type EndpointId } from '@civicloop/contract/endpoints';
 import * as z from 'zod/mini';
-import * as operations from './operations.js';
+import * as council from './operations/council.js';
+import * as feedback from './operations/feedback.js';
 import {
   createTransport,
   type ApiResponse,
@@ -66,7 +67,7 @@ export interface CivicLoopClient extends Transport {
   /** The council's public configuration: name, locales, texts, limits. */
   getCouncil(options?: CallOptions): Promise<CouncilConfig>;
   /** One page of the council's services; pass `nextCursor` back as `cursor` for the next. */
-  listServices(query?: operations.PageQuery, options?: CallOptions): Promise<ServiceList>;
+  listServices(query?: council.PageQuery, options?: CallOptions): Promise<ServiceList>;
   /** Sends a resident's input; keep the `receipt` of the answer. */
   createFeedback(body: FeedbackCreate, options?: CreateOptions): Promise<FeedbackCreated>;
   /** Where one input stands, by its receipt code (any case, hyphens optional); never its text. */
@@ -99,13 +100,13 @@ export function createClient(options: ClientOptions): CivicLoopClient {
     council: transport.council,
     call: transport.call,
     request: (id, input) => transport.call(id, endpoints[id], input as TransportInput),
-    getCouncil: (callOptions) => operations.getCouncil(transport, callOptions),
-    listServices: (query, callOptions) => operations.listServices(transport, query, callOptions),
-    createFeedback: (body, createOptions) => operations.createFeedback(transport, body, createOptions),
-    getFeedback: (receipt, callOptions) => operations.getFeedback(transport, receipt, callOptions),
-    deleteFeedback: (receipt, callOptions) => operations.deleteFeedback(transport, receipt, callOptions),
-    createChallenge: (callOptions) => operations.createChallenge(transport, callOptions),
-    createStaffFeedback: (body, staffOptions) => operations.createStaffFeedback(transport, body, staffOptions),
+    getCouncil: (callOptions) => council.getCouncil(transport, callOptions),
+    listServices: (query, callOptions) => council.listServices(transport, query, callOptions),
+    createFeedback: (body, createOptions) => feedback.createFeedback(transport, body, createOptions),
+    getFeedback: (receipt, callOptions) => feedback.getFeedback(transport, receipt, callOptions),
+    deleteFeedback: (receipt, callOptions) => feedback.deleteFeedback(transport, receipt, callOptions),
+    createChallenge: (callOptions) => feedback.createChallenge(transport, callOptions),
+    createStaffFeedback: (body, staffOptions) => feedback.createStaffFeedback(transport, body, staffOptions),
   };
 }
 

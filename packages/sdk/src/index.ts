@@ -10,49 +10,43 @@ export {
   type TransportInput,
   type TransportOptions,
 } from './transport.js';
+// One module per area, each importing only its own endpoints: a bundle keeps the operations it calls,
+// and rollup puts each area's module in the chunk of the elements that use it (staff ones in the console's).
+export { getCouncil, listServices, type PageQuery } from './operations/council.js';
+export { createChallenge, createFeedback, createStaffFeedback, deleteFeedback, getFeedback } from './operations/feedback.js';
 export {
-  answerInvitation,
-  confirmContact,
-  createActivity,
-  createContact,
-  createInvitations,
-  deleteMyContact,
-  exportContacts,
-  getActivity,
-  getContactReach,
-  getInvitation,
-  getMyContact,
-  listActivities,
-  searchContacts,
-  updateMyContact,
-  createChallenge,
-  createFeedback,
-  createReply,
-  createStaffFeedback,
-  createTheme,
-  createThemeUpdate,
-  deleteFeedback,
   feedUrl,
-  getCouncil,
-  getFeedback,
   getOpenDataStats,
   getOpenDataThemes,
   getStats,
   getTheme,
-  listAudit,
-  listServices,
-  listStaffFeedback,
-  listStaffThemes,
   listThemes,
   openDataStatsCsvUrl,
   openDataThemesCsvUrl,
+} from './operations/loop.js';
+export {
+  createReply,
+  createTheme,
+  createThemeUpdate,
+  listAudit,
+  listStaffFeedback,
+  listStaffThemes,
   publishTheme,
   updateStaffFeedback,
   updateTheme,
-  type PageQuery,
-} from './operations.js';
-export { getCouncilSettings, saveService, updateCouncilSettings } from './settings.js';
-export { createStaffSession, deleteStaffSession } from './sessions.js';
+} from './operations/staff.js';
+export { getCouncilSettings, saveService, updateCouncilSettings } from './operations/settings.js';
+export { createStaffSession, deleteStaffSession } from './operations/sessions.js';
+export { answerInvitation, confirmContact, createContact, deleteMyContact, getInvitation, getMyContact, updateMyContact } from './operations/contacts.js';
+export {
+  createActivity,
+  createInvitations,
+  exportContacts,
+  getActivity,
+  getContactReach,
+  listActivities,
+  searchContacts,
+} from './operations/contacts-staff.js';
 export { createClient, type CivicLoopClient, type ClientOptions, type RouteInput, type RouteOutput } from './client.js';
 export { ApiError } from './errors/api-error.js';
 export { ContractError } from './errors/contract-error.js';

@@ -3,7 +3,8 @@
 // "offline" one. The test council allows this page's origin (http://localhost:PORT); the same
 // dev server reached as http://127.0.0.1:PORT is another origin, which it does not allow.
 import { createTransport } from './transport.js';
-import { createFeedback, getCouncil } from './operations.js';
+import { getCouncil } from './operations/council.js';
+import { createFeedback } from './operations/feedback.js';
 import { callFromOtherOrigin as otherOrigin } from './testing/other-origin.js';
 
 declare const describe: (name: string, fn: () => void) => void;

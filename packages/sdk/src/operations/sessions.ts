@@ -2,7 +2,7 @@
 // public element loads does not carry calls only the staff console makes.
 import type { StaffSession, StaffSessionCreate } from '@civicloop/contract';
 import { createStaffSession as createStaffSessionEndpoint, deleteStaffSession as deleteStaffSessionEndpoint } from '@civicloop/contract/endpoints';
-import type { CallOptions, StaffCallOptions, Transport } from './transport.js';
+import type { CallOptions, StaffCallOptions, Transport } from '../transport.js';
 
 /**
  * Single sign-on: turns the authorization code the provider sent back (with the PKCE verifier,

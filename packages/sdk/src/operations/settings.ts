@@ -6,7 +6,7 @@ import {
   saveService as saveServiceEndpoint,
   updateCouncilSettings as updateCouncilSettingsEndpoint,
 } from '@civicloop/contract/endpoints';
-import type { StaffCallOptions, Transport } from './transport.js';
+import type { StaffCallOptions, Transport } from '../transport.js';
 
 /** Staff: the council's settings (editors read them; only admins change them). */
 export async function getCouncilSettings(t: Transport, options: StaffCallOptions = {}): Promise<CouncilSettings> {
