@@ -23,27 +23,34 @@ const backend = await startBrowserTestEnv(origin);
 const env = { ...backend.env, proxyControl: `${origin}/__proxy` };
 
 /**
- * Writes pass/fail counts per engine ({ chromium: { passed, failed }, … }) for scripts/test.mjs,
- * which prints one line per engine and sums them with the node suites.
+ * Writes pass/fail counts per engine ({ chromium: { passed, failed, failures }, … }) for
+ * scripts/test.mjs, which prints one line per engine, sums them with the node suites, and names
+ * each failure just above those lines (where a CI log's tail still shows it).
  */
 function countingReporter() {
-  const count = (suite, acc) => {
+  const count = (suite, acc, file, path = []) => {
     for (const t of suite?.tests ?? []) {
       if (t.skipped) continue;
       if (t.passed) acc.passed++;
-      else acc.failed++;
+      else {
+        acc.failed++;
+        acc.failures.push(`${file}: ${[...path, t.name].join(' > ')}: ${t.error?.message ?? 'failed'}`);
+      }
     }
-    for (const s of suite?.suites ?? []) count(s, acc);
+    for (const s of suite?.suites ?? []) count(s, acc, file, [...path, s.name]);
     return acc;
   };
   return {
     onTestRunFinished({ sessions }) {
       const engines = {};
       for (const session of sessions) {
-        const acc = (engines[session.browser.name] ??= { passed: 0, failed: 0 });
-        count(session.testResults, acc);
+        const acc = (engines[session.browser.name] ??= { passed: 0, failed: 0, failures: [] });
+        count(session.testResults, acc, session.testFile.replace(`${process.cwd()}/`, ''));
         // A file that failed to load or threw outside a test ran nothing: that is a failure too.
-        if (!session.passed && (session.errors?.length ?? 0) > 0) acc.failed++;
+        if (!session.passed && (session.errors?.length ?? 0) > 0) {
+          acc.failed++;
+          acc.failures.push(`${session.testFile.replace(`${process.cwd()}/`, '')}: ${session.errors.map((e) => e.message).join('; ')}`);
+        }
       }
       if (process.env.CIVICLOOP_TEST_COUNTS) writeFileSync(process.env.CIVICLOOP_TEST_COUNTS, JSON.stringify(engines));
     },

@@ -47,6 +47,8 @@ const buildStatus = run(process.execPath, [join(root, 'scripts/build.mjs')]);
 if (buildStatus !== 0) console.error('build failed: the suites below run on what is left');
 
 const suites = buildStatus === 0 ? [] : [{ name: 'build', passed: 0, failed: 1 }];
+/** What failed, by name: printed above the counts. */
+const failedNames = [];
 
 if (only !== 'browser') {
   const isNodeTest = (p) => p.endsWith('.test.ts') && !p.endsWith('.browser.test.ts');
@@ -73,6 +75,8 @@ if (only !== 'browser') {
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (k) => Number(text.match(new RegExp(`^# ${k} (\\d+)$`, 'm'))?.[1] ?? 0);
   const failed = count('fail') + count('cancelled');
+  // The innermost failing tests (and the suites holding them), as TAP names them.
+  for (const m of text.matchAll(/^\s*not ok \d+ - (.*)$/gm)) failedNames.push(`node: ${m[1]}`);
   // A crash before the reporter could write counts still has to show up as a failure.
   suites.push({ name: 'node', passed: count('pass'), failed: failed || (status !== 0 ? 1 : 0) });
 }
@@ -89,12 +93,15 @@ if (only !== 'node') {
       CIVICLOOP_ENGINES: engine,
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    const { passed = 0, failed = 0 } = existsSync(counts) ? (JSON.parse(readFileSync(counts, 'utf8'))[engine] ?? {}) : {};
+    const { passed = 0, failed = 0, failures = [] } = existsSync(counts) ? (JSON.parse(readFileSync(counts, 'utf8'))[engine] ?? {}) : {};
+    for (const f of failures) failedNames.push(`${engine}: ${f}`);
     // A runner that could not start the engine at all wrote nothing: a failure, never a silent 0.
     suites.push({ name: engine, passed, failed: failed || (status !== 0 || passed === 0 ? 1 : 0), note: `${seconds} s` });
   }
 }
 
+// Named just above the counts, so the tail of a long CI log still says what failed.
+for (const name of failedNames) console.log(`FAILED ${name.replace(/\s+/g, ' ').slice(0, 400)}`);
 for (const s of suites) console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed${s.note ? ` (${s.note})` : ''}`);
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0);
