@@ -2,7 +2,8 @@
 // tests/support/browser-env.ts, with inputs this suite records through the staff API (each run
 // marks its own with a word of its own, as the three engines share one server). What the console
 // changes is checked through the API and the resident's receipt view, never only on screen.
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { typeKeys } from '../kit/testing/keys.js';
 import { focusDropped, smallTargets } from '../kit/testing/a11y-suite.js';

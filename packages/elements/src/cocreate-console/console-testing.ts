@@ -1,6 +1,7 @@
 // What the console's browser suites share: reading and driving its shadow DOM as a person would
 // (text, buttons by their label, typing and choosing), and a console signed in with a token.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import { tokenKey } from '../stores/console.js';
 import type { CocreateConsole } from './cocreate-console.js';
 import './cocreate-console.js';

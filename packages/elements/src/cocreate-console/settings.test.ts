@@ -2,7 +2,8 @@
 // server: the "office" council of tests/support/browser-env.ts (its own, as settings change there;
 // the three engines share one server, so each run writes values of its own). What the console
 // changes is checked through the API, never only on screen.
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import type { CouncilSettings, ServiceList } from '@civicloop/contract';
 import { $, active, all, button, choose, maybe, signedIn, text, type, view } from './console-testing.js';
 import type { CocreateConsole } from './cocreate-console.js';

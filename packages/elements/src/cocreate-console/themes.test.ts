@@ -4,7 +4,8 @@
 // in two languages, publishing), the audit log view and the inbox's keyboard shortcuts. What the
 // console changes is checked through the API and the public element, never only on screen. The
 // tests of the journey run in order: each takes up the theme the one before made.
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StaffTheme } from '@civicloop/contract';
 import { tokenKey } from '../stores/console.js';

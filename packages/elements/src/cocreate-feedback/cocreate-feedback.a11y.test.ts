@@ -2,7 +2,8 @@
 // on any theme", "targets and line height", "CSS isolation"), checked with the kit's shared
 // a11y helpers on the demo pages' light, tinted and dark themes, in English and Polish, against
 // the real server. Each `describe` names the row of the issue's table it covers.
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   contrast,

@@ -1,6 +1,7 @@
 // <cocreate-feedback> runs the kit's shared form suite (kit/testing/form-suite.ts) against the
 // real server through the fault proxy.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import { formSuite, type TestEnv } from '../kit/testing/form-suite.js';
 import './cocreate-feedback.js';
 import type { CocreateFeedback } from './cocreate-feedback.js';

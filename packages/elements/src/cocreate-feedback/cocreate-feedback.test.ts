@@ -1,7 +1,8 @@
 // <cocreate-feedback> in real Chromium against the real reference server (through the fault
 // proxy of web-test-runner.config.mjs). No mocked fetch: the offline, timeout and refusal
 // states are the network and the server really failing.
-import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import './cocreate-feedback.js';

@@ -2,7 +2,8 @@
 // (tests/support/browser-env.ts): the kit's shared form suite, then what is its own: the
 // questions an association answers, axe in every state of every mode, the draft that never keeps
 // who someone is, pass-it-on, and the links from the emails (confirm, manage, invitation).
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import { formSuite, type TestEnv } from '../kit/testing/form-suite.js';
 import { errorProblems, focusDropped, focusRingContrast, smallTargets, useDemoTheme, watchAnnouncements, type DemoTheme } from '../kit/testing/a11y-suite.js';
 import { forgetCouncils } from '../kit/stores/council.js';

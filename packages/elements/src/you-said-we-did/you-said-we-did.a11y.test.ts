@@ -1,7 +1,8 @@
 // <you-said-we-did> through the kit's shared accessibility checks (kit/testing/a11y-suite.ts):
 // focus rings measured from pixels on each demo theme, targets of 24 px, and each change said
 // once, by focus or by the status region, against the real server and its seeded council.
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { typeKeys } from '../kit/testing/keys.js';
 import { DEMO_THEMES, focusDropped, focusRingContrast, smallTargets, useDemoTheme, watchAnnouncements, type DemoTheme } from '../kit/testing/a11y-suite.js';

@@ -1,7 +1,8 @@
 // <you-said-we-did> in real Chromium against the real reference server, on a council seeded
 // through the staff API (tests/support/loop-seed.ts): published themes, a draft, payloads, a
 // reply. Offline is the fault proxy really refusing connections; nothing is mocked.
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { typeKeys } from '../kit/testing/keys.js';
 import { ifDefined } from 'lit/directives/if-defined.js';

@@ -4,7 +4,8 @@
 // a refusal for good never blocks the form or later inputs, two forms of one scope keep separate
 // drafts, and two elements in two languages on one page each speak their own.
 // Call `formSuite({...})` inside the element's test file.
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { focusDropped } from './a11y-suite.js';
 
