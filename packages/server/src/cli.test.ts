@@ -185,6 +185,44 @@ forEachEngine((engine) => {
     });
   });
 
+  test('council services add, list and remove: names in the default language or LOCALE=TEXT; a named service is kept', async () => {
+    const defaultLocale = await inspect(async (db) => (await db.query<{ d: string }>("SELECT default_locale AS d FROM councils WHERE slug = 'clitown'")).rows[0]!.d);
+    const add = await run('council', 'services', 'add', '--slug', 'clitown', 'libraries', '--category', 'culture', '--name', 'Town libraries', '--name', 'de=Stadtbibliotheken');
+    assert.equal(add.code, 0, add.stderr);
+    const pools = await run('council', 'services', 'add', '--slug', 'clitown', 'pools', '--category', 'health', '--name', 'Swimming pools');
+    assert.equal(pools.code, 0, pools.stderr);
+    const listed = await run('council', 'services', 'list', '--slug', 'clitown');
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.deepEqual(listed.stdout.trim().split('\n'), ['libraries\tculture\tTown libraries', 'pools\thealth\tSwimming pools']);
+    // Added again with the same ID: renamed, and the category changed.
+    const renamed = await run('council', 'services', 'add', '--slug', 'clitown', 'libraries', '--category', 'education', '--name', 'Libraries');
+    assert.equal(renamed.code, 0, renamed.stderr);
+
+    const badId = await run('council', 'services', 'add', '--slug', 'clitown', 'Town Libraries', '--category', 'culture', '--name', 'x');
+    assert.equal(badId.code, 2);
+    assert.match(badId.stderr, /lower-case letters, digits and single hyphens/);
+    const badCategory = await run('council', 'services', 'add', '--slug', 'clitown', 'parks', '--category', 'parks', '--name', 'Parks');
+    assert.equal(badCategory.code, 2);
+    assert.match(badCategory.stderr, /--category must be one of education, health/);
+
+    // An input names the libraries: removing them (with the unused pools) is refused, and nothing is removed.
+    await inspect((db) => db.query("INSERT INTO feedback (id, council, receipt, kind, text, service) VALUES ('cli-svc-1', 'clitown', 'CLISVC01', 'idea', 'x', 'libraries')"));
+    const refused = await run('council', 'services', 'remove', '--slug', 'clitown', 'pools', 'libraries');
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /service libraries is kept: 1 inputs name it/);
+    const unknown = await run('council', 'services', 'remove', '--slug', 'clitown', 'museums');
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /has no service "museums"/);
+    const removed = await run('council', 'services', 'remove', '--slug', 'clitown', 'pools');
+    assert.equal(removed.code, 0, removed.stderr);
+    await inspect(async (db) => {
+      const { rows } = await db.query("SELECT id, name, category FROM services WHERE council = 'clitown' ORDER BY id");
+      assert.deepEqual(rows, [{ id: 'libraries', name: { [defaultLocale]: 'Libraries' }, category: 'education' }]);
+      await db.query("DELETE FROM feedback WHERE id = 'cli-svc-1'");
+      await db.query("DELETE FROM services WHERE council = 'clitown'");
+    });
+  });
+
   test('council update --contact-bank FILE gives a council its bank; a bad file is refused, naming it and each problem; --no-contact-bank turns it off', async () => {
     const example = JSON.parse(await readFile(EXAMPLE_BANK, 'utf8')) as Record<string, unknown>;
     const bad = join(dir, 'bad-bank.json');

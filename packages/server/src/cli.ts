@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { ContactBankConfig, LOCALES, SsoSettings, MIN_FILL_MS_MAX, POW_DIFFICULTY_MAX, type Locale } from '@civicloop/contract';
+import { ContactBankConfig, LOCALES, SsoSettings, MIN_FILL_MS_MAX, POW_DIFFICULTY_MAX, SERVICE_CATEGORIES, Slug, type Locale, type LocalizedText, type ServiceCategory } from '@civicloop/contract';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { en } from 'zod/locales';
 import { addOrigins, createCouncil, loadCouncil, removeOrigins, updateCouncil, type CouncilChanges } from './councils.js';
 import { openDatabase } from './db/driver.js';
 import { seedDemo } from './seed.js';
+import { createService, listAllServices, removeService, serviceUses } from './services.js';
 import { cdnSnippet, elementsCdnDir, readCdnManifest } from './static.js';
 import { startServer } from './server.js';
 import { resolveSso, setCouncilSso, type StoredSso } from './sso.js';
@@ -51,6 +52,14 @@ Commands:
   council origins list --slug S
       Allow or stop one embedding origin (scheme://host[:port]) without touching the others,
       or print the origins, one a line.
+  council services add --slug S ID --category CATEGORY --name TEXT [--name LOCALE=TEXT ...]
+  council services remove --slug S ID [ID ...]
+  council services list --slug S
+      Add a service residents can choose (the ID goes in an element's service="ID"), or rename
+      it (add again with the same ID). A bare --name is in the council's default language;
+      LOCALE=TEXT names it in another (en, pl, sv, da, de, fr, pt, ro). CATEGORY is one of
+      ${SERVICE_CATEGORIES.join(', ')}. remove refuses a service that inputs, themes or
+      contact-bank entries still name (rename it instead). list prints ID, category and name.
   token create --council S --role editor|admin [--label TEXT]
       Create a staff token. It is printed once; only its hash is stored.
   seed-demo
@@ -317,6 +326,64 @@ async function councilOrigins(action: string | undefined, args: string[]): Promi
   process.stdout.write(`council ${slug} origins: ${council.origins.join(', ') || '(none)'}\n`);
 }
 
+async function councilServices(action: string | undefined, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { slug: { type: 'string' }, category: { type: 'string' }, name: { type: 'string', multiple: true } },
+    allowPositionals: true,
+  });
+  required(values, 'slug');
+  const slug = values.slug!;
+  if (action === 'list') {
+    if (positionals.length) throw new UsageError('council services list takes no IDs');
+    const rows = await withDb(async (db) => {
+      const council = await loadCouncil(db, slug);
+      if (!council) throw new Error(`unknown council "${slug}"`);
+      return (await listAllServices(db, slug)).map((s) => [s.id, s.category, s.name[council.defaultLocale] ?? Object.values(s.name)[0] ?? ''].join('\t'));
+    });
+    process.stdout.write(rows.map((r) => r + '\n').join(''));
+    return;
+  }
+  if (action === 'add') {
+    if (positionals.length !== 1) throw new UsageError('council services add takes one ID');
+    const id = positionals[0]!;
+    if (!z.safeParse(Slug, id).success) throw new UsageError(`the service ID "${id}" must be 2-63 lower-case letters, digits and single hyphens (it appears in pages: service="${id}")`);
+    required(values, 'category');
+    if (!(SERVICE_CATEGORIES as readonly string[]).includes(values.category!)) throw new UsageError(`--category must be one of ${SERVICE_CATEGORIES.join(', ')}`);
+    if (!values.name?.length) throw new UsageError('--name is required');
+    const service = await withDb(async (db) => {
+      const council = await loadCouncil(db, slug);
+      if (!council) throw new Error(`unknown council "${slug}"`);
+      const name: LocalizedText = {};
+      for (const given of values.name!) {
+        const [, locale, text] = /^([a-z]{2})=(.*)$/s.exec(given) ?? [];
+        // "sv=Bibliotek" names it in Swedish; any other text is in the council's default language.
+        if (locale && (LOCALES as readonly string[]).includes(locale)) name[locale as Locale] = text!;
+        else name[council.defaultLocale] = given;
+      }
+      await createService(db, { council: slug, id, name, category: values.category as ServiceCategory });
+      return { id, name };
+    });
+    process.stdout.write(`council ${slug} service ${service.id}: ${Object.entries(service.name).map(([l, t]) => `${l} "${t}"`).join(', ')}\n`);
+    return;
+  }
+  if (action !== 'remove') throw new UsageError('use council services add, remove or list');
+  if (!positionals.length) throw new UsageError('council services remove needs at least one ID');
+  await withDb(async (db) => {
+    if (!(await loadCouncil(db, slug))) throw new Error(`unknown council "${slug}"`);
+    // Every ID is checked before any is removed: a refused one leaves all of them in place.
+    const known = new Set((await listAllServices(db, slug)).map((s) => s.id));
+    for (const id of positionals) {
+      if (!known.has(id)) throw new Error(`council ${slug} has no service "${id}"`);
+      const uses = await serviceUses(db, slug, id);
+      const named = Object.entries(uses).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`);
+      if (named.length) throw new Error(`service ${id} is kept: ${named.join(', ')} name it (rename it with council services add instead)`);
+    }
+    for (const id of positionals) await removeService(db, slug, id);
+  });
+  process.stdout.write(`council ${slug} services removed: ${positionals.join(', ')}\n`);
+}
+
 async function tokenCreate(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { council: { type: 'string' }, role: { type: 'string' }, label: { type: 'string' } } });
   required(values, 'council', 'role');
@@ -344,6 +411,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'council' && sub === 'create') return councilCreate(rest);
   if (command === 'council' && sub === 'update') return councilUpdate(rest);
   if (command === 'council' && sub === 'origins') return councilOrigins(rest[0], rest.slice(1));
+  if (command === 'council' && sub === 'services') return councilServices(rest[0], rest.slice(1));
   if (command === 'token' && sub === 'create') return tokenCreate(rest);
   if (command === 'seed-demo') {
     await withDb((db) => seedDemo(db));

@@ -39,6 +39,28 @@ export async function createService(
   return { id };
 }
 
+/** A council's services, by id (for the CLI's `council services list`). */
+export async function listAllServices(db: Queryable, council: string): Promise<Service[]> {
+  const { rows } = await db.query<Service>('SELECT id, name, category FROM services WHERE council = $1 ORDER BY id', [council]);
+  return rows;
+}
+
+/** What still names a service: inputs, themes and contact-bank entries that chose it. */
+export async function serviceUses(db: Queryable, council: string, id: string): Promise<{ inputs: number; themes: number; contacts: number }> {
+  const { rows } = await db.query<{ inputs: number; themes: number; contacts: number }>(
+    `SELECT (SELECT count(*)::int FROM feedback WHERE council = $1 AND service = $2) AS inputs,
+            (SELECT count(*)::int FROM themes WHERE council = $1 AND service = $2) AS themes,
+            (SELECT count(*)::int FROM contacts WHERE council = $1 AND services @> jsonb_build_array($2::text)) AS contacts`,
+    [council, id],
+  );
+  return rows[0]!;
+}
+
+/** Removes a service (the caller has checked that nothing names it). */
+export async function removeService(db: Queryable, council: string, id: string): Promise<void> {
+  await db.query('DELETE FROM services WHERE council = $1 AND id = $2', [council, id]);
+}
+
 export const serviceHandlers: Pick<Handlers, 'listServices'> = {
   async listServices({ db, council, query }) {
     const limit = query.limit ?? DEFAULT_PAGE;
