@@ -34,8 +34,8 @@ function civicloop_refuse( $message ) {
 function civicloop_render_element( $tag, array $attributes ) {
 	$elements = civicloop_elements();
 	if ( ! isset( $elements[ $tag ] ) || ! $elements[ $tag ]['public'] ) {
-		/* translators: %s: what the editor wrote as the element's name. */
-		return civicloop_refuse( sprintf( __( 'there is no element "%s" to show. Use one of: %s.', 'civicloop' ), $tag, implode( ', ', civicloop_public_tags() ) ) );
+		/* translators: 1: what the editor wrote as the element's name, 2: the elements there are. */
+		return civicloop_refuse( sprintf( __( 'there is no element "%1$s" to show. Use one of: %2$s.', 'civicloop' ), $tag, implode( ', ', civicloop_public_tags() ) ) );
 	}
 	$known = $elements[ $tag ]['attributes'];
 	if ( ! isset( $attributes['council'] ) || '' === $attributes['council'] ) {
