@@ -70,9 +70,30 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
       mkdirSync(`${plugins}/${name.slice(0, name.lastIndexOf('/'))}`, { recursive: true });
       writeFileSync(`${plugins}/${name}`, bytes);
     }
-    assert.deepEqual(await wp({ do: 'activate' }), { ok: true, error: null });
     for (const role of ROLES) users[role] = await wp({ do: 'user', login: `${role}-wp`, role });
     browser = await launchChromium(puppeteer);
+  });
+
+  test('before the plugin: the README\'s paste works only for roles with unfiltered_html', async () => {
+    for (const role of ROLES) {
+      let saved = await wp<Saved>({ do: 'post', user: users[role]!.id, title: `${role} paste without the plugin`, content: snippet });
+      if (role === 'contributor') saved = await wp<Saved>({ do: 'publish', user: users['editor']!.id, id: saved.id });
+      const seen = await resident(saved.id, true);
+      rows.push({ role, path: 'paste, no plugin', unfilteredHtml: users[role]!.unfilteredHtml, stored: saved.stored, elementOnPage: seen.elementOnPage, receipt: seen.receipt });
+      if (users[role]!.unfilteredHtml) {
+        assert.equal(saved.stored, snippet, `${role}: stored unchanged`);
+        assert.match(seen.receipt ?? '', /^[2-9A-HJKMNP-Z]{4}-/, `${role}: a receipt`);
+      } else {
+        // kses removes the script and the element, and WordPress says "Post published."
+        assert.equal(saved.stored.trim(), '', `${role}: nothing stored`);
+        assert.equal(seen.elementOnPage, false);
+      }
+    }
+    assert.deepEqual(ROLES.map((r) => users[r]!.unfilteredHtml), [true, true, false, false]);
+  });
+
+  test('the plugin installs from the built zip and activates', async () => {
+    assert.deepEqual(await wp({ do: 'activate' }), { ok: true, error: null });
   });
 
   after(async () => {
@@ -95,6 +116,9 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
     const notAllowed = await wp<Saved>({ do: 'settings', server: server.url, council: 'elsewhere' });
     assert.equal(notAllowed.messages[0]?.type, 'error');
     assert.match(notAllowed.messages[0]!.message, new RegExp(`This site \\(${wpUrl.replace(/\./g, '\\.')}\\) is not among the allowed origins of the council "elsewhere"`));
+    // The plugin's own .mo: the same check in German.
+    const german = await wp<Saved>({ do: 'settings', server: server.url, council: 'elsewhere', locale: 'de_DE' });
+    assert.match(german.messages[0]!.message, /^Diese Website \(http:\/\/127\.0\.0\.1:\d+\) gehört nicht zu den erlaubten Ursprüngen der Kommune „elsewhere“/);
     const ok = await wp<Saved>({ do: 'settings', server: `${server.url}/`, council });
     assert.deepEqual(ok.messages, [{ type: 'success', message: `Connected to Riverside; this site (${wpUrl}) may show its elements.` }]);
     assert.deepEqual(ok.saved, { server: server.url, council });
@@ -189,6 +213,38 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
       });
     }
   }
+
+  test('in the block editor: the block is offered, its service control lists the council\'s services, the real element is its preview, and the post stores only its attributes', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    try {
+      await page.goto(`${wpUrl}/wp-login.php`, { waitUntil: 'load' });
+      await page.type('#user_login', 'admin');
+      await page.type('#user_pass', 'admin-password-for-tests');
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+      await page.goto(`${wpUrl}/wp-admin/post-new.php`, { waitUntil: 'load' });
+      await page.waitForFunction(() => (window as any).wp?.blocks?.getBlockType?.('civicloop/cocreate-feedback'), { timeout: 30_000 });
+      const types = await page.evaluate(() => (window as any).wp.blocks.getBlockTypes().map((b: { name: string }) => b.name).filter((n: string) => n.startsWith('civicloop/')).sort());
+      assert.deepEqual(types, ['civicloop/cocreate-feedback', 'civicloop/contact-bank-signup', 'civicloop/you-said-we-did']);
+      await page.evaluate(() => {
+        const wp = (window as any).wp;
+        wp.data.dispatch('core/block-editor').insertBlocks(wp.blocks.createBlock('civicloop/cocreate-feedback', {}));
+      });
+      // The sidebar's service control, filled from the council's services through the plugin's REST route.
+      const option = await page.waitForFunction(
+        () => [...document.querySelectorAll('.block-editor-block-inspector select option')].find((o) => o.textContent === 'Libraries') as HTMLOptionElement | undefined,
+        { timeout: 15_000 },
+      );
+      const select = await option.evaluateHandle((o) => (o as HTMLOptionElement).parentElement as HTMLSelectElement);
+      await select.asElement()!.select(serviceId);
+      // The preview is the element itself, defined by the loader in the editor.
+      await page.waitForFunction((id) => document.querySelector(`.editor-styles-wrapper cocreate-feedback[service="${id}"]`)?.shadowRoot?.querySelector('form'), { timeout: 15_000 }, serviceId);
+      const content = await page.evaluate(() => (window as any).wp.data.select('core/editor').getEditedPostContent());
+      assert.equal(content, `<!-- wp:civicloop/cocreate-feedback {"service":"${serviceId}"} /-->`);
+    } finally {
+      await page.close();
+    }
+  });
 
   test('every element\'s block renders, and the loader comes once per page with its integrity hash', async () => {
     const content = ['cocreate-feedback', 'you-said-we-did', 'contact-bank-signup'].map((t) => `<!-- wp:civicloop/${t} /-->`).join('\n\n');

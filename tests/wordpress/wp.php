@@ -24,6 +24,11 @@ switch ( $cmd['do'] ) {
 	case 'settings':
 		// As the Settings page's form does: through the registered sanitize callback, which checks the server.
 		wp_set_current_user( 1 );
+		if ( ! empty( $cmd['locale'] ) ) {
+			// As for an administrator whose profile language is this one.
+			switch_to_locale( $cmd['locale'] );
+			load_plugin_textdomain( 'civicloop', false, 'civicloop/languages' );
+		}
 		do_action( 'admin_init' );
 		update_option( 'civicloop_settings', array( 'server' => $cmd['server'], 'council' => $cmd['council'] ) );
 		$out = array(
