@@ -90,6 +90,12 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
       }
     }
     assert.deepEqual(ROLES.map((r) => users[r]!.unfilteredHtml), [true, true, false, false]);
+    // A hardened site: not even an Administrator's paste is kept.
+    const hardened = await wp<Saved>({ do: 'post', user: users['administrator']!.id, title: 'hardened paste without the plugin', content: snippet, disallowUnfilteredHtml: true });
+    const seen = await resident(hardened.id, false);
+    rows.push({ role: 'administrator (DISALLOW_UNFILTERED_HTML)', path: 'paste, no plugin', unfilteredHtml: false, stored: hardened.stored, elementOnPage: seen.elementOnPage, receipt: null });
+    assert.equal(hardened.stored.trim(), '');
+    assert.equal(seen.elementOnPage, false);
   });
 
   test('the plugin installs from the built zip and activates', async () => {
