@@ -167,12 +167,12 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
       await page.goto(`${wpUrl}/?p=${postId}`, { waitUntil: 'load' });
       const form = await page.$('cocreate-feedback');
       if (!form) return { elementOnPage: false, receipt: null, problems };
-      await page.waitForFunction((e) => e.shadowRoot?.querySelector('form #text'), { timeout: 15_000 }, form);
+      await page.waitForFunction((e) => e.shadowRoot?.querySelector('form #text'), { timeout: 30_000 }, form);
       if (!submit) return { elementOnPage: true, receipt: null, problems };
       await (await form.$('pierce/input[name="kind"][value="idea"]'))!.click();
       await (await form.$('pierce/#text'))!.type(`Longer opening hours, please (post ${postId}).`);
       await (await form.$('pierce/button[type="submit"]'))!.click();
-      await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="receipt-code"]'), { timeout: 15_000 }, form);
+      await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="receipt-code"]'), { timeout: 30_000 }, form);
       const receipt = await form.evaluate((e) => e.shadowRoot!.querySelector('[part~="receipt-code"]')!.textContent!.trim());
       return { elementOnPage: true, receipt, problems };
     } finally {
@@ -239,12 +239,12 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
       // The sidebar's service control, filled from the council's services through the plugin's REST route.
       const option = await page.waitForFunction(
         () => [...document.querySelectorAll('.block-editor-block-inspector select option')].find((o) => o.textContent === 'Libraries') as HTMLOptionElement | undefined,
-        { timeout: 15_000 },
+        { timeout: 30_000 },
       );
       const select = await option.evaluateHandle((o) => (o as HTMLOptionElement).parentElement as HTMLSelectElement);
       await select.asElement()!.select(serviceId);
       // The preview is the element itself, defined by the loader in the editor.
-      await page.waitForFunction((id) => document.querySelector(`.editor-styles-wrapper cocreate-feedback[service="${id}"]`)?.shadowRoot?.querySelector('form'), { timeout: 15_000 }, serviceId);
+      await page.waitForFunction((id) => document.querySelector(`.editor-styles-wrapper cocreate-feedback[service="${id}"]`)?.shadowRoot?.querySelector('form'), { timeout: 30_000 }, serviceId);
       const content = await page.evaluate(() => (window as any).wp.data.select('core/editor').getEditedPostContent());
       assert.equal(content, `<!-- wp:civicloop/cocreate-feedback {"service":"${serviceId}"} /-->`);
     } finally {
@@ -266,7 +266,7 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
     try {
       await page.goto(`${wpUrl}/?p=${saved.id}`, { waitUntil: 'load' });
       for (const tag of ['cocreate-feedback', 'you-said-we-did', 'contact-bank-signup']) {
-        await page.waitForFunction((t) => customElements.get(t) && (document.querySelector(t)?.shadowRoot?.textContent ?? '').trim().length > 0, { timeout: 15_000 }, tag);
+        await page.waitForFunction((t) => customElements.get(t) && (document.querySelector(t)?.shadowRoot?.textContent ?? '').trim().length > 0, { timeout: 30_000 }, tag);
       }
     } finally {
       await page.close();
