@@ -1,7 +1,6 @@
 <?php
 /**
  * Plugin Name:       Civic Loop
- * Plugin URI:        https://github.com/civicloop/civicloop
  * Description:       Civic Loop's elements (resident feedback with a receipt, "you said, we did", the contact bank) as blocks and a shortcode, so every editor can place them, whatever their role.
  * Version:           0.1.0
  * Requires at least: 6.1
