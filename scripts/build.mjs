@@ -28,12 +28,15 @@ const steps = [
   ['cdn integrity', ['scripts/cdn-integrity.mjs']],
   // Brotli and gzip copies the server sends to browsers that accept them.
   ['cdn compression', ['scripts/cdn-compress.mjs']],
+  // The WordPress plugin's zip, its blocks and allow-list from custom-elements.json.
+  ['wordpress plugin', ['scripts/wordpress-plugin.mjs']],
 ];
 
 // Every output starts empty: a deleted element, module or locale must not survive in dist/ or
 // dist/cdn/ (hashed chunk names change with their content, so old ones would pile up). tsc's
 // build info goes too, or `tsc -b` would think the emptied dist/ is still up to date.
 const outputs = [
+  'packages/wordpress/dist',
   ...['contract', 'sdk', 'elements', 'server'].flatMap((p) => [`packages/${p}/dist`, `packages/${p}/tsconfig.tsbuildinfo`]),
   'packages/elements/src/generated',
   'packages/elements/custom-elements.json',
