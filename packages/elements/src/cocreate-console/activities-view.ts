@@ -290,21 +290,26 @@ export class ActivitiesView implements ReactiveController {
     </form>`;
   }
 
+  // One article while the activity loads and once it is there: focus, moved to it on opening, stays.
   #renderOpen(open: Exclude<OpenActivity, { status: 'none' }>, level: number): TemplateResult {
     const back = html`<p><button class="link" type="button" @click=${this.ctx.act(() => this.#openActivity(undefined))}>${msg('Back to the activities', { id: 'console.activities.back' })}</button></p>`;
-    if (open.status !== 'ready')
-      return html`<article class="editor" id="activity" tabindex="-1" aria-labelledby="activity-heading">
-        ${heading(level, msg('Activity', { id: 'console.activities.one' }), { id: 'activity-heading' })} ${back}
-        ${open.status === 'loading'
+    const a = open.status === 'ready' ? open.detail : undefined;
+    return html`<article class="editor" id="activity" tabindex="-1" aria-labelledby="activity-heading">
+      ${heading(level, a ? html`<span lang=${a.locale}>${a.title}</span>` : msg('Activity', { id: 'console.activities.one' }), { id: 'activity-heading' })} ${back}
+      ${a
+        ? this.#renderDetail(a, level)
+        : open.status === 'loading'
           ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
-          : notice({ id: 'activity-error', level: level + 1, tone: 'error', title: msg('The activity could not be loaded', { id: 'console.activities.oneFailed' }), body: html`<p>${staffFailureText(open.reason)}</p>` })}
-      </article>`;
-    const a = open.detail;
+          : open.status === 'failed'
+            ? notice({ id: 'activity-error', level: level + 1, tone: 'error', title: msg('The activity could not be loaded', { id: 'console.activities.oneFailed' }), body: html`<p>${staffFailureText(open.reason)}</p>` })
+            : nothing}
+    </article>`;
+  }
+
+  #renderDetail(a: ActivityDetail, level: number): TemplateResult {
     const none = msg('None', { id: 'console.pane.none' });
     const link = a.url && /^https?:/i.test(a.url) ? a.url : undefined;
-    return html`<article class="editor" id="activity" tabindex="-1" aria-labelledby="activity-heading">
-      ${heading(level, html`<span lang=${a.locale}>${a.title}</span>`, { id: 'activity-heading' })} ${back}
-      <dl class="facts">
+    return html`<dl class="facts">
         <div><dt>${msg('Format', { id: 'console.activities.format' })}</dt><dd>${formatLabel(a.format)}</dd></div>
         <div><dt>${msg('Starts', { id: 'console.activities.starts' })}</dt><dd>${this.ctx.date(a.startsAt)}</dd></div>
         <div><dt>${msg('Ends', { id: 'console.activities.endsShort' })}</dt><dd>${a.endsAt ? this.ctx.date(a.endsAt) : none}</dd></div>
@@ -313,8 +318,7 @@ export class ActivitiesView implements ReactiveController {
       </dl>
       <p class="text" lang=${a.locale}>${a.text}</p>
       <p id="activity-counts">${this.#counts(a)}</p>
-      ${this.#renderInvite(a, level + 1)} ${this.#renderAnswers(a, level + 1)}
-    </article>`;
+      ${this.#renderInvite(a, level + 1)} ${this.#renderAnswers(a, level + 1)}`;
   }
 
   #renderInvite(a: ActivityDetail, level: number): TemplateResult {

@@ -8,7 +8,7 @@ import { messages } from '../generated/locales/console.js';
 import { StoreController } from '../internal/store-controller.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
-import { selectField } from '../kit/parts/controls.js';
+import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
 import { moreButton } from '../kit/parts/more-button.js';
 import { moreAdded } from '../kit/stores/paged-list.js';
@@ -624,6 +624,7 @@ export class CocreateConsole extends CivicElement {
             <dd>${service ? serviceName(service, this.renderedLocale, council.status === 'ready' ? council.config.defaultLocale : undefined) : (item.service ?? none)}</dd>
           </div>
           <div><dt>${msg('Channel', { id: 'console.filters.channel' })}</dt><dd>${s.channelLabel(item.channel)}</dd></div>
+          ${item.sourceUrl ? html`<div><dt>${msg('Seen at', { id: 'console.pane.source' })}</dt><dd>${safeUrl(item.sourceUrl) ? html`<a id="pane-source" href=${safeUrl(item.sourceUrl)!} rel="noopener noreferrer">${item.sourceUrl}</a>` : item.sourceUrl}</dd></div>` : nothing}
           <div><dt>${msg('Received', { id: 'console.pane.received' })}</dt><dd>${this.#date(item.createdAt)}</dd></div>
           <div><dt>${msg('Themes', { id: 'console.themes.title' })}</dt><dd id="pane-themes">${item.themeIds.length ? this.formatNumber(item.themeIds.length) : none}</dd></div>
         </dl>
