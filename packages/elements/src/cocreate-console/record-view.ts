@@ -22,7 +22,7 @@ export class RecordView implements ReactiveController {
     // The form's code, on demand: a console that never records input never loads it.
     void import('../cocreate-feedback/cocreate-feedback.js');
     // Its staff part too (the channels and the source link), which the form would import itself once it has the token.
-    void import('../cocreate-feedback/staff-entry.js');
+    void import('./staff-entry.js');
   }
 
   render(level: number): TemplateResult {

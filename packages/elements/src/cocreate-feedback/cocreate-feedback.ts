@@ -15,7 +15,7 @@ import { councilText, serviceOptions } from '../kit/stores/council.js';
 import { issueOf } from '../kit/stores/form.js';
 import { createFeedbackFlow, type FeedbackDraft, type FeedbackFlowState, type FieldName } from '../stores/feedback.js';
 import { feedbackStyles } from './cocreate-feedback.styles.js';
-import type { staffEntry } from './staff-entry.js';
+import type { staffEntry } from '../cocreate-console/staff-entry.js';
 import { dispatchFlowEvent, type CocreateErrorDetail, type CocreateQueuedDetail, type CocreateSubmittedDetail } from './events.js';
 import * as s from './strings.js';
 
@@ -129,7 +129,7 @@ export class CocreateFeedback extends CivicElement {
   // Each state change is told once (StateChanges): the region that explains it takes focus, or the status region says it.
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.staffToken && !staffPart) this.#staffLoad ??= import('./staff-entry.js').then((m) => ((staffPart = m.staffEntry), this.requestUpdate()));
+    if (this.staffToken && !staffPart) this.#staffLoad ??= import('../cocreate-console/staff-entry.js').then((m) => ((staffPart = m.staffEntry), this.requestUpdate()));
     if (changed.has('compact')) this.#flow.setCompact(this.compact);
     const state = this.#state.value;
     const change = this.#changes.next(state);

@@ -47,7 +47,7 @@ export function errorText(error: FieldError, limit: string): string {
       return msg('Enter an email address in the right format, like name@example.com', { id: 'feedback.error.contactInvalid' });
     case 'service-unknown':
       return msg('Choose a service from the list', { id: 'feedback.error.serviceUnknown' });
-    // Staff mode's own (cocreate-feedback/staff-entry.ts says them); the API's refusal otherwise.
+    // Staff mode's own (cocreate-console/staff-entry.ts says them); the API's refusal otherwise.
     case 'source-missing':
     case 'source-invalid':
     case 'server-invalid':

@@ -56,7 +56,7 @@ export interface FeedbackFlowOptions extends FlowHost {
   /** The element's API and scope: council, preset service, locale, form instance. Read at every use. */
   scope(): ElementScope & { locale: Locale };
   staffToken(): string | undefined;
-  /** Staff mode's own checks and fields, once its module is here (cocreate-feedback/staff-entry.ts). */
+  /** Staff mode's own checks and fields, once its module is here (cocreate-console/staff-entry.ts). */
   staffEntry?(): StaffEntry | undefined;
 }
 

@@ -3,12 +3,12 @@
 // in public: petition, campaign, protest, social media, press, artwork), and for input seen in
 // public the address where it can be seen, required (the contract's `sourceUrl`). A module of its
 // own, imported only once a staff token is set (the console's record view loads it ahead): the
-// public form's page pays nothing for it. Its newer words are the console's (`console.*`), whose
-// strings it loads for the form's language itself.
-import { PUBLIC_ACTION_CHANNELS, STAFF_CHANNELS, type Locale, type StaffChannel, type StaffEntryChannel } from '@civicloop/contract/rules';
+// public form's page pays nothing for it. It lives with the console and its words are the
+// console's (`console.*`), whose strings it loads for the form's language itself.
+import { PUBLIC_ACTION_CHANNELS, STAFF_CHANNELS, type Locale, type StaffEntryChannel } from '@civicloop/contract/rules';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { channelLabel as consoleChannelLabel } from '../cocreate-console/strings.js';
+import { channelLabel } from './strings.js';
 import { messages } from '../generated/locales/console.js';
 import { isLoaded, loadLocale } from '../internal/localization.js';
 import { describedByAttr, field } from '../kit/parts/index.js';
@@ -23,21 +23,6 @@ function isWebUrl(value: string): boolean {
     return (url.protocol === 'https:' || url.protocol === 'http:') && value.length <= 2048;
   } catch {
     return false;
-  }
-}
-
-function assistedLabel(channel: StaffChannel): string {
-  switch (channel) {
-    case 'phone':
-      return msg('By phone', { id: 'feedback.channel.phone' });
-    case 'in-person':
-      return msg('In person', { id: 'feedback.channel.inPerson' });
-    case 'paper':
-      return msg('On paper', { id: 'feedback.channel.paper' });
-    case 'email':
-      return msg('By email', { id: 'feedback.channel.email' });
-    case 'outreach':
-      return msg('In outreach work', { id: 'feedback.channel.outreach' });
   }
 }
 
@@ -59,6 +44,7 @@ export const staffEntry: StaffEntry & {
   },
 
   errorText(error) {
+    if (error.code === 'channel-missing') return msg('Choose how you received this input', { id: 'console.entry.channelMissing' });
     if (error.code === 'source-missing') return msg('Give the address where this can be seen', { id: 'console.entry.sourceMissing' });
     if (error.code === 'source-invalid') return msg('Enter a web address starting with https:// or http://', { id: 'console.activities.notALink' });
     return undefined;
@@ -71,13 +57,13 @@ export const staffEntry: StaffEntry & {
     return html`
       ${field({
         id: 'channel',
-        label: msg('How did you receive this input?', { id: 'feedback.channel.label' }),
+        label: msg('How did you receive this input?', { id: 'console.entry.channel' }),
         error: error('channel'),
         control: (a) => html`
           <select id="channel" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} @change=${(e: Event) => update({ channel: (e.target as HTMLSelectElement).value as StaffEntryChannel | '' })}>
-            <option value="" ?selected=${!d.channel}>${msg('Choose…', { id: 'feedback.choose' })}</option>
-            <optgroup label=${msg('Assisted entry', { id: 'console.entry.assisted' })}>${STAFF_CHANNELS.map((c) => option(c, assistedLabel(c)))}</optgroup>
-            <optgroup label=${msg('Seen in public', { id: 'console.entry.public' })}>${PUBLIC_ACTION_CHANNELS.map((c) => option(c, consoleChannelLabel(c)))}</optgroup>
+            <option value="" ?selected=${!d.channel}>${msg('Choose…', { id: 'console.activities.choose' })}</option>
+            <optgroup label=${msg('Assisted entry', { id: 'console.entry.assisted' })}>${STAFF_CHANNELS.map((c) => option(c, channelLabel(c)))}</optgroup>
+            <optgroup label=${msg('Seen in public', { id: 'console.entry.public' })}>${PUBLIC_ACTION_CHANNELS.map((c) => option(c, channelLabel(c)))}</optgroup>
           </select>
         `,
       })}
