@@ -68,9 +68,10 @@ async function bankMiddleware(ctx) {
     }).then(async (r) => ({ status: r.status, body: await r.json() }));
   let answer;
   if (ctx.path === '/__bank/mail') {
-    const { to, kind } = ctx.query;
+    // `has`: only a mail whose text holds it (an invitation to one activity of several).
+    const { to, kind, has } = ctx.query;
     const pattern = new RegExp(`#${kind}=([A-Za-z0-9._-]+)`);
-    const mail = backend.smtp.received.filter((r) => r.rcptTo.includes(to) && pattern.test(r.mail.text ?? '')).at(-1);
+    const mail = backend.smtp.received.filter((r) => r.rcptTo.includes(to) && pattern.test(r.mail.text ?? '') && (!has || (r.mail.text ?? '').includes(has))).at(-1);
     if (!mail) return void (ctx.status = 404);
     answer = { token: pattern.exec(mail.mail.text)[1], subject: mail.mail.subject };
   } else if (ctx.path === '/__bank/stored') {

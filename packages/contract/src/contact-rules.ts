@@ -65,6 +65,7 @@ export const CONTACT_NOTE_MAX = 500;
 /** Bounds of an activity staff write. */
 export const ACTIVITY_TITLE_MAX = 200;
 export const ACTIVITY_TEXT_MAX = 2000;
+export const ACTIVITY_PLACE_MAX = 500;
 /** Most contacts one invitation request may invite. */
 export const INVITATIONS_MAX = 500;
 

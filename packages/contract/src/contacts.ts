@@ -5,6 +5,7 @@ import { Id, Locale, LocalizedText, page, PageQuery, plainText, Slug, Timestamp 
 import { antiAbuseFields, Email, WebUrl } from './feedback.js';
 import {
   ACCESSIBILITY_NEEDS,
+  ACTIVITY_PLACE_MAX,
   ACTIVITY_TEXT_MAX,
   ACTIVITY_TITLE_MAX,
   AGE_BANDS,
@@ -379,7 +380,7 @@ export const ActivityCreate = z
     format: ContactFormat,
     startsAt: Timestamp.check(z.meta({ description: 'When it starts (RFC 3339, UTC).' })),
     endsAt: z.optional(Timestamp).check(z.meta({ description: 'When it ends.' })),
-    place: z.optional(plainText(z.trim(), z.minLength(1), z.maxLength(500))).check(z.meta({ description: 'Where it happens.' })),
+    place: z.optional(plainText(z.trim(), z.minLength(1), z.maxLength(ACTIVITY_PLACE_MAX))).check(z.meta({ description: 'Where it happens.' })),
     url: z.optional(WebUrl).check(z.meta({ description: 'A link: an online meeting, a survey.' })),
     text: plainText(z.trim(), z.minLength(1), z.maxLength(ACTIVITY_TEXT_MAX)).check(z.meta({ description: 'What it is about, plain text.' })),
     locale: Locale.check(z.meta({ description: 'The language it is written in.' })),

@@ -108,6 +108,8 @@ export const consoleStyles = css`
 
   .facts dd {
     margin: 0;
+    /* A source link is one long word. */
+    overflow-wrap: anywhere;
   }
 
   .text {

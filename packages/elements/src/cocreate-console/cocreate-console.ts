@@ -8,7 +8,7 @@ import { messages } from '../generated/locales/console.js';
 import { StoreController } from '../internal/store-controller.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
-import { selectField } from '../kit/parts/controls.js';
+import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
 import { moreButton } from '../kit/parts/more-button.js';
 import { moreAdded } from '../kit/stores/paged-list.js';
@@ -32,10 +32,12 @@ import { createConsoleFigures } from '../stores/console-figures.js';
 import { SettingsView } from './settings-view.js';
 import { createConsoleEmbed } from '../stores/console-embed.js';
 import { createConsoleSettings } from '../stores/console-settings.js';
+import { createConsoleActivities } from '../stores/console-activities.js';
+import { ActivitiesView, activitiesStyles } from './activities-view.js';
 import type { ViewContext } from './views.js';
 
 /** The console's views, in the order of its navigation. */
-const VIEWS = ['inbox', 'record', 'themes', 'figures', 'bank', 'audit', 'settings', 'embed'] as const;
+const VIEWS = ['inbox', 'record', 'themes', 'figures', 'bank', 'activities', 'audit', 'settings', 'embed'] as const;
 type ConsoleView = (typeof VIEWS)[number];
 
 const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((values as readonly string[]).includes(v) ? (v as T) : '');
@@ -73,6 +75,7 @@ const oneOf = <T extends string>(values: readonly T[], v: string): T | '' => ((v
  * @csspart nav - The navigation between the inbox, the themes and the audit log.
  * @csspart themes - The themes view.
  * @csspart audit - The audit log view.
+ * @csspart activities - The contact bank's activities: the list, the create form, one activity with its invitations and answers.
  * @csspart entry - Each entry of the audit log.
  * @csspart button - Every button.
  * @csspart notice - Messages about loading and signing in.
@@ -85,7 +88,7 @@ export class CocreateConsole extends CivicElement {
   // Its own strings (`console.*`), fetched per language; the kit's come with every element.
   protected static override messages = [messages];
 
-  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, consoleStyles];
+  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, consoleStyles, activitiesStyles];
 
   #console = createConsole({ scope: () => this.config });
   #council = new StoreController(this, this.#console.$council);
@@ -120,6 +123,8 @@ export class CocreateConsole extends CivicElement {
   #figuresView = new FiguresView(this, this.#figures, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() });
   #bank = createConsoleBank({ access: this.#console });
   #bankView = new BankView(this, this.#bank, { ...this.#ctx, serviceOptions: () => this.#serviceOptions(), districts: () => this.#districts() });
+  #activities = createConsoleActivities({ access: this.#console });
+  #activitiesView = new ActivitiesView(this, this.#activities, { ...this.#ctx, serviceOptions: () => this.#serviceOptions(), districts: () => this.#districts() });
   #settings = createConsoleSettings({ access: this.#console });
   #settingsView = new SettingsView(this, this.#settings, this.#ctx);
   #embed = createConsoleEmbed({ access: this.#console, api: () => this.config.api });
@@ -145,6 +150,7 @@ export class CocreateConsole extends CivicElement {
     this.#themes.dispose();
     this.#audit.dispose();
     this.#bank.dispose();
+    this.#activities.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -175,6 +181,7 @@ export class CocreateConsole extends CivicElement {
       this.#settingsView.forget();
       this.#figuresView.forget();
       this.#bankView.forget();
+      this.#activitiesView.forget();
       this.#embedView.forget();
       if (session.left) return void (this.#focus.moveTo('#signed-out') || this.#statusRegion.announce(msg('You are signed out.', { id: 'console.signedOut.title' })));
       if (session.sso) return void (this.#focus.moveTo('#sso-error') || this.#statusRegion.announce(s.ssoFailure(session.sso)));
@@ -304,7 +311,7 @@ export class CocreateConsole extends CivicElement {
   /** The views this council has: the contact bank's only when it runs one. */
   #views(): readonly ConsoleView[] {
     const c = this.#council.value;
-    return c.status === 'ready' && c.config.contactBank ? VIEWS : VIEWS.filter((v) => v !== 'bank');
+    return c.status === 'ready' && c.config.contactBank ? VIEWS : VIEWS.filter((v) => v !== 'bank' && v !== 'activities');
   }
 
   /** The contact bank's districts as options, named in the console's language. */
@@ -332,6 +339,8 @@ export class CocreateConsole extends CivicElement {
         return this.#figuresView.render(level);
       case 'bank':
         return this.#bankView.render(level);
+      case 'activities':
+        return this.#activitiesView.render(level);
       case 'audit':
         return this.#auditView.render(level);
       case 'settings':
@@ -356,6 +365,8 @@ export class CocreateConsole extends CivicElement {
           return msg('Loop figures', { id: 'console.figures.title' });
         case 'bank':
           return msg('Contact bank', { id: 'console.bank.title' });
+        case 'activities':
+          return msg('Activities', { id: 'console.activities.title' });
         case 'audit':
           return msg('Audit log', { id: 'console.audit.title' });
         case 'settings':
@@ -386,6 +397,7 @@ export class CocreateConsole extends CivicElement {
     else if (view === 'record') this.#recordView.show();
     else if (view === 'figures') this.#figuresView.show();
     else if (view === 'bank') this.#bankView.show();
+    else if (view === 'activities') this.#activitiesView.show();
     else if (view === 'settings') this.#settingsView.show();
     else if (view === 'embed') this.#embedView.show();
     this.requestUpdate();
@@ -612,6 +624,7 @@ export class CocreateConsole extends CivicElement {
             <dd>${service ? serviceName(service, this.renderedLocale, council.status === 'ready' ? council.config.defaultLocale : undefined) : (item.service ?? none)}</dd>
           </div>
           <div><dt>${msg('Channel', { id: 'console.filters.channel' })}</dt><dd>${s.channelLabel(item.channel)}</dd></div>
+          ${item.sourceUrl ? html`<div><dt>${msg('Seen at', { id: 'console.pane.source' })}</dt><dd>${safeUrl(item.sourceUrl) ? html`<a id="pane-source" href=${safeUrl(item.sourceUrl)!} rel="noopener noreferrer">${item.sourceUrl}</a>` : item.sourceUrl}</dd></div>` : nothing}
           <div><dt>${msg('Received', { id: 'console.pane.received' })}</dt><dd>${this.#date(item.createdAt)}</dd></div>
           <div><dt>${msg('Themes', { id: 'console.themes.title' })}</dt><dd id="pane-themes">${item.themeIds.length ? this.formatNumber(item.themeIds.length) : none}</dd></div>
         </dl>

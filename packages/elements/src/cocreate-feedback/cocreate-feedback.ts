@@ -1,4 +1,4 @@
-import { FEEDBACK_KINDS, STAFF_CHANNELS, type FeedbackKind, type StaffChannel } from '@civicloop/contract/rules';
+import { FEEDBACK_KINDS, type FeedbackKind } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../internal/civic-element.js';
@@ -15,10 +15,14 @@ import { councilText, serviceOptions } from '../kit/stores/council.js';
 import { issueOf } from '../kit/stores/form.js';
 import { createFeedbackFlow, type FeedbackDraft, type FeedbackFlowState, type FieldName } from '../stores/feedback.js';
 import { feedbackStyles } from './cocreate-feedback.styles.js';
+import type { staffEntry } from '../cocreate-console/staff-entry.js';
 import { dispatchFlowEvent, type CocreateErrorDetail, type CocreateQueuedDetail, type CocreateSubmittedDetail } from './events.js';
 import * as s from './strings.js';
 
 export type { CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail } from './events.js';
+
+// Staff mode's part (channel, source link), imported once a staff token is set: public pages never load it.
+let staffPart: typeof staffEntry | undefined;
 
 /**
  * A low-barrier way for residents to tell the council something about a service: praise, a
@@ -34,7 +38,8 @@ export type { CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail
  *
  * Assisted entry: set the `staffToken` property (from script, never as an attribute, so the
  * token is not in the page's markup) and the form records input received by phone, in
- * person, on paper, by email or in outreach.
+ * person, on paper, by email or in outreach, or seen in public (a petition, a campaign, a
+ * protest, social media, the press, an artwork) with the address where it can be seen.
  *
  * The element keeps the size it settles at (`--cocreate-feedback-min-block-size`) from its
  * first render, before the council's data arrives; the CDN loader reserves the same size
@@ -93,6 +98,7 @@ export class CocreateFeedback extends CivicElement {
   #flow = createFeedbackFlow({
     scope: () => ({ ...this.config, locale: this.locale, instance: this.#instance }),
     staffToken: () => this.staffToken,
+    staffEntry: () => staffPart,
     notify: (event) => dispatchFlowEvent(this, event),
   });
   #state = new StoreController(this, this.#flow.$flow);
@@ -113,9 +119,17 @@ export class CocreateFeedback extends CivicElement {
     this.#flow.dispose();
   }
 
+  #staffLoad: Promise<unknown> | undefined;
+  // In staff mode, an update is complete once the staff part is there and rendered.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    return this.#staffLoad ? (await this.#staffLoad, super.getUpdateComplete()) : done;
+  }
+
   // Each state change is told once (StateChanges): the region that explains it takes focus, or the status region says it.
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.staffToken && !staffPart) this.#staffLoad ??= import('../cocreate-console/staff-entry.js').then((m) => ((staffPart = m.staffEntry), this.requestUpdate()));
     if (changed.has('compact')) this.#flow.setCompact(this.compact);
     const state = this.#state.value;
     const change = this.#changes.next(state);
@@ -134,7 +148,7 @@ export class CocreateFeedback extends CivicElement {
 
   #error = (field: FieldName) => {
     const error = issueOf(this.#state.value, field);
-    return error && s.errorText(error, this.formatNumber(this.#flow.textLimit()));
+    return error && (staffPart?.errorText(error) ?? s.errorText(error, this.formatNumber(this.#flow.textLimit())));
   };
 
   override render(): TemplateResult {
@@ -198,7 +212,7 @@ export class CocreateFeedback extends CivicElement {
     return html`
       <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${staff ? msg('Record a resident’s input', { id: 'feedback.form.staffLabel' }) : msg('Your feedback', { id: 'feedback.form.label' })}>
         ${staff
-          ? selectField({ id: 'channel', label: msg('How did you receive this input?', { id: 'feedback.channel.label' }), error: this.#error('channel'), value: d.channel, none: msg('Choose…', { id: 'feedback.choose' }), options: STAFF_CHANNELS.map((c) => ({ value: c, label: s.channelLabel(c) })), onChange: (v) => update({ channel: v as StaffChannel }) })
+          ? staffPart?.render({ draft: d, locale: this.renderedLocale, error: this.#error, update, refresh: () => this.requestUpdate() })
           : nothing}
         ${radioGroup<FeedbackKind>({
           name: 'kind',

@@ -1,6 +1,6 @@
 // The words of <cocreate-feedback>, apart from its markup. Every function calls msg(), so it
 // answers in the language of the element rendering (or of `localized()` in an event handler).
-import type { FeedbackKind, StaffChannel } from '@civicloop/contract/rules';
+import type { FeedbackKind } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { dateFormat } from '../kit/format.js';
 import type { FeedbackFlowState, FieldError } from '../stores/feedback.js';
@@ -30,21 +30,6 @@ export function ratingLabels(): string[] {
   ];
 }
 
-export function channelLabel(channel: StaffChannel): string {
-  switch (channel) {
-    case 'phone':
-      return msg('By phone', { id: 'feedback.channel.phone' });
-    case 'in-person':
-      return msg('In person', { id: 'feedback.channel.inPerson' });
-    case 'paper':
-      return msg('On paper', { id: 'feedback.channel.paper' });
-    case 'email':
-      return msg('By email', { id: 'feedback.channel.email' });
-    case 'outreach':
-      return msg('In outreach work', { id: 'feedback.channel.outreach' });
-  }
-}
-
 /** A field's error; `limit` is the text limit already formatted for the element's locale. */
 export function errorText(error: FieldError, limit: string): string {
   switch (error.code) {
@@ -62,6 +47,9 @@ export function errorText(error: FieldError, limit: string): string {
       return msg('Enter an email address in the right format, like name@example.com', { id: 'feedback.error.contactInvalid' });
     case 'service-unknown':
       return msg('Choose a service from the list', { id: 'feedback.error.serviceUnknown' });
+    // Staff mode's own (cocreate-console/staff-entry.ts says them); the API's refusal otherwise.
+    case 'source-missing':
+    case 'source-invalid':
     case 'server-invalid':
       return error.field === 'text'
         ? msg('The council could not accept this message. Check it and try again', { id: 'feedback.error.textRejected' })

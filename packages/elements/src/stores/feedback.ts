@@ -5,7 +5,7 @@
 //                                     -> sending -> sent | queued -> sent | rejected
 //                                                -> rejected | error   (text kept, back to editing)
 import type { FeedbackCreate, FeedbackCreated, Locale } from '@civicloop/contract';
-import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, RATING_MAX, RATING_MIN, type FeedbackKind, type StaffChannel } from '@civicloop/contract/rules';
+import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, RATING_MAX, RATING_MIN, type FeedbackKind, type StaffEntryChannel } from '@civicloop/contract/rules';
 import { createStaffFeedback, deleteFeedback, isApiError } from '@civicloop/sdk';
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { refusalOf, setupProblem, type SetupProblem } from '../kit/stores/answers.js';
@@ -18,7 +18,7 @@ import { check, pageUrl, type FieldIssue } from '../kit/stores/form.js';
 
 /**
  * What the resident has typed and chosen so far. `service` is '' for "not about one service"
- * (ignored when the page presets one), `channel` is for assisted entry only, and `trap` is the
+ * (ignored when the page presets one), `channel` and `sourceUrl` are for staff only, and `trap` is the
  * honeypot: people never see it, so anything in it was typed by a bot.
  */
 export interface FeedbackDraft {
@@ -28,14 +28,16 @@ export interface FeedbackDraft {
   service: string;
   wantsReply: boolean;
   contact: string;
-  channel: StaffChannel | '';
+  channel: StaffEntryChannel | '';
+  /** Where input seen in public can be seen (a petition's page, a post). */
+  sourceUrl: string;
   trap: string;
 }
 
-export type FieldName = 'channel' | 'kind' | 'text' | 'service' | 'contact';
-const FIELDS: readonly FieldName[] = ['channel', 'kind', 'text', 'service', 'contact'];
+export type FieldName = 'channel' | 'sourceUrl' | 'kind' | 'text' | 'service' | 'contact';
+const FIELDS: readonly FieldName[] = ['channel', 'sourceUrl', 'kind', 'text', 'service', 'contact'];
 
-export type FieldErrorCode = 'channel-missing' | 'kind-missing' | 'text-missing' | 'text-too-long' | 'contact-missing' | 'contact-invalid' | 'service-unknown' | 'server-invalid';
+export type FieldErrorCode = 'channel-missing' | 'source-missing' | 'source-invalid' | 'kind-missing' | 'text-missing' | 'text-too-long' | 'contact-missing' | 'contact-invalid' | 'service-unknown' | 'server-invalid';
 export type FieldError = FieldIssue<FieldName> & { code: FieldErrorCode };
 
 export type FeedbackFlowState =
@@ -54,11 +56,19 @@ export interface FeedbackFlowOptions extends FlowHost {
   /** The element's API and scope: council, preset service, locale, form instance. Read at every use. */
   scope(): ElementScope & { locale: Locale };
   staffToken(): string | undefined;
+  /** Staff mode's own checks and fields, once its module is here (cocreate-console/staff-entry.ts). */
+  staffEntry?(): StaffEntry | undefined;
+}
+
+/** What staff mode adds to the flow: the channel, and for input seen in public its source link. */
+export interface StaffEntry {
+  issues(d: FeedbackDraft): FieldError[];
+  fields(d: FeedbackDraft): { channel: StaffEntryChannel; sourceUrl?: string };
 }
 
 /** The resident's words in a sent body: what comes back to them, never the reply address. */
 type Words = Pick<FeedbackCreate, 'kind' | 'text' | 'rating' | 'service'>;
-const EMPTY: FeedbackDraft = { kind: undefined, rating: undefined, text: '', service: '', wantsReply: false, contact: '', channel: '', trap: '' };
+const EMPTY: FeedbackDraft = { kind: undefined, rating: undefined, text: '', service: '', wantsReply: false, contact: '', channel: '', sourceUrl: '', trap: '' };
 export function createFeedbackFlow(options: FeedbackFlowOptions) {
   const $compact = atom(false);
   // Whether the shown receipt was recorded by staff (assisted entry), which changes its wording.
@@ -77,7 +87,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       fields: FIELDS,
       validate: (d) => {
         const issues: FieldError[] = [];
-        if (options.staffToken() && !d.channel) issues.push({ field: 'channel', code: 'channel-missing' });
+        if (options.staffToken()) issues.push(...(options.staffEntry?.()?.issues(d) ?? [{ field: 'channel', code: 'channel-missing' } as const]));
         if (!check.oneOf(FEEDBACK_KINDS, d.kind)) issues.push({ field: 'kind', code: 'kind-missing' });
         if (check.missing(d.text)) issues.push({ field: 'text', code: 'text-missing' });
         else if (check.tooLong(d.text, textLimit())) issues.push({ field: 'text', code: 'text-too-long' });
@@ -87,7 +97,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       },
       draft: {
         // A draft outlives the visit on a shared device: a reply address is never kept, nor the channel or the honeypot.
-        never: ['contact', 'wantsReply', 'channel', 'trap'],
+        never: ['contact', 'wantsReply', 'channel', 'sourceUrl', 'trap'],
         worthKeeping: (d) => Boolean(d.kind || d.rating || d.text.trim()),
         restore: (s) => ({
           kind: check.oneOf(FEEDBACK_KINDS, s['kind']) ? s['kind'] : undefined,
@@ -169,13 +179,14 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       if (submission.$state.get().state === 'sending' || !form.complete()) return;
       const [d, token] = [form.$values.get(), options.staffToken()];
       const body = buildBody(d);
-      const started = await base.start(body, [body, token && d.channel], d.trap);
+      const staff = token ? options.staffEntry?.()?.fields(d) : undefined;
+      const started = await base.start(body, [body, staff], d.trap);
       if (!started) return;
       const { target, key, wire } = started;
       $staffSent.set(Boolean(token));
       // Staff record directly: nothing is kept on a shared desk's device.
       const s = token
-        ? await submission.direct(key, body, () => createStaffFeedback(target, { ...(wire as FeedbackCreate), channel: d.channel as StaffChannel }, { token, idempotencyKey: key }), (e) => (isApiError(e) ? refusalOf(e) : undefined))
+        ? await submission.direct(key, body, () => createStaffFeedback(target, { ...(wire as FeedbackCreate), ...staff! }, { token, idempotencyKey: key }), (e) => (isApiError(e) ? refusalOf(e) : undefined))
         : await submission.send(wire, key);
       if (s.state === 'sent' || s.state === 'queued') form.reset({ channel: d.channel });
     },

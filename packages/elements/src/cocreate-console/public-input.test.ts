@@ -1,0 +1,117 @@
+// <cocreate-console>'s record view, for input seen in public: the staff form's grouped channel
+// choice, the source link a public-action channel requires (checked as the contract does, said on
+// the field in the console's language), and the recorded input in the inbox with its channel and
+// link. In real browsers against the reference server's "office" council; what is recorded is
+// checked through the API too.
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { $, active, all, maybe, signedIn, text, view } from './console-testing.js';
+import type { CocreateConsole } from './cocreate-console.js';
+
+interface TestEnv {
+  apiUrl: string;
+  directApiUrl: string;
+  office: { council: string; editor: string; admin: string };
+}
+
+let env: TestEnv;
+const run = Math.random().toString(36).slice(2, 8);
+
+before(async () => {
+  env = (await (await fetch('/__test-env.json')).json()) as TestEnv;
+});
+afterEach(() => {
+  fixtureCleanup();
+  sessionStorage.clear();
+});
+
+const api = async <T>(path: string): Promise<T> => {
+  const res = await fetch(`${env.directApiUrl}/v1/councils/${env.office.council}/${path}`, { headers: { authorization: `Bearer ${env.office.editor}` }, cache: 'no-store' });
+  if (!res.ok) throw new Error(`GET ${path} failed with ${res.status}`);
+  return (await res.json()) as T;
+};
+
+/** The staff form inside the record view, and its shadow DOM. */
+async function staffForm(el: CocreateConsole) {
+  const form = $(el, '#record cocreate-feedback') as HTMLElement & { updateComplete: Promise<unknown> };
+  const inner = <T extends HTMLElement = HTMLElement>(selector: string) => form.shadowRoot?.querySelector<T>(selector) ?? null;
+  await waitUntil(() => inner('form #text') && inner('#channel optgroup'), 'the staff form did not render', { timeout: 15_000 });
+  const set = async (selector: string, value: string, event: 'input' | 'change') => {
+    const control = inner<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(selector)!;
+    control.value = value;
+    control.dispatchEvent(new Event(event, { bubbles: true, composed: true }));
+    await form.updateComplete;
+  };
+  const send = async () => {
+    inner('button[type="submit"]')!.click();
+    await form.updateComplete;
+  };
+  return { form, inner, set, send };
+}
+
+describe('<cocreate-console> input seen in public', () => {
+  it('records a petition with its source link, checked on its field first; the inbox shows it with channel and link', async () => {
+    const el = await signedIn({ api: env.apiUrl, council: env.office.council, token: env.office.editor });
+    await view(el, 'Record input', 'record');
+    const { form, inner, set, send } = await staffForm(el);
+    const groups = [...form.shadowRoot!.querySelectorAll('#channel optgroup')].map((g) => [g.getAttribute('label'), [...g.querySelectorAll('option')].map((o) => o.value)]);
+    expect(groups).to.deep.equal([
+      ['Assisted entry', ['phone', 'in-person', 'paper', 'email', 'outreach']],
+      ['Seen in public', ['petition', 'campaign', 'protest', 'social-media', 'press', 'artwork']],
+    ]);
+    expect(inner('#sourceUrl'), 'no link field for assisted entry').to.equal(null);
+
+    await set('#channel', 'petition', 'change');
+    expect(inner('#sourceUrl')).to.not.equal(null);
+    inner('input[name="kind"][value="idea"]')!.click();
+    const words = `Petition for benches by the river (${run})`;
+    await set('#text', words, 'input');
+    await send();
+    await waitUntil(() => inner('#sourceUrl-error'), 'no error on the link');
+    expect(text(inner('#sourceUrl-error'))).to.include('Give the address where this can be seen');
+    expect(inner('#sourceUrl')!.getAttribute('aria-invalid')).to.equal('true');
+    expect([...form.shadowRoot!.querySelectorAll('[part~="error-summary"] a')].map((a) => a.getAttribute('href'))).to.deep.equal(['#sourceUrl']);
+    await expect(el).to.be.accessible();
+
+    await set('#sourceUrl', 'petitions.example/benches', 'input');
+    await send();
+    await waitUntil(() => text(inner('#sourceUrl-error')).includes('Enter a web address starting with https:// or http://'), 'a link without its scheme was taken');
+
+    const link = `https://petitions.example/benches-${run}`;
+    await set('#sourceUrl', link, 'input');
+    await send();
+    await waitUntil(() => inner('[part~="receipt-code"]'), 'no receipt code', { timeout: 15_000 });
+    const receipt = text(inner('[part~="receipt-code"]'));
+    const stored = (await api<{ items: { text: string; channel: string; sourceUrl: string | null; receipt: string }[] }>(`staff/feedback?q=${encodeURIComponent(run)}`)).items.find((i) => i.text === words);
+    expect(stored).to.deep.include({ channel: 'petition', sourceUrl: link, receipt });
+
+    // The inbox (read again after the record) has it: channel and link in the reading pane.
+    await view(el, 'Inbox', 'inbox');
+    await waitUntil(() => all(el, '.item').some((b) => text(b).includes(words)), 'the input is not in the inbox', { timeout: 15_000 });
+    all(el, '.item')
+      .find((b) => text(b).includes(words))!
+      .click();
+    await waitUntil(() => active(el)?.id === 'pane', 'the pane did not open');
+    const fact = (name: string) => text(all(el, '#pane .facts div').find((d) => text(d.querySelector('dt')) === name)?.querySelector('dd'));
+    expect(fact('Channel')).to.equal('Petition');
+    expect(fact('Seen at')).to.equal(link);
+    expect($<HTMLAnchorElement>(el, '#pane-source').href).to.equal(link);
+    expect(text($(el, '#pane-source'))).to.equal(link);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says a missing link in the console’s language', async () => {
+    const el = await signedIn({ api: env.apiUrl, council: env.office.council, token: env.office.editor, lang: 'pl' });
+    $(el, '#nav-record').click();
+    await waitUntil(() => active(el)?.id === 'record', 'the record view did not open');
+    const { inner, set, send } = await staffForm(el);
+    await waitUntil(() => inner('#channel optgroup[label="Widziane publicznie"]'), 'the channel groups are not in Polish', { timeout: 15_000 });
+    await set('#channel', 'social-media', 'change');
+    inner('input[name="kind"][value="problem"]')!.click();
+    await set('#text', `Wpis o dziurze w drodze (${run})`, 'input');
+    await send();
+    await waitUntil(() => inner('#sourceUrl-error'), 'no error on the link');
+    expect(text(inner('#sourceUrl-error'))).to.include('Podaj adres, pod którym można to zobaczyć');
+    expect(text(inner('label[for="sourceUrl"]'))).to.equal('Gdzie można to zobaczyć');
+    expect(maybe(el, '#inbox')).to.equal(null);
+  });
+});

@@ -1,0 +1,82 @@
+// What <cocreate-feedback> adds in staff mode (a `staffToken` set): how the input reached the
+// council, as one grouped choice (assisted entry: phone, in person, paper, email, outreach; seen
+// in public: petition, campaign, protest, social media, press, artwork), and for input seen in
+// public the address where it can be seen, required (the contract's `sourceUrl`). A module of its
+// own, imported only once a staff token is set (the console's record view loads it ahead): the
+// public form's page pays nothing for it. It lives with the console and its words are the
+// console's (`console.*`), whose strings it loads for the form's language itself.
+import { PUBLIC_ACTION_CHANNELS, STAFF_CHANNELS, type Locale, type StaffEntryChannel } from '@civicloop/contract/rules';
+import { msg } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { channelLabel } from './strings.js';
+import { messages } from '../generated/locales/console.js';
+import { isLoaded, loadLocale } from '../internal/localization.js';
+import { describedByAttr, field } from '../kit/parts/index.js';
+import type { FeedbackDraft, FieldError, StaffEntry } from '../stores/feedback.js';
+
+const isPublic = (channel: string) => (PUBLIC_ACTION_CHANNELS as readonly string[]).includes(channel);
+
+/** The contract's `WebUrl`: http or https, at most 2048 characters. */
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && value.length <= 2048;
+  } catch {
+    return false;
+  }
+}
+
+export const staffEntry: StaffEntry & {
+  /** The words of staff mode's own errors, or undefined for the form's. */
+  errorText(error: FieldError): string | undefined;
+  render(o: { draft: FeedbackDraft; locale: Locale; error(field: 'channel' | 'sourceUrl'): string | undefined; update(patch: Partial<FeedbackDraft>): void; refresh(): void }): TemplateResult;
+} = {
+  issues(d) {
+    if (!d.channel) return [{ field: 'channel', code: 'channel-missing' }];
+    if (!isPublic(d.channel)) return [];
+    const source = d.sourceUrl.trim();
+    if (!source) return [{ field: 'sourceUrl', code: 'source-missing' }];
+    return isWebUrl(source) ? [] : [{ field: 'sourceUrl', code: 'source-invalid' }];
+  },
+
+  fields(d) {
+    return { channel: d.channel as StaffEntryChannel, ...(isPublic(d.channel) ? { sourceUrl: d.sourceUrl.trim() } : {}) };
+  },
+
+  errorText(error) {
+    if (error.code === 'channel-missing') return msg('Choose how you received this input', { id: 'console.entry.channelMissing' });
+    if (error.code === 'source-missing') return msg('Give the address where this can be seen', { id: 'console.entry.sourceMissing' });
+    if (error.code === 'source-invalid') return msg('Enter a web address starting with https:// or http://', { id: 'console.activities.notALink' });
+    return undefined;
+  },
+
+  render({ draft: d, locale, error, update, refresh }) {
+    // The console's strings in this language, once: shown in English only until they arrive.
+    if (!isLoaded(locale, [messages])) void loadLocale(locale, [messages]).then(refresh, () => undefined);
+    const option = (value: StaffEntryChannel, label: string) => html`<option value=${value} ?selected=${d.channel === value}>${label}</option>`;
+    return html`
+      ${field({
+        id: 'channel',
+        label: msg('How did you receive this input?', { id: 'console.entry.channel' }),
+        error: error('channel'),
+        control: (a) => html`
+          <select id="channel" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} @change=${(e: Event) => update({ channel: (e.target as HTMLSelectElement).value as StaffEntryChannel | '' })}>
+            <option value="" ?selected=${!d.channel}>${msg('Choose…', { id: 'console.activities.choose' })}</option>
+            <optgroup label=${msg('Assisted entry', { id: 'console.entry.assisted' })}>${STAFF_CHANNELS.map((c) => option(c, channelLabel(c)))}</optgroup>
+            <optgroup label=${msg('Seen in public', { id: 'console.entry.public' })}>${PUBLIC_ACTION_CHANNELS.map((c) => option(c, channelLabel(c)))}</optgroup>
+          </select>
+        `,
+      })}
+      ${isPublic(d.channel)
+        ? field({
+            id: 'sourceUrl',
+            label: msg('Where it can be seen', { id: 'console.entry.source' }),
+            hint: msg('The web address of the petition, post, article or picture.', { id: 'console.entry.sourceHint' }),
+            error: error('sourceUrl'),
+            control: (a) =>
+              html`<input type="url" id="sourceUrl" name="sourceUrl" inputmode="url" autocomplete="off" spellcheck="false" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${d.sourceUrl} @input=${(e: Event) => update({ sourceUrl: (e.target as HTMLInputElement).value })} />`,
+          })
+        : nothing}
+    `;
+  },
+};
