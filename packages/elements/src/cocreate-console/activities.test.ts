@@ -4,7 +4,8 @@
 // invite the contacts who match in the console, the contact answers through the token of the
 // invitation email, and the console shows the answer. The three engines share one server, so
 // each run has its own contact and activity, and counts are read from the API, never assumed.
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { answerInvitation, confirmContact, createClient, createContact } from '@civicloop/sdk';
 import type { Activity, ActivityDetail, ActivityList } from '@civicloop/contract';

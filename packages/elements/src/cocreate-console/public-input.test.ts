@@ -3,7 +3,8 @@
 // the field in the console's language), and the recorded input in the inbox with its channel and
 // link. In real browsers against the reference server's "office" council; what is recorded is
 // checked through the API too.
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import { waitUntil } from '../kit/testing/wait.js';
 import { $, active, all, maybe, signedIn, text, view } from './console-testing.js';
 import type { CocreateConsole } from './cocreate-console.js';
 
