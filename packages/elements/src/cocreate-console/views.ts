@@ -4,7 +4,7 @@ import type { Locale } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import type { FocusController } from '../kit/controllers/focus.js';
 import type { StatusController } from '../kit/controllers/status.js';
-import type { StaffFailure } from '../stores/console-themes.js';
+import type { StaffFailure } from '../stores/staff-access.js';
 import { failureText } from './strings.js';
 
 export interface ViewContext {
