@@ -9,6 +9,7 @@ import { StoreController } from '../internal/store-controller.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { HashController } from '../kit/controllers/hash.js';
 import { dateFormat, numberFormat } from '../kit/format.js';
+import { formatDay, formatMonth, formatPercent } from '../kit/format-stats.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
@@ -149,11 +150,10 @@ export class YouSaidWeDid extends CivicElement {
     if (!this.#focus.moveTo('#lookup')) this.#statusRegion.announce(this.#lookupTitle(lookup));
   }
 
-  #percent = (share: number) => numberFormat(this.renderedLocale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  #percent = (share: number) => formatPercent(this.renderedLocale, share);
   #date = (at: string) => dateFormat(this.renderedLocale, { dateStyle: 'medium' }).format(new Date(at));
-  /** A calendar day (`YYYY-MM-DD`) or month (`YYYY-MM`), which are UTC in the contract. */
-  #day = (day: string) => dateFormat(this.renderedLocale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-  #month = (month: string) => dateFormat(this.renderedLocale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  #day = (day: string) => formatDay(this.renderedLocale, day);
+  #month = (month: string) => formatMonth(this.renderedLocale, month);
   #act = (fn: () => unknown) => () => {
     this.#focus.acted();
     void fn();
