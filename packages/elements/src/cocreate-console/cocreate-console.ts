@@ -10,8 +10,7 @@ import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
-import { moreButton } from '../kit/parts/more-button.js';
-import { moreAdded } from '../kit/stores/paged-list.js';
+import { moreTeller } from '../kit/parts/more-button.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createConsole, type ActionState, type InboxFilters, type InboxList, type SessionState } from '../stores/console.js';
 import { createConsoleAudit } from '../stores/console-audit.js';
@@ -32,7 +31,7 @@ import { createConsoleFigures } from '../stores/console-figures.js';
 import { SettingsView } from './settings-view.js';
 import { createConsoleEmbed } from '../stores/console-embed.js';
 import { createConsoleSettings } from '../stores/console-settings.js';
-import type { ViewContext } from './views.js';
+import { loadMore, type ViewContext } from './views.js';
 
 /** The console's views, in the order of its navigation. */
 const VIEWS = ['inbox', 'record', 'themes', 'figures', 'bank', 'audit', 'settings', 'embed'] as const;
@@ -132,7 +131,7 @@ export class CocreateConsole extends CivicElement {
   #q = '';
   #reply = '';
   #lastSession: SessionState | undefined;
-  #lastList: InboxList | undefined;
+  #tellMore = moreTeller<InboxList>({ focus: this.#focus, status: this.#statusRegion }, 'item', (added) => s.moreLoaded(this.formatNumber(added)));
   #lastAction: ActionState | undefined;
   #filtered = false;
 
@@ -187,14 +186,9 @@ export class CocreateConsole extends CivicElement {
   // A list the staff member asked for (a filter, a search, "Load more") is told once: by focus on
   // the first new message, or through the status region.
   #tellList(): void {
-    const [list, previous] = [this.#list.value, this.#lastList];
-    if (list === previous) return;
-    this.#lastList = list;
-    if (!previous || list.status !== 'ready') return;
-    const added = moreAdded(list, previous);
-    if (added !== undefined) {
-      if (!this.#focus.moveTo(`#item-${list.firstNew}`)) this.#statusRegion.announce(s.moreLoaded(this.formatNumber(added)));
-    } else if (previous.status === 'loading' && this.#filtered) {
+    const list = this.#list.value;
+    const previous = this.#tellMore(list);
+    if (previous?.status === 'loading' && list.status === 'ready' && this.#filtered) {
       this.#filtered = false;
       this.#statusRegion.announce(list.items.length ? s.shown(this.formatNumber(list.items.length)) : msg('No messages match', { id: 'console.list.noneMatch' }));
     }
@@ -423,14 +417,7 @@ export class CocreateConsole extends CivicElement {
                   <ul class="items" role="list" @keydown=${this.#onListKey}>
                     ${list.items.map((item, i) => this.#renderItem(item, i))}
                   </ul>
-                  ${moreButton({
-                    next: Boolean(list.nextCursor),
-                    state: list.more,
-                    label: msg('Load more', { id: 'console.list.more' }),
-                    loadingLabel: msg('Loading…', { id: 'console.list.loading' }),
-                    failedText: s.failureText('offline'),
-                    onClick: this.#act(() => this.#console.more()),
-                  })}`}
+                  ${loadMore(list, this.#act(() => this.#console.more()))}`}
         ${shortcutsHelp({
           open: this.#shortcutsOpen,
           enabled: this.#shortcuts,

@@ -4,6 +4,7 @@ import type { Locale } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import type { FocusController } from '../kit/controllers/focus.js';
 import type { StatusController } from '../kit/controllers/status.js';
+import { moreButton } from '../kit/parts/more-button.js';
 import type { StaffFailure } from '../stores/staff-access.js';
 import { failureText } from './strings.js';
 
@@ -24,5 +25,9 @@ export interface ViewContext {
 export function staffFailureText(reason: StaffFailure): string {
   return reason === 'forbidden' ? msg('Your role may not do this: ask an administrator.', { id: 'console.error.forbidden' }) : failureText(reason);
 }
+
+/** "Load more" under a console list read a page at a time (inbox, themes, audit log, contact bank). */
+export const loadMore = (list: { nextCursor: string | null; more: 'idle' | 'loading' | 'failed' }, onClick: () => void) =>
+  moreButton({ next: Boolean(list.nextCursor), state: list.more, label: msg('Load more', { id: 'console.list.more' }), loadingLabel: msg('Loading…', { id: 'console.list.loading' }), failedText: staffFailureText('offline'), onClick });
 
 export const tooLong = (limit: string) => msg(str`Use ${limit} characters or fewer`, { id: 'console.field.tooLong' });

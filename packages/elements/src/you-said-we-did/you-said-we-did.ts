@@ -13,8 +13,7 @@ import { formatDay, formatMonth, formatPercent } from '../kit/format-stats.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
-import { moreButton } from '../kit/parts/more-button.js';
-import { moreAdded } from '../kit/stores/paged-list.js';
+import { moreButton, moreTeller } from '../kit/parts/more-button.js';
 import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
@@ -85,7 +84,7 @@ export class YouSaidWeDid extends CivicElement {
   #statusRegion = new StatusController(this);
   #focus = new FocusController(this);
   #code = '';
-  #lastList: ListState | undefined;
+  #tellMore = moreTeller<ListState>({ focus: this.#focus, status: this.#statusRegion }, 'card', (added) => s.moreLoaded(this.formatNumber(added)));
   #lastLookup: LookupState | undefined;
 
   protected override scopeChanged(): void {
@@ -121,14 +120,9 @@ export class YouSaidWeDid extends CivicElement {
   // A list the resident asked for (a filter, "show more") is told once: by focus on the first
   // new theme, or through the status region.
   #tellList(): void {
-    const [list, previous] = [this.#list.value, this.#lastList];
-    if (list === previous) return;
-    this.#lastList = list;
-    if (!previous || list.status !== 'ready') return;
-    const added = moreAdded(list, previous);
-    if (added !== undefined) {
-      if (!this.#focus.moveTo(`#card-${list.firstNew}`)) this.#statusRegion.announce(s.moreLoaded(this.formatNumber(added)));
-    } else if (previous.status === 'loading' && this.#filtered) {
+    const list = this.#list.value;
+    const previous = this.#tellMore(list);
+    if (previous?.status === 'loading' && list.status === 'ready' && this.#filtered) {
       this.#filtered = false;
       this.#statusRegion.announce(list.items.length ? s.themesShown(this.formatNumber(list.items.length)) : msg('No themes match these filters', { id: 'loop.list.noneMatch' }));
     }
