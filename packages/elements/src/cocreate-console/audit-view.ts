@@ -134,7 +134,7 @@ export class AuditView implements ReactiveController {
             })
           : list.items.length === 0
             ? html`<p id="audit-empty">${msg('Nothing recorded yet.', { id: 'console.audit.none' })}</p>`
-            : html`<ol class="entries" role="list">
+            : html`<ol class="entries stack" role="list">
                   ${list.items.map((entry, i) => this.#renderEntry(entry, i, level + 1))}
                 </ol>
                 ${loadMore(list, act(() => this.audit.more()))}`}

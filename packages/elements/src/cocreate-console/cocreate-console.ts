@@ -25,6 +25,7 @@ import { EmbedView } from './embed-view.js';
 import { BankView } from './bank-view.js';
 import { FiguresView } from './figures-view.js';
 import { createConsoleBank } from '../stores/console-bank.js';
+import { layoutStyles } from '../kit/parts/layout.js';
 import { shareChartStyles } from '../kit/parts/share-chart.js';
 import { RecordView } from './record-view.js';
 import { createConsoleFigures } from '../stores/console-figures.js';
@@ -84,7 +85,7 @@ export class CocreateConsole extends CivicElement {
   // Its own strings (`console.*`), fetched per language; the kit's come with every element.
   protected static override messages = [messages];
 
-  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, consoleStyles];
+  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, layoutStyles, consoleStyles];
 
   #console = createConsole({ scope: () => this.config });
   #council = new StoreController(this, this.#console.$council);

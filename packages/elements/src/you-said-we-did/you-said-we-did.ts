@@ -14,6 +14,7 @@ import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
 import { moreButton, moreTeller } from '../kit/parts/more-button.js';
+import { layoutStyles } from '../kit/parts/layout.js';
 import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
@@ -61,7 +62,7 @@ export class YouSaidWeDid extends CivicElement {
   // Its own strings (`loop.*`), fetched per language; the kit's come with every element.
   protected static override messages = [messages];
 
-  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, loopStyles];
+  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, layoutStyles, loopStyles];
 
   // A static declaration rather than a decorator: no decorator helper in the page's bytes.
   static override properties: PropertyDeclarations = { status: {}, preview: { attribute: false } };
@@ -156,7 +157,7 @@ export class YouSaidWeDid extends CivicElement {
   override render(): TemplateResult {
     const council = this.#council.value;
     const level = this.level;
-    if (this.preview) return html`<div part="base" class="base" lang=${this.renderedLocale}><ul class="cards" role="list">${this.#renderCard(this.preview, 0, level, this.preview)}</ul></div>`;
+    if (this.preview) return html`<div part="base" class="base" lang=${this.renderedLocale}><ul class="cards stack" role="list">${this.#renderCard(this.preview, 0, level, this.preview)}</ul></div>`;
     return html`
       <div part="base" class="base" lang=${this.renderedLocale}>
         ${this.#statusRegion.render()} ${heading(level, msg('You said, we did', { id: 'loop.title' }), { id: 'title' })}
@@ -344,7 +345,7 @@ export class YouSaidWeDid extends CivicElement {
         ${heading(level, msg('What you said and what we did', { id: 'loop.themes.title' }), { id: 'themes-title' })} ${this.#renderFilters()}
         ${list.status === 'loading'
           ? // The first cards' space while they load (the list growing after "Show more" is the resident's own doing).
-            html`<div class="cards">
+            html`<div class="cards stack">
               <p class="card skeleton hint">${msg('Loading…', { id: 'loop.list.loading' })}</p>
               <div class="card skeleton" aria-hidden="true"></div>
             </div>`
@@ -365,7 +366,7 @@ export class YouSaidWeDid extends CivicElement {
                   title: filtering ? msg('No themes match these filters', { id: 'loop.list.noneMatch' }) : msg('No themes published yet', { id: 'loop.list.none' }),
                   body: html`<p>${msg('When the council groups what residents told it and says what it does about it, each theme appears here: what you said, what we did, and where it stands.', { id: 'loop.list.emptyBody' })}</p>`,
                 })
-              : html`<ul class="cards" role="list">
+              : html`<ul class="cards stack" role="list">
                     ${list.items.map((theme, i) => this.#renderCard(theme, i, level + 1))}
                   </ul>
                   ${moreButton({
