@@ -6,10 +6,10 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { StoreController } from '../internal/store-controller.js';
 import { selectField } from '../kit/parts/controls.js';
-import { heading, notice } from '../kit/parts/index.js';
+import { heading } from '../kit/parts/index.js';
 import { moreTeller, type MoreTeller } from '../kit/parts/more-button.js';
 import type { AuditListState, ConsoleAudit } from '../stores/console-audit.js';
-import { loadMore, staffFailureText, type ViewContext } from './views.js';
+import { listFailed, loadMore, staffFailureText, type ViewContext } from './views.js';
 
 export function actionLabel(action: AuditAction): string {
   switch (action) {
@@ -122,15 +122,12 @@ export class AuditView implements ReactiveController {
       ${list.status === 'loading'
         ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
         : list.status === 'failed'
-          ? notice({
+          ? listFailed({
               id: 'audit-error',
               level: level + 1,
-              tone: 'error',
               title: msg('The audit log could not be loaded', { id: 'console.audit.failed' }),
-              body: html`<p>${staffFailureText(list.reason)}</p>
-                ${list.reason === 'forbidden'
-                  ? nothing
-                  : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${act(() => this.audit.retry())}>${msg('Try again', { id: 'console.retry' })}</button></div>`}`,
+              reason: staffFailureText(list.reason),
+              ...(list.reason === 'forbidden' ? {} : { retry: act(() => this.audit.retry()) }),
             })
           : list.items.length === 0
             ? html`<p id="audit-empty">${msg('Nothing recorded yet.', { id: 'console.audit.none' })}</p>`

@@ -32,7 +32,7 @@ import { createConsoleFigures } from '../stores/console-figures.js';
 import { SettingsView } from './settings-view.js';
 import { createConsoleEmbed } from '../stores/console-embed.js';
 import { createConsoleSettings } from '../stores/console-settings.js';
-import { loadMore, type ViewContext } from './views.js';
+import { listFailed, loadMore, type ViewContext } from './views.js';
 
 /** The console's views, in the order of its navigation. */
 const VIEWS = ['inbox', 'record', 'themes', 'figures', 'bank', 'audit', 'settings', 'embed'] as const;
@@ -404,13 +404,12 @@ export class CocreateConsole extends CivicElement {
         ${list.status === 'loading'
           ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
           : list.status === 'failed'
-            ? notice({
+            ? listFailed({
                 id: 'list-error',
                 level: level + 1,
-                tone: 'error',
                 title: msg('The inbox could not be loaded', { id: 'console.list.failed' }),
-                body: html`<p>${s.failureText(list.reason)}</p>
-                  <div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#console.retry())}>${msg('Try again', { id: 'console.retry' })}</button></div>`,
+                reason: s.failureText(list.reason),
+                retry: this.#act(() => this.#console.retry()),
               })
             : list.items.length === 0
               ? html`<p id="empty">${filtering ? msg('No messages match', { id: 'console.list.noneMatch' }) : msg('No messages yet', { id: 'console.list.none' })}</p>`

@@ -12,7 +12,7 @@ import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { ownName } from '../kit/parts/language.js';
 import { moreTeller, type MoreTeller } from '../kit/parts/more-button.js';
 import type { ConsoleThemes, FieldProblem, ThemeAction, ThemeDraft, ThemeField, ThemeList } from '../stores/console-themes.js';
-import { loadMore, staffFailureText, tooLong, type ViewContext } from './views.js';
+import { listFailed, loadMore, staffFailureText, tooLong, type ViewContext } from './views.js';
 
 const LIMITS: Record<ThemeField, number> = { title: THEME_TITLE_MAX, youSaid: THEME_TEXT_MAX, weDid: THEME_TEXT_MAX, statusReason: THEME_TEXT_MAX, update: THEME_UPDATE_TEXT_MAX };
 
@@ -149,13 +149,12 @@ export class ThemesView implements ReactiveController {
       ${list.status === 'loading'
         ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
         : list.status === 'failed'
-          ? notice({
+          ? listFailed({
               id: 'themes-error',
               level,
-              tone: 'error',
               title: msg('The themes could not be loaded', { id: 'console.themes.failed' }),
-              body: html`<p>${staffFailureText(list.reason)}</p>
-                <div class="row"><button part="button" class="button secondary" type="button" @click=${act(() => this.themes.retry())}>${msg('Try again', { id: 'console.retry' })}</button></div>`,
+              reason: staffFailureText(list.reason),
+              retry: act(() => this.themes.retry()),
             })
           : list.items.length === 0
             ? html`<p id="themes-empty">${msg('No themes yet. Link messages to a new theme from the inbox.', { id: 'console.themes.none' })}</p>`
