@@ -16,6 +16,7 @@ import { createCouncil, createService, createStaffToken, startServer, type Runni
 import { resolveSso, setCouncilSso } from '../../packages/server/src/sso.js';
 import { startTestProvider, type TestProvider } from '../../packages/server/src/testing/oidc-provider.js';
 import { launchChromium } from '../support/chromium.mjs';
+import { watchPage } from '../support/journey.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -67,10 +68,7 @@ describe('the console closes the loop: sign-in at the provider, link, reply, pub
   const open = async (url: string, later = false) => {
     if (!page || later) {
       page = await (later ? await browser.createBrowserContext() : browser.defaultBrowserContext()).newPage();
-      page.on('pageerror', (e) => problems.push(`page error at ${page.url()}: ${(e as Error).message}`));
-      page.on('console', (m) => {
-        if (m.type() === 'error' && page.url().startsWith(server.url)) problems.push(`console error at ${page.url()}: ${m.text()}`);
-      });
+      watchPage(page, problems, { at: () => server.url });
     }
     await page.goto(url, { waitUntil: 'networkidle0' });
   };

@@ -14,6 +14,7 @@ import { createCouncil, createStaffToken, startServer, type RunningServer } from
 import { resolveSso, setCouncilSso } from '../../packages/server/src/sso.js';
 import { startTestProvider, type TestProvider } from '../../packages/server/src/testing/oidc-provider.js';
 import { launchChromium } from '../support/chromium.mjs';
+import { councilApi, watchPage } from '../support/journey.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -31,15 +32,7 @@ describe('staff sign in to the console through their provider; the audit log nam
   // The server keeps real time (the ID token's times are the provider's), moved ahead by this much to end a session.
   let ahead = 0;
 
-  const api = async <T>(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${server.url}/v1/councils/${council}/${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  const api = councilApi(() => `${server.url}/v1/councils/${council}`);
   const textOf = (el: ElementHandle, selector: string) =>
     el.evaluate((e, sel) => e.shadowRoot?.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, selector);
 
@@ -87,12 +80,7 @@ describe('staff sign in to the console through their provider; the audit log nam
     page = await browser.newPage();
     watch(page);
   });
-  const watch = (page: Page) => {
-    page.on('pageerror', (e) => problems.push(`page error at ${page.url()}: ${(e as Error).message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error at ${page.url()}: ${m.text()}`);
-    });
-  };
+  const watch = (page: Page) => watchPage(page, problems);
   after(async () => {
     await browser?.close();
     await server?.close();

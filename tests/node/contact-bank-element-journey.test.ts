@@ -13,6 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@civicloop/server';
 import { launchChromium } from '../support/chromium.mjs';
+import { councilApi, watchPage } from '../support/journey.js';
 import { createBankCouncil, fragmentLink, tablesHolding } from '../support/contact-bank.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
@@ -31,15 +32,7 @@ describe('the contact bank journey: sign up, confirm, found, invited, accept, do
   let clock = Date.parse('2026-05-04T09:00:00Z');
   const problems: string[] = [];
 
-  const api = async <T>(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${server.url}/v1/councils/${council}/${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  const api = councilApi(() => `${server.url}/v1/councils/${council}`);
   const shadowText = (el: ElementHandle, selector: string) =>
     el.evaluate((e, sel) => e.shadowRoot?.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, selector);
   /** Opens `url` and waits for the element's task (a link from a mail) to settle on `title`. */
@@ -93,10 +86,7 @@ describe('the contact bank journey: sign up, confirm, found, invited, accept, do
     );
     browser = await launchChromium(puppeteer);
     page = await browser.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warn') problems.push(`console ${m.type()}: ${m.text()}`);
-    });
+    watchPage(page, problems, { warnings: true });
   });
   after(async () => {
     await browser?.close();

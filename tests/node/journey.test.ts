@@ -13,6 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { createCouncil, createService, createStaffToken, startServer, type RunningServer } from '@civicloop/server';
 import { launchChromium } from '../support/chromium.mjs';
+import { councilApi, watchPage } from '../support/journey.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,15 +34,7 @@ describe('the loop closes: feedback, reply, theme, mail, element, audit [chromiu
   let clock = Date.parse('2026-03-02T09:00:00Z');
   const hourLater = () => (clock += 3_600_000);
 
-  const api = async <T>(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${server.url}/v1/councils/${council}/${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  const api = councilApi(() => `${server.url}/v1/councils/${council}`);
   const shadow = (el: ElementHandle, selector: string) =>
     el.evaluate((e, sel) => e.shadowRoot?.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, selector);
   const problems: string[] = [];
@@ -90,15 +83,7 @@ describe('the loop closes: feedback, reply, theme, mail, element, audit [chromiu
     page = await browser.newPage();
     watch(page);
   });
-  const watch = (page: Page) => {
-    page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warn') problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-    });
-  };
+  const watch = (page: Page) => watchPage(page, problems, { warnings: true, responses: true });
   after(async () => {
     await browser?.close();
     await server?.close();

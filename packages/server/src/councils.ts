@@ -36,6 +36,11 @@ export async function loadCouncil(db: Queryable, slug: string): Promise<CouncilR
   return rows[0];
 }
 
+/** The council's spam protection, as its public configuration and its settings both give it (always whole: zero and false mean none). */
+export function antiAbuseOf(row: CouncilRow): AntiAbuse {
+  return { minFillMs: row.minFillMs, proofOfWork: { required: row.powRequired, difficulty: row.powDifficulty } };
+}
+
 /** Public configuration: what every element reads on start. */
 export function toCouncilConfig(row: CouncilRow): CouncilConfig {
   return {
@@ -45,7 +50,7 @@ export function toCouncilConfig(row: CouncilRow): CouncilConfig {
     defaultLocale: row.defaultLocale,
     texts: { inputUse: row.inputUse },
     limits: { feedbackTextMax: row.feedbackTextMax },
-    antiAbuse: { minFillMs: row.minFillMs, proofOfWork: { required: row.powRequired, difficulty: row.powDifficulty } },
+    antiAbuse: antiAbuseOf(row),
     ...(row.contactBank ? { contactBank: row.contactBank } : {}),
     ...(row.sso ? { sso: row.sso } : {}),
   };

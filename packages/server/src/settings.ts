@@ -1,17 +1,17 @@
 import type { CouncilSettings, Service, ValidationIssue } from '@civicloop/contract';
 import { audit, changed } from './audit.js';
 import type { Handlers } from './context.js';
-import { normaliseOrigin, toCouncilConfig, updateCouncil, type CouncilChanges, type CouncilRow } from './councils.js';
+import { antiAbuseOf, normaliseOrigin, toCouncilConfig, updateCouncil, type CouncilChanges, type CouncilRow } from './councils.js';
 import { problems } from './problems.js';
 import { createService } from './services.js';
 
 /** Every setting an admin may read and change (nothing secret is among them). */
 export function toCouncilSettings(row: CouncilRow): CouncilSettings {
   // Single sign-on is set with the CLI (its secret never leaves the server): not among these settings.
-  const { contactBank: _bank, antiAbuse, sso: _sso, ...config } = toCouncilConfig(row);
+  const { contactBank: _bank, sso: _sso, ...config } = toCouncilConfig(row);
   return {
     ...config,
-    antiAbuse: antiAbuse ?? { minFillMs: row.minFillMs, proofOfWork: { required: row.powRequired, difficulty: row.powDifficulty } },
+    antiAbuse: antiAbuseOf(row),
     origins: row.origins,
     contactBank: row.contactBank,
     openLicence: row.openLicence,

@@ -6,11 +6,10 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { StoreController } from '../internal/store-controller.js';
 import { selectField } from '../kit/parts/controls.js';
-import { heading, notice } from '../kit/parts/index.js';
-import { moreButton } from '../kit/parts/more-button.js';
-import { moreAdded } from '../kit/stores/paged-list.js';
+import { heading } from '../kit/parts/index.js';
+import { moreTeller, type MoreTeller } from '../kit/parts/more-button.js';
 import type { AuditListState, ConsoleAudit } from '../stores/console-audit.js';
-import { staffFailureText, type ViewContext } from './views.js';
+import { listFailed, loadMore, staffFailureText, type ViewContext } from './views.js';
 
 export function actionLabel(action: AuditAction): string {
   switch (action) {
@@ -88,18 +87,17 @@ export class AuditView implements ReactiveController {
     host.addController(this);
     this.#list = new StoreController(host, audit.$list);
     this.#action = new StoreController(host, audit.$action);
+    // "Load more": focus on the first new entry (or, focus elsewhere, the status region says it).
+    this.#tellMore = moreTeller(ctx, 'entry', (added) => {
+      const count = ctx.formatNumber(added);
+      return msg(str`More entries shown: ${count}`, { id: 'console.audit.moreLoaded' });
+    });
   }
 
-  #lastList: AuditListState | undefined;
+  readonly #tellMore: MoreTeller<AuditListState>;
 
-  // "Load more": focus on the first new entry (or, focus elsewhere, the status region says it).
   hostUpdate(): void {
-    const [list, previous] = [this.#list.value, this.#lastList];
-    this.#lastList = list;
-    const added = moreAdded(list, previous);
-    if (added === undefined || list.status !== 'ready') return;
-    const count = this.ctx.formatNumber(added);
-    if (!this.ctx.focus.moveTo(`#entry-${list.firstNew}`)) this.ctx.status.announce(msg(str`More entries shown: ${count}`, { id: 'console.audit.moreLoaded' }));
+    this.#tellMore(this.#list.value);
   }
 
   /** Shows the view: the log asked again, newest first. */
@@ -124,29 +122,19 @@ export class AuditView implements ReactiveController {
       ${list.status === 'loading'
         ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
         : list.status === 'failed'
-          ? notice({
+          ? listFailed({
               id: 'audit-error',
               level: level + 1,
-              tone: 'error',
               title: msg('The audit log could not be loaded', { id: 'console.audit.failed' }),
-              body: html`<p>${staffFailureText(list.reason)}</p>
-                ${list.reason === 'forbidden'
-                  ? nothing
-                  : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${act(() => this.audit.retry())}>${msg('Try again', { id: 'console.retry' })}</button></div>`}`,
+              reason: staffFailureText(list.reason),
+              ...(list.reason === 'forbidden' ? {} : { retry: act(() => this.audit.retry()) }),
             })
           : list.items.length === 0
             ? html`<p id="audit-empty">${msg('Nothing recorded yet.', { id: 'console.audit.none' })}</p>`
-            : html`<ol class="entries" role="list">
+            : html`<ol class="entries stack" role="list">
                   ${list.items.map((entry, i) => this.#renderEntry(entry, i, level + 1))}
                 </ol>
-                ${moreButton({
-                  next: Boolean(list.nextCursor),
-                  state: list.more,
-                  label: msg('Load more', { id: 'console.list.more' }),
-                  loadingLabel: msg('Loading…', { id: 'console.list.loading' }),
-                  failedText: staffFailureText('offline'),
-                  onClick: act(() => this.audit.more()),
-                })}`}
+                ${loadMore(list, act(() => this.audit.more()))}`}
     </section>`;
   }
 

@@ -9,10 +9,9 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { StoreController } from '../internal/store-controller.js';
 import { selectField } from '../kit/parts/controls.js';
 import { heading, notice } from '../kit/parts/index.js';
-import { moreButton } from '../kit/parts/more-button.js';
 import type { BankFilters, ConsoleBank, ContactListState, ExportState, ReachState } from '../stores/console-bank.js';
 import { categoryLabel } from './settings-view.js';
-import { staffFailureText, type ViewContext } from './views.js';
+import { loadMore, staffFailureText, type ViewContext } from './views.js';
 
 export function kindLabel(kind: ContactKind): string {
   switch (kind) {
@@ -146,7 +145,7 @@ export class BankView implements ReactiveController {
           )}
         </tbody>
       </table>
-      ${moreButton({ next: Boolean(list.nextCursor), state: list.more, label: msg('Load more', { id: 'console.list.more' }), loadingLabel: msg('Loading…', { id: 'console.list.loading' }), failedText: staffFailureText('offline'), onClick: this.ctx.act(() => this.bank.more()) })}`;
+      ${loadMore(list, this.ctx.act(() => this.bank.more()))}`;
   }
 
   #renderExport(level: number): TemplateResult {

@@ -3,14 +3,6 @@ import { css } from 'lit';
 // Only what is particular to the console; notices, fields and headings are the kit's parts
 // (kit/parts/parts.styles.ts), colours and focus the theme.
 export const consoleStyles = css`
-  .base,
-  section,
-  form {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 0.75);
-  }
-
   /* A desk tool: wider than the public elements by default, so the list and the pane fit side by side. */
   .base {
     max-inline-size: var(--cocreate-max-inline-size, 72rem);
@@ -277,15 +269,6 @@ export const consoleStyles = css`
 
   .preview-frame you-said-we-did {
     --you-said-we-did-min-block-size: 0;
-  }
-
-  .entries {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
   }
 
   .entry {

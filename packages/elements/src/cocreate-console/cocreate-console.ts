@@ -10,8 +10,7 @@ import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
-import { moreButton } from '../kit/parts/more-button.js';
-import { moreAdded } from '../kit/stores/paged-list.js';
+import { moreTeller } from '../kit/parts/more-button.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createConsole, type ActionState, type InboxFilters, type InboxList, type SessionState } from '../stores/console.js';
 import { createConsoleAudit } from '../stores/console-audit.js';
@@ -26,6 +25,7 @@ import { EmbedView } from './embed-view.js';
 import { BankView } from './bank-view.js';
 import { FiguresView } from './figures-view.js';
 import { createConsoleBank } from '../stores/console-bank.js';
+import { layoutStyles } from '../kit/parts/layout.js';
 import { shareChartStyles } from '../kit/parts/share-chart.js';
 import { RecordView } from './record-view.js';
 import { createConsoleFigures } from '../stores/console-figures.js';
@@ -34,7 +34,7 @@ import { createConsoleEmbed } from '../stores/console-embed.js';
 import { createConsoleSettings } from '../stores/console-settings.js';
 import { createConsoleActivities } from '../stores/console-activities.js';
 import { ActivitiesView, activitiesStyles } from './activities-view.js';
-import type { ViewContext } from './views.js';
+import { listFailed, loadMore, type ViewContext } from './views.js';
 
 /** The console's views, in the order of its navigation. */
 const VIEWS = ['inbox', 'record', 'themes', 'figures', 'bank', 'activities', 'audit', 'settings', 'embed'] as const;
@@ -88,7 +88,7 @@ export class CocreateConsole extends CivicElement {
   // Its own strings (`console.*`), fetched per language; the kit's come with every element.
   protected static override messages = [messages];
 
-  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, consoleStyles, activitiesStyles];
+  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, layoutStyles, consoleStyles, activitiesStyles];
 
   #console = createConsole({ scope: () => this.config });
   #council = new StoreController(this, this.#console.$council);
@@ -137,7 +137,7 @@ export class CocreateConsole extends CivicElement {
   #q = '';
   #reply = '';
   #lastSession: SessionState | undefined;
-  #lastList: InboxList | undefined;
+  #tellMore = moreTeller<InboxList>({ focus: this.#focus, status: this.#statusRegion }, 'item', (added) => s.moreLoaded(this.formatNumber(added)));
   #lastAction: ActionState | undefined;
   #filtered = false;
 
@@ -194,14 +194,9 @@ export class CocreateConsole extends CivicElement {
   // A list the staff member asked for (a filter, a search, "Load more") is told once: by focus on
   // the first new message, or through the status region.
   #tellList(): void {
-    const [list, previous] = [this.#list.value, this.#lastList];
-    if (list === previous) return;
-    this.#lastList = list;
-    if (!previous || list.status !== 'ready') return;
-    const added = moreAdded(list, previous);
-    if (added !== undefined) {
-      if (!this.#focus.moveTo(`#item-${list.firstNew}`)) this.#statusRegion.announce(s.moreLoaded(this.formatNumber(added)));
-    } else if (previous.status === 'loading' && this.#filtered) {
+    const list = this.#list.value;
+    const previous = this.#tellMore(list);
+    if (previous?.status === 'loading' && list.status === 'ready' && this.#filtered) {
       this.#filtered = false;
       this.#statusRegion.announce(list.items.length ? s.shown(this.formatNumber(list.items.length)) : msg('No messages match', { id: 'console.list.noneMatch' }));
     }
@@ -421,13 +416,12 @@ export class CocreateConsole extends CivicElement {
         ${list.status === 'loading'
           ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
           : list.status === 'failed'
-            ? notice({
+            ? listFailed({
                 id: 'list-error',
                 level: level + 1,
-                tone: 'error',
                 title: msg('The inbox could not be loaded', { id: 'console.list.failed' }),
-                body: html`<p>${s.failureText(list.reason)}</p>
-                  <div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#console.retry())}>${msg('Try again', { id: 'console.retry' })}</button></div>`,
+                reason: s.failureText(list.reason),
+                retry: this.#act(() => this.#console.retry()),
               })
             : list.items.length === 0
               ? html`<p id="empty">${filtering ? msg('No messages match', { id: 'console.list.noneMatch' }) : msg('No messages yet', { id: 'console.list.none' })}</p>`
@@ -435,14 +429,7 @@ export class CocreateConsole extends CivicElement {
                   <ul class="items" role="list" @keydown=${this.#onListKey}>
                     ${list.items.map((item, i) => this.#renderItem(item, i))}
                   </ul>
-                  ${moreButton({
-                    next: Boolean(list.nextCursor),
-                    state: list.more,
-                    label: msg('Load more', { id: 'console.list.more' }),
-                    loadingLabel: msg('Loading…', { id: 'console.list.loading' }),
-                    failedText: s.failureText('offline'),
-                    onClick: this.#act(() => this.#console.more()),
-                  })}`}
+                  ${loadMore(list, this.#act(() => this.#console.more()))}`}
         ${shortcutsHelp({
           open: this.#shortcutsOpen,
           enabled: this.#shortcuts,

@@ -5,7 +5,8 @@ import type { LoopStats } from '@civicloop/contract';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { StoreController } from '../internal/store-controller.js';
-import { dateFormat, numberFormat } from '../kit/format.js';
+import { numberFormat } from '../kit/format.js';
+import { formatDay, formatMonth, formatPercent } from '../kit/format-stats.js';
 import { selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { shareChart, type ShareRow } from '../kit/parts/share-chart.js';
@@ -47,9 +48,9 @@ export class FiguresView implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  #month = (month: string) => dateFormat(this.ctx.locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
-  #percent = (share: number) => numberFormat(this.ctx.locale(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
-  #day = (day: string) => dateFormat(this.ctx.locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  #month = (month: string) => formatMonth(this.ctx.locale(), month);
+  #percent = (share: number) => formatPercent(this.ctx.locale(), share);
+  #day = (day: string) => formatDay(this.ctx.locale(), day);
   #days = (days: number) => numberFormat(this.ctx.locale(), { maximumFractionDigits: 1 }).format(days);
 
   render(level: number): TemplateResult {

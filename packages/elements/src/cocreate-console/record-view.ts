@@ -5,7 +5,7 @@
 import { msg } from '@lit/localize';
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { heading } from '../kit/parts/index.js';
-import type { StaffAccess } from '../stores/console-themes.js';
+import type { StaffAccess } from '../stores/staff-access.js';
 
 export class RecordView implements ReactiveController {
   constructor(

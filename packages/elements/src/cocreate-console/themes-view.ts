@@ -10,10 +10,9 @@ import { StoreController } from '../internal/store-controller.js';
 import { selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { ownName } from '../kit/parts/language.js';
-import { moreButton } from '../kit/parts/more-button.js';
-import { moreAdded } from '../kit/stores/paged-list.js';
+import { moreTeller, type MoreTeller } from '../kit/parts/more-button.js';
 import type { ConsoleThemes, FieldProblem, ThemeAction, ThemeDraft, ThemeField, ThemeList } from '../stores/console-themes.js';
-import { staffFailureText, tooLong, type ViewContext } from './views.js';
+import { listFailed, loadMore, staffFailureText, tooLong, type ViewContext } from './views.js';
 
 const LIMITS: Record<ThemeField, number> = { title: THEME_TITLE_MAX, youSaid: THEME_TEXT_MAX, weDid: THEME_TEXT_MAX, statusReason: THEME_TEXT_MAX, update: THEME_UPDATE_TEXT_MAX };
 
@@ -77,10 +76,15 @@ export class ThemesView implements ReactiveController {
     this.#state = new StoreController(host, themes.$state);
     this.#open = new StoreController(host, themes.$open);
     this.#action = new StoreController(host, themes.$action);
+    // "Load more": focus on the first new theme (or, focus elsewhere, the status region says it).
+    this.#tellMore = moreTeller(ctx, 'theme', (added) => {
+      const count = ctx.formatNumber(added);
+      return msg(str`More themes shown: ${count}`, { id: 'console.themes.moreLoaded' });
+    });
   }
 
   hostUpdate(): void {
-    this.#tellMore();
+    this.#tellMore(this.#list.value);
     const [action, previous] = [this.#action.value, this.#lastAction];
     if (action === previous) return;
     this.#lastAction = action;
@@ -101,17 +105,7 @@ export class ThemesView implements ReactiveController {
     }
   }
 
-  #lastList: ThemeList | undefined;
-
-  // "Load more": focus on the first new theme (or, focus elsewhere, the status region says it).
-  #tellMore(): void {
-    const [list, previous] = [this.#list.value, this.#lastList];
-    this.#lastList = list;
-    const added = moreAdded(list, previous);
-    if (added === undefined || list.status !== 'ready') return;
-    const count = this.ctx.formatNumber(added);
-    if (!this.ctx.focus.moveTo(`#theme-${list.firstNew}`)) this.ctx.status.announce(msg(str`More themes shown: ${count}`, { id: 'console.themes.moreLoaded' }));
-  }
+  readonly #tellMore: MoreTeller<ThemeList>;
 
   /** Shows the view: its list asked again, so it holds what other staff changed meanwhile. */
   show(): void {
@@ -155,13 +149,12 @@ export class ThemesView implements ReactiveController {
       ${list.status === 'loading'
         ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
         : list.status === 'failed'
-          ? notice({
+          ? listFailed({
               id: 'themes-error',
               level,
-              tone: 'error',
               title: msg('The themes could not be loaded', { id: 'console.themes.failed' }),
-              body: html`<p>${staffFailureText(list.reason)}</p>
-                <div class="row"><button part="button" class="button secondary" type="button" @click=${act(() => this.themes.retry())}>${msg('Try again', { id: 'console.retry' })}</button></div>`,
+              reason: staffFailureText(list.reason),
+              retry: act(() => this.themes.retry()),
             })
           : list.items.length === 0
             ? html`<p id="themes-empty">${msg('No themes yet. Link messages to a new theme from the inbox.', { id: 'console.themes.none' })}</p>`
@@ -175,14 +168,7 @@ export class ThemesView implements ReactiveController {
                     </li>`,
                   )}
                 </ul>
-                ${moreButton({
-                  next: Boolean(list.nextCursor),
-                  state: list.more,
-                  label: msg('Load more', { id: 'console.list.more' }),
-                  loadingLabel: msg('Loading…', { id: 'console.list.loading' }),
-                  failedText: staffFailureText('offline'),
-                  onClick: act(() => this.themes.more()),
-                })}`}
+                ${loadMore(list, act(() => this.themes.more()))}`}
     `;
   }
 

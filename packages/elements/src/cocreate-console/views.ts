@@ -2,9 +2,12 @@
 // element's focus, status region, language and council, and the words of its failures.
 import type { Locale } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
+import { html, nothing } from 'lit';
 import type { FocusController } from '../kit/controllers/focus.js';
 import type { StatusController } from '../kit/controllers/status.js';
-import type { StaffFailure } from '../stores/console-themes.js';
+import { notice } from '../kit/parts/index.js';
+import { moreButton } from '../kit/parts/more-button.js';
+import type { StaffFailure } from '../stores/staff-access.js';
 import { failureText } from './strings.js';
 
 export interface ViewContext {
@@ -24,5 +27,20 @@ export interface ViewContext {
 export function staffFailureText(reason: StaffFailure): string {
   return reason === 'forbidden' ? msg('Your role may not do this: ask an administrator.', { id: 'console.error.forbidden' }) : failureText(reason);
 }
+
+/** A console list that could not be loaded: why, and "Try again" (left out, without `retry`, where trying again cannot help). */
+export const listFailed = (o: { id: string; level: number; title: string; reason: string; retry?: () => void }) =>
+  notice({
+    id: o.id,
+    level: o.level,
+    tone: 'error',
+    title: o.title,
+    body: html`<p>${o.reason}</p>
+      ${o.retry ? html`<div class="row"><button part="button" class="button secondary" type="button" @click=${o.retry}>${msg('Try again', { id: 'console.retry' })}</button></div>` : nothing}`,
+  });
+
+/** "Load more" under a console list read a page at a time (inbox, themes, audit log, contact bank). */
+export const loadMore = (list: { nextCursor: string | null; more: 'idle' | 'loading' | 'failed' }, onClick: () => void) =>
+  moreButton({ next: Boolean(list.nextCursor), state: list.more, label: msg('Load more', { id: 'console.list.more' }), loadingLabel: msg('Loading…', { id: 'console.list.loading' }), failedText: staffFailureText('offline'), onClick });
 
 export const tooLong = (limit: string) => msg(str`Use ${limit} characters or fewer`, { id: 'console.field.tooLong' });

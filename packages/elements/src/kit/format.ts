@@ -1,6 +1,8 @@
 // Number and date formatters and collators, built once per language and options for the whole page. Building
 // an Intl formatter is the costly part (the first one loads the engine's locale data: tens of
 // milliseconds on a slow phone); formatting with one is cheap, and lists format many values.
+// Formats that only some elements use live beside this (format-stats.ts), not here: this module
+// is in the chunk every public page loads, <cocreate-feedback>'s too.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator>();
 
 function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator>(kind: string, locale: string, options: object, make: () => F): F {

@@ -11,7 +11,7 @@ import { ACTIVITY_PLACE_MAX, ACTIVITY_TEXT_MAX, ACTIVITY_TITLE_MAX, type Contact
 import { createActivity, createInvitations, getActivity, isApiError, listActivities } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
-import { staffFailure, type StaffAccess, type StaffFailure } from './console-themes.js';
+import { staffFailed, staffListFailures, type StaffAccess, type StaffFailure } from './staff-access.js';
 
 export type ActivityList = PagedListState<Activity, StaffFailure>;
 export type OpenActivity = { status: 'none' } | { status: 'loading'; id: string } | { status: 'ready'; detail: ActivityDetail } | { status: 'failed'; id: string; reason: StaffFailure };
@@ -93,20 +93,14 @@ export function createConsoleActivities(options: { access: StaffAccess; pageSize
   let openSerial = 0;
 
   /** A failure to show, or undefined when the session ended (401). */
-  const failed = (error: unknown): StaffFailure | undefined => {
-    const reason = staffFailure(error);
-    if (!reason) access.end();
-    return reason;
-  };
+  const failed = (error: unknown): StaffFailure | undefined => staffFailed(access, error);
 
   const list = pagedList<Activity, StaffFailure>({
     fetch: (cursor) => {
       const a = access.staff();
       return a ? listActivities(a.t, { limit: options.pageSize ?? 20, ...(cursor ? { cursor } : {}) }, { token: a.token }) : undefined;
     },
-    failure: (error) => staffFailure(error) ?? 'error',
-    unavailable: 'not-configured',
-    intercept: (error) => !staffFailure(error) && (access.end(), true),
+    ...staffListFailures(access),
     id: (activity) => activity.id,
   });
 

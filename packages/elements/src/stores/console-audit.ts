@@ -5,7 +5,7 @@ import type { AuditAction } from '@civicloop/contract/rules';
 import { listAudit } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
-import { staffFailure, type StaffAccess, type StaffFailure } from './console-themes.js';
+import { staffListFailures, type StaffAccess, type StaffFailure } from './staff-access.js';
 
 export type AuditListState = PagedListState<AuditEntry, StaffFailure>;
 
@@ -18,9 +18,7 @@ export function createConsoleAudit(options: { access: StaffAccess; pageSize?: nu
       const action = $action.get();
       return a ? listAudit(a.t, { limit: options.pageSize ?? 20, ...(action ? { action } : {}), ...(cursor ? { cursor } : {}) }, { token: a.token }) : undefined;
     },
-    failure: (error) => staffFailure(error) ?? 'error',
-    unavailable: 'not-configured',
-    intercept: (error) => !staffFailure(error) && (access.end(), true),
+    ...staffListFailures(access),
     id: (entry) => entry.id,
   });
   return {

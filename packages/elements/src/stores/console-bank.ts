@@ -10,7 +10,7 @@ import type { ContactFormat, ContactPurpose } from '@civicloop/contract/rules';
 import { exportContacts, getContactReach, searchContacts } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
-import { staffFailure, type StaffAccess, type StaffFailure } from './console-themes.js';
+import { staffFailed, staffListFailures, type StaffAccess, type StaffFailure } from './staff-access.js';
 
 export interface BankFilters {
   /** A service or a category ID; '' for any. */
@@ -35,19 +35,12 @@ export function createConsoleBank(options: { access: StaffAccess; pageSize?: num
     const f = $filters.get();
     return { ...(f.interest ? { interest: f.interest } : {}), ...(f.district ? { district: f.district } : {}), ...(f.format ? { format: f.format } : {}), ...(f.purpose ? { purpose: f.purpose } : {}) };
   };
-  const failed = (error: unknown): StaffFailure | undefined => {
-    const reason = staffFailure(error);
-    if (!reason) access.end();
-    return reason;
-  };
   const list = pagedList<StaffContact, StaffFailure>({
     fetch: (cursor) => {
       const a = access.staff();
       return a ? searchContacts(a.t, { limit: options.pageSize ?? 20, ...query(), ...(cursor ? { cursor } : {}) }, { token: a.token }) : undefined;
     },
-    failure: (error) => staffFailure(error) ?? 'error',
-    unavailable: 'not-configured',
-    intercept: (error) => !staffFailure(error) && (access.end(), true),
+    ...staffListFailures(access),
     id: (contact) => contact.id,
   });
   let reachSerial = 0;
@@ -72,7 +65,7 @@ export function createConsoleBank(options: { access: StaffAccess; pageSize?: num
         const reach = await getContactReach(a.t, { token: a.token });
         if (mine === reachSerial) $reach.set({ status: 'ready', reach });
       } catch (error) {
-        const reason = failed(error);
+        const reason = staffFailed(access, error);
         if (mine === reachSerial && reason) $reach.set({ status: 'failed', reason });
       }
     },
@@ -91,7 +84,7 @@ export function createConsoleBank(options: { access: StaffAccess; pageSize?: num
       try {
         $export.set({ state: 'done', csv: await exportContacts(a.t, query(), { token: a.token }) });
       } catch (error) {
-        const reason = failed(error);
+        const reason = staffFailed(access, error);
         $export.set(reason ? { state: 'failed', reason } : { state: 'idle' });
       }
     },

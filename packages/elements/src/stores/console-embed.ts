@@ -8,7 +8,7 @@
 import type { CouncilSettings } from '@civicloop/contract';
 import { getCouncilSettings, updateCouncilSettings } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
-import { staffFailure, type StaffAccess, type StaffFailure } from './console-themes.js';
+import { staffFailed, type StaffAccess, type StaffFailure } from './staff-access.js';
 
 /**
  * The elements a page can embed, with the attributes the builder offers for each (besides
@@ -76,11 +76,6 @@ export function createConsoleEmbed(options: { access: StaffAccess; api(): string
   let settings: Promise<CouncilSettings> | undefined;
   let serial = 0;
 
-  const failed = (error: unknown): StaffFailure | undefined => {
-    const reason = staffFailure(error);
-    if (!reason) options.access.end();
-    return reason;
-  };
   const readSettings = () => {
     const a = options.access.staff();
     if (!a) return Promise.reject(new Error('signed out'));
@@ -122,7 +117,7 @@ export function createConsoleEmbed(options: { access: StaffAccess; api(): string
         const s = await readSettings();
         if (mine === serial) $origin.set({ state: s.origins.includes(origin) ? 'allowed' : 'not-allowed', origin });
       } catch (error) {
-        const reason = failed(error);
+        const reason = staffFailed(options.access, error);
         if (mine === serial && reason) $origin.set({ state: 'failed', origin, reason });
       }
     },
@@ -141,7 +136,7 @@ export function createConsoleEmbed(options: { access: StaffAccess; api(): string
         $allow.set({ state: 'done', origin: o.origin });
         if ($origin.get() === o) $origin.set({ state: 'allowed', origin: o.origin });
       } catch (error) {
-        const reason = failed(error);
+        const reason = staffFailed(options.access, error);
         $allow.set(reason ? { state: 'failed', reason } : { state: 'idle' });
       }
     },

@@ -6,7 +6,7 @@
 import type { LoopStats } from '@civicloop/contract';
 import { getStats } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
-import { staffFailure, type StaffAccess, type StaffFailure } from './console-themes.js';
+import { staffFailure, type StaffAccess, type StaffFailure } from './staff-access.js';
 
 export type FiguresState = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; stats: LoopStats } | { status: 'failed'; reason: StaffFailure };
 export interface FiguresPeriod {

@@ -7,7 +7,7 @@ import type { CouncilSettings, CouncilSettingsPatch, Service, ServiceSave } from
 import { PAGE_LIMIT_MAX } from '@civicloop/contract/rules';
 import { getCouncilSettings, isApiError, listServices, saveService, updateCouncilSettings, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
-import { staffFailure, type StaffAccess, type StaffFailure } from './console-themes.js';
+import { staffFailed, type StaffAccess, type StaffFailure } from './staff-access.js';
 
 export type SettingsState = { status: 'loading' } | { status: 'ready'; settings: CouncilSettings; services: Service[] } | { status: 'failed'; reason: StaffFailure };
 export type SaveWhat = 'settings' | 'service';
@@ -26,12 +26,6 @@ export function createConsoleSettings(options: { access: StaffAccess }) {
   const $save = atom<SaveState>({ state: 'idle' });
   let serial = 0;
 
-  /** A failure to show, or undefined when the session ended (401). */
-  const failed = (error: unknown): StaffFailure | undefined => {
-    const reason = staffFailure(error);
-    if (!reason) options.access.end();
-    return reason;
-  };
   const invalid = (error: unknown) =>
     isApiError(error) && error.status === 422 && Array.isArray(error.problem?.errors) ? (error.problem.errors as { path: string; message: string }[]).map((e) => ({ path: e.path, message: e.message })) : undefined;
 
@@ -47,7 +41,7 @@ export function createConsoleSettings(options: { access: StaffAccess }) {
     } catch (error) {
       const fields = invalid(error);
       if (fields) return $save.set({ state: 'invalid', what, fields });
-      const reason = failed(error);
+      const reason = staffFailed(options.access, error);
       $save.set(reason ? { state: 'failed', what, reason } : { state: 'idle' });
     }
   }
@@ -66,7 +60,7 @@ export function createConsoleSettings(options: { access: StaffAccess }) {
         const [settings, services] = await Promise.all([getCouncilSettings(a.t, { token: a.token }), freshServices(a.t)]);
         if (mine === serial) $settings.set({ status: 'ready', settings, services });
       } catch (error) {
-        const reason = failed(error);
+        const reason = staffFailed(options.access, error);
         if (mine === serial && reason) $settings.set({ status: 'failed', reason });
       }
     },

@@ -6,27 +6,10 @@
 //   action: idle -> invalid | saving -> done | failed      (one save, update, publish or link at a time)
 import type { StaffFeedback, StaffTheme, ThemePatch, ThemeStatus } from '@civicloop/contract';
 import { THEME_TEXT_MAX, THEME_TITLE_MAX, THEME_UPDATE_TEXT_MAX, type Locale, type ThemeState } from '@civicloop/contract/rules';
-import { createTheme, createThemeUpdate, isApiError, isNetworkError, isTimeoutError, listStaffThemes, publishTheme, updateStaffFeedback, updateTheme, type Transport } from '@civicloop/sdk';
+import { createTheme, createThemeUpdate, listStaffThemes, publishTheme, updateStaffFeedback, updateTheme, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
-
-/** Why a staff call failed: the role may not do it (403), no connection, the service failed, or the element has no API or council. */
-export type StaffFailure = 'forbidden' | 'offline' | 'error' | 'not-configured';
-
-/** What the console's other views need of its session. */
-export interface StaffAccess {
-  /** The transport and token while signed in. */
-  staff(): { t: Transport; token: string } | undefined;
-  /** The API refused the token (401): the session ends. */
-  end(): void;
-}
-
-/** A 401 ends the session (undefined here); a 403 is the role's limit, not the session's end. */
-export function staffFailure(error: unknown): StaffFailure | undefined {
-  if (isApiError(error) && error.status === 401) return undefined;
-  if (isApiError(error) && error.status === 403) return 'forbidden';
-  return isNetworkError(error) || isTimeoutError(error) ? 'offline' : 'error';
-}
+import { staffFailed, staffListFailures, type StaffAccess, type StaffFailure } from './staff-access.js';
 
 export type ThemeList = PagedListState<StaffTheme, StaffFailure>;
 export type ThemeField = 'title' | 'youSaid' | 'weDid' | 'statusReason' | 'update';
@@ -82,9 +65,8 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
   const $action = atom<ThemeAction>({ state: 'idle' });
 
   const fail = (what: ThemeWhat, error: unknown) => {
-    const reason = staffFailure(error);
-    if (!reason) return access.end();
-    $action.set({ state: 'failed', what, reason });
+    const reason = staffFailed(access, error);
+    if (reason) $action.set({ state: 'failed', what, reason });
   };
 
   const list = pagedList<StaffTheme, StaffFailure>({
@@ -93,9 +75,7 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
       const state = $state.get();
       return a ? listStaffThemes(a.t, { limit: options.pageSize ?? 20, ...(state ? { state } : {}), ...(cursor ? { cursor } : {}) }, { token: a.token }) : undefined;
     },
-    failure: (error) => staffFailure(error) ?? 'error',
-    unavailable: 'not-configured',
-    intercept: (error) => !staffFailure(error) && (access.end(), true),
+    ...staffListFailures(access),
     id: (theme) => theme.id,
   });
 

@@ -48,14 +48,6 @@ export const loopStyles = css`
     block-size: 21rem;
   }
 
-  .base,
-  section,
-  form {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 0.75);
-  }
-
   /* The cards put "You said" and "We did" side by side when the element, not the window, is wide enough. */
   .base {
     gap: calc(var(--_space) * 1.5);
@@ -91,15 +83,6 @@ export const loopStyles = css`
 
   .filters > * {
     flex: 1 1 12rem;
-  }
-
-  .cards {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
   }
 
   .card {

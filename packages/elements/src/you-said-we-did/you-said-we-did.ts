@@ -9,11 +9,12 @@ import { StoreController } from '../internal/store-controller.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { HashController } from '../kit/controllers/hash.js';
 import { dateFormat, numberFormat } from '../kit/format.js';
+import { formatDay, formatMonth, formatPercent } from '../kit/format-stats.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
-import { moreButton } from '../kit/parts/more-button.js';
-import { moreAdded } from '../kit/stores/paged-list.js';
+import { moreButton, moreTeller } from '../kit/parts/more-button.js';
+import { layoutStyles } from '../kit/parts/layout.js';
 import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
@@ -61,7 +62,7 @@ export class YouSaidWeDid extends CivicElement {
   // Its own strings (`loop.*`), fetched per language; the kit's come with every element.
   protected static override messages = [messages];
 
-  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, loopStyles];
+  static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, layoutStyles, loopStyles];
 
   // A static declaration rather than a decorator: no decorator helper in the page's bytes.
   static override properties: PropertyDeclarations = { status: {}, preview: { attribute: false } };
@@ -84,7 +85,7 @@ export class YouSaidWeDid extends CivicElement {
   #statusRegion = new StatusController(this);
   #focus = new FocusController(this);
   #code = '';
-  #lastList: ListState | undefined;
+  #tellMore = moreTeller<ListState>({ focus: this.#focus, status: this.#statusRegion }, 'card', (added) => s.moreLoaded(this.formatNumber(added)));
   #lastLookup: LookupState | undefined;
 
   protected override scopeChanged(): void {
@@ -120,14 +121,9 @@ export class YouSaidWeDid extends CivicElement {
   // A list the resident asked for (a filter, "show more") is told once: by focus on the first
   // new theme, or through the status region.
   #tellList(): void {
-    const [list, previous] = [this.#list.value, this.#lastList];
-    if (list === previous) return;
-    this.#lastList = list;
-    if (!previous || list.status !== 'ready') return;
-    const added = moreAdded(list, previous);
-    if (added !== undefined) {
-      if (!this.#focus.moveTo(`#card-${list.firstNew}`)) this.#statusRegion.announce(s.moreLoaded(this.formatNumber(added)));
-    } else if (previous.status === 'loading' && this.#filtered) {
+    const list = this.#list.value;
+    const previous = this.#tellMore(list);
+    if (previous?.status === 'loading' && list.status === 'ready' && this.#filtered) {
       this.#filtered = false;
       this.#statusRegion.announce(list.items.length ? s.themesShown(this.formatNumber(list.items.length)) : msg('No themes match these filters', { id: 'loop.list.noneMatch' }));
     }
@@ -149,11 +145,10 @@ export class YouSaidWeDid extends CivicElement {
     if (!this.#focus.moveTo('#lookup')) this.#statusRegion.announce(this.#lookupTitle(lookup));
   }
 
-  #percent = (share: number) => numberFormat(this.renderedLocale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  #percent = (share: number) => formatPercent(this.renderedLocale, share);
   #date = (at: string) => dateFormat(this.renderedLocale, { dateStyle: 'medium' }).format(new Date(at));
-  /** A calendar day (`YYYY-MM-DD`) or month (`YYYY-MM`), which are UTC in the contract. */
-  #day = (day: string) => dateFormat(this.renderedLocale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-  #month = (month: string) => dateFormat(this.renderedLocale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  #day = (day: string) => formatDay(this.renderedLocale, day);
+  #month = (month: string) => formatMonth(this.renderedLocale, month);
   #act = (fn: () => unknown) => () => {
     this.#focus.acted();
     void fn();
@@ -162,7 +157,7 @@ export class YouSaidWeDid extends CivicElement {
   override render(): TemplateResult {
     const council = this.#council.value;
     const level = this.level;
-    if (this.preview) return html`<div part="base" class="base" lang=${this.renderedLocale}><ul class="cards" role="list">${this.#renderCard(this.preview, 0, level, this.preview)}</ul></div>`;
+    if (this.preview) return html`<div part="base" class="base" lang=${this.renderedLocale}><ul class="cards stack" role="list">${this.#renderCard(this.preview, 0, level, this.preview)}</ul></div>`;
     return html`
       <div part="base" class="base" lang=${this.renderedLocale}>
         ${this.#statusRegion.render()} ${heading(level, msg('You said, we did', { id: 'loop.title' }), { id: 'title' })}
@@ -350,7 +345,7 @@ export class YouSaidWeDid extends CivicElement {
         ${heading(level, msg('What you said and what we did', { id: 'loop.themes.title' }), { id: 'themes-title' })} ${this.#renderFilters()}
         ${list.status === 'loading'
           ? // The first cards' space while they load (the list growing after "Show more" is the resident's own doing).
-            html`<div class="cards">
+            html`<div class="cards stack">
               <p class="card skeleton hint">${msg('Loading…', { id: 'loop.list.loading' })}</p>
               <div class="card skeleton" aria-hidden="true"></div>
             </div>`
@@ -371,7 +366,7 @@ export class YouSaidWeDid extends CivicElement {
                   title: filtering ? msg('No themes match these filters', { id: 'loop.list.noneMatch' }) : msg('No themes published yet', { id: 'loop.list.none' }),
                   body: html`<p>${msg('When the council groups what residents told it and says what it does about it, each theme appears here: what you said, what we did, and where it stands.', { id: 'loop.list.emptyBody' })}</p>`,
                 })
-              : html`<ul class="cards" role="list">
+              : html`<ul class="cards stack" role="list">
                     ${list.items.map((theme, i) => this.#renderCard(theme, i, level + 1))}
                   </ul>
                   ${moreButton({
