@@ -12,12 +12,11 @@ import { StoreController } from '../internal/store-controller.js';
 import { selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { ownName } from '../kit/parts/language.js';
-import { moreButton } from '../kit/parts/more-button.js';
-import { moreAdded } from '../kit/stores/paged-list.js';
+import { moreTeller, type MoreTeller } from '../kit/parts/more-button.js';
 import type { ActivityAction, ActivityDraft, ActivityField, ActivityList, ActivityProblem, ConsoleActivities, InviteFilters, OpenActivity } from '../stores/console-activities.js';
 import { formatLabel, kindLabel } from './bank-view.js';
 import { categoryLabel } from './settings-view.js';
-import { staffFailureText, tooLong, type ViewContext } from './views.js';
+import { listFailed, loadMore, staffFailureText, tooLong, type ViewContext } from './views.js';
 
 export const activitiesStyles = css`
   .accepted {
@@ -94,7 +93,6 @@ export class ActivitiesView implements ReactiveController {
   #open: StoreController<OpenActivity>;
   #action: StoreController<ActivityAction>;
   #lastAction: ActivityAction | undefined;
-  #lastList: ActivityList | undefined;
   // What the forms hold, here only.
   #draft: ActivityDraft | undefined;
   #invite: InviteFilters = { interest: '', district: '' };
@@ -108,10 +106,17 @@ export class ActivitiesView implements ReactiveController {
     this.#list = new StoreController(host, activities.$list);
     this.#open = new StoreController(host, activities.$open);
     this.#action = new StoreController(host, activities.$action);
+    // "Load more": focus on the first new activity (or, focus elsewhere, the status region says it).
+    this.#tellMore = moreTeller(ctx, 'activity', (added) => {
+      const count = ctx.formatNumber(added);
+      return msg(str`More activities shown: ${count}`, { id: 'console.activities.moreLoaded' });
+    });
   }
 
+  readonly #tellMore: MoreTeller<ActivityList>;
+
   hostUpdate(): void {
-    this.#tellMore();
+    this.#tellMore(this.#list.value);
     const [action, previous] = [this.#action.value, this.#lastAction];
     if (action === previous) return;
     this.#lastAction = action;
@@ -125,16 +130,6 @@ export class ActivitiesView implements ReactiveController {
       this.#invite = { interest: '', district: '' };
       if (!focus.moveTo('#activity')) status.announce(msg('Activity created.', { id: 'console.activities.created' }));
     } else if (action.state === 'done' && action.what === 'invite') status.announce(this.#invitedText(formatNumber(action.invited), formatNumber(action.alreadyInvited)));
-  }
-
-  // "Load more": focus on the first new activity (or, focus elsewhere, the status region says it).
-  #tellMore(): void {
-    const [list, previous] = [this.#list.value, this.#lastList];
-    this.#lastList = list;
-    const added = moreAdded(list, previous);
-    if (added === undefined || list.status !== 'ready') return;
-    const count = this.ctx.formatNumber(added);
-    if (!this.ctx.focus.moveTo(`#activity-${list.firstNew}`)) this.ctx.status.announce(msg(str`More activities shown: ${count}`, { id: 'console.activities.moreLoaded' }));
   }
 
   #invitedText(now: string, before: string): string {
@@ -175,13 +170,12 @@ export class ActivitiesView implements ReactiveController {
       ${list.status === 'loading'
         ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
         : list.status === 'failed'
-          ? notice({
+          ? listFailed({
               id: 'activities-error',
               level: level + 1,
-              tone: 'error',
               title: msg('The activities could not be loaded', { id: 'console.activities.failed' }),
-              body: html`<p>${staffFailureText(list.reason)}</p>
-                <div class="row"><button part="button" class="button secondary" type="button" @click=${act(() => this.activities.retry())}>${msg('Try again', { id: 'console.retry' })}</button></div>`,
+              reason: staffFailureText(list.reason),
+              ...(list.reason === 'forbidden' ? {} : { retry: act(() => this.activities.retry()) }),
             })
           : list.items.length === 0
             ? html`<p id="activities-empty">${msg('No activities yet.', { id: 'console.activities.none' })}</p>`
@@ -196,14 +190,7 @@ export class ActivitiesView implements ReactiveController {
                     </li>`,
                   )}
                 </ul>
-                ${moreButton({
-                  next: Boolean(list.nextCursor),
-                  state: list.more,
-                  label: msg('Load more', { id: 'console.list.more' }),
-                  loadingLabel: msg('Loading…', { id: 'console.list.loading' }),
-                  failedText: staffFailureText('offline'),
-                  onClick: act(() => this.activities.more()),
-                })}`}
+                ${loadMore(list, act(() => this.activities.more()))}`}
     </section>`;
   }
 
