@@ -4,42 +4,18 @@
 // invite the contacts who match in the console, the contact answers through the token of the
 // invitation email, and the console shows the answer. The three engines share one server, so
 // each run has its own contact and activity, and counts are read from the API, never assumed.
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { waitUntil } from '../kit/testing/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { answerInvitation, confirmContact, createClient, createContact } from '@civicloop/sdk';
 import type { Activity, ActivityDetail, ActivityList } from '@civicloop/contract';
-import { $, active, all, button, choose, maybe, signedIn, status, text, type, view } from './console-testing.js';
+import { $, active, all, button, choose, cleanUpAfterEach, env, maybe, officeApi, signedIn, status, text, type, view } from './console-testing.js';
 import type { CocreateConsole } from './cocreate-console.js';
 
-interface TestEnv {
-  apiUrl: string;
-  directApiUrl: string;
-  office: { council: string; editor: string; admin: string };
-  desk: { council: string; editor: string };
-}
-
-let env: TestEnv;
 const run = Math.random().toString(36).slice(2, 8);
+cleanUpAfterEach();
 
-before(async () => {
-  env = (await (await fetch('/__test-env.json')).json()) as TestEnv;
-});
-afterEach(() => {
-  fixtureCleanup();
-  sessionStorage.clear();
-});
-
-const staff = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-  const res = await fetch(`${env.directApiUrl}/v1/councils/${env.office.council}/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${env.office.editor}`, ...(body ? { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() } : {}) },
-    body: body === undefined ? null : JSON.stringify(body),
-    cache: 'no-store',
-  });
-  if (!res.ok) throw new Error(`${method} ${path} failed with ${res.status}`);
-  return (await res.json()) as T;
-};
+const staff = <T>(method: string, path: string, body?: unknown): Promise<T> => officeApi<T>(env.office.editor, method, path, body);
 
 /** The token of the newest mail to `to` whose link carries `#kind=` (and whose text holds `has`), from the test SMTP server. */
 async function mailToken(to: string, kind: 'token' | 'invitation', has?: string): Promise<string> {

@@ -1,10 +1,43 @@
 // What the console's browser suites share: reading and driving its shadow DOM as a person would
 // (text, buttons by their label, typing and choosing), and a console signed in with a token.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { waitUntil } from '../kit/testing/wait.js';
 import { tokenKey } from '../stores/console.js';
 import type { CocreateConsole } from './cocreate-console.js';
 import './cocreate-console.js';
+
+/** What tests/support/browser-env.ts gives the browser suites for the console: its councils and tokens. */
+export interface ConsoleTestEnv {
+  apiUrl: string;
+  directApiUrl: string;
+  /** The council whose settings the console's suites change. */
+  office: { council: string; editor: string; admin: string };
+  /** A council without a contact bank. */
+  desk: { council: string; editor: string };
+}
+
+/** Read once per page (each test file is a page). */
+export const env = (await (await fetch('/__test-env.json')).json()) as ConsoleTestEnv;
+
+/** Each test of the suite leaves no fixture and no token kept in the tab. */
+export function cleanUpAfterEach(): void {
+  afterEach(() => {
+    fixtureCleanup();
+    sessionStorage.clear();
+  });
+}
+
+/** A staff call of the office council's API, straight to the server, with `token`; its JSON answer. */
+export async function officeApi<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${env.directApiUrl}/v1/councils/${env.office.council}/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() } : {}) },
+    body: body === undefined ? null : JSON.stringify(body),
+    cache: 'no-store',
+  });
+  if (!res.ok) throw new Error(`${method} ${path} failed with ${res.status}`);
+  return (await res.json()) as T;
+}
 
 export const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 export const maybe = <T extends Element = HTMLElement>(el: CocreateConsole, selector: string) => el.shadowRoot!.querySelector<T>(selector);

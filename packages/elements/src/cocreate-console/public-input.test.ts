@@ -3,33 +3,15 @@
 // the field in the console's language), and the recorded input in the inbox with its channel and
 // link. In real browsers against the reference server's "office" council; what is recorded is
 // checked through the API too.
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { waitUntil } from '../kit/testing/wait.js';
-import { $, active, all, maybe, signedIn, text, view } from './console-testing.js';
+import { $, active, all, cleanUpAfterEach, env, maybe, officeApi, signedIn, text, view } from './console-testing.js';
 import type { CocreateConsole } from './cocreate-console.js';
 
-interface TestEnv {
-  apiUrl: string;
-  directApiUrl: string;
-  office: { council: string; editor: string; admin: string };
-}
-
-let env: TestEnv;
 const run = Math.random().toString(36).slice(2, 8);
+cleanUpAfterEach();
 
-before(async () => {
-  env = (await (await fetch('/__test-env.json')).json()) as TestEnv;
-});
-afterEach(() => {
-  fixtureCleanup();
-  sessionStorage.clear();
-});
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${env.directApiUrl}/v1/councils/${env.office.council}/${path}`, { headers: { authorization: `Bearer ${env.office.editor}` }, cache: 'no-store' });
-  if (!res.ok) throw new Error(`GET ${path} failed with ${res.status}`);
-  return (await res.json()) as T;
-};
+const api = <T>(path: string): Promise<T> => officeApi<T>(env.office.editor, 'GET', path);
 
 /** The staff form inside the record view, and its shadow DOM. */
 async function staffForm(el: CocreateConsole) {

@@ -2,34 +2,16 @@
 // server: the "office" council of tests/support/browser-env.ts (its own, as settings change there;
 // the three engines share one server, so each run writes values of its own). What the console
 // changes is checked through the API, never only on screen.
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { waitUntil } from '../kit/testing/wait.js';
 import type { CouncilSettings, ServiceList } from '@civicloop/contract';
-import { $, active, all, button, choose, maybe, signedIn, text, type, view } from './console-testing.js';
+import { $, active, all, button, choose, cleanUpAfterEach, env, maybe, officeApi, signedIn, text, type, view } from './console-testing.js';
 import type { CocreateConsole } from './cocreate-console.js';
 
-interface TestEnv {
-  apiUrl: string;
-  directApiUrl: string;
-  office: { council: string; editor: string; admin: string };
-}
-
-let env: TestEnv;
 const run = Math.random().toString(36).slice(2, 8);
+cleanUpAfterEach();
 
-before(async () => {
-  env = (await (await fetch('/__test-env.json')).json()) as TestEnv;
-});
-afterEach(() => {
-  fixtureCleanup();
-  sessionStorage.clear();
-});
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${env.directApiUrl}/v1/councils/${env.office.council}/${path}`, { headers: { authorization: `Bearer ${env.office.admin}` }, cache: 'no-store' });
-  if (!res.ok) throw new Error(`GET ${path} failed with ${res.status}`);
-  return (await res.json()) as T;
-};
+const api = <T>(path: string): Promise<T> => officeApi<T>(env.office.admin, 'GET', path);
 const open = (token: string, name: 'Settings' | 'Embed', region: 'settings' | 'embed') =>
   signedIn({ api: env.apiUrl, council: env.office.council, token }).then(async (el) => {
     await view(el, name, region);
