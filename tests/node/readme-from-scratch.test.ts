@@ -6,26 +6,17 @@
 // gives a receipt.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type HTTPRequest } from 'puppeteer-core';
 import { launchChromium } from '../support/chromium.mjs';
+import { codeAfter } from '../support/readme.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const readme = readFileSync(`${root}README.md`, 'utf8');
 const cli = `${root}packages/server/dist/cli.js`;
-
-/** The first fenced block of `lang` after `heading`. */
-function codeAfter(heading: string, lang: string): string {
-  const at = readme.indexOf(heading);
-  assert.ok(at >= 0, `README has no "${heading}"`);
-  const m = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(readme.slice(at));
-  assert.ok(m, `no ${lang} block after "${heading}"`);
-  return m[1]!;
-}
 
 /** A shell line's words (double-quoted words kept whole; a trailing `# comment` dropped). */
 function words(line: string): string[] {

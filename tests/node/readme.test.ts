@@ -4,22 +4,13 @@
 // with Retry-After past the rate limit.
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { createCouncil, seedDemo, startServer, type RunningServer } from '@civicloop/server';
+import { codeAfter } from '../support/readme.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const readme = readFileSync(`${root}README.md`, 'utf8');
-
-/** The first fenced block of `lang` after `heading`. */
-function codeAfter(heading: string, lang: string): string {
-  const at = readme.indexOf(heading);
-  assert.ok(at >= 0, `README has no "${heading}"`);
-  const m = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(readme.slice(at));
-  assert.ok(m, `no ${lang} block after "${heading}"`);
-  return m[1]!;
-}
 
 describe('README for integrators', () => {
   let server: RunningServer;
