@@ -84,7 +84,7 @@ forEachEngine((engine) => {
   const seen = new Map<string, Set<number>>();
 
   before(async () => {
-    server = await startTestServer(engine, { limits: { feedbackPerClientPerHour: 1e6, feedbackPerCouncilPerHour: 1e6 } });
+    server = await startTestServer(engine, { limits: { feedbackPerClientPerHour: 1e6, feedbackPerCouncilPerHour: 1e6, signInsPerClientPerHour: 1e6, signInsPerCouncilPerHour: 1e6 } });
     await createCouncil(server.db, DOCTON);
     await createService(server.db, { council: 'docton', id: 'libraries', name: { en: 'Libraries' }, category: 'culture' });
     token = await createStaffToken(server.db, { council: 'docton', role: 'admin' });

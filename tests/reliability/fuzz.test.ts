@@ -126,7 +126,7 @@ forEachEngine((engine) => {
 
   before(async () => {
     // Rate limits high enough that the fuzz reaches the handlers instead of the 429.
-    server = await startTestServer(engine, { limits: { feedbackPerClientPerHour: 1e6, feedbackPerCouncilPerHour: 1e6 } }, failures);
+    server = await startTestServer(engine, { limits: { feedbackPerClientPerHour: 1e6, feedbackPerCouncilPerHour: 1e6, signInsPerClientPerHour: 1e6, signInsPerCouncilPerHour: 1e6 } }, failures);
     await createCouncil(server.db, { slug: 'fuzzton', name: 'Fuzzton', origins: ['https://fuzzton.example'] });
     await createService(server.db, { council: 'fuzzton', id: 'libraries', name: { en: 'Libraries' }, category: 'culture' });
     token = await createStaffToken(server.db, { council: 'fuzzton', role: 'admin' });

@@ -325,12 +325,13 @@ export const routes = defineRoutes({
       "No token needed. For a council with `sso` in its configuration: the server redeems the code (with the PKCE verifier) at the provider's " +
       'token endpoint, checks the ID token (signature by the provider\'s keys, issuer, audience, expiry, `nonce`), and maps the council\'s role ' +
       'claim to `editor` or `admin`. A person whose claims map to no role gets 403; a code, verifier or nonce the provider or the ID token ' +
-      'does not confirm gets 401; a council without single sign-on, 404. The session lasts the council\'s session length; only its hash is stored.',
+      'does not confirm gets 401; a council without single sign-on, 404. Every attempt counts against a limit per client address and per council ' +
+      '(30 and 1000 an hour by default; 429 with `Retry-After` past it), refused ones included. The session lasts the council\'s session length; only its hash is stored.',
     params: CouncilParams,
     body: StaffSessionCreate,
     bodyExample: examples.staffSessionCreate,
     responses: { 201: { description: 'Signed in', schema: StaffSession, example: examples.staffSession } },
-    problems: [400, 401, 403, 404, 413, 415, 422],
+    problems: [400, 401, 403, 404, 413, 415, 422, 429],
   },
   deleteStaffSession: {
     summary: 'Sign out: end the single sign-on session of this request',

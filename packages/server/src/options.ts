@@ -18,7 +18,7 @@ export interface ServerOptions {
   cdnDir?: string;
   /** Serve the API reference at `/docs`. @default false */
   docs?: boolean;
-  /** Rate limits of public feedback, per hour. @default { feedbackPerClientPerHour: 20, feedbackPerCouncilPerHour: 2000 } */
+  /** Rate limits per hour: residents' input (and contact-bank sign-ups), and staff single sign-on attempts. @default { feedbackPerClientPerHour: 20, feedbackPerCouncilPerHour: 2000, signInsPerClientPerHour: 30, signInsPerCouncilPerHour: 1000 } */
   limits?: Partial<typeof DEFAULT_LIMITS>;
   /** Secret for hashing client addresses and signing challenges. @default CIVICLOOP_SECRET env, else one generated and kept in the database */
   secret?: string;

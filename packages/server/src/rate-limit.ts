@@ -5,7 +5,7 @@ import { HttpProblem } from './errors/http-problem.js';
 
 const WINDOW_SECONDS = 3600;
 
-export const DEFAULT_LIMITS = { feedbackPerClientPerHour: 20, feedbackPerCouncilPerHour: 2000 };
+export const DEFAULT_LIMITS = { feedbackPerClientPerHour: 20, feedbackPerCouncilPerHour: 2000, signInsPerClientPerHour: 30, signInsPerCouncilPerHour: 1000 };
 
 /** What a client may still send in the current window, for the `RateLimit` headers. */
 export interface Allowance {
@@ -39,11 +39,17 @@ export interface Limit {
   /** Who reached it, for the 429's detail: "Your connection", "This council". */
   what: string;
   policy: string;
+  /** What is counted, in the 429's words. @default 'inputs' */
+  counts?: 'inputs' | 'sign-ins';
 }
 
 function refuse(l: Limit, allowance: Allowance): never {
-  throw new HttpProblem(429, PROBLEM_TYPES.rateLimited, 'Too many inputs', {
-    detail: `${l.what} reached its limit of ${l.limit} inputs an hour. Your text is not lost: send it again in ${Math.ceil(allowance.reset / 60)} minutes.`,
+  const minutes = Math.ceil(allowance.reset / 60);
+  const signIns = l.counts === 'sign-ins';
+  throw new HttpProblem(429, PROBLEM_TYPES.rateLimited, signIns ? 'Too many sign-ins' : 'Too many inputs', {
+    detail: signIns
+      ? `${l.what} reached its limit of ${l.limit} sign-ins an hour. Try again in ${minutes} minutes.`
+      : `${l.what} reached its limit of ${l.limit} inputs an hour. Your text is not lost: send it again in ${minutes} minutes.`,
     headers: { 'retry-after': String(allowance.reset), ...rateLimitHeaders(allowance) },
   });
 }
@@ -58,7 +64,7 @@ function refuse(l: Limit, allowance: Allowance): never {
  * `COUNCIL_SHARDS` rows, one picked at random, and summed. Concurrent inputs from different
  * clients can pass the council's limit by at most as many as are in flight at once.
  * Called inside the request's transaction: a refused request is rolled back with it, so only
- * accepted inputs count. Returns the client's allowance.
+ * accepted inputs count (a sign-in runs outside one, so every attempt counts). Returns the client's allowance.
  */
 export async function consumeBoth(db: Queryable, client: Limit, council: Limit, nowMs: number): Promise<Allowance> {
   const now = nowMs / 1000;

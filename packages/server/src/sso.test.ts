@@ -186,6 +186,29 @@ forEachEngine((engine) => {
     assert.equal((await call(server, 'GET', `${base}/staff/feedback`, { token: staffToken })).status, 200);
   });
 
+  test('sign-in attempts are limited per client address, refused ones included: 429 with Retry-After, and the next hour it asks the provider again', async () => {
+    const clock2 = testClock();
+    const limited = await startTestServer(engine, { now: clock2.now, limits: { signInsPerClientPerHour: 2 } });
+    try {
+      await createCouncil(limited.db, { slug: 'ssoton', name: 'Ssoton', origins: [] });
+      await setCouncilSso(limited.db, 'ssoton', await resolveSso({ issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, roleClaim: 'groups', roles: { editor: ['civicloop-editors'], admin: [] } }));
+      const p = pkce();
+      const attempt = () => call(limited, 'POST', `${base}/staff/sessions`, { body: { code: 'not-a-code-the-provider-gave', codeVerifier: p.verifier, redirectUri, nonce: p.nonce } });
+      // Two codes the provider refuses: each asked it, each counts.
+      assert.equal((await attempt()).status, 401);
+      assert.equal((await attempt()).status, 401);
+      const refused = await attempt();
+      assert.equal(refused.status, 429);
+      assert.equal(refused.body.type, PROBLEM_TYPES.rateLimited);
+      assert.match(refused.body.detail, /limit of 2 sign-ins an hour/);
+      assert.ok(Number(refused.headers.get('retry-after')) > 0);
+      clock2.advance(3_600_000);
+      assert.equal((await attempt()).status, 401, 'a new hour: the provider is asked again');
+    } finally {
+      await limited.close();
+    }
+  });
+
   test('turning single sign-on off removes it from the public configuration and refuses new sign-ins', async () => {
     await setCouncilSso(server.db, 'ssoton', null);
     assert.equal((await call<CouncilConfig>(server, 'GET', base)).body.sso, undefined);

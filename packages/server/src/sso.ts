@@ -11,6 +11,8 @@ import type { Handlers } from './context.js';
 import type { Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
 import { problems } from './problems.js';
+import { clientBucket, consumeBoth, DEFAULT_LIMITS } from './rate-limit.js';
+import { keyedHash } from './secret.js';
 
 /** Session tokens carry their own prefix, so `authenticateStaff` knows where to look. */
 export const SESSION_PREFIX = 'clss_';
@@ -276,7 +278,17 @@ export async function purgeSessions(db: Queryable, now: number): Promise<void> {
 }
 
 export const ssoHandlers: Pick<Handlers, 'createStaffSession' | 'deleteStaffSession'> = {
-  async createStaffSession({ db, council, body, now }) {
+  async createStaffSession({ db, council, body, now, options, secret, clientAddress }) {
+    // Every attempt counts, refused ones too (this route runs outside a transaction): each one asks
+    // the provider's token endpoint, which nobody may use this server to flood.
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const client = keyedHash(secret, 'client-address', clientBucket(clientAddress));
+    await consumeBoth(
+      db,
+      { bucket: `sign-in:${council.slug}:${client}`, limit: limits.signInsPerClientPerHour, what: 'Your connection', policy: 'client', counts: 'sign-ins' },
+      { bucket: `sign-in-council:${council.slug}`, limit: limits.signInsPerCouncilPerHour, what: 'This council', policy: 'council', counts: 'sign-ins' },
+      now(),
+    );
     return { status: 201, body: await createStaffSession(db, council, body, now()) };
   },
   async deleteStaffSession({ db, staff, now }) {
