@@ -6,7 +6,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { waitUntil } from '../kit/testing/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { typeKeys } from '../kit/testing/keys.js';
-import { focusDropped, smallTargets } from '../kit/testing/a11y-suite.js';
+import { focusDropped, holdTimers, smallTargets } from '../kit/testing/a11y-suite.js';
 import { sessionKey, tokenKey } from '../stores/console.js';
 import type { CocreateConsole } from './cocreate-console.js';
 import { $, active, all, button, choose, maybe, status, text, type } from './console-testing.js';
@@ -278,8 +278,10 @@ describe('<cocreate-console>', () => {
     await expect(el).to.be.accessible();
   });
 
+  /** What the console keeps about a single sign-on session in the tab, expiring at `expiresAt`. */
+  const info = (expiresAt: string) => JSON.stringify({ person: { subject: 'ewa', name: 'Ewa Kowalska' }, role: 'editor', expiresAt });
+
   it('a kept single sign-on session names the person; one past its expiry is not tried again, and said to have ended', async () => {
-    const info = (expiresAt: string) => JSON.stringify({ person: { subject: 'ewa', name: 'Ewa Kowalska' }, role: 'editor', expiresAt });
     // The desk's token stands in for a session token: the API takes it, so only the kept expiry decides.
     sessionStorage.setItem(key(), env.desk.editor);
     sessionStorage.setItem(sessionKey(key()), info(new Date(Date.now() + 3_600_000).toISOString()));
@@ -296,5 +298,29 @@ describe('<cocreate-console>', () => {
     expect(maybe(ended, '#inbox')).to.equal(null);
     expect(sessionStorage.getItem(key())).to.equal(null);
     expect(sessionStorage.getItem(sessionKey(key()))).to.equal(null);
+  });
+
+  it('a single sign-on session ends by the page\'s clock at its expiry, without waiting for a refused call', async () => {
+    // The page's clock stands still while the console reads it, so the expiry timer's delay is
+    // exactly the hour left; that timer is held, then run as the hour passes.
+    const at = Date.now();
+    const realNow = Date.now;
+    Date.now = () => at;
+    const hour = holdTimers(3_600_000);
+    try {
+      sessionStorage.setItem(key(), env.desk.editor);
+      sessionStorage.setItem(sessionKey(key()), info(new Date(at + 3_600_000).toISOString()));
+      const el = await render();
+      await listed(el);
+      expect(hour.held()).to.equal(1, 'one timer, for the session\'s end');
+      hour.flush();
+      await waitUntil(() => maybe(el, '#ended'), 'no notice that the session ended');
+      expect(maybe(el, '#inbox')).to.equal(null);
+      expect(sessionStorage.getItem(key())).to.equal(null);
+      expect(sessionStorage.getItem(sessionKey(key()))).to.equal(null);
+    } finally {
+      hour.restore();
+      Date.now = realNow;
+    }
   });
 });
