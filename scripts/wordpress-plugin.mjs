@@ -50,7 +50,8 @@ export function pluginElements(manifest) {
       };
     }
   }
-  return elements;
+  // By tag: the manifest's module order varies between builds, the plugin (and its zip) must not.
+  return Object.fromEntries(Object.entries(elements).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The plugin's translatable strings: the literal first argument of __() and its kin with the 'civicloop' domain. */
