@@ -2,21 +2,25 @@
 // by scripts/wordpress-setup.sh, which .ci/run's packages allow). The test installs the zip
 // `npm run build` made, points its settings at a real Civic Loop server started here, and for
 // each role saves posts as that user through WordPress's own functions (so kses filters them as
-// it would that user's): the feedback block, the shortcode, and the README's raw paste. Headless
-// Chromium then opens each published post as a resident, and a submission gets its receipt.
+// it would that user's): the feedback block, the shortcode, and the README's raw paste, then the
+// contact bank's and you-said-we-did's blocks. Headless Chromium opens each published post as a
+// resident: a submission gets its receipt, a sign-up "Check your email", and the receipt is found.
 // What WordPress stored and whether the resident could submit is written to
 // .test-results/wordpress.json, the table in the issue's closing note. Needs root (it configures
 // Apache and MariaDB); scripts/test.mjs runs it only where WordPress is installed.
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createCouncil, createService, readCdnManifest, startServer, type RunningServer } from '@civicloop/server';
 import { launchChromium } from '../support/chromium.mjs';
+import { testBankConfig } from '../support/contact-bank.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -52,13 +56,17 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
   const users: Record<string, { id: number; unfilteredHtml: boolean }> = {};
   const rows: Row[] = [];
   let snippet = '';
+  let mailDir = '';
 
   before(async () => {
     execFileSync('bash', [`${root}scripts/wordpress-setup.sh`], { env: { ...process.env, WP_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
     // Every resident here is one browser at 127.0.0.1: the per-client limit (20 an hour) is raised
     // above the ~30 inputs this suite sends, so it tests WordPress, not the rate limit.
-    server = await startServer({ port: 0, dataDir: 'memory://', cdnDir, purgeEveryMs: false, limits: { feedbackPerClientPerHour: 100 }, log: () => {} });
-    await createCouncil(server.db, { slug: council, name: 'Riverside', origins: [wpUrl], locales: ['en'], defaultLocale: 'en' });
+    // Mail (the contact bank's "check your email") is written to a folder: this suite tests WordPress, not SMTP.
+    mailDir = mkdtempSync(join(tmpdir(), 'civicloop-wp-mail-'));
+    server = await startServer({ port: 0, dataDir: 'memory://', cdnDir, mailOutboxDir: mailDir, purgeEveryMs: false, limits: { feedbackPerClientPerHour: 100 }, log: () => {} });
+    // The council runs a contact bank too, so every element's block can take a resident's input.
+    await createCouncil(server.db, { slug: council, name: 'Riverside', origins: [wpUrl], locales: ['en'], defaultLocale: 'en', contactBank: testBankConfig() });
     await createCouncil(server.db, { slug: 'elsewhere', name: 'Elsewhere', origins: ['https://www.elsewhere.example'], locales: ['en'], defaultLocale: 'en' });
     serviceId = (await createService(server.db, { council, name: { en: 'Libraries' }, category: 'culture' })).id;
     // The README's paste, with the tags the server prints (cdn-snippet).
@@ -112,6 +120,7 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
     }
     await browser?.close();
     await server?.close();
+    if (mailDir) rmSync(mailDir, { recursive: true, force: true });
   });
 
   test('settings: saving checks the server, the council and whether this site is an allowed origin', async () => {
@@ -153,30 +162,62 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
     assert.equal((await wp<{ status: number }>({ do: 'rest', user: 0, path: '/civicloop/v1/services' })).status, 401);
   });
 
-  /** Opens a published post as a resident: the element renders, the loader is there once with its hash, a submission gets a receipt. */
+  /** Opens a published post as a resident: the element renders, and (with `submit`) a submission gets a receipt. */
   async function resident(postId: number, submit: boolean): Promise<{ elementOnPage: boolean; receipt: string | null; problems: string[] }> {
+    return withPage(`${wpUrl}/?p=${postId}`, async (page) => {
+      const form = await page.$('cocreate-feedback');
+      if (!form) return { elementOnPage: false, receipt: null };
+      await page.waitForFunction((e) => e.shadowRoot?.querySelector('form #text'), { timeout: 30_000 }, form);
+      if (!submit) return { elementOnPage: true, receipt: null };
+      await (await form.$('pierce/input[name="kind"][value="idea"]'))!.click();
+      await (await form.$('pierce/#text'))!.type(`Longer opening hours, please (post ${postId}).`);
+      await (await form.$('pierce/button[type="submit"]'))!.click();
+      await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="receipt-code"]'), { timeout: 30_000 }, form);
+      return { elementOnPage: true, receipt: await form.evaluate((e) => e.shadowRoot!.querySelector('[part~="receipt-code"]')!.textContent!.trim()) };
+    });
+  }
+
+  /** A resident joins the contact bank through the post's <contact-bank-signup>: "Check your email". */
+  async function joins(postId: number, email: string): Promise<{ elementOnPage: boolean; outcome: string | null; problems: string[] }> {
+    return withPage(`${wpUrl}/?p=${postId}`, async (page) => {
+      const form = await page.$('contact-bank-signup');
+      if (!form) return { elementOnPage: false, outcome: null };
+      await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="consent"] a'), { timeout: 30_000 }, form);
+      await (await form.$('pierce/input[name="kind"][value="resident"]'))!.click();
+      await (await form.$('pierce/#email'))!.type(email);
+      await (await form.$('pierce/input[name="formats"][value="workshop"]'))!.click();
+      await (await form.$('pierce/input[name="languages"][value="en"]'))!.click();
+      await (await form.$('pierce/input[name="consent"][value="invitations"]'))!.click();
+      await (await form.$('pierce/button[type="submit"]'))!.click();
+      await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="check-email"]'), { timeout: 30_000 }, form);
+      return { elementOnPage: true, outcome: await form.evaluate((e) => e.shadowRoot!.querySelector('#outcome-title')!.textContent!.trim()) };
+    });
+  }
+
+  /** A resident follows their input by its receipt in the post's <you-said-we-did> (`#receipt=` in the address). */
+  async function follows(postId: number, receipt: string): Promise<{ elementOnPage: boolean; outcome: string | null; problems: string[] }> {
+    return withPage(`${wpUrl}/?p=${postId}#receipt=${receipt}`, async (page) => {
+      const loop = await page.$('you-said-we-did');
+      if (!loop) return { elementOnPage: false, outcome: null };
+      await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="lookup"]'), { timeout: 30_000 }, loop);
+      return { elementOnPage: true, outcome: await loop.evaluate((e) => e.shadowRoot!.querySelector('[part~="lookup"]')!.textContent!.replace(/\s+/g, ' ').trim()) };
+    });
+  }
+
+  /** A page opened by a resident, with what went wrong on it (page errors, console errors, failed responses). */
+  async function withPage<T extends object>(url: string, use: (page: Page) => Promise<T>): Promise<T & { problems: string[] }> {
     const page: Page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
     });
-    // The browser's own favicon request is the theme's business, not the plugin's.
     page.on('response', (r) => {
       if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`);
     });
     try {
-      await page.goto(`${wpUrl}/?p=${postId}`, { waitUntil: 'load' });
-      const form = await page.$('cocreate-feedback');
-      if (!form) return { elementOnPage: false, receipt: null, problems };
-      await page.waitForFunction((e) => e.shadowRoot?.querySelector('form #text'), { timeout: 30_000 }, form);
-      if (!submit) return { elementOnPage: true, receipt: null, problems };
-      await (await form.$('pierce/input[name="kind"][value="idea"]'))!.click();
-      await (await form.$('pierce/#text'))!.type(`Longer opening hours, please (post ${postId}).`);
-      await (await form.$('pierce/button[type="submit"]'))!.click();
-      await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="receipt-code"]'), { timeout: 30_000 }, form);
-      const receipt = await form.evaluate((e) => e.shadowRoot!.querySelector('[part~="receipt-code"]')!.textContent!.trim());
-      return { elementOnPage: true, receipt, problems };
+      await page.goto(url, { waitUntil: 'load' });
+      return { ...(await use(page)), problems };
     } finally {
       await page.close();
     }
@@ -191,7 +232,7 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
   for (const hardened of [false, true]) {
     for (const role of ROLES) {
       const label = hardened ? `${role} (DISALLOW_UNFILTERED_HTML)` : role;
-      test(`${label}: the block and the shortcode get a receipt; the raw paste is recorded`, async () => {
+      test(`${label}: the feedback block and the shortcode get a receipt, the contact bank block a sign-up and the you-said-we-did block finds that receipt; the raw paste is recorded`, async () => {
         // The three posts side by side (three residents at once), to keep the suite quick.
         const done = await Promise.all(
           Object.entries(paths).map(async ([path, content]) => {
@@ -221,6 +262,25 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
           }
           assert.equal(seen.elementOnPage, true, `${label} ${path}: the element is on the page`);
           assert.match(seen.receipt ?? '', /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/, `${label} ${path}: a receipt`);
+          assert.deepEqual(seen.problems, [], `${label} ${path}`);
+        }
+
+        // The other elements' blocks, as the same user: a resident joins the contact bank, and
+        // follows the input just sent through the block by its receipt.
+        const receipt = done.find((d) => d.path === 'block')!.seen!.receipt!;
+        const others = {
+          'contact bank block': { content: `<!-- wp:civicloop/contact-bank-signup /-->`, visit: (id: number) => joins(id, `${role}${hardened ? '-hardened' : ''}@residents.example`) },
+          'you said, we did block': { content: `<!-- wp:civicloop/you-said-we-did /-->`, visit: (id: number) => follows(id, receipt) },
+        };
+        for (const [path, { content, visit }] of Object.entries(others)) {
+          let saved = await wp<Saved>({ do: 'post', user: users[role]!.id, title: `${label} ${path}`, content, disallowUnfilteredHtml: hardened });
+          if (role === 'contributor') saved = await wp<Saved>({ do: 'publish', user: users['editor']!.id, id: saved.id, disallowUnfilteredHtml: hardened });
+          assert.equal(saved.stored, content, `${label} ${path}: only the block's comment is stored`);
+          const seen = await visit(saved.id);
+          rows.push({ role: label, path, unfilteredHtml: users[role]!.unfilteredHtml && !hardened, stored: saved.stored, elementOnPage: seen.elementOnPage, receipt: seen.outcome });
+          assert.equal(seen.elementOnPage, true, `${label} ${path}: the element is on the page`);
+          if (path === 'contact bank block') assert.equal(seen.outcome, 'Check your email', `${label}: joined`);
+          else assert.match(seen.outcome ?? '', new RegExp(`Receipt code ${receipt}`), `${label}: the receipt found`);
           assert.deepEqual(seen.problems, [], `${label} ${path}`);
         }
       });
