@@ -19,6 +19,8 @@ import { councilApi, watchPage } from '../support/journey.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
 const council = 'ssoville';
+// Sign-ins this connection may make in an hour: the first three tests make one each; the last is refused.
+const SIGN_INS_PER_HOUR = 3;
 
 describe('staff sign in to the console through their provider; the audit log names them [chromium]', { skip: !existsSync(`${cdnDir}/civicloop.js`) && 'run npm run build first' }, () => {
   let server: RunningServer;
@@ -38,7 +40,7 @@ describe('staff sign in to the console through their provider; the audit log nam
 
   before(async () => {
     pagesDir = mkdtempSync(join(tmpdir(), 'civicloop-sso-journey-'));
-    server = await startServer({ port: 0, dataDir: 'memory://', demoDir: pagesDir, cdnDir, purgeEveryMs: false, log: () => {}, now: () => Date.now() + ahead });
+    server = await startServer({ port: 0, dataDir: 'memory://', demoDir: pagesDir, cdnDir, purgeEveryMs: false, log: () => {}, now: () => Date.now() + ahead, limits: { signInsPerClientPerHour: SIGN_INS_PER_HOUR } });
     provider = await startTestProvider(
       { ewa: { name: 'Ewa Kowalska', groups: ['console-editors'] }, vic: { name: 'Vic Visitor', groups: ['everyone'] } },
       [`${server.url}/console/`],
@@ -179,5 +181,28 @@ describe('staff sign in to the console through their provider; the audit log nam
     assert.equal(rows[0]!.n, 0);
     // On the console's pages (the provider's login page loads fonts from the web), the refusal was the API's 403 and nothing else went wrong.
     assert.deepEqual(problems.filter((p) => p.includes(` at ${server.url}/`) && !/status of 403/.test(p)), []);
+  });
+
+  test('past the hour\'s sign-ins from this connection, the console says so and until when, and nothing is created', async () => {
+    problems.length = 0;
+    const { rows: before } = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM staff_sessions');
+    // Ewa again, remembered by the provider in the first browser context: this is the connection's fourth sign-in this hour.
+    page = await browser.browserContexts()[0]!.newPage();
+    watch(page);
+    const el = await signInAs('ewa', true);
+    const said = (await textOf(el, '#sso-error-title'))!;
+    // The server's Retry-After is at most an hour away; the console names that time as the page shows times.
+    const at = said.match(/^There have been too many sign-in attempts\. Try again after (\d{1,2}):(\d{2})(?: ?([AP]M))?\.$/);
+    assert.ok(at, said);
+    const hours = at[3] ? (Number(at[1]) % 12) + (at[3] === 'PM' ? 12 : 0) : Number(at[1]);
+    const minutes = hours * 60 + Number(at[2]);
+    const now = new Date();
+    const away = (minutes - (now.getHours() * 60 + now.getMinutes()) + 24 * 60) % (24 * 60);
+    assert.ok(away >= 0 && away <= 61, `${said}: ${away} minutes away`);
+    assert.equal(await el.evaluate((e) => e.shadowRoot!.querySelector('[part~="session"]')), null);
+    assert.ok(await el.evaluate((e) => Boolean(e.shadowRoot!.querySelector('.sso button') && e.shadowRoot!.querySelector('#token'))), 'both ways in stay offered');
+    const { rows: after } = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM staff_sessions');
+    assert.equal(after[0]!.n, before[0]!.n);
+    assert.deepEqual(problems.filter((p) => p.includes(` at ${server.url}/`) && !/status of 429/.test(p)), []);
   });
 });

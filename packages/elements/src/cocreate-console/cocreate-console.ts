@@ -11,6 +11,7 @@ import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
 import { moreTeller } from '../kit/parts/more-button.js';
+import { dateFormat } from '../kit/format.js';
 import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createConsole, type ActionState, type InboxFilters, type InboxList, type SessionState } from '../stores/console.js';
 import { createConsoleAudit } from '../stores/console-audit.js';
@@ -184,7 +185,7 @@ export class CocreateConsole extends CivicElement {
       this.#activitiesView.forget();
       this.#embedView.forget();
       if (session.left) return void (this.#focus.moveTo('#signed-out') || this.#statusRegion.announce(msg('You are signed out.', { id: 'console.signedOut.title' })));
-      if (session.sso) return void (this.#focus.moveTo('#sso-error') || this.#statusRegion.announce(s.ssoFailure(session.sso)));
+      if (session.sso) return void (this.#focus.moveTo('#sso-error') || this.#statusRegion.announce(this.#ssoFailure(session)));
       if (session.refused === 'ended') return void (this.#focus.moveTo('#ended') || this.#statusRegion.announce(s.failureText('ended')));
       // The error is named by the field it belongs to (aria-describedby): focus there tells it.
       if (session.refused && !this.#focus.moveTo('#token')) this.#statusRegion.announce(s.failureText(session.refused));
@@ -214,7 +215,9 @@ export class CocreateConsole extends CivicElement {
     else if (action.state === 'failed') this.#statusRegion.announce(s.failureText(action.reason));
   }
 
-  #date = (at: string) => new Intl.DateTimeFormat(this.renderedLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  #ssoFailure = (session: SessionState) =>
+    session.state === 'signed-out' && session.sso ? s.ssoFailure(session.sso, session.retryAt ? dateFormat(this.renderedLocale, { timeStyle: 'short' }).format(session.retryAt) : '') : '';
+  #date = (at: string) => dateFormat(this.renderedLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
   #act = (fn: () => unknown) => () => {
     this.#focus.acted();
     void fn();
@@ -271,9 +274,9 @@ export class CocreateConsole extends CivicElement {
     const council = this.#council.value;
     const sso = council.status === 'ready' ? council.config.sso : undefined;
     if (!sso) return nothing;
-    const failed = session.state === 'signed-out' ? session.sso : undefined;
+    const failed = session.state === 'signed-out' && session.sso;
     return html`
-      ${failed ? notice({ id: 'sso-error', level, tone: 'error', title: s.ssoFailure(failed), body: nothing }) : nothing}
+      ${failed ? notice({ id: 'sso-error', level, tone: 'error', title: this.#ssoFailure(session), body: nothing }) : nothing}
       <div class="row sso">
         <button part="button" class="button" type="button" aria-disabled=${session.state === 'checking' ? 'true' : 'false'} @click=${this.#onProvider}>${s.ssoButton(sso.label)}</button>
       </div>

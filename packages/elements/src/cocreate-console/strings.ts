@@ -102,7 +102,9 @@ export function ssoButton(provider: string): string {
   return msg(str`Sign in with ${provider}`, { id: 'console.sso.button' });
 }
 
-export function ssoFailure(reason: 'no-role' | 'failed'): string {
+/** Why single sign-on failed; `retryAt` is when a `busy` refusal ends, as the page shows times. */
+export function ssoFailure(reason: 'no-role' | 'failed' | 'busy', retryAt = ''): string {
+  if (reason === 'busy') return msg(str`There have been too many sign-in attempts. Try again after ${retryAt}.`, { id: 'console.sso.busy' });
   return reason === 'no-role'
     ? msg('You signed in, but your account has no role in this council’s console. Ask an administrator for access.', { id: 'console.sso.noRole' })
     : msg('Signing in with your organisation’s account did not work. Try again.', { id: 'console.sso.failed' });

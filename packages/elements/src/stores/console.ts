@@ -26,9 +26,10 @@ export type SessionInfo = Pick<StaffSession, 'person' | 'role' | 'expiresAt'>;
 export type SessionState =
   /**
    * `refused`: why the last sign-in failed or the session ended; `left`: the staff member just
-   * signed out; `sso`: why single sign-on failed (`no-role`: the person has no role here).
+   * signed out; `sso`: why single sign-on failed (`no-role`: the person has no role here;
+   * `busy`: too many sign-ins from this connection or for this council, to try again at `retryAt`).
    */
-  | { state: 'signed-out'; refused?: ConsoleFailure | 'ended'; left?: boolean; sso?: 'no-role' | 'failed' }
+  | { state: 'signed-out'; refused?: ConsoleFailure | 'ended'; left?: boolean; sso?: 'no-role' | 'failed' | 'busy'; retryAt?: number }
   | { state: 'checking' }
   | { state: 'signed-in'; session?: SessionInfo };
 
@@ -190,6 +191,8 @@ export function createConsole(options: ConsoleOptions) {
               if (serial !== sessionSerial) return;
               const reason = failure(error);
               const noRole = isApiError(error) && error.status === 403;
+              // The server limits sign-ins per connection and per council (each asks the provider); it says when to come back.
+              if (isApiError(error) && error.status === 429) return $session.set({ state: 'signed-out', sso: 'busy', retryAt: Date.now() + (error.retryAfter ?? 3_600_000) });
               $session.set({ state: 'signed-out', ...(noRole ? { sso: 'no-role' as const } : reason === 'wrong' ? { sso: 'failed' as const } : { refused: reason }) });
             },
           );
