@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../kit/testing/wait.js';
 import { $, active, all, cleanUpAfterEach, env, maybe, officeApi, signedIn, text, view } from './console-testing.js';
 import type { CocreateConsole } from './cocreate-console.js';
+import '../cocreate-feedback/cocreate-feedback.js';
 
 const run = Math.random().toString(36).slice(2, 8);
 cleanUpAfterEach();
@@ -80,6 +81,27 @@ describe('<cocreate-console> input seen in public', () => {
     expect($<HTMLAnchorElement>(el, '#pane-source').href).to.equal(link);
     expect(text($(el, '#pane-source'))).to.equal(link);
     await expect(el).to.be.accessible();
+  });
+
+  // First in this file's page on purpose: the console's Polish strings are not loaded yet.
+  it('a staff form in another language shows its staff part in that language from the first moment, never in English first', async () => {
+    const seen = new Set<string>();
+    const el = document.createElement('cocreate-feedback') as HTMLElement & { staffToken?: string; updateComplete: Promise<unknown> };
+    Object.assign(el, { staffToken: env.office.editor });
+    for (const [name, value] of Object.entries({ api: env.apiUrl, council: env.office.council, lang: 'pl' })) el.setAttribute(name, value);
+    document.body.append(el);
+    try {
+      const watch = () => new MutationObserver(() => seen.add(text(el.shadowRoot!.querySelector('label[for="channel"]')))).observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+      await waitUntil(() => el.shadowRoot, 'the form did not start');
+      watch();
+      await waitUntil(() => el.shadowRoot!.querySelector('#channel optgroup'), 'the staff part did not render', { timeout: 15_000 });
+      expect(text(el.shadowRoot!.querySelector('label[for="channel"]'))).to.equal('Jak otrzymano tę opinię?');
+      expect([...el.shadowRoot!.querySelectorAll('#channel optgroup')].map((g) => g.getAttribute('label'))).to.deep.equal(['Zgłoszenie przyjęte przez pracownika', 'Widziane publicznie']);
+      seen.delete('');
+      expect([...seen]).to.deep.equal(['Jak otrzymano tę opinię?']);
+    } finally {
+      el.remove();
+    }
   });
 
   it('says a missing link in the console’s language', async () => {

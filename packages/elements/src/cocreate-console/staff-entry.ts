@@ -4,13 +4,12 @@
 // public the address where it can be seen, required (the contract's `sourceUrl`). A module of its
 // own, imported only once a staff token is set (the console's record view loads it ahead): the
 // public form's page pays nothing for it. It lives with the console and its words are the
-// console's (`console.*`), whose strings it loads for the form's language itself.
-import { PUBLIC_ACTION_CHANNELS, STAFF_CHANNELS, type Locale, type StaffEntryChannel } from '@civicloop/contract/rules';
+// console's (`console.*`): the form loads them with this module (`messages`) before showing it.
+import { PUBLIC_ACTION_CHANNELS, STAFF_CHANNELS, type StaffEntryChannel } from '@civicloop/contract/rules';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { channelLabel } from './strings.js';
-import { messages } from '../generated/locales/console.js';
-import { isLoaded, loadLocale } from '../internal/localization.js';
+export { messages } from '../generated/locales/console.js';
 import { describedByAttr, field } from '../kit/parts/index.js';
 import type { FeedbackDraft, FieldError, StaffEntry } from '../stores/feedback.js';
 
@@ -29,7 +28,7 @@ function isWebUrl(value: string): boolean {
 export const staffEntry: StaffEntry & {
   /** The words of staff mode's own errors, or undefined for the form's. */
   errorText(error: FieldError): string | undefined;
-  render(o: { draft: FeedbackDraft; locale: Locale; error(field: 'channel' | 'sourceUrl'): string | undefined; update(patch: Partial<FeedbackDraft>): void; refresh(): void }): TemplateResult;
+  render(o: { draft: FeedbackDraft; error(field: 'channel' | 'sourceUrl'): string | undefined; update(patch: Partial<FeedbackDraft>): void }): TemplateResult;
 } = {
   issues(d) {
     if (!d.channel) return [{ field: 'channel', code: 'channel-missing' }];
@@ -50,9 +49,7 @@ export const staffEntry: StaffEntry & {
     return undefined;
   },
 
-  render({ draft: d, locale, error, update, refresh }) {
-    // The console's strings in this language, once: shown in English only until they arrive.
-    if (!isLoaded(locale, [messages])) void loadLocale(locale, [messages]).then(refresh, () => undefined);
+  render({ draft: d, error, update }) {
     const option = (value: StaffEntryChannel, label: string) => html`<option value=${value} ?selected=${d.channel === value}>${label}</option>`;
     return html`
       ${field({

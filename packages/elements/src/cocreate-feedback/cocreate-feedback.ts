@@ -120,6 +120,7 @@ export class CocreateFeedback extends CivicElement {
   }
 
   #staffLoad: Promise<unknown> | undefined;
+  #staffReady = false;
   // In staff mode, an update is complete once the staff part is there and rendered.
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
@@ -129,7 +130,14 @@ export class CocreateFeedback extends CivicElement {
   // Each state change is told once (StateChanges): the region that explains it takes focus, or the status region says it.
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.staffToken && !staffPart) this.#staffLoad ??= import('../cocreate-console/staff-entry.js').then((m) => ((staffPart = m.staffEntry), this.requestUpdate()));
+    // Staff mode's words are the console's: loaded with the part, in this element's language, before it shows.
+    if (this.staffToken)
+      this.#staffLoad ??= import('../cocreate-console/staff-entry.js').then(async (m) => {
+        await this.addMessages(m.messages);
+        staffPart = m.staffEntry;
+        this.#staffReady = true;
+        this.requestUpdate();
+      });
     if (changed.has('compact')) this.#flow.setCompact(this.compact);
     const state = this.#state.value;
     const change = this.#changes.next(state);
@@ -211,9 +219,7 @@ export class CocreateFeedback extends CivicElement {
     const choose = !this.config.service && (options.length > 0 || this.#services.value.status === 'loading');
     return html`
       <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${staff ? msg('Record a resident’s input', { id: 'feedback.form.staffLabel' }) : msg('Your feedback', { id: 'feedback.form.label' })}>
-        ${staff
-          ? staffPart?.render({ draft: d, locale: this.renderedLocale, error: this.#error, update, refresh: () => this.requestUpdate() })
-          : nothing}
+        ${staff && this.#staffReady ? staffPart?.render({ draft: d, error: this.#error, update }) : nothing}
         ${radioGroup<FeedbackKind>({
           name: 'kind',
           legend: msg('What would you like to tell us?', { id: 'feedback.kind.legend' }),

@@ -116,9 +116,21 @@ export abstract class CivicElement extends LitElement {
     return inLocale(this.#renderedLocale, fn);
   }
 
-  /** The message parts this element renders with: the kit's and its own. */
+  /** The message parts this element renders with: the kit's, its own, and those of parts it loaded later. */
   get #messages(): readonly LocaleMessages[] {
-    return [kitMessages, ...(this.constructor as typeof CivicElement).messages];
+    return [kitMessages, ...(this.constructor as typeof CivicElement).messages, ...this.#added];
+  }
+
+  #added: LocaleMessages[] = [];
+
+  /**
+   * A part loaded later (a lazily imported module) speaks with `parts` too: resolves once they
+   * are here in the element's language (or could not load), so the part never shows in English
+   * first; from then on a language change waits for them as for the element's own.
+   */
+  protected async addMessages(parts: LocaleMessages): Promise<void> {
+    await loadLocale(this.config.locale, [parts]).catch(() => undefined);
+    if (!this.#added.includes(parts)) this.#added.push(parts);
   }
 
   /** Changes seen while the first render waited for the element's language. */
