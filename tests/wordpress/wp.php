@@ -39,7 +39,11 @@ switch ( $cmd['do'] ) {
 	case 'user':
 		$id = username_exists( $cmd['login'] );
 		if ( ! $id ) {
-			$id = wp_insert_user( array( 'user_login' => $cmd['login'], 'user_pass' => wp_generate_password(), 'user_email' => $cmd['login'] . '@example.org', 'role' => $cmd['role'] ) );
+			$id = wp_insert_user( array( 'user_login' => $cmd['login'], 'user_pass' => $cmd['password'] ?? wp_generate_password(), 'user_email' => $cmd['login'] . '@example.org', 'role' => $cmd['role'] ) );
+		}
+		// The profile's language (Users → Profile → Language), which the admin and editor use.
+		if ( ! empty( $cmd['locale'] ) ) {
+			update_user_meta( $id, 'locale', $cmd['locale'] );
 		}
 		$out = array( 'id' => $id, 'unfilteredHtml' => user_can( $id, 'unfiltered_html' ) );
 		break;
