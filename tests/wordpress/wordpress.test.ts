@@ -5,6 +5,10 @@
 // it would that user's): the feedback block, the shortcode, and the README's raw paste, then the
 // contact bank's and you-said-we-did's blocks. Headless Chromium opens each published post as a
 // resident: a submission gets its receipt, a sign-up "Check your email", and the receipt is found.
+// The block editor is checked in English and, for an editor whose profile language is Polish, in
+// Polish (the plugin's own .mo); axe checks the settings page and the blocks' sidebar controls.
+// Last, a network (WP_MULTISITE=1 scripts/wordpress-setup.sh, on localhost:8182): a sub-site's
+// administrator, who has no unfiltered_html there, publishes the block, the shortcode and the paste.
 // What WordPress stored and whether the resident could submit is written to
 // .test-results/wordpress.json, the table in the issue's closing note. Needs root (it configures
 // Apache and MariaDB); scripts/test.mjs runs it only where WordPress is installed.
@@ -30,6 +34,9 @@ const plugins = '/var/lib/wordpress/wp-content/plugins';
 const port = Number(process.env['WP_PORT'] ?? 8181);
 const wpUrl = `http://127.0.0.1:${port}`;
 const council = 'riverside-wp';
+// The network (WP_MULTISITE=1 scripts/wordpress-setup.sh): Debian's config is chosen by host name, hence localhost.
+const msPort = Number(process.env['WP_MULTISITE_PORT'] ?? 8182);
+const msHost = `localhost:${msPort}`;
 const ROLES = ['administrator', 'editor', 'author', 'contributor'] as const;
 
 const skip = !existsSync('/usr/share/wordpress/wp-load.php')
@@ -164,8 +171,8 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
   });
 
   /** Opens a published post as a resident: the element renders, and (with `submit`) a submission gets a receipt. */
-  async function resident(postId: number, submit: boolean): Promise<{ elementOnPage: boolean; receipt: string | null; problems: string[] }> {
-    return withPage(`${wpUrl}/?p=${postId}`, async (page) => {
+  async function resident(postId: number, submit: boolean, site = `${wpUrl}/`): Promise<{ elementOnPage: boolean; receipt: string | null; problems: string[] }> {
+    return withPage(`${site}?p=${postId}`, async (page) => {
       const form = await page.$('cocreate-feedback');
       if (!form) return { elementOnPage: false, receipt: null };
       await page.waitForFunction((e) => e.shadowRoot?.querySelector('form #text'), { timeout: 30_000 }, form);
@@ -464,6 +471,52 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
       }
     } finally {
       await page.browserContext().close();
+    }
+  });
+
+  test('multisite: the administrator of a sub-site, who has no unfiltered_html there (only super admins do), publishes the block and the shortcode, and a resident gets a receipt', async () => {
+    execFileSync('bash', [`${root}scripts/wordpress-setup.sh`], { env: { ...process.env, WP_MULTISITE: '1', WP_PORT: String(msPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const msCouncil = 'riverside-ms';
+    await createCouncil(server.db, { slug: msCouncil, name: 'Riverside network site', origins: [`http://${msHost}`], locales: ['en'], defaultLocale: 'en' });
+    const msService = (await createService(server.db, { council: msCouncil, name: { en: 'Parks' }, category: 'culture' })).id;
+    const site = await wp<{ id: number; url: string }>({ host: msHost, do: 'site', slug: 'riverside', title: 'Riverside' });
+    assert.equal(site.url, `http://${msHost}/riverside/`);
+    const path = '/riverside/';
+    const admin = await wp<{ id: number; unfilteredHtml: boolean; superAdmin: boolean }>({ host: msHost, path, do: 'user', login: 'site-admin', role: 'administrator' });
+    assert.deepEqual([admin.unfilteredHtml, admin.superAdmin], [false, false], 'a site administrator on a network has no unfiltered_html');
+    const paste = snippet.replace(`council="${council}" service="${serviceId}"`, `council="${msCouncil}" service="${msService}"`);
+    // Without the plugin, the README's paste is emptied, as on a single site with DISALLOW_UNFILTERED_HTML.
+    const before = await wp<Saved>({ host: msHost, path, do: 'post', user: admin.id, title: 'Sub-site administrator paste without the plugin', content: paste });
+    const unseen = await resident(before.id, false, site.url);
+    rows.push({ role: 'administrator of a network\'s site', path: 'paste, no plugin', unfilteredHtml: false, stored: before.stored, elementOnPage: unseen.elementOnPage, receipt: null });
+    assert.equal(before.stored.trim(), '');
+    assert.equal(unseen.elementOnPage, false);
+    // The plugin folder is the single site's (shared wp-content), installed from the zip above; the super admin network-activates it.
+    assert.deepEqual(await wp({ host: msHost, do: 'activate', network: true }), { ok: true, error: null });
+    // The sub-site's administrator saves the plugin's settings for their site.
+    type Settings = { saved: { server: string; council: string }; messages: { type: string; message: string }[] };
+    const saved = await wp<Settings>({ host: msHost, path, do: 'settings', user: admin.id, server: server.url, council: msCouncil });
+    assert.deepEqual(saved.messages, [{ type: 'success', message: `Connected to Riverside network site; this site (http://${msHost}) may show its elements.` }]);
+    const contents = {
+      block: `<!-- wp:civicloop/cocreate-feedback {"service":"${msService}"} /-->`,
+      shortcode: `[civicloop element="cocreate-feedback" service="${msService}"]`,
+      paste,
+    };
+    for (const [kind, content] of Object.entries(contents)) {
+      const post = await wp<Saved>({ host: msHost, path, do: 'post', user: admin.id, title: `Sub-site administrator ${kind}`, content });
+      assert.equal(post.status, 'publish');
+      const seen = await resident(post.id, true, site.url);
+      rows.push({ role: 'administrator of a network\'s site', path: kind, unfilteredHtml: false, stored: post.stored, elementOnPage: seen.elementOnPage, receipt: seen.receipt });
+      if (kind === 'paste') {
+        // kses removes the script, even for this administrator; the plugin's allow-list keeps the element.
+        assert.equal(post.stored.includes('<script'), false);
+        assert.match(post.stored, new RegExp(`<cocreate-feedback council="${msCouncil}" service="${msService}"></cocreate-feedback>`));
+      } else {
+        assert.equal(post.stored, content, `${kind}: only what was written is stored`);
+      }
+      assert.equal(seen.elementOnPage, true, `${kind}: the element is on the sub-site's page`);
+      assert.match(seen.receipt ?? '', /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/, `${kind}: a receipt`);
+      assert.deepEqual(seen.problems, [], kind);
     }
   });
 });
