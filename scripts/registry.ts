@@ -179,6 +179,8 @@ interface Declaration {
   tagName?: string;
   customElement?: boolean;
   summary?: string;
+  /** From the registry's `title` (not a field of the schema, which allows others): a CMS's name for it. */
+  title?: string;
   description?: string;
   attributes?: { name: string; description?: string; type?: { text: string } }[];
   cssProperties?: { name: string; default?: string; description?: string }[];
@@ -197,7 +199,7 @@ function toPublished(value: unknown): unknown {
 
 export function completeManifest(raw: Manifest): Manifest {
   const manifest = toPublished(raw) as Manifest;
-  for (const { tag, summary } of ELEMENTS) {
+  for (const { tag, summary, title } of ELEMENTS) {
     const path = `dist/${modulePath(tag)}.js`;
     const mod = manifest.modules.find((m) => m.path === path);
     const decl = mod?.declarations?.find((d) => d.name === className(tag));
@@ -205,6 +207,7 @@ export function completeManifest(raw: Manifest): Manifest {
     decl.tagName = tag;
     decl.customElement = true;
     decl.summary ??= summary;
+    if (title) decl.title = title;
     if (tag !== 'civicloop-config') {
       const own = decl.cssProperties ?? [];
       decl.cssProperties = [...own.filter((p) => !THEME_PROPERTIES.some((t) => t.name === p.name)), ...THEME_PROPERTIES.map((p) => ({ ...p }))];

@@ -27,9 +27,11 @@ require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/blocks.php';
 require_once __DIR__ . '/includes/kses.php';
 
+// Before the blocks register (init, priority 10), whose titles it translates.
 add_action(
 	'init',
 	static function () {
 		load_plugin_textdomain( 'civicloop', false, dirname( plugin_basename( CIVICLOOP_PLUGIN_FILE ) ) . '/languages' );
-	}
+	},
+	0
 );

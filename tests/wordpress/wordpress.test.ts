@@ -5,6 +5,10 @@
 // it would that user's): the feedback block, the shortcode, and the README's raw paste, then the
 // contact bank's and you-said-we-did's blocks. Headless Chromium opens each published post as a
 // resident: a submission gets its receipt, a sign-up "Check your email", and the receipt is found.
+// The block editor is checked in English and, for an editor whose profile language is Polish, in
+// Polish (the plugin's own .mo); axe checks the settings page and the blocks' sidebar controls.
+// Last, a network (WP_MULTISITE=1 scripts/wordpress-setup.sh, on localhost:8182): a sub-site's
+// administrator, who has no unfiltered_html there, publishes the block, the shortcode and the paste.
 // What WordPress stored and whether the resident could submit is written to
 // .test-results/wordpress.json, the table in the issue's closing note. Needs root (it configures
 // Apache and MariaDB); scripts/test.mjs runs it only where WordPress is installed.
@@ -16,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { createRequire } from 'node:module';
 import { unzipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createCouncil, createService, readCdnManifest, startServer, type RunningServer } from '@civicloop/server';
@@ -29,6 +34,9 @@ const plugins = '/var/lib/wordpress/wp-content/plugins';
 const port = Number(process.env['WP_PORT'] ?? 8181);
 const wpUrl = `http://127.0.0.1:${port}`;
 const council = 'riverside-wp';
+// The network (WP_MULTISITE=1 scripts/wordpress-setup.sh): Debian's config is chosen by host name, hence localhost.
+const msPort = Number(process.env['WP_MULTISITE_PORT'] ?? 8182);
+const msHost = `localhost:${msPort}`;
 const ROLES = ['administrator', 'editor', 'author', 'contributor'] as const;
 
 const skip = !existsSync('/usr/share/wordpress/wp-load.php')
@@ -163,8 +171,8 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
   });
 
   /** Opens a published post as a resident: the element renders, and (with `submit`) a submission gets a receipt. */
-  async function resident(postId: number, submit: boolean): Promise<{ elementOnPage: boolean; receipt: string | null; problems: string[] }> {
-    return withPage(`${wpUrl}/?p=${postId}`, async (page) => {
+  async function resident(postId: number, submit: boolean, site = `${wpUrl}/`): Promise<{ elementOnPage: boolean; receipt: string | null; problems: string[] }> {
+    return withPage(`${site}?p=${postId}`, async (page) => {
       const form = await page.$('cocreate-feedback');
       if (!form) return { elementOnPage: false, receipt: null };
       await page.waitForFunction((e) => e.shadowRoot?.querySelector('form #text'), { timeout: 30_000 }, form);
@@ -287,18 +295,39 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
     }
   }
 
-  test('in the block editor: the block is offered, its service control lists the council\'s services, the real element is its preview, and the post stores only its attributes', async () => {
-    const page = await browser.newPage();
+  /** A new page, signed in to wp-admin as this user, on a new post in the block editor with Civic Loop's blocks registered. */
+  async function newPostAs(login: string, password: string): Promise<Page> {
+    // A browser context of its own: another user's session cookies stay out.
+    const page = await (await browser.createBrowserContext()).newPage();
     await page.setViewport({ width: 1400, height: 1000 });
+    await page.goto(`${wpUrl}/wp-login.php`, { waitUntil: 'load' });
+    await page.type('#user_login', login);
+    await page.type('#user_pass', password);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+    await page.goto(`${wpUrl}/wp-admin/post-new.php`, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as any).wp?.blocks?.getBlockType?.('civicloop/cocreate-feedback'), { timeout: 30_000 });
+    return page;
+  }
+
+  /** The block's title, description and its category's title, as the editor has them. */
+  const blockTexts = (page: Page, name: string) =>
+    page.evaluate((n) => {
+      const wp = (window as any).wp;
+      const type = wp.blocks.getBlockType(n);
+      const category = wp.blocks.getCategories().find((c: { slug: string }) => c.slug === type.category);
+      return { title: type.title as string, description: type.description as string, category: category?.title as string | undefined };
+    }, name);
+
+  test('in the block editor: the block is offered, its service control lists the council\'s services, the real element is its preview, and the post stores only its attributes', async () => {
+    const page = await newPostAs('admin', 'admin-password-for-tests');
     try {
-      await page.goto(`${wpUrl}/wp-login.php`, { waitUntil: 'load' });
-      await page.type('#user_login', 'admin');
-      await page.type('#user_pass', 'admin-password-for-tests');
-      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
-      await page.goto(`${wpUrl}/wp-admin/post-new.php`, { waitUntil: 'load' });
-      await page.waitForFunction(() => (window as any).wp?.blocks?.getBlockType?.('civicloop/cocreate-feedback'), { timeout: 30_000 });
       const types = await page.evaluate(() => (window as any).wp.blocks.getBlockTypes().map((b: { name: string }) => b.name).filter((n: string) => n.startsWith('civicloop/')).sort());
       assert.deepEqual(types, ['civicloop/cocreate-feedback', 'civicloop/contact-bank-signup', 'civicloop/you-said-we-did']);
+      assert.deepEqual(await blockTexts(page, 'civicloop/cocreate-feedback'), {
+        title: 'Feedback form',
+        description: 'Resident feedback with a receipt, an offline outbox and assisted entry.',
+        category: 'Civic Loop',
+      });
       await page.evaluate(() => {
         const wp = (window as any).wp;
         wp.data.dispatch('core/block-editor').insertBlocks(wp.blocks.createBlock('civicloop/cocreate-feedback', {}));
@@ -315,7 +344,46 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
       const content = await page.evaluate(() => (window as any).wp.data.select('core/editor').getEditedPostContent());
       assert.equal(content, `<!-- wp:civicloop/cocreate-feedback {"service":"${serviceId}"} /-->`);
     } finally {
-      await page.close();
+      await page.browserContext().close();
+    }
+  });
+
+  test('in the block editor of an editor whose profile language is Polish: the blocks\' titles and descriptions, their controls\' labels, help and options are in Polish, from the plugin\'s own .mo', async () => {
+    // WordPress's own Polish files are not installed (no network): only the plugin's texts change.
+    await wp({ do: 'user', login: 'editor-pl', role: 'editor', password: 'editor-pl-password-for-tests', locale: 'pl_PL' });
+    const page = await newPostAs('editor-pl', 'editor-pl-password-for-tests');
+    try {
+      assert.deepEqual(await blockTexts(page, 'civicloop/cocreate-feedback'), {
+        title: 'Formularz opinii',
+        description: 'Opinie mieszkańców z kodem potwierdzenia, skrzynką nadawczą offline i pomocą we wpisywaniu.',
+        category: 'Civic Loop',
+      });
+      assert.equal((await blockTexts(page, 'civicloop/contact-bank-signup')).title, 'Zapisy do bazy kontaktów');
+      assert.equal((await blockTexts(page, 'civicloop/you-said-we-did')).title, 'Powiedzieliście, zrobiliśmy');
+      // The inserter's search finds it by its Polish title.
+      const found = await page.evaluate(() => {
+        const wp = (window as any).wp;
+        return wp.data.select('core/block-editor').getInserterItems().filter((i: { title: string }) => i.title === 'Formularz opinii').map((i: { name: string }) => i.name);
+      });
+      assert.deepEqual(found, ['civicloop/cocreate-feedback']);
+      await page.evaluate(() => {
+        const wp = (window as any).wp;
+        wp.data.dispatch('core/block-editor').insertBlocks(wp.blocks.createBlock('civicloop/you-said-we-did', {}));
+      });
+      // The sidebar's controls for the selected block.
+      await page.waitForFunction(() => document.querySelector('.block-editor-block-inspector')?.textContent?.includes('Poziom nagłówka'), { timeout: 30_000 });
+      // textContent: the labels are upper-cased by CSS only.
+      const text = await page.$eval('.block-editor-block-inspector', (p) => p.textContent ?? '');
+      for (const expected of ['Powiedzieliście, zrobiliśmy', 'Ustawienia', 'Status', 'Na początku pokazuj tylko tematy o tym statusie; mieszkaniec może go zmienić.', 'Język', 'Gmina', 'Usługa', 'Poziom górnego nagłówka elementu (1–6)']) {
+        assert.ok(text.includes(expected), `the inspector shows "${expected}":\n${text}`);
+      }
+      const options = await page.evaluate(() =>
+        [...document.querySelectorAll('.block-editor-block-inspector select option')].map((o) => o.textContent),
+      );
+      assert.ok(['Słuchamy', 'Rozważamy', 'Zaplanowane', 'Zrobione', 'Niemożliwe'].every((o) => options.includes(o)), options.join(', '));
+      assert.ok(!/Heading level|Council slug/.test(text), 'nothing left in English');
+    } finally {
+      await page.browserContext().close();
     }
   });
 
@@ -337,6 +405,118 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
       }
     } finally {
       await page.close();
+    }
+  });
+
+  /**
+   * axe (WCAG 2.2 A and AA) over the plugin's own markup only (`include`), so that WordPress's
+   * own admin does not decide the result: violations as "rule target: message".
+   */
+  async function axe(page: Page, include: string[]): Promise<string[]> {
+    const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: source });
+    return page.evaluate(async (selectors) => {
+      type Node = { target: unknown; any?: { message: string }[]; all?: { message: string }[]; none?: { message: string }[] };
+      const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: { id: string; nodes: Node[] }[]; passes: unknown[] }> } }).axe;
+      const result = await axe.run({ include: selectors.map((sel) => [sel]) }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      if (result.passes.length === 0) return ['axe checked nothing: is the selector right?'];
+      return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${JSON.stringify(n.target)}: ${[...(n.any ?? []), ...(n.all ?? []), ...(n.none ?? [])].map((c) => c.message).join(' / ')}`));
+    }, include);
+  }
+
+  test('accessibility (axe, WCAG 2.2 AA): Settings → Civic Loop, with the check\'s message, passes', async () => {
+    const page = await (await browser.createBrowserContext()).newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    try {
+      await page.goto(`${wpUrl}/wp-login.php`, { waitUntil: 'load' });
+      await page.type('#user_login', 'admin');
+      await page.type('#user_pass', 'admin-password-for-tests');
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+      await page.goto(`${wpUrl}/wp-admin/options-general.php?page=civicloop`, { waitUntil: 'load' });
+      assert.deepEqual(await axe(page, ['#wpbody-content .wrap']), [], 'the settings page');
+      // Each field's hint is read with it (axe does not ask for this).
+      assert.deepEqual(
+        await page.$$eval('.wrap input.regular-text', (inputs) => inputs.map((i) => document.getElementById(i.getAttribute('aria-describedby') ?? '')?.textContent)),
+        ['Where the Civic Loop server is, as residents\' browsers reach it.', 'The council\'s short name (its slug), used when a block or shortcode names none.'],
+      );
+      // Saved through the form, as an administrator does: the error the check gives is on the page too.
+      const field = await page.$('#civicloop_council');
+      await field!.click({ clickCount: 3 });
+      await field!.type('elsewhere');
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#submit')]);
+      assert.match(await page.$eval('#wpbody-content .wrap', (w) => (w as HTMLElement).innerText), /is not among the allowed origins of the council "elsewhere"/);
+      assert.deepEqual(await axe(page, ['#wpbody-content .wrap']), [], 'the settings page with the check\'s message');
+      const again = await page.$('#civicloop_council');
+      await again!.click({ clickCount: 3 });
+      await again!.type(council);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#submit')]);
+      assert.match(await page.$eval('#wpbody-content .wrap', (w) => (w as HTMLElement).innerText), /Connected to Riverside/);
+    } finally {
+      await page.browserContext().close();
+    }
+  });
+
+  test('accessibility (axe, WCAG 2.2 AA): each block\'s controls in the editor\'s sidebar pass', async () => {
+    const page = await newPostAs('admin', 'admin-password-for-tests');
+    try {
+      for (const tag of ['cocreate-feedback', 'contact-bank-signup', 'you-said-we-did']) {
+        await page.evaluate((t) => {
+          const wp = (window as any).wp;
+          wp.data.dispatch('core/block-editor').resetBlocks([]);
+          wp.data.dispatch('core/block-editor').insertBlocks(wp.blocks.createBlock(`civicloop/${t}`, {}));
+        }, tag);
+        // The plugin's panel, once the service control has its list.
+        await page.waitForFunction(() => [...document.querySelectorAll('.block-editor-block-inspector select option')].some((o) => o.textContent === 'Libraries'), { timeout: 30_000 });
+        assert.deepEqual(await axe(page, ['.block-editor-block-inspector .civicloop-controls']), [], tag);
+      }
+    } finally {
+      await page.browserContext().close();
+    }
+  });
+
+  test('multisite: the administrator of a sub-site, who has no unfiltered_html there (only super admins do), publishes the block and the shortcode, and a resident gets a receipt', async () => {
+    execFileSync('bash', [`${root}scripts/wordpress-setup.sh`], { env: { ...process.env, WP_MULTISITE: '1', WP_PORT: String(msPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const msCouncil = 'riverside-ms';
+    await createCouncil(server.db, { slug: msCouncil, name: 'Riverside network site', origins: [`http://${msHost}`], locales: ['en'], defaultLocale: 'en' });
+    const msService = (await createService(server.db, { council: msCouncil, name: { en: 'Parks' }, category: 'culture' })).id;
+    const site = await wp<{ id: number; url: string }>({ host: msHost, do: 'site', slug: 'riverside', title: 'Riverside' });
+    assert.equal(site.url, `http://${msHost}/riverside/`);
+    const path = '/riverside/';
+    const admin = await wp<{ id: number; unfilteredHtml: boolean; superAdmin: boolean }>({ host: msHost, path, do: 'user', login: 'site-admin', role: 'administrator' });
+    assert.deepEqual([admin.unfilteredHtml, admin.superAdmin], [false, false], 'a site administrator on a network has no unfiltered_html');
+    const paste = snippet.replace(`council="${council}" service="${serviceId}"`, `council="${msCouncil}" service="${msService}"`);
+    // Without the plugin, the README's paste is emptied, as on a single site with DISALLOW_UNFILTERED_HTML.
+    const before = await wp<Saved>({ host: msHost, path, do: 'post', user: admin.id, title: 'Sub-site administrator paste without the plugin', content: paste });
+    const unseen = await resident(before.id, false, site.url);
+    rows.push({ role: 'administrator of a network\'s site', path: 'paste, no plugin', unfilteredHtml: false, stored: before.stored, elementOnPage: unseen.elementOnPage, receipt: null });
+    assert.equal(before.stored.trim(), '');
+    assert.equal(unseen.elementOnPage, false);
+    // The plugin folder is the single site's (shared wp-content), installed from the zip above; the super admin network-activates it.
+    assert.deepEqual(await wp({ host: msHost, do: 'activate', network: true }), { ok: true, error: null });
+    // The sub-site's administrator saves the plugin's settings for their site.
+    type Settings = { saved: { server: string; council: string }; messages: { type: string; message: string }[] };
+    const saved = await wp<Settings>({ host: msHost, path, do: 'settings', user: admin.id, server: server.url, council: msCouncil });
+    assert.deepEqual(saved.messages, [{ type: 'success', message: `Connected to Riverside network site; this site (http://${msHost}) may show its elements.` }]);
+    const contents = {
+      block: `<!-- wp:civicloop/cocreate-feedback {"service":"${msService}"} /-->`,
+      shortcode: `[civicloop element="cocreate-feedback" service="${msService}"]`,
+      paste,
+    };
+    for (const [kind, content] of Object.entries(contents)) {
+      const post = await wp<Saved>({ host: msHost, path, do: 'post', user: admin.id, title: `Sub-site administrator ${kind}`, content });
+      assert.equal(post.status, 'publish');
+      const seen = await resident(post.id, true, site.url);
+      rows.push({ role: 'administrator of a network\'s site', path: kind, unfilteredHtml: false, stored: post.stored, elementOnPage: seen.elementOnPage, receipt: seen.receipt });
+      if (kind === 'paste') {
+        // kses removes the script, even for this administrator; the plugin's allow-list keeps the element.
+        assert.equal(post.stored.includes('<script'), false);
+        assert.match(post.stored, new RegExp(`<cocreate-feedback council="${msCouncil}" service="${msService}"></cocreate-feedback>`));
+      } else {
+        assert.equal(post.stored, content, `${kind}: only what was written is stored`);
+      }
+      assert.equal(seen.elementOnPage, true, `${kind}: the element is on the sub-site's page`);
+      assert.match(seen.receipt ?? '', /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/, `${kind}: a receipt`);
+      assert.deepEqual(seen.problems, [], kind);
     }
   });
 });

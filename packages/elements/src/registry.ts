@@ -13,6 +13,12 @@ export interface ElementEntry {
   readonly tag: string;
   /** One line for the README and editors (the class JSDoc's `@summary` is the long form). */
   readonly summary: string;
+  /**
+   * Its name for web editors in a CMS's menus, a few words ("Feedback form"): the WordPress
+   * plugin's block title (translated in its languages/ files). Goes into custom-elements.json as
+   * the declaration's `title`; without it a CMS shows the tag.
+   */
+  readonly title?: string;
   /** Whether the loader defines it on demand when the tag appears in the page. */
   readonly lazy: boolean;
   /**
@@ -37,6 +43,7 @@ export const ELEMENTS: readonly ElementEntry[] = [
   { tag: 'civicloop-config', summary: 'Once-per-page configuration: API address, council and language.', lazy: false },
   {
     tag: 'cocreate-feedback',
+    title: 'Feedback form',
     summary: 'Resident feedback with a receipt, an offline outbox and assisted entry.',
     lazy: true,
     strings: 'feedback',
@@ -55,6 +62,7 @@ export const ELEMENTS: readonly ElementEntry[] = [
   },
   {
     tag: 'you-said-we-did',
+    title: 'You said, we did',
     summary: 'Published themes ("you said, we did"), loop figures and the receipt lookup.',
     lazy: true,
     strings: 'loop',
@@ -69,6 +77,7 @@ export const ELEMENTS: readonly ElementEntry[] = [
   },
   {
     tag: 'contact-bank-signup',
+    title: 'Contact bank sign-up',
     summary: 'The contact bank: sign-up with double opt-in and consent per purpose, manage and withdraw, invitations, pass-it-on.',
     lazy: true,
     strings: 'bank',
@@ -86,6 +95,7 @@ export const ELEMENTS: readonly ElementEntry[] = [
   },
   {
     tag: 'cocreate-console',
+    title: 'Staff console',
     summary: 'The staff console: sign-in with a staff token, the inbox (filters, search, reading pane, status, replies, linking to themes, keyboard shortcuts), themes (edit, timeline, preview, publish) and the audit log.',
     lazy: true,
     strings: 'console',

@@ -1,7 +1,8 @@
 /**
  * Civic Loop's blocks in the block editor, on the editor's globals (no build step). Each block's
  * controls come from window.civicloopBlocks, which PHP writes from elements.json (generated from
- * the elements' custom-elements.json). The preview is the real element, defined by the loader
+ * the elements' custom-elements.json), its texts (title, description, labels, help) already in
+ * the user's language. The preview is the real element, defined by the loader
  * the plugin enqueues in the editor too. save() returns null: the blocks are dynamic.
  */
 (function (wp, data) {
@@ -48,7 +49,7 @@
 			setAttributes(patch);
 		};
 		var label = attribute.label || name;
-		var help = name === 'council' && data.council ? data.texts.defaultCouncil.replace('%s', data.council) : attribute.description;
+		var help = name === 'council' && data.council ? data.texts.defaultCouncil.replace('%s', data.council) : attribute.help || undefined;
 		if (attribute.type === 'boolean') return el(c.ToggleControl, { key: name, label: label, help: help, checked: !!attributes[key], onChange: set });
 		if (attribute.type === 'number')
 			return el(c.TextControl, {
@@ -69,9 +70,9 @@
 				label: label,
 				help: help,
 				value: attributes[key] || '',
-				options: [{ value: '', label: '—' }].concat(
+				options: [{ value: '', label: data.texts.notSet }].concat(
 					attribute.options.map(function (o) {
-						return { value: o, label: o };
+						return { value: o, label: (attribute.optionLabels && attribute.optionLabels[o]) || o };
 					})
 				),
 				onChange: set,
@@ -93,7 +94,8 @@
 			apiVersion: 2,
 			title: element.title,
 			description: element.summary,
-			category: 'widgets',
+			category: 'civicloop',
+			keywords: ['Civic Loop', tag],
 			icon: 'megaphone',
 			attributes: blockAttributes,
 			supports: { html: false },
@@ -114,7 +116,7 @@
 						null,
 						el(
 							c.PanelBody,
-							{ title: data.texts.settings },
+							{ title: data.texts.settings, className: 'civicloop-controls' },
 							names.map(function (n) {
 								return control(element.attributes[n], n, attributes, props.setAttributes);
 							})

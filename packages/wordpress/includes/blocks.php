@@ -29,6 +29,58 @@ function civicloop_block_attributes( array $element ) {
 	return $out;
 }
 
+/**
+ * A text of elements.json (a block's title or description, a control's label, help or option) in
+ * the user's language. The build lists them in civicloop.pot; one not translated yet (an element
+ * added since) stays in English.
+ *
+ * @param string $text The English text.
+ * @return string
+ */
+function civicloop_element_text( $text ) {
+	// phpcs:ignore WordPress.WP.I18n.NonSingularStringLiteralText -- the texts come from elements.json, and civicloop.pot lists them.
+	return '' === $text ? '' : __( $text, 'civicloop' );
+}
+
+/**
+ * The public elements, their editor texts translated: what the block editor shows.
+ *
+ * @return array<string, array>
+ */
+function civicloop_editor_elements() {
+	$out = array();
+	foreach ( civicloop_elements() as $tag => $element ) {
+		if ( empty( $element['public'] ) ) {
+			continue;
+		}
+		$element['title']   = civicloop_element_text( $element['title'] );
+		$element['summary'] = civicloop_element_text( $element['summary'] );
+		foreach ( $element['attributes'] as $name => $attribute ) {
+			$attribute['label'] = civicloop_element_text( $attribute['label'] );
+			$attribute['help']  = civicloop_element_text( isset( $attribute['help'] ) ? $attribute['help'] : '' );
+			if ( isset( $attribute['optionLabels'] ) ) {
+				$attribute['optionLabels'] = array_map( 'civicloop_element_text', $attribute['optionLabels'] );
+			}
+			$element['attributes'][ $name ] = $attribute;
+		}
+		$out[ $tag ] = $element;
+	}
+	return $out;
+}
+
+// The blocks sit together under "Civic Loop" in the inserter.
+add_filter(
+	'block_categories_all',
+	static function ( $categories ) {
+		$categories[] = array(
+			'slug'  => 'civicloop',
+			'title' => __( 'Civic Loop', 'civicloop' ),
+			'icon'  => null,
+		);
+		return $categories;
+	}
+);
+
 add_action(
 	'init',
 	static function () {
@@ -39,17 +91,15 @@ add_action(
 			CIVICLOOP_PLUGIN_VERSION,
 			true
 		);
-		foreach ( civicloop_elements() as $tag => $element ) {
-			if ( empty( $element['public'] ) ) {
-				continue;
-			}
+		foreach ( civicloop_editor_elements() as $tag => $element ) {
 			register_block_type(
 				'civicloop/' . $tag,
 				array(
 					'api_version'     => 2,
 					'title'           => $element['title'],
 					'description'     => $element['summary'],
-					'category'        => 'widgets',
+					'category'        => 'civicloop',
+					'keywords'        => array( 'Civic Loop', $tag ),
 					'editor_script'   => 'civicloop-blocks',
 					'attributes'      => civicloop_block_attributes( $element ),
 					'supports'        => array( 'html' => false ),
@@ -72,18 +122,14 @@ add_action(
 	'enqueue_block_editor_assets',
 	static function () {
 		$settings = civicloop_settings();
-		$blocks   = array();
-		foreach ( civicloop_elements() as $tag => $element ) {
-			if ( ! empty( $element['public'] ) ) {
-				$blocks[ $tag ] = $element;
-			}
-		}
-		$data = array(
-			'blocks'  => $blocks,
+		$data     = array(
+			'blocks'  => civicloop_editor_elements(),
 			'council' => $settings['council'],
 			'texts'   => array(
 				'settings'      => __( 'Settings', 'civicloop' ),
 				'anyService'    => __( 'Let residents choose', 'civicloop' ),
+				// The empty choice of a list (e.g. a status): the element's own default applies.
+				'notSet'        => __( 'Not set', 'civicloop' ),
 				'noServer'      => __( 'Set the Civic Loop server under Settings → Civic Loop first.', 'civicloop' ),
 				/* translators: %s: the council's short name. */
 				'defaultCouncil' => __( 'Leave empty for the default council (%s).', 'civicloop' ),

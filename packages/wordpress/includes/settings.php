@@ -147,7 +147,7 @@ add_action(
 			__( 'Server address', 'civicloop' ),
 			static function () {
 				printf(
-					'<input type="url" id="civicloop_server" name="civicloop_settings[server]" value="%s" class="regular-text" placeholder="https://civicloop.your-council.example"><p class="description">%s</p>',
+					'<input type="url" id="civicloop_server" name="civicloop_settings[server]" value="%s" class="regular-text" placeholder="https://civicloop.your-council.example" aria-describedby="civicloop_server_description"><p class="description" id="civicloop_server_description">%s</p>',
 					esc_attr( civicloop_settings()['server'] ),
 					esc_html__( 'Where the Civic Loop server is, as residents\' browsers reach it.', 'civicloop' )
 				);
@@ -161,7 +161,7 @@ add_action(
 			__( 'Default council', 'civicloop' ),
 			static function () {
 				printf(
-					'<input type="text" id="civicloop_council" name="civicloop_settings[council]" value="%s" class="regular-text" pattern="[a-z0-9]+(-[a-z0-9]+)*"><p class="description">%s</p>',
+					'<input type="text" id="civicloop_council" name="civicloop_settings[council]" value="%s" class="regular-text" pattern="[a-z0-9]+(-[a-z0-9]+)*" aria-describedby="civicloop_council_description"><p class="description" id="civicloop_council_description">%s</p>',
 					esc_attr( civicloop_settings()['council'] ),
 					esc_html__( 'The council\'s short name (its slug), used when a block or shortcode names none.', 'civicloop' )
 				);
