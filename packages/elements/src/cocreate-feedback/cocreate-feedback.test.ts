@@ -24,6 +24,12 @@ before(async () => {
   env = (await (await fetch('/__test-env.json')).json()) as TestEnv;
 });
 
+/** The device says it is offline (`navigator.onLine`), as browsers do when the network goes; the returned function undoes it. */
+function deviceOffline(): () => void {
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+  return () => void delete (navigator as { onLine?: boolean }).onLine;
+}
+
 async function proxy(mode: 'pass' | 'down' | 'delay' | 'drop' | 'status', options: Record<string, unknown> = {}): Promise<Response> {
   return fetch(env.proxyControl, { method: 'POST', body: JSON.stringify({ mode, ...options }) });
 }
@@ -158,6 +164,7 @@ describe('<cocreate-feedback>', () => {
       const message = unique('offline');
       await fill(el, { kind: 'problem', text: message });
       await proxy('down');
+      const online = deviceOffline();
       const queued = oneEvent(document, 'cocreate-queued') as Promise<CustomEvent<CocreateQueuedDetail>>;
       await submit(el);
       const { detail } = await queued;
@@ -170,6 +177,7 @@ describe('<cocreate-feedback>', () => {
       await expect(el).to.be.accessible();
 
       // Back online: the outbox sends it with the same Idempotency-Key.
+      online();
       await proxy('pass');
       const submitted = oneEvent(document, 'cocreate-submitted') as Promise<CustomEvent<CocreateSubmittedDetail>>;
       window.dispatchEvent(new Event('online'));
@@ -183,6 +191,23 @@ describe('<cocreate-feedback>', () => {
       const stored = (await (await fetch(`/__stored?text=${encodeURIComponent(message)}`)).json()) as { count: number; receipts: string[] };
       expect(stored.count).to.equal(1);
       expect(stored.receipts[0]).to.equal(receipt.replaceAll('-', ''));
+    });
+
+    it('the council’s service down while the device is online: kept, and the form blames the service, not the device', async () => {
+      const el = await render();
+      await fill(el, { kind: 'problem', text: unique('service down') });
+      await proxy('down');
+      const queued = oneEvent(document, 'cocreate-queued');
+      await submit(el);
+      await queued;
+      await el.updateComplete;
+      const notice = $(el, '[part~="notice"]');
+      expect(text(notice)).to.contain('Your message is saved on this device');
+      expect(text(notice)).to.contain('The council’s service cannot be reached right now.');
+      expect(text(notice)).to.not.contain('offline');
+      // Not sent after all, so no later test meets it in this browser's outbox.
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="notice"] button')].find((b) => text(b) === 'Do not send it')!.click();
+      await waitUntil(() => !maybe(el, '[part~="notice"]'), 'the kept input was not discarded');
     });
 
     it('queued on one page, delivered from another: its form shows the receipt when it is back', async () => {

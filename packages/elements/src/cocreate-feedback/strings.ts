@@ -94,9 +94,11 @@ export function notSentText(state: State<'rejected'> | State<'error'>, locale: s
 export function queuedWhy(state: State<'queued'>): string {
   return state.reason === 'offline'
     ? msg('This device seems to be offline.', { id: 'feedback.queued.offline' })
-    : state.reason === 'timeout'
-      ? msg('The council’s service is taking too long to answer.', { id: 'feedback.queued.timeout' })
-      : msg('The council’s service has a problem right now.', { id: 'feedback.queued.server' });
+    : state.reason === 'unreachable'
+      ? msg('The council’s service cannot be reached right now.', { id: 'feedback.queued.unreachable' })
+      : state.reason === 'timeout'
+        ? msg('The council’s service is taking too long to answer.', { id: 'feedback.queued.timeout' })
+        : msg('The council’s service has a problem right now.', { id: 'feedback.queued.server' });
 }
 
 export function sentTitle(state: State<'sent'>): string {

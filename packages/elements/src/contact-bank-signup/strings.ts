@@ -150,7 +150,9 @@ export function consentChangedText(state: State<'consent-changed'>): string {
 export function queuedWhy(state: State<'queued'>): string {
   return state.reason === 'offline'
     ? msg('This device seems to be offline.', { id: 'bank.queued.offline' })
-    : msg('The council’s service is not answering right now.', { id: 'bank.queued.server' });
+    : state.reason === 'unreachable'
+      ? msg('The council’s service cannot be reached right now.', { id: 'bank.queued.unreachable' })
+      : msg('The council’s service is not answering right now.', { id: 'bank.queued.server' });
 }
 
 /** Why a link from an email could not be used. */

@@ -42,7 +42,9 @@ export function councilAntiAbuse(o: { $council: ReadableAtom<CouncilState>; targ
 
 /** Why a kept input could not go at once, for the resident. */
 export function queuedReason(error: unknown): QueuedReason {
-  return isNetworkError(error) ? 'offline' : isTimeoutError(error) ? 'timeout' : 'server';
+  // A failed request alone cannot tell a device offline from a service down: the device's own word decides.
+  if (isNetworkError(error)) return typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'unreachable';
+  return isTimeoutError(error) ? 'timeout' : 'server';
 }
 
 /** A refusal as the resident is told it, from the SDK's error. */

@@ -53,7 +53,12 @@ export interface OutboxLike {
   subscribe(listener: (event: { type: RecordState; record: OutboxRecordLike }) => void): () => void;
 }
 
-export type QueuedReason = 'offline' | 'timeout' | 'server';
+/**
+ * Why an input waits on this device: the device says it is offline; the council's service could
+ * not be reached though the device is online (the service is down, or the connection is worse
+ * than the device knows); it did not answer in time; or it answered with a fault.
+ */
+export type QueuedReason = 'offline' | 'unreachable' | 'timeout' | 'server';
 
 export type SubmissionState<R, B> =
   | { state: 'idle' }
