@@ -42,8 +42,8 @@ let staffPart: typeof staffEntry | undefined;
  * protest, social media, the press, an artwork) with the address where it can be seen.
  *
  * The element keeps the size it settles at (`--cocreate-feedback-min-block-size`) from its
- * first render, before the council's data arrives; the CDN loader reserves the same size
- * before the element is defined, so the page below does not move.
+ * first render, before the council's data arrives, until the resident first acts in it; the CDN
+ * loader reserves the same size before the element is defined, so the page below does not move.
  *
  * @summary Resident feedback with a receipt, an offline outbox and assisted entry.
  *

@@ -3,21 +3,21 @@ import { css } from 'lit';
 // Only what is particular to this element; fields, notices and the error summary are the kit's
 // parts (kit/parts/parts.styles.ts), colours and focus the theme.
 export const contactBankStyles = css`
-  /* The size the form settles at once the council's data is in, kept from the first render, so
-     the host page does not move while the data arrives: the same sizes as the loader's
+  /* The size the form settles at once the council's data is in, kept from the first render until
+     the resident first acts in the element (internal/civic-element.ts), so the host page does not move while the data arrives: the same sizes as the loader's
      :not(:defined) reservation (reserve in src/registry.ts; bench/cls.mjs measures). */
-  :host {
+  :host([reserving]) {
     min-block-size: var(--contact-bank-signup-min-block-size, 102rem);
   }
 
   @media (max-width: 39.99rem) {
-    :host {
+    :host([reserving]) {
       min-block-size: var(--contact-bank-signup-min-block-size, 128rem);
     }
   }
 
   @media (max-width: 21rem) {
-    :host {
+    :host([reserving]) {
       min-block-size: var(--contact-bank-signup-min-block-size, 140rem);
     }
   }

@@ -194,6 +194,9 @@ describe('<contact-bank-signup>', () => {
     // The confirm link: "you are in", said once, then on to manage.
     const confirm = await openLink(env, `token=${await mailToken(email, 'token')}`);
     expect(text($(confirm, '#task-title'))).to.equal('You are in the contact bank');
+    // Not the sign-up form's size: no gap under this short view.
+    expect(confirm.hasAttribute('reserving')).to.equal(false);
+    expect(confirm.getBoundingClientRect().height - $(confirm, '[part~="base"]')!.getBoundingClientRect().height).to.be.below(1);
     expect(location.hash).to.equal('');
     await expect(confirm).to.be.accessible();
     $<HTMLButtonElement>(confirm, '#manage')!.click();

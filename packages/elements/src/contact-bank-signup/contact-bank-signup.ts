@@ -122,6 +122,8 @@ export class ContactBankSignup extends CivicElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const task = this.#task.value;
+    // A link from an email shows its own, shorter view: the sign-up form's size is not held for it.
+    if (task) this.releaseReservedSize();
     const state = task ?? this.#state.value;
     const change = this.#changes.next(state);
     if (!change) return;

@@ -17,6 +17,9 @@ import { themeStyles } from './theme.styles.js';
  * messages, whatever other elements on the page speak), and lets the resident switch it.
  * Subclasses render; their stores hold the logic (and reach the API through kit/stores/connection).
  */
+/** What a resident does in an element (they cross its shadow boundary): see `reserving` below. */
+const ACTIONS = ['click', 'keydown', 'input'] as const;
+
 export abstract class CivicElement extends LitElement {
   static override styles = [themeStyles, languageStyles];
 
@@ -64,6 +67,24 @@ export abstract class CivicElement extends LitElement {
     super();
     // Native controls drawn for the page's light or dark scheme, in every element.
     new ColorSchemeController(this);
+    for (const type of ACTIONS) this.addEventListener(type, this.#release);
+  }
+
+  // The size the element settles at is held (the `reserving` host attribute, which each
+  // element's styles size) while its data arrives, so the page below does not move. Held for
+  // ever, a shorter view (a receipt, "check your email", a filtered list) would leave a gap
+  // below it: the first action of the resident in the element releases it (a page's layout may
+  // move right after a person's input without counting as a shift).
+  #released = false;
+  #release = () => {
+    this.#released = true;
+    this.removeAttribute('reserving');
+    for (const type of ACTIONS) this.removeEventListener(type, this.#release);
+  };
+
+  /** Gives up the reserved size at once: the element shows a view of its own that is not what it reserved for (a link from an email). */
+  protected releaseReservedSize(): void {
+    if (!this.#released) this.#release();
   }
 
   /** Configuration after attributes, page config and `lang` are merged. */
@@ -170,6 +191,7 @@ export abstract class CivicElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.#released) this.setAttribute('reserving', '');
     document.addEventListener(CONFIG_CHANGE_EVENT, this.#onConfigChange);
     // Sites with a language switcher change <html lang> without a reload.
     this.#langObserver = new MutationObserver(this.#onConfigChange);

@@ -4,20 +4,20 @@ import { css } from 'lit';
 // (kit/parts/parts.styles.ts), colours and focus the theme.
 export const loopStyles = css`
   /* The size the element settles at with the demo council's figures and first themes, kept from
-     the first render, so the host page does not move while the data arrives. The same sizes as the
+     the first render until the resident first acts in it (internal/civic-element.ts), so the host page does not move while the data arrives. The same sizes as the
      loader's :not(:defined) reservation (reserve in src/registry.ts; bench/cls.mjs measures). */
-  :host {
+  :host([reserving]) {
     min-block-size: var(--you-said-we-did-min-block-size, 81rem);
   }
 
   @media (max-width: 39.99rem) {
-    :host {
+    :host([reserving]) {
       min-block-size: var(--you-said-we-did-min-block-size, 105rem);
     }
   }
 
   @media (max-width: 21rem) {
-    :host {
+    :host([reserving]) {
       min-block-size: var(--you-said-we-did-min-block-size, 111rem);
     }
   }

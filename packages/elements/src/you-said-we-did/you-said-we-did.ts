@@ -35,8 +35,9 @@ import { loopStyles } from './you-said-we-did.styles.js';
  * Every text written by council staff is shown as text, never as markup.
  *
  * The element keeps the size it settles at (`--you-said-we-did-min-block-size`) from its first
- * render, with placeholders for the figures and the first themes while they load; the CDN loader
- * reserves the same size before the element is defined, so the page below does not move.
+ * render, with placeholders for the figures and the first themes while they load, until the
+ * resident first acts in it; the CDN loader reserves the same size before the element is defined,
+ * so the page below does not move.
  *
  * @summary Published themes ("you said, we did"), loop figures and the receipt lookup.
  *

@@ -120,6 +120,18 @@ export function formSuite(def: FormSuiteDefinition): void {
       await expect(refused).to.be.accessible();
     });
 
+    it('holds the size it settles at until the resident acts in it; then it is as tall as what it shows, with no gap below', async () => {
+      const el = await render();
+      expect(el.hasAttribute('reserving')).to.equal(true);
+      expect(parseFloat(getComputedStyle(el).minHeight)).to.be.greaterThan(0);
+      await def.fill(el, unique('suite size'));
+      await submit(el);
+      await receipt(el);
+      expect(el.hasAttribute('reserving')).to.equal(false);
+      const base = $(el, '[part~="base"]')!;
+      expect(el.getBoundingClientRect().height - base.getBoundingClientRect().height).to.be.below(1);
+    });
+
     it('sending with errors moves focus to the error summary, whose links reach each field', async () => {
       const el = await render();
       await submit(el);
