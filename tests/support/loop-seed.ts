@@ -16,6 +16,9 @@ export interface LoopSeed {
   draftOnlyReceipt: string;
   /** Receipt of an input nobody answered yet. */
   waitingReceipt: string;
+  /** A council of its own (its figures stay out of the others') and the receipt of an input there that the resident erased. */
+  erasedCouncil: string;
+  erasedReceipt: string;
   /** The reply staff wrote to the answered input. */
   replyText: string;
   /** Title of the published theme that answers it. */
@@ -75,6 +78,8 @@ export async function seedLoop(server: RunningServer, origin: string): Promise<L
     answeredReceipt: answered.receipt,
     draftOnlyReceipt: draftOnly.receipt,
     waitingReceipt: waiting.receipt,
+    erasedCouncil: 'forgetby',
+    erasedReceipt: '',
     replyText: 'Thank you: the gate was repaired on Tuesday.',
     answeringTitle: 'Park gates',
     draftTitle: 'Draft theme that must never be public',
@@ -95,5 +100,17 @@ export async function seedLoop(server: RunningServer, origin: string): Promise<L
   await call('POST', `staff/themes/${answering}/publish`, admin);
   await theme({ title: seed.draftTitle, youSaid: 'Late bins.', weDid: seed.draftWeDid, status: 'planned', service: waste, feedbackIds: [draftOnly.id] }, false);
   await call('POST', `staff/feedback/${answered.id}/replies`, editor, { text: seed.replyText });
+
+  // The resident erases their message with its receipt, as <cocreate-feedback> does.
+  await createCouncil(server.db, { slug: seed.erasedCouncil, name: 'Forgetby Council', origins: [origin], locales: [...locales], defaultLocale: 'en' });
+  const erasing = await createStaffToken(server.db, { council: seed.erasedCouncil, role: 'editor', label: 'loop seed' });
+  const taken = await fetch(`${server.url}/v1/councils/${seed.erasedCouncil}/staff/feedback`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${erasing}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'idea', text: 'Please forget this idea of mine.', channel: 'phone' }),
+  });
+  seed.erasedReceipt = ((await taken.json()) as { receipt: string }).receipt;
+  const erased = await fetch(`${server.url}/v1/councils/${seed.erasedCouncil}/feedback/${seed.erasedReceipt}`, { method: 'DELETE' });
+  if (erased.status !== 204) throw new Error(`seed: erasing failed with ${erased.status}: ${await erased.text()}`);
   return seed;
 }

@@ -213,6 +213,14 @@ describe('<you-said-we-did>', () => {
       expect(text(result.querySelector('.heading'))).to.equal('Your message: Received');
       expect(text(result)).to.contain('has not answered it in public yet');
     });
+
+    it('an erased message says it was erased, and promises no answer to come', async () => {
+      const el = await render({ council: env.loop.erasedCouncil });
+      const result = await lookup(el, env.loop.erasedReceipt);
+      expect(text(result)).to.contain('Its text was erased at your request. It still counts in the figures.');
+      expect(text(result)).to.not.contain('Come back to this page later');
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('#receipt= in the page address opens the lookup, and a new fragment looks up again', async () => {

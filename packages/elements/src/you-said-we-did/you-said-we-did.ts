@@ -327,7 +327,7 @@ export class YouSaidWeDid extends CivicElement {
               ${theme.weDid ? html`<p class="text" lang=${theme.locale ?? nothing}>${theme.weDid}</p>` : nothing}
               ${theme.statusReason ? html`<p class="text" lang=${theme.locale ?? nothing}>${theme.statusReason}</p>` : nothing}`
           : nothing}
-        ${!replies.length && !theme ? html`<p>${msg('The council has not answered it in public yet. Come back to this page later.', { id: 'loop.lookup.notYet' })}</p>` : nothing}
+        ${!replies.length && !theme && !receipt.erased ? html`<p>${msg('The council has not answered it in public yet. Come back to this page later.', { id: 'loop.lookup.notYet' })}</p>` : nothing}
       `,
     });
   }
