@@ -217,8 +217,12 @@ describe('<contact-bank-signup>', () => {
     const manageToken = await signUpAndConfirm(email);
     const el = await openLink(env, `manage=${manageToken}`);
     const log = watchAnnouncements(el);
+    // A download said in the status region is not left there for the next view.
+    await confirmDownload(el);
+    await waitUntil(() => text($(el, '[part~="status"]')) === 'Your data is downloaded as contact-bank.json', 'the download was not said');
     $<HTMLButtonElement>(el, '#change')!.click();
     await el.updateComplete;
+    expect(text($(el, '[part~="status"]'))).to.equal('');
     expect(el.shadowRoot!.activeElement?.matches('form'), 'focus moves to the form').to.equal(true);
     expect($(el, '#email'), 'the email cannot change').to.equal(null);
     tick(el, 'input[name="consent"][value="news"]');

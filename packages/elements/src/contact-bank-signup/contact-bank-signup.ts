@@ -129,6 +129,8 @@ export class ContactBankSignup extends CivicElement {
     if (!change) return;
     if (task) {
       this.#focus.fallback('#task');
+      // What the status region said last (e.g. "Your data is downloaded") belongs to the view just left.
+      if (task.state === 'changing' || task.state === 'withdrawing') this.#status.clear();
       if (task.state === 'changing') return void this.#focus.moveTo(task.errors.length ? '#error-summary' : 'form');
       if (task.state === 'withdrawing') return void this.#focus.moveTo('#withdraw-confirm');
       return this.#changes.tell(this.#taskTitle(task), '#task');
