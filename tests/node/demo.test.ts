@@ -11,6 +11,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { launchChromium, launchFirefox } from '../support/chromium.mjs';
 import { createStaffToken, seedDemo, startServer, type RunningServer } from '@civicloop/server';
 import { advancePageClock, DEMO_FILL_MS } from '../support/page-clock.js';
+import { fragmentLink } from '../support/contact-bank.js';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -19,15 +21,18 @@ for (const engine of ['chromium', 'firefox'] as const)
 describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`${cdnDir}/civicloop.js`) && 'run npm run build first' }, () => {
   let server: RunningServer;
   let browser: Browser;
+  let smtp: TestSmtp;
 
   before(async () => {
-    server = await startServer({ port: 0, dataDir: 'memory://', demoDir: `${root}demo`, cdnDir, docs: true, log: () => {} });
+    smtp = await startSmtp();
+    server = await startServer({ port: 0, dataDir: 'memory://', demoDir: `${root}demo`, cdnDir, docs: true, smtpUrl: smtp.url, log: () => {} });
     await seedDemo(server.db);
     browser = await (engine === 'firefox' ? launchFirefox : launchChromium)(puppeteer);
   });
   after(async () => {
     await browser?.close();
     await server?.close();
+    await smtp?.close();
   });
 
   /** Opens a page and records everything that would tell an editor something is broken. */
@@ -123,6 +128,26 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     assert.equal(rows[0]?.channel, 'web');
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     assert.equal(await page.$$eval('cocreate-feedback', (els) => els[0]!.shadowRoot!.querySelectorAll('img, script').length), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a resident joins the contact bank on /przykladowo/ as `npm start` serves it (the council lists no origin for it), and the mail leads back there', async () => {
+    const { page, problems } = await open('/przykladowo/');
+    const form = (await page.$('contact-bank-signup'))!;
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="consent"] a'), { timeout: 10_000 }, form);
+    const email = `${engine}.demo.bank@example.org`;
+    await (await form.$('pierce/input[name="kind"][value="resident"]'))!.click();
+    await (await form.$('pierce/#email'))!.type(email);
+    await (await form.$('pierce/input[name="languages"][value="pl"]'))!.click();
+    await (await form.$('pierce/input[name="consent"][value="invitations"]'))!.click();
+    await page.evaluate(advancePageClock(DEMO_FILL_MS)); // the demo councils' minimum fill time
+    await (await form.$('pierce/button[type="submit"]'))!.click();
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="check-email"]'), { timeout: 10_000 }, form).catch(async (e) => {
+      throw new Error(`${e}: ${await form.evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' '))} ${problems}`);
+    });
+    const mail = await smtp.waitFor(email, (m) => /#token=/.test(m.text ?? ''));
+    assert.ok(fragmentLink(mail, 'token').startsWith(`${server.url}/przykladowo/#token=`), mail.text);
     assert.deepEqual(problems, []);
     await page.close();
   });

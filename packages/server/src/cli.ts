@@ -70,7 +70,7 @@ Environment:
   DATA_DIR       PGlite data folder (default: .data)
   PG_SCHEMA      PostgreSQL schema to use (default: the connection's search_path)
   PORT, HOST     where serve listens (default: 8080 on 127.0.0.1)
-  PUBLIC_URL     the server's public address, for the printed snippet (default: where serve listens)
+  PUBLIC_URL     the server's public address: the printed snippet, and its own pages may use every council (default: where serve listens)
   CIVICLOOP_SECRET  secret for address hashing and challenges (default: generated, kept in the database)
   With PGlite, commands that use the database refuse to run while a server holds DATA_DIR.
   TRUST_PROXY=1  take client addresses from the last X-Forwarded-For hop (behind one reverse proxy)
@@ -135,6 +135,7 @@ async function serve(args: string[]): Promise<void> {
     port,
     host: values.host ?? env['HOST'] ?? '127.0.0.1',
     trustProxy: env['TRUST_PROXY'] === '1',
+    ...(env['PUBLIC_URL'] ? { publicUrl: env['PUBLIC_URL'] } : {}),
     ...(env['SMTP_URL'] ? { smtpUrl: env['SMTP_URL'] } : {}),
     ...(env['MAIL_FROM'] ? { mailFrom: env['MAIL_FROM'] } : {}),
     limits: {

@@ -113,6 +113,26 @@ forEachEngine((engine) => {
       assert.equal((await call(server, 'GET', `${base()}`)).body.contactBank.consent.version, 'v1');
     });
 
+    test('a page on the server\'s own origin (the demo pages, the console) may sign up, as it may send input, though the council does not list it; staff see it among pageOrigins', async () => {
+      // server.url is 127.0.0.1; a browser may as well have opened localhost.
+      const own = new URL(server.url);
+      for (const origin of [own.origin, `http://localhost:${own.port}`]) {
+        const body = signUp({ pageUrl: `${origin}/przykladowo/` });
+        const res = await call(server, 'POST', `${base()}/contacts`, { body });
+        assert.equal(res.status, 202, `${origin}: ${JSON.stringify(res.body)}`);
+        const mail = await smtp.waitFor(body.email, (m) => /#token=/.test(m.text ?? ''));
+        assert.ok(mail.text?.includes(`${origin}/przykladowo/#token=`), mail.text);
+      }
+      // Another port on the same host is another origin: still refused.
+      const other = await call(server, 'POST', `${base()}/contacts`, { body: signUp({ pageUrl: `http://127.0.0.1:${Number(own.port) === 1 ? 2 : 1}/x` }) });
+      assert.equal(other.status, 422);
+      // The console's embed check reads the same list: the council's origins and the server's own, which are not stored.
+      const settings = await call(server, 'GET', `${base()}/staff/settings`, { token: bank.admin });
+      assert.equal(settings.status, 200, JSON.stringify(settings.body));
+      assert.deepEqual(settings.body.origins, [ORIGIN]);
+      assert.ok(settings.body.pageOrigins.includes(ORIGIN) && settings.body.pageOrigins.includes(own.origin), JSON.stringify(settings.body.pageOrigins));
+    });
+
     test('a pass-it-on code from a sign-up marks the next sign-up pass-it-on; a made-up one counts as direct', async () => {
       const first = await call(server, 'POST', `${base()}/contacts`, { body: signUp() });
       const shared = signUp({ via: first.body.shareCode });

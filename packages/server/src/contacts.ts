@@ -26,7 +26,7 @@ import {
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { audit } from './audit.js';
 import type { Handlers, RequestContext } from './context.js';
-import type { CouncilRow } from './councils.js';
+import { pageOrigins, type CouncilRow } from './councils.js';
 import { decodeCursor, encodeCursor, isIsoTime } from './cursor.js';
 import type { Database, Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
@@ -402,9 +402,9 @@ export const contactHandlers: Pick<
     const bank = bankOf(council);
     const now = ctx.now();
     await checkHuman(ctx);
-    // Mail links lead to pageUrl: only the council's own pages, or anyone could sign a stranger
-    // up from their own page and receive the stranger's confirm or manage token.
-    if (!council.origins.includes(new URL(body.pageUrl).origin)) {
+    // Mail links lead to pageUrl: only the council's own pages (or the server's), or anyone could
+    // sign a stranger up from their own page and receive the stranger's confirm or manage token.
+    if (!pageOrigins(council, options.ownOrigins).includes(new URL(body.pageUrl).origin)) {
       throw problems.validation([{ path: '/pageUrl', message: "Must be a page on one of the council's embedding origins", code: 'unknown_origin' }]);
     }
     if (body.consent.version !== bank.consent.version) throw consentConflict(bank.consent.version);
