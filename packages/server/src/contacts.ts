@@ -456,16 +456,24 @@ export const contactHandlers: Pick<
       const mail = confirmMail(locale, council.defaultLocale, council.name, pageLink(body.pageUrl, 'token', token), CONTACT_PENDING_DAYS);
       ctx.afterCommit(() => ctx.mailer.send({ to, ...mail }));
     } else {
-      // A known address: its manage link, in its own language; no second entry, the same answer.
-      const known = await db.query<{ id: string; locale: Locale; email: string }>(
-        `SELECT id, locale, email FROM contacts WHERE council = $1 AND lower(email) = lower($2) AND email IS NOT NULL`,
+      // A known address, in its own language; no second entry, the same answer.
+      const known = await db.query<{ id: string; locale: Locale; email: string; status: 'pending' | 'active' }>(
+        `SELECT id, locale, email, status FROM contacts WHERE council = $1 AND lower(email) = lower($2) AND email IS NOT NULL`,
         [council.slug, body.email],
       );
       const row = known.rows[0];
-      if (row) {
+      if (row?.status === 'pending') {
+        // Still unconfirmed (the first mail lost or expired): a manage link would look like
+        // membership while the entry is purged unconfirmed. A fresh confirmation instead, with
+        // the 7 days starting again as on a first sign-up.
+        await db.query('UPDATE contacts SET created_at = to_timestamp($2) WHERE id = $1', [row.id, now / 1000]);
+        const token = await issueToken(db, row.id, 'confirm', { expiresAt: now + CONTACT_PENDING_DAYS * DAY_MS });
+        const mail = confirmMail(row.locale, council.defaultLocale, council.name, pageLink(body.pageUrl, 'token', token), CONTACT_PENDING_DAYS);
+        ctx.afterCommit(() => ctx.mailer.send({ to: row.email, ...mail }));
+      } else if (row) {
         const token = await issueToken(db, row.id, 'manage');
         const mail = knownMail(row.locale, council.defaultLocale, council.name, pageLink(body.pageUrl, 'manage', token));
-        // To the address as stored: the one that confirmed (or will) its entry.
+        // To the address as stored: the one that confirmed its entry.
         ctx.afterCommit(() => ctx.mailer.send({ to: row.email, ...mail }));
       }
     }
