@@ -155,10 +155,19 @@ async function serve(args: string[]): Promise<void> {
   lines.push(`  docs:    ${u}/docs`);
   if (demo && !demoPages) lines.push(`  demo:    councils seeded; the demo pages are only in the source repository`);
   if (demoPages) {
-    // The demo's staff console needs a token; a running server holds the PGlite folder, so the
-    // CLI could not make one now. A new editor token each start, for the demo council only.
+    // The demo's staff console needs tokens; a running server holds the PGlite folder, so the
+    // CLI could not make them now. New ones each start, for the demo council only: an editor's,
+    // and an admin's, since publishing a theme and changing settings need one.
     const token = await createStaffToken(server.db, { council: 'riverside', role: 'editor', label: 'demo console (printed at start)' });
-    lines.push(`  demo:    ${u}/`, `           ${u}/riverside/`, `           ${u}/nordby/`, `           ${u}/przykladowo/`, `  console: ${u}/console/ (Riverside editor token for this demo: ${token})`);
+    const admin = await createStaffToken(server.db, { council: 'riverside', role: 'admin', label: 'demo console admin (printed at start)' });
+    lines.push(
+      `  demo:    ${u}/`,
+      `           ${u}/riverside/`,
+      `           ${u}/nordby/`,
+      `           ${u}/przykladowo/`,
+      `  console: ${u}/console/ (Riverside editor token for this demo: ${token})`,
+      `           Riverside admin token for this demo (also publishes themes, changes settings): ${admin}`,
+    );
   }
   const manifest = await readCdnManifest(elementsCdnDir());
   if (manifest) lines.push(`  paste into a page (see also: civicloop-server cdn-snippet --url <public address>):`, ...cdnSnippet(env['PUBLIC_URL'] || u, manifest).split('\n').map((l) => `    ${l}`));
