@@ -152,6 +152,26 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     await page.close();
   });
 
+  test('a "join the contact bank" link on a demo page leads to that council\'s own sign-up, and only a council that runs a bank has one', async () => {
+    const linked: string[] = [];
+    for (const path of ['/', '/riverside/', '/nordby/', '/przykladowo/', '/strict-csp/']) {
+      const html = await (await fetch(server.url + path)).text();
+      for (const [tag] of html.matchAll(/<cocreate-feedback\b[^>]*>/g)) {
+        const council = /\scouncil="([^"]+)"/.exec(tag)?.[1];
+        const config = (await (await fetch(`${server.url}/v1/councils/${council}`)).json()) as { contactBank?: unknown };
+        const url = /\scontact-bank-url="([^"]+)"/.exec(tag)?.[1];
+        if (!url) continue;
+        linked.push(`${path} ${council}`);
+        assert.ok(config.contactBank, `${path}: ${council} runs no contact bank, yet links to ${url}`);
+        const target = new URL(url, server.url + path);
+        const page = await (await fetch(target)).text();
+        assert.match(page, new RegExp(`<contact-bank-signup council="${council}"`), `${url} has no sign-up of ${council}`);
+        if (target.hash) assert.ok(page.includes(`id="${target.hash.slice(1)}"`), `${url}: no such anchor`);
+      }
+    }
+    assert.ok(linked.length >= 1, 'the demo shows the link somewhere');
+  });
+
   test('<you-said-we-did> sits next to the form on each council page, in its language; the follow link after sending opens the lookup', async () => {
     const loopText = (page: Page, selector: string) =>
       page.$eval('you-said-we-did', (el, sel) => el.shadowRoot?.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, selector);
