@@ -219,6 +219,10 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     assert.notEqual(await page.$eval('.method', (el) => getComputedStyle(el).borderTopStyle), 'none');
     const external = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => !u.startsWith(location.origin)));
     assert.deepEqual(external, []);
+    // Reflow (WCAG 1.4.10): on a 360 px wide phone nothing scrolls sideways, the longest paths included.
+    await page.setViewport({ width: 360, height: 740 });
+    const widest = await page.evaluate(() => window.document.documentElement.scrollWidth); // `document` is the OpenAPI one here
+    assert.ok(widest <= 360, `/docs is ${widest} px wide at 360 px`);
     assert.deepEqual(problems, []);
     await page.close();
   });
