@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { launchChromium, launchFirefox } from '../support/chromium.mjs';
 import { createStaffToken, seedDemo, startServer, type RunningServer } from '@civicloop/server';
 import { advancePageClock, DEMO_FILL_MS } from '../support/page-clock.js';
@@ -106,6 +106,21 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     await (await el.$('pierce/[part~="sign-in"] button[type="submit"]'))!.click();
     await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="item"]'), { timeout: 10_000 }, el);
     assert.equal(await page.evaluate(() => sessionStorage.length), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the console\'s embed builder says a demo page on the server\'s own origin may embed Riverside, as it does (no listed origin needed)', async () => {
+    const { page, problems } = await open('/console/');
+    const shown = async (selector: string) =>
+      (await page.waitForFunction((sel) => document.querySelector('cocreate-console')?.shadowRoot?.querySelector(sel), { timeout: 15_000 }, selector)).asElement() as ElementHandle<HTMLElement>;
+    await (await shown('#token')).type(await createStaffToken(server.db, { council: 'riverside', role: 'editor', label: 'demo embed test' }));
+    await (await shown('[part~="sign-in"] button[type="submit"]')).click();
+    await (await shown('#nav-embed')).click();
+    await (await shown('#embed-page')).type(`${server.url}/riverside/`);
+    await page.keyboard.press('Tab');
+    const ok = await shown('#embed-origin-ok, #embed-origin-warning');
+    assert.equal(await ok.evaluate((e) => e.id), 'embed-origin-ok', await ok.evaluate((e) => e.textContent ?? ''));
     assert.deepEqual(problems, []);
     await page.close();
   });
