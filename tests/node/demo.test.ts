@@ -7,10 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { launchChromium, launchFirefox } from '../support/chromium.mjs';
 import { createStaffToken, seedDemo, startServer, type RunningServer } from '@civicloop/server';
 import { advancePageClock, DEMO_FILL_MS } from '../support/page-clock.js';
+import { fragmentLink } from '../support/contact-bank.js';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -19,15 +21,18 @@ for (const engine of ['chromium', 'firefox'] as const)
 describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`${cdnDir}/civicloop.js`) && 'run npm run build first' }, () => {
   let server: RunningServer;
   let browser: Browser;
+  let smtp: TestSmtp;
 
   before(async () => {
-    server = await startServer({ port: 0, dataDir: 'memory://', demoDir: `${root}demo`, cdnDir, docs: true, log: () => {} });
+    smtp = await startSmtp();
+    server = await startServer({ port: 0, dataDir: 'memory://', demoDir: `${root}demo`, cdnDir, docs: true, smtpUrl: smtp.url, log: () => {} });
     await seedDemo(server.db);
     browser = await (engine === 'firefox' ? launchFirefox : launchChromium)(puppeteer);
   });
   after(async () => {
     await browser?.close();
     await server?.close();
+    await smtp?.close();
   });
 
   /** Opens a page and records everything that would tell an editor something is broken. */
@@ -105,6 +110,21 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     await page.close();
   });
 
+  test('the console\'s embed builder says a demo page on the server\'s own origin may embed Riverside, as it does (no listed origin needed)', async () => {
+    const { page, problems } = await open('/console/');
+    const shown = async (selector: string) =>
+      (await page.waitForFunction((sel) => document.querySelector('cocreate-console')?.shadowRoot?.querySelector(sel), { timeout: 15_000 }, selector)).asElement() as ElementHandle<HTMLElement>;
+    await (await shown('#token')).type(await createStaffToken(server.db, { council: 'riverside', role: 'editor', label: 'demo embed test' }));
+    await (await shown('[part~="sign-in"] button[type="submit"]')).click();
+    await (await shown('#nav-embed')).click();
+    await (await shown('#embed-page')).type(`${server.url}/riverside/`);
+    await page.keyboard.press('Tab');
+    const ok = await shown('#embed-origin-ok, #embed-origin-warning');
+    assert.equal(await ok.evaluate((e) => e.id), 'embed-origin-ok', await ok.evaluate((e) => e.textContent ?? ''));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a resident sends on the Riverside page and gets a receipt; markup stays text', async () => {
     const { page, problems } = await open('/riverside/');
     const payload = `Longer hours, please <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> ${Date.now()}`;
@@ -125,6 +145,46 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     assert.equal(await page.$$eval('cocreate-feedback', (els) => els[0]!.shadowRoot!.querySelectorAll('img, script').length), 0);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  test('a resident joins the contact bank on /przykladowo/ as `npm start` serves it (the council lists no origin for it), and the mail leads back there', async () => {
+    const { page, problems } = await open('/przykladowo/');
+    const form = (await page.$('contact-bank-signup'))!;
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="consent"] a'), { timeout: 10_000 }, form);
+    const email = `${engine}.demo.bank@example.org`;
+    await (await form.$('pierce/input[name="kind"][value="resident"]'))!.click();
+    await (await form.$('pierce/#email'))!.type(email);
+    await (await form.$('pierce/input[name="languages"][value="pl"]'))!.click();
+    await (await form.$('pierce/input[name="consent"][value="invitations"]'))!.click();
+    await page.evaluate(advancePageClock(DEMO_FILL_MS)); // the demo councils' minimum fill time
+    await (await form.$('pierce/button[type="submit"]'))!.click();
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="check-email"]'), { timeout: 10_000 }, form).catch(async (e) => {
+      throw new Error(`${e}: ${await form.evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' '))} ${problems}`);
+    });
+    const mail = await smtp.waitFor(email, (m) => /#token=/.test(m.text ?? ''));
+    assert.ok(fragmentLink(mail, 'token').startsWith(`${server.url}/przykladowo/#token=`), mail.text);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a "join the contact bank" link on a demo page leads to that council\'s own sign-up, and only a council that runs a bank has one', async () => {
+    const linked: string[] = [];
+    for (const path of ['/', '/riverside/', '/nordby/', '/przykladowo/', '/strict-csp/']) {
+      const html = await (await fetch(server.url + path)).text();
+      for (const [tag] of html.matchAll(/<cocreate-feedback\b[^>]*>/g)) {
+        const council = /\scouncil="([^"]+)"/.exec(tag)?.[1];
+        const config = (await (await fetch(`${server.url}/v1/councils/${council}`)).json()) as { contactBank?: unknown };
+        const url = /\scontact-bank-url="([^"]+)"/.exec(tag)?.[1];
+        if (!url) continue;
+        linked.push(`${path} ${council}`);
+        assert.ok(config.contactBank, `${path}: ${council} runs no contact bank, yet links to ${url}`);
+        const target = new URL(url, server.url + path);
+        const page = await (await fetch(target)).text();
+        assert.match(page, new RegExp(`<contact-bank-signup council="${council}"`), `${url} has no sign-up of ${council}`);
+        if (target.hash) assert.ok(page.includes(`id="${target.hash.slice(1)}"`), `${url}: no such anchor`);
+      }
+    }
+    assert.ok(linked.length >= 1, 'the demo shows the link somewhere');
   });
 
   test('<you-said-we-did> sits next to the form on each council page, in its language; the follow link after sending opens the lookup', async () => {
@@ -174,6 +234,10 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     assert.notEqual(await page.$eval('.method', (el) => getComputedStyle(el).borderTopStyle), 'none');
     const external = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => !u.startsWith(location.origin)));
     assert.deepEqual(external, []);
+    // Reflow (WCAG 1.4.10): on a 360 px wide phone nothing scrolls sideways, the longest paths included.
+    await page.setViewport({ width: 360, height: 740 });
+    const widest = await page.evaluate(() => window.document.documentElement.scrollWidth); // `document` is the OpenAPI one here
+    assert.ok(widest <= 360, `/docs is ${widest} px wide at 360 px`);
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -160,7 +160,7 @@ export const ContactCreate = z
     pageUrl: WebUrl.check(
       z.meta({
         description:
-          "The page the person signs up on; email links lead back to it (`#token=`, `#manage=`, `#invitation=`). Its origin must be one of the council's embedding origins.",
+          "The page the person signs up on; email links lead back to it (`#token=`, `#manage=`, `#invitation=`). Its origin must be one of the council's embedding origins or the server's own.",
       }),
     ),
     via: z.optional(plainText(z.maxLength(100))).check(

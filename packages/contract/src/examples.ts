@@ -99,6 +99,7 @@ export const councilSettings: CouncilSettings = {
   antiAbuse: council.antiAbuse!,
   contactBank: contactBankConfig,
   origins: ['https://www.um.warszawa.pl', 'https://konsultacje.um.warszawa.pl'],
+  pageOrigins: ['https://www.um.warszawa.pl', 'https://konsultacje.um.warszawa.pl', 'https://civicloop.um.warszawa.pl'],
   openLicence: 'CC-BY-4.0',
   reachThreshold: 5,
 };

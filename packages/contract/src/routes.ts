@@ -386,7 +386,7 @@ export const routes = defineRoutes({
     description:
       'Always 202 with the same body, whether the address is new or already in the bank (no enumeration): a new address gets a ' +
       'confirmation email (`pageUrl#token=`), a known one an email with its manage link (`pageUrl#manage=`) and no second entry. ' +
-      "An unconfirmed entry is purged after 7 days. `pageUrl` must be on one of the council's embedding origins (else 422), " +
+      "An unconfirmed entry is purged after 7 days. `pageUrl` must be on one of the council's embedding origins or the server's own (else 422), " +
       "`consent.version` must be the council's current one (else 409: the page shows an old text). " +
       'A council without a contact bank is 404. Spam protection as for inputs (`antiAbuse`).',
     params: CouncilParams,

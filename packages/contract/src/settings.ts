@@ -31,6 +31,12 @@ export const CouncilSettings = z
     locales: CouncilConfig.shape.locales,
     defaultLocale: CouncilConfig.shape.defaultLocale,
     origins: z.array(EmbedOrigin).check(z.meta({ description: 'Page origins allowed to embed the council\'s elements (CORS).' })),
+    pageOrigins: z.array(EmbedOrigin).check(
+      z.meta({
+        description:
+          "Read-only: every origin whose pages may use the council's elements and contact bank: `origins` and the server's own (its demo pages and console, which need no CORS).",
+      }),
+    ),
     texts: CouncilConfig.shape.texts,
     limits: CouncilConfig.shape.limits,
     antiAbuse: AntiAbuse,

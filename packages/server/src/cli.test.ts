@@ -332,15 +332,15 @@ forEachEngine((engine) => {
     assert.match(stdout, /"msg":"stopped"/);
   });
 
-  test('serve --demo prints the demo console and an editor token that works there', async () => {
+  test('serve --demo prints the demo console, an editor token and an admin token that work there', async () => {
     const child = start(['serve', '--port', '0', '--demo']);
     let stdout = '';
     child.stderr.resume();
-    const [url, token] = await new Promise<[string, string]>((resolve, reject) => {
+    const [url, token, admin] = await new Promise<[string, string, string]>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
         stdout += d;
-        const m = /console: (http:\/\/\S+)\/console\/ \(Riverside editor token for this demo: (\S+)\)/.exec(stdout);
-        if (m) resolve([m[1]!, m[2]!]);
+        const m = /console: (http:\/\/\S+)\/console\/ \(Riverside editor token for this demo: (\S+)\)\n\s+Riverside admin token for this demo \([^)]*\): (\S+)/.exec(stdout);
+        if (m) resolve([m[1]!, m[2]!, m[3]!]);
       });
       child.on('close', (code) => reject(new Error(`serve exited early with ${code}: ${stdout}`)));
     });
@@ -350,6 +350,10 @@ forEachEngine((engine) => {
       assert.equal(inbox.status, 200, 'the printed token signs in to the demo council');
       const other = await fetch(`${url}/v1/councils/nordby/staff/feedback`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(other.status, 403, 'and to no other council');
+      // What only an admin may do (the audit log; publishing a theme alike): the editor's token may not, the admin's may.
+      assert.equal((await fetch(`${url}/v1/councils/riverside/staff/audit`, { headers: { authorization: `Bearer ${token}` } })).status, 403);
+      assert.equal((await fetch(`${url}/v1/councils/riverside/staff/audit`, { headers: { authorization: `Bearer ${admin}` } })).status, 200);
+      assert.equal((await fetch(`${url}/v1/councils/nordby/staff/audit`, { headers: { authorization: `Bearer ${admin}` } })).status, 403, 'Riverside only');
     } finally {
       const exited = new Promise((resolve) => child.on('close', resolve));
       child.kill('SIGTERM');

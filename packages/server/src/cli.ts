@@ -70,7 +70,7 @@ Environment:
   DATA_DIR       PGlite data folder (default: .data)
   PG_SCHEMA      PostgreSQL schema to use (default: the connection's search_path)
   PORT, HOST     where serve listens (default: 8080 on 127.0.0.1)
-  PUBLIC_URL     the server's public address, for the printed snippet (default: where serve listens)
+  PUBLIC_URL     the server's public address: the printed snippet, and its own pages may use every council (default: where serve listens)
   CIVICLOOP_SECRET  secret for address hashing and challenges (default: generated, kept in the database)
   With PGlite, commands that use the database refuse to run while a server holds DATA_DIR.
   TRUST_PROXY=1  take client addresses from the last X-Forwarded-For hop (behind one reverse proxy)
@@ -135,6 +135,7 @@ async function serve(args: string[]): Promise<void> {
     port,
     host: values.host ?? env['HOST'] ?? '127.0.0.1',
     trustProxy: env['TRUST_PROXY'] === '1',
+    ...(env['PUBLIC_URL'] ? { publicUrl: env['PUBLIC_URL'] } : {}),
     ...(env['SMTP_URL'] ? { smtpUrl: env['SMTP_URL'] } : {}),
     ...(env['MAIL_FROM'] ? { mailFrom: env['MAIL_FROM'] } : {}),
     limits: {
@@ -154,10 +155,19 @@ async function serve(args: string[]): Promise<void> {
   lines.push(`  docs:    ${u}/docs`);
   if (demo && !demoPages) lines.push(`  demo:    councils seeded; the demo pages are only in the source repository`);
   if (demoPages) {
-    // The demo's staff console needs a token; a running server holds the PGlite folder, so the
-    // CLI could not make one now. A new editor token each start, for the demo council only.
+    // The demo's staff console needs tokens; a running server holds the PGlite folder, so the
+    // CLI could not make them now. New ones each start, for the demo council only: an editor's,
+    // and an admin's, since publishing a theme and changing settings need one.
     const token = await createStaffToken(server.db, { council: 'riverside', role: 'editor', label: 'demo console (printed at start)' });
-    lines.push(`  demo:    ${u}/`, `           ${u}/riverside/`, `           ${u}/nordby/`, `           ${u}/przykladowo/`, `  console: ${u}/console/ (Riverside editor token for this demo: ${token})`);
+    const admin = await createStaffToken(server.db, { council: 'riverside', role: 'admin', label: 'demo console admin (printed at start)' });
+    lines.push(
+      `  demo:    ${u}/`,
+      `           ${u}/riverside/`,
+      `           ${u}/nordby/`,
+      `           ${u}/przykladowo/`,
+      `  console: ${u}/console/ (Riverside editor token for this demo: ${token})`,
+      `           Riverside admin token for this demo (also publishes themes, changes settings): ${admin}`,
+    );
   }
   const manifest = await readCdnManifest(elementsCdnDir());
   if (manifest) lines.push(`  paste into a page (see also: civicloop-server cdn-snippet --url <public address>):`, ...cdnSnippet(env['PUBLIC_URL'] || u, manifest).split('\n').map((l) => `    ${l}`));

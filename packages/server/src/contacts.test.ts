@@ -65,7 +65,7 @@ forEachEngine((engine) => {
   }
 
   describe('sign-up', () => {
-    test('202 with the same body for a new and a known address; the known one gets its manage link, not a second entry', async () => {
+    test('202 with the same body for a new and a known address; a confirmed one gets its manage link, not a second entry', async () => {
       const body = signUp({ locale: 'pl' });
       const first = await call(server, 'POST', `${base()}/contacts`, { body });
       assert.equal(first.status, 202);
@@ -77,6 +77,8 @@ forEachEngine((engine) => {
       assert.ok(confirm.text?.includes(`${PAGE}#token=`));
       assert.ok(typeof confirm.html === 'string' && confirm.html.includes(`href="${PAGE}#token=`));
       assert.equal(rawHeader(confirm, 'List-Unsubscribe'), undefined, 'a confirmation is not a list mail');
+      const confirmed = await call(server, 'POST', `${base()}/contacts/confirm`, { body: { token: fragmentToken(confirm, 'token') } });
+      assert.equal(confirmed.status, 200);
 
       const again = await call(server, 'POST', `${base()}/contacts`, { body: { ...body, email: body.email.toUpperCase(), locale: 'en' } });
       assert.equal(again.status, 202);
@@ -89,7 +91,7 @@ forEachEngine((engine) => {
       // The manage link of the known-address mail works.
       const me = await call(server, 'GET', `${base()}/contacts/me`, { token: fragmentToken(known, 'manage') });
       assert.equal(me.status, 200);
-      assert.equal(me.body.status, 'pending');
+      assert.equal(me.body.status, 'active');
     });
 
     test('refuses a page off the council\'s origins, an old consent text, an association without its name, an unknown district; 404 without a bank', async () => {
@@ -111,6 +113,26 @@ forEachEngine((engine) => {
       const council = await call(server, 'GET', '/v1/councils/nobank');
       assert.equal(council.body.contactBank, undefined);
       assert.equal((await call(server, 'GET', `${base()}`)).body.contactBank.consent.version, 'v1');
+    });
+
+    test('a page on the server\'s own origin (the demo pages, the console) may sign up, as it may send input, though the council does not list it; staff see it among pageOrigins', async () => {
+      // server.url is 127.0.0.1; a browser may as well have opened localhost.
+      const own = new URL(server.url);
+      for (const origin of [own.origin, `http://localhost:${own.port}`]) {
+        const body = signUp({ pageUrl: `${origin}/przykladowo/` });
+        const res = await call(server, 'POST', `${base()}/contacts`, { body });
+        assert.equal(res.status, 202, `${origin}: ${JSON.stringify(res.body)}`);
+        const mail = await smtp.waitFor(body.email, (m) => /#token=/.test(m.text ?? ''));
+        assert.ok(mail.text?.includes(`${origin}/przykladowo/#token=`), mail.text);
+      }
+      // Another port on the same host is another origin: still refused.
+      const other = await call(server, 'POST', `${base()}/contacts`, { body: signUp({ pageUrl: `http://127.0.0.1:${Number(own.port) === 1 ? 2 : 1}/x` }) });
+      assert.equal(other.status, 422);
+      // The console's embed check reads the same list: the council's origins and the server's own, which are not stored.
+      const settings = await call(server, 'GET', `${base()}/staff/settings`, { token: bank.admin });
+      assert.equal(settings.status, 200, JSON.stringify(settings.body));
+      assert.deepEqual(settings.body.origins, [ORIGIN]);
+      assert.ok(settings.body.pageOrigins.includes(ORIGIN) && settings.body.pageOrigins.includes(own.origin), JSON.stringify(settings.body.pageOrigins));
     });
 
     test('a pass-it-on code from a sign-up marks the next sign-up pass-it-on; a made-up one counts as direct', async () => {
@@ -326,6 +348,34 @@ forEachEngine((engine) => {
       await server.purge();
       assert.equal((await call(server, 'POST', `${base}/contacts/confirm`, { body: { token } })).status, 404);
       assert.deepEqual(await tablesHolding(server.db, [body.email]), []);
+    });
+
+    test('signing up again while still unconfirmed sends a fresh confirmation (as a first sign-up, in the entry\'s language), never a manage link; same answer; the 7 days start again', async () => {
+      const body = signUp({ locale: 'pl' });
+      const first = await call(server, 'POST', `${base}/contacts`, { body });
+      assert.equal(first.status, 202);
+      await smtp.waitFor(body.email, (m) => /#token=/.test(m.text ?? ''));
+      const before = smtp.received.filter((r) => r.rcptTo.includes(body.email)).length;
+      clock.advance(6 * DAY); // the first mail is lost; a week nearly gone
+      const again = await call(server, 'POST', `${base}/contacts`, { body: { ...body, email: body.email.toUpperCase(), locale: 'en' } });
+      assert.equal(again.status, 202);
+      assert.deepEqual(Object.keys(again.body).sort(), Object.keys(first.body).sort());
+      assert.equal(again.body.status, first.body.status);
+      await smtp.waitFor(body.email, () => smtp.received.filter((r) => r.rcptTo.includes(body.email)).length > before);
+      const second = smtp.received.filter((r) => r.rcptTo.includes(body.email))[before]!.mail;
+      assert.match(second.subject ?? '', /Potwierdź/, 'the confirmation mail, in the language of the entry');
+      assert.ok(second.text?.includes(`${PAGE}#token=`), second.text);
+      assert.ok(!/#manage=/.test(second.text ?? ''), 'no manage link for an entry that is not confirmed');
+      // Past the first sign-up's 7 days the entry is still there, and the new link confirms it.
+      clock.advance(2 * DAY);
+      await server.purge();
+      const confirmed = await call(server, 'POST', `${base}/contacts/confirm`, { body: { token: fragmentToken(second, 'token') } });
+      assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+      assert.equal(confirmed.body.status, 'active');
+      const { rows } = await server.db.query('SELECT count(*)::int AS n FROM contacts WHERE lower(email) = lower($1)', [body.email]);
+      assert.equal(rows[0].n, 1);
+      // Withdrawn again, so the next test's reminders count only its own entries.
+      assert.equal((await call(server, 'DELETE', `${base}/contacts/me`, { token: confirmed.body.manageToken })).status, 204);
     });
 
     test('re-consent mail 30 days before expiry, once; renewal starts a new period; without it the entry is erased at expiry', async () => {

@@ -26,7 +26,7 @@ import {
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { audit } from './audit.js';
 import type { Handlers, RequestContext } from './context.js';
-import type { CouncilRow } from './councils.js';
+import { pageOrigins, type CouncilRow } from './councils.js';
 import { decodeCursor, encodeCursor, isIsoTime } from './cursor.js';
 import type { Database, Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
@@ -402,9 +402,9 @@ export const contactHandlers: Pick<
     const bank = bankOf(council);
     const now = ctx.now();
     await checkHuman(ctx);
-    // Mail links lead to pageUrl: only the council's own pages, or anyone could sign a stranger
-    // up from their own page and receive the stranger's confirm or manage token.
-    if (!council.origins.includes(new URL(body.pageUrl).origin)) {
+    // Mail links lead to pageUrl: only the council's own pages (or the server's), or anyone could
+    // sign a stranger up from their own page and receive the stranger's confirm or manage token.
+    if (!pageOrigins(council, options.ownOrigins).includes(new URL(body.pageUrl).origin)) {
       throw problems.validation([{ path: '/pageUrl', message: "Must be a page on one of the council's embedding origins", code: 'unknown_origin' }]);
     }
     if (body.consent.version !== bank.consent.version) throw consentConflict(bank.consent.version);
@@ -456,16 +456,24 @@ export const contactHandlers: Pick<
       const mail = confirmMail(locale, council.defaultLocale, council.name, pageLink(body.pageUrl, 'token', token), CONTACT_PENDING_DAYS);
       ctx.afterCommit(() => ctx.mailer.send({ to, ...mail }));
     } else {
-      // A known address: its manage link, in its own language; no second entry, the same answer.
-      const known = await db.query<{ id: string; locale: Locale; email: string }>(
-        `SELECT id, locale, email FROM contacts WHERE council = $1 AND lower(email) = lower($2) AND email IS NOT NULL`,
+      // A known address, in its own language; no second entry, the same answer.
+      const known = await db.query<{ id: string; locale: Locale; email: string; status: 'pending' | 'active' }>(
+        `SELECT id, locale, email, status FROM contacts WHERE council = $1 AND lower(email) = lower($2) AND email IS NOT NULL`,
         [council.slug, body.email],
       );
       const row = known.rows[0];
-      if (row) {
+      if (row?.status === 'pending') {
+        // Still unconfirmed (the first mail lost or expired): a manage link would look like
+        // membership while the entry is purged unconfirmed. A fresh confirmation instead, with
+        // the 7 days starting again as on a first sign-up.
+        await db.query('UPDATE contacts SET created_at = to_timestamp($2) WHERE id = $1', [row.id, now / 1000]);
+        const token = await issueToken(db, row.id, 'confirm', { expiresAt: now + CONTACT_PENDING_DAYS * DAY_MS });
+        const mail = confirmMail(row.locale, council.defaultLocale, council.name, pageLink(body.pageUrl, 'token', token), CONTACT_PENDING_DAYS);
+        ctx.afterCommit(() => ctx.mailer.send({ to: row.email, ...mail }));
+      } else if (row) {
         const token = await issueToken(db, row.id, 'manage');
         const mail = knownMail(row.locale, council.defaultLocale, council.name, pageLink(body.pageUrl, 'manage', token));
-        // To the address as stored: the one that confirmed (or will) its entry.
+        // To the address as stored: the one that confirmed its entry.
         ctx.afterCommit(() => ctx.mailer.send({ to: row.email, ...mail }));
       }
     }

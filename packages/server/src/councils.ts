@@ -56,6 +56,15 @@ export function toCouncilConfig(row: CouncilRow): CouncilConfig {
   };
 }
 
+/**
+ * The origins whose pages may use a council: those it lists, and the server's own, where the
+ * browser needs no CORS (the demo pages and the console). The contact bank's pageUrl check and
+ * the console's embed check both ask this, so they agree with what the browser does.
+ */
+export function pageOrigins(council: Pick<CouncilRow, 'origins'>, ownOrigins: readonly string[] = []): string[] {
+  return [...new Set([...council.origins, ...ownOrigins])];
+}
+
 /** An embedding origin: scheme, host and optional port, nothing else. */
 export function normaliseOrigin(origin: string): string {
   const url = new URL(origin);

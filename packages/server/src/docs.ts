@@ -141,6 +141,10 @@ ${responses.length ? `<h2 id="responses">Shared responses</h2>\n${responses.map(
 export const DOCS_CSS = `:root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
 body { margin: 0 auto; max-width: 70rem; padding: 1rem; }
 code { font-family: ui-monospace, monospace; font-size: 0.95em; }
+/* Reflow at 320 CSS px (WCAG 1.4.10): a word longer than its line (a path, a CSV header, a schema
+   name) breaks anywhere rather than widen the page; then the tables fit too, so none needs to
+   scroll sideways. Words that fit are never broken. */
+body, code, th, td { overflow-wrap: anywhere; }
 nav ul { columns: 2 20rem; padding-left: 1.2rem; }
 nav a, main a { display: inline-block; min-height: 24px; }
 .operation, .schema { border: 1px solid color-mix(in srgb, currentColor 25%, transparent); border-radius: 6px; padding: 0 1rem 0.5rem; margin: 1rem 0; }

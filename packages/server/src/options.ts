@@ -30,6 +30,15 @@ export interface ServerOptions {
   mailOutboxDir?: string;
   /** Test seam: a mailer to use instead of SMTP or the outbox folder. @internal */
   mailer?: import('./mail/mailer.js').Mailer;
+  /**
+   * Where browsers reach this server (e.g. `https://civic.example.org`) when that is not where it
+   * listens (behind a reverse proxy). Pages on the server's own origin (the demo pages, the
+   * console) may use every council, as the browser lets them without CORS.
+   * @default where it listens (on a loopback interface, `localhost` too)
+   */
+  publicUrl?: string;
+  /** The server's own origins, set by `startServer` once it listens. @internal */
+  ownOrigins?: string[];
   /** Take the client address from the last `X-Forwarded-For` hop (behind one reverse proxy). @default false */
   trustProxy?: boolean;
   /** Receives one structured entry per request and per server fault. @default a JSON line on stdout */

@@ -1,7 +1,7 @@
 // Demo data of the loop: realistic themes in several states and languages for each demo council,
 // some published with timelines and answered inputs, one draft each in demo and nordby. Fixed ids,
 // so re-seeding refreshes texts and adds nothing twice.
-import { FEEDBACK_KINDS, RECEIPT_ALPHABET, RECEIPT_LENGTH, type FeedbackChannel, type Locale, type ThemeStatus } from '@civicloop/contract';
+import { RECEIPT_ALPHABET, RECEIPT_LENGTH, type FeedbackChannel, type FeedbackKind, type Locale, type ThemeStatus } from '@civicloop/contract';
 import { createHash } from 'node:crypto';
 import type { Database } from './db/driver.js';
 
@@ -10,6 +10,8 @@ const DAY = 86_400_000;
 interface InputSeed {
   /** Days before the seed moment it arrived. */
   ago: number;
+  /** What the person meant: a complaint is a problem, a request an idea; never left to chance. */
+  kind: FeedbackKind;
   locale: Locale;
   channel: FeedbackChannel;
   text: string;
@@ -50,10 +52,10 @@ const THEMES: ThemeSeed[] = [
       { ago: 12, text: 'Zatrudniliśmy czterech nowych bibliotekarzy na weekendy.' },
     ],
     inputs: [
-      { ago: 75, locale: 'pl', channel: 'web', text: 'Pracuję do 18:00, biblioteka jest otwarta do 18:00. Proszę o otwarcie w niedziele.' },
-      { ago: 70, locale: 'pl', channel: 'phone', text: 'Mieszkanka prosi o niedzielne godziny otwarcia filii na Ochocie.', reply: { after: 3, text: 'Dziękujemy, analizujemy godziny otwarcia wszystkich filii.' } },
-      { ago: 66, locale: 'en', channel: 'web', text: 'As a student I can only come at weekends. Sunday opening would help a lot.' },
-      { ago: 58, locale: 'pl', channel: 'petition', text: 'Petycja „Biblioteka w niedzielę” z 1 240 podpisami.', sourceUrl: 'https://petycje.example.org/biblioteka-w-niedziele' },
+      { ago: 75, kind: 'idea', locale: 'pl', channel: 'web', text: 'Pracuję do 18:00, biblioteka jest otwarta do 18:00. Proszę o otwarcie w niedziele.' },
+      { ago: 70, kind: 'idea', locale: 'pl', channel: 'phone', text: 'Mieszkanka prosi o niedzielne godziny otwarcia filii na Ochocie.', reply: { after: 3, text: 'Dziękujemy, analizujemy godziny otwarcia wszystkich filii.' } },
+      { ago: 66, kind: 'idea', locale: 'en', channel: 'web', text: 'As a student I can only come at weekends. Sunday opening would help a lot.' },
+      { ago: 58, kind: 'idea', locale: 'pl', channel: 'petition', text: 'Petycja „Biblioteka w niedzielę” z 1 240 podpisami.', sourceUrl: 'https://petycje.example.org/biblioteka-w-niedziele' },
     ],
   },
   {
@@ -72,10 +74,10 @@ const THEMES: ThemeSeed[] = [
       { ago: 30, text: 'Collection day changed; larger bins installed.', status: 'done' },
     ],
     inputs: [
-      { ago: 80, locale: 'en', channel: 'web', text: 'The paper bin at Lipowa 5 is overflowing again, third Monday in a row.' },
-      { ago: 78, locale: 'pl', channel: 'web', text: 'Przy Lipowej 7 szkło leży obok pojemników. Proszę częściej odbierać.' },
-      { ago: 61, locale: 'en', channel: 'in-person', text: 'Reported at the district office: bins full after every weekend.' },
-      { ago: 52, locale: 'pl', channel: 'social-media', text: 'Wątek w grupie osiedlowej: zdjęcia przepełnionych pojemników, 85 komentarzy.', sourceUrl: 'https://social.example.org/groups/osiedle-lipowa/posts/4411' },
+      { ago: 80, kind: 'problem', locale: 'en', channel: 'web', text: 'The paper bin at Lipowa 5 is overflowing again, third Monday in a row.' },
+      { ago: 78, kind: 'problem', locale: 'pl', channel: 'web', text: 'Przy Lipowej 7 szkło leży obok pojemników. Proszę częściej odbierać.' },
+      { ago: 61, kind: 'problem', locale: 'en', channel: 'in-person', text: 'Reported at the district office: bins full after every weekend.' },
+      { ago: 52, kind: 'problem', locale: 'pl', channel: 'social-media', text: 'Wątek w grupie osiedlowej: zdjęcia przepełnionych pojemników, 85 komentarzy.', sourceUrl: 'https://social.example.org/groups/osiedle-lipowa/posts/4411' },
     ],
   },
   {
@@ -91,8 +93,8 @@ const THEMES: ThemeSeed[] = [
     publishedAgo: 20,
     updates: [],
     inputs: [
-      { ago: 50, locale: 'pl', channel: 'web', text: 'Po koncercie czekałam 40 minut na autobus nocny. Może tramwaje?' },
-      { ago: 44, locale: 'de', channel: 'email', text: 'Als Tourist hätte ich mir am Wochenende eine Straßenbahn in der Nacht gewünscht.' },
+      { ago: 50, kind: 'idea', locale: 'pl', channel: 'web', text: 'Po koncercie czekałam 40 minut na autobus nocny. Może tramwaje?' },
+      { ago: 44, kind: 'idea', locale: 'de', channel: 'email', text: 'Als Tourist hätte ich mir am Wochenende eine Straßenbahn in der Nacht gewünscht.' },
     ],
   },
   {
@@ -108,8 +110,8 @@ const THEMES: ThemeSeed[] = [
     publishedAgo: 6,
     updates: [],
     inputs: [
-      { ago: 18, locale: 'pl', channel: 'paper', text: 'Rano przy szkole jest ciemno, dzieci przechodzą między samochodami.' },
-      { ago: 9, locale: 'pl', channel: 'web', text: 'Proszę o progi zwalniające przy SP 3.', reply: { after: 2, text: 'Dziękujemy. Zleciliśmy pomiar ruchu; wyniki opublikujemy w temacie o przejściu przy SP 3.' } },
+      { ago: 18, kind: 'problem', locale: 'pl', channel: 'paper', text: 'Rano przy szkole jest ciemno, dzieci przechodzą między samochodami.' },
+      { ago: 9, kind: 'idea', locale: 'pl', channel: 'web', text: 'Proszę o progi zwalniające przy SP 3.', reply: { after: 2, text: 'Dziękujemy. Zleciliśmy pomiar ruchu; wyniki opublikujemy w temacie o przejściu przy SP 3.' } },
     ],
   },
   {
@@ -123,7 +125,7 @@ const THEMES: ThemeSeed[] = [
     status: 'listening',
     statusReason: null,
     updates: [],
-    inputs: [{ ago: 4, locale: 'pl', channel: 'web', text: 'Dzwoniłem 27 razy o 8:00 i nikt nie odebrał.' }],
+    inputs: [{ ago: 4, kind: 'problem', locale: 'pl', channel: 'web', text: 'Dzwoniłem 27 razy o 8:00 i nikt nie odebrał.' }],
   },
   {
     id: 'riverside-park-lighting',
@@ -138,9 +140,9 @@ const THEMES: ThemeSeed[] = [
     publishedAgo: 25,
     updates: [{ ago: 25, text: 'The new lamps are on from dusk until 1 am.', status: 'done' }],
     inputs: [
-      { ago: 60, locale: 'en', channel: 'web', text: 'Walking home along the river at 6 pm is pitch dark now.' },
-      { ago: 55, locale: 'sv', channel: 'web', text: 'Gångvägen vid floden är helt mörk på kvällen.' },
-      { ago: 40, locale: 'en', channel: 'press', text: 'Local paper: "Riverside path in the dark", interviews with six residents.', sourceUrl: 'https://news.example.org/riverside-path-dark' },
+      { ago: 60, kind: 'problem', locale: 'en', channel: 'web', text: 'Walking home along the river at 6 pm is pitch dark now.' },
+      { ago: 55, kind: 'problem', locale: 'sv', channel: 'web', text: 'Gångvägen vid floden är helt mörk på kvällen.' },
+      { ago: 40, kind: 'problem', locale: 'en', channel: 'press', text: 'Local paper: "Riverside path in the dark", interviews with six residents.', sourceUrl: 'https://news.example.org/riverside-path-dark' },
     ],
   },
   {
@@ -155,7 +157,7 @@ const THEMES: ThemeSeed[] = [
     statusReason: 'Vi frågar personalen och ungdomsrådet om vilka tider som passar.',
     publishedAgo: 8,
     updates: [],
-    inputs: [{ ago: 21, locale: 'sv', channel: 'outreach', text: 'Ungdomar vid skolan: "Vi har ingenstans att vara på lördagar."' }],
+    inputs: [{ ago: 21, kind: 'problem', locale: 'sv', channel: 'outreach', text: 'Ungdomar vid skolan: "Vi har ingenstans att vara på lördagar."' }],
   },
   {
     id: 'nordby-bus-5',
@@ -170,8 +172,8 @@ const THEMES: ThemeSeed[] = [
     publishedAgo: 15,
     updates: [{ ago: 15, text: 'Ny køreplan er sendt til trafikselskabet.' }],
     inputs: [
-      { ago: 48, locale: 'da', channel: 'web', text: 'Jeg har aftenvagt til kl. 22, men sidste bus 5 kører kl. 21.40.' },
-      { ago: 39, locale: 'de', channel: 'email', text: 'Der letzte Bus 5 fährt zu früh für Pendler aus Flensburg.' },
+      { ago: 48, kind: 'problem', locale: 'da', channel: 'web', text: 'Jeg har aftenvagt til kl. 22, men sidste bus 5 kører kl. 21.40.' },
+      { ago: 39, kind: 'problem', locale: 'de', channel: 'email', text: 'Der letzte Bus 5 fährt zu früh für Pendler aus Flensburg.' },
     ],
   },
   {
@@ -185,7 +187,7 @@ const THEMES: ThemeSeed[] = [
     status: 'listening',
     statusReason: null,
     updates: [],
-    inputs: [{ ago: 3, locale: 'de', channel: 'web', text: 'Könnte das Bad dienstags und donnerstags schon um 6 Uhr öffnen?' }],
+    inputs: [{ ago: 3, kind: 'question', locale: 'de', channel: 'web', text: 'Könnte das Bad dienstags und donnerstags schon um 6 Uhr öffnen?' }],
   },
 ];
 
@@ -230,7 +232,7 @@ export async function seedLoop(db: Database, now: number = Date.now()): Promise<
         const { rowCount } = await tx.query(
           `INSERT INTO feedback (id, council, receipt, kind, text, service, locale, channel, source_url, status, created_at, answered_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11), to_timestamp($12)) ON CONFLICT (id) DO NOTHING`,
-          [id, t.council, seedReceipt(id), FEEDBACK_KINDS[(i + t.id.length) % FEEDBACK_KINDS.length], input.text, t.service, input.locale, input.channel, input.sourceUrl ?? null, answeredAt ? 'answered' : 'received', at, answeredAt],
+          [id, t.council, seedReceipt(id), input.kind, input.text, t.service, input.locale, input.channel, input.sourceUrl ?? null, answeredAt ? 'answered' : 'received', at, answeredAt],
         );
         if (!rowCount) continue;
         await tx.query("INSERT INTO feedback_events (feedback_id, at, status) VALUES ($1, to_timestamp($2), 'received')", [id, at]);

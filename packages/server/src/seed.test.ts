@@ -32,6 +32,17 @@ forEachEngine((engine) => {
     }
   });
 
+  test('seeded inputs carry the kind their words mean: Riverside\'s complaints are problems, never praise', async () => {
+    const { rows } = await server.db.query<{ text: string; kind: string }>("SELECT text, kind FROM feedback WHERE council = 'riverside' ORDER BY id");
+    const kinds = Object.fromEntries(rows.map((r) => [r.text, r.kind]));
+    assert.equal(kinds['Gångvägen vid floden är helt mörk på kvällen.'], 'problem');
+    assert.equal(kinds['Ungdomar vid skolan: "Vi har ingenstans att vara på lördagar."'], 'problem');
+    assert.equal(kinds['Walking home along the river at 6 pm is pitch dark now.'], 'problem');
+    // No seeded input is praise: none of them praises anything.
+    const { rows: praise } = await server.db.query<{ text: string }>("SELECT text FROM feedback WHERE kind = 'praise' AND id LIKE '%-input-%'");
+    assert.deepEqual(praise, []);
+  });
+
   test('a seeded input answered by its theme shows it in the receipt view, with its reply', async () => {
     const { rows } = await server.db.query<{ receipt: string }>("SELECT receipt FROM feedback WHERE id = 'demo-library-sundays-input-2'");
     const r = await call<FeedbackReceipt>(server, 'GET', `/v1/councils/demo/feedback/${formatReceipt(rows[0]!.receipt)}`);

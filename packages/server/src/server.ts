@@ -30,6 +30,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const LOOPBACK = ['127.0.0.1', 'localhost', '::1', '[::1]'];
+
+/**
+ * The origins browsers reach this server at: its public address when given, and where it
+ * listens (a loopback or every interface: by each loopback name a browser may use). Taken from
+ * the configuration, never from a request's Host header, which a client chooses.
+ */
+function ownOrigins(host: string, port: number, publicUrl: string | undefined): string[] {
+  const hosts = LOOPBACK.includes(host) || host === '0.0.0.0' || host === '::' ? ['127.0.0.1', 'localhost', '[::1]'] : [host.includes(':') ? `[${host}]` : host];
+  return [...new Set([...(publicUrl ? [new URL(publicUrl).origin] : []), ...hosts.map((h) => new URL(`http://${h}:${port}`).origin)])];
+}
+
 /** In-flight requests get this long to finish on close before their connections are cut. */
 const DRAIN_MS = 10_000;
 
@@ -90,7 +102,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   }
   try {
     // Read once before serving: inside a request it would wait on PGlite's one connection.
-    app = createApp(db, await loadSecret(db, opts.secret), { ...opts, mailer });
+    app = createApp(db, await loadSecret(db, opts.secret), { ...opts, mailer, ownOrigins: ownOrigins(host, (server.address() as AddressInfo).port, opts.publicUrl) });
   } catch (error) {
     await new Promise((resolve) => server.close(resolve));
     await db.close();

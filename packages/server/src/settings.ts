@@ -1,18 +1,19 @@
 import type { CouncilSettings, Service, ValidationIssue } from '@civicloop/contract';
 import { audit, changed } from './audit.js';
 import type { Handlers } from './context.js';
-import { antiAbuseOf, normaliseOrigin, toCouncilConfig, updateCouncil, type CouncilChanges, type CouncilRow } from './councils.js';
+import { antiAbuseOf, normaliseOrigin, pageOrigins, toCouncilConfig, updateCouncil, type CouncilChanges, type CouncilRow } from './councils.js';
 import { problems } from './problems.js';
 import { createService } from './services.js';
 
 /** Every setting an admin may read and change (nothing secret is among them). */
-export function toCouncilSettings(row: CouncilRow): CouncilSettings {
+export function toCouncilSettings(row: CouncilRow, ownOrigins: readonly string[] = []): CouncilSettings {
   // Single sign-on is set with the CLI (its secret never leaves the server): not among these settings.
   const { contactBank: _bank, sso: _sso, ...config } = toCouncilConfig(row);
   return {
     ...config,
     antiAbuse: antiAbuseOf(row),
     origins: row.origins,
+    pageOrigins: pageOrigins(row, ownOrigins),
     contactBank: row.contactBank,
     openLicence: row.openLicence,
     reachThreshold: row.reachThreshold,
@@ -20,11 +21,11 @@ export function toCouncilSettings(row: CouncilRow): CouncilSettings {
 }
 
 /** The settings as the audit log records them: only what an admin can change. */
-const audited = ({ slug: _slug, limits: _limits, ...s }: CouncilSettings) => s;
+const audited = ({ slug: _slug, limits: _limits, pageOrigins: _pageOrigins, ...s }: CouncilSettings) => s;
 
 export const settingsHandlers: Pick<Handlers, 'getCouncilSettings' | 'updateCouncilSettings' | 'saveService'> = {
-  async getCouncilSettings({ council }) {
-    return { status: 200, body: toCouncilSettings(council) };
+  async getCouncilSettings({ council, options }) {
+    return { status: 200, body: toCouncilSettings(council, options.ownOrigins) };
   },
 
   async updateCouncilSettings(ctx) {
@@ -59,7 +60,7 @@ export const settingsHandlers: Pick<Handlers, 'getCouncilSettings' | 'updateCoun
     const before = toCouncilSettings(council);
     // In the request's transaction, with the row locked: two admins' changes apply one after the other.
     const row = await updateCouncil(db, council.slug, changes);
-    const after = toCouncilSettings(row);
+    const after = toCouncilSettings(row, ctx.options.ownOrigins);
     const diff = changed(audited(before), audited(after));
     if (diff) await audit(db, ctx.staff!, ctx.now(), 'council.update', { type: 'council', id: council.slug }, diff.before, diff.after);
     return { status: 200, body: after };

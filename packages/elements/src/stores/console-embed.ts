@@ -115,7 +115,7 @@ export function createConsoleEmbed(options: { access: StaffAccess; api(): string
       $origin.set({ state: 'checking', origin });
       try {
         const s = await readSettings();
-        if (mine === serial) $origin.set({ state: s.origins.includes(origin) ? 'allowed' : 'not-allowed', origin });
+        if (mine === serial) $origin.set({ state: s.pageOrigins.includes(origin) ? 'allowed' : 'not-allowed', origin });
       } catch (error) {
         const reason = staffFailed(options.access, error);
         if (mine === serial && reason) $origin.set({ state: 'failed', origin, reason });
