@@ -116,9 +116,9 @@ export class CocreateConsole extends CivicElement {
   };
   #themes = createConsoleThemes({ access: this.#console, inboxChanged: () => this.#console.reload(), putInput: (item) => this.#console.put(item) });
   #audit = createConsoleAudit({ access: this.#console });
-  #themesView = new ThemesView(this, this.#themes, this.#ctx);
+  #themesView = new ThemesView(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() });
   #auditView = new AuditView(this, this.#audit, this.#ctx);
-  #link = new LinkPanel(this, this.#themes, this.#ctx, (id) => this.#show('themes', id));
+  #link = new LinkPanel(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() }, (id) => this.#show('themes', id));
   #recordView = new RecordView(this, this.#console, { api: () => this.config.api, council: () => this.config.council, recorded: () => this.#console.reload() });
   #figures = createConsoleFigures({ access: this.#console });
   #figuresView = new FiguresView(this, this.#figures, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() });

@@ -30,10 +30,12 @@ export interface ThemeDraft {
   weDid: string;
   status: ThemeStatus;
   statusReason: string;
+  /** The service the theme is about (an id of the council's services), or '' for none. */
+  service: string;
 }
 
-/** Where inputs are linked: an existing theme, or a new draft. */
-export type LinkTarget = { id: string } | { title: string; youSaid: string; locale: Locale };
+/** Where inputs are linked: an existing theme, or a new draft (`service` '' or absent: none). */
+export type LinkTarget = { id: string } | { title: string; youSaid: string; locale: Locale; service?: string };
 
 const LIMITS: Record<ThemeField, number> = { title: THEME_TITLE_MAX, youSaid: THEME_TEXT_MAX, weDid: THEME_TEXT_MAX, statusReason: THEME_TEXT_MAX, update: THEME_UPDATE_TEXT_MAX };
 
@@ -141,6 +143,7 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
       if (weDid !== theme.weDid) patch.weDid = weDid;
       if (draft.status !== theme.status) patch.status = draft.status;
       if (reason !== theme.statusReason) patch.statusReason = reason;
+      if ((draft.service || null) !== theme.service) patch.service = draft.service || null;
       if (!Object.keys(patch).length) return ($action.set({ state: 'done', what: 'save', theme }), Promise.resolve(theme));
       return run('save', (a) => updateTheme(a.t, id, patch, { token: a.token }));
     },
@@ -180,7 +183,11 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
         'link',
         async (a) => {
           if ('title' in target) {
-            const theme = await createTheme(a.t, { title: target.title.trim(), youSaid: target.youSaid.trim(), locale: target.locale, feedbackIds: inputs.map((i) => i.id) }, { token: a.token });
+            const theme = await createTheme(
+              a.t,
+              { title: target.title.trim(), youSaid: target.youSaid.trim(), locale: target.locale, ...(target.service ? { service: target.service } : {}), feedbackIds: inputs.map((i) => i.id) },
+              { token: a.token },
+            );
             for (const input of inputs) options.putInput({ ...input, themeIds: [...input.themeIds, theme.id] });
             return theme;
           }
