@@ -129,7 +129,7 @@ export class CocreateConsole extends CivicElement {
   #settings = createConsoleSettings({ access: this.#console });
   #settingsView = new SettingsView(this, this.#settings, this.#ctx);
   #embed = createConsoleEmbed({ access: this.#console, api: () => this.config.api });
-  #embedView = new EmbedView(this, this.#embed, { ...this.#ctx, api: () => this.config.api, council: () => this.config.council, serviceOptions: () => this.#serviceOptions() });
+  #embedView = new EmbedView(this, this.#embed, { ...this.#ctx, api: () => this.config.api, council: () => this.config.council, serviceOptions: () => this.#serviceOptions(), hasBank: () => this.#hasBank() });
   #view: ConsoleView = 'inbox';
   #shortcuts = true;
   #shortcutsOpen = false;
@@ -310,6 +310,12 @@ export class CocreateConsole extends CivicElement {
   #views(): readonly ConsoleView[] {
     const c = this.#council.value;
     return c.status === 'ready' && c.config.contactBank ? VIEWS : VIEWS.filter((v) => v !== 'bank' && v !== 'activities');
+  }
+
+  /** Whether the council runs a contact bank; undefined until its configuration is read. */
+  #hasBank(): boolean | undefined {
+    const c = this.#council.value;
+    return c.status === 'ready' ? Boolean(c.config.contactBank) : undefined;
   }
 
   /** The contact bank's districts as options, named in the console's language. */
