@@ -12,7 +12,7 @@ import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { ownName } from '../kit/parts/language.js';
 import { moreTeller, type MoreTeller } from '../kit/parts/more-button.js';
 import type { ConsoleThemes, FieldProblem, ThemeAction, ThemeDraft, ThemeField, ThemeList } from '../stores/console-themes.js';
-import { listFailed, loadMore, staffFailureText, tooLong, type ViewContext } from './views.js';
+import { byCount, listFailed, loadMore, staffFailureText, tooLong, type ViewContext } from './views.js';
 
 const LIMITS: Record<ThemeField, number> = { title: THEME_TITLE_MAX, youSaid: THEME_TEXT_MAX, weDid: THEME_TEXT_MAX, statusReason: THEME_TEXT_MAX, update: THEME_UPDATE_TEXT_MAX };
 
@@ -357,6 +357,13 @@ export class ThemesView implements ReactiveController {
     const failed = action.state === 'failed' && action.what === 'publish' ? staffFailureText(action.reason) : undefined;
     const { act } = this.ctx;
     const count = this.ctx.formatNumber(theme.inputCount);
+    const question =
+      theme.inputCount === 0
+        ? msg('Publish this theme? It becomes public at once; no messages are linked to it. It cannot be taken back.', { id: 'console.themes.confirmNone' })
+        : byCount(this.ctx.locale(), theme.inputCount, {
+            one: () => msg('Publish this theme? It becomes public at once, and its linked message becomes answered; if the resident left an address, they are emailed. It cannot be taken back.', { id: 'console.themes.confirmOne' }),
+            other: () => msg(str`Publish this theme? It becomes public at once, and its ${count} linked messages become answered; residents who left an address are emailed. It cannot be taken back.`, { id: 'console.themes.confirm' }),
+          });
     return html`
       <section class="publish" aria-labelledby="publish-title">
         ${heading(level, msg('Publish', { id: 'console.themes.publishTitle' }), { id: 'publish-title' })}
@@ -375,7 +382,7 @@ export class ThemesView implements ReactiveController {
                 this.#confirm(false);
               }}
             >
-              <p id="confirm-text">${msg(str`Publish this theme? It becomes public at once, and its ${count} linked messages become answered; residents who left an address are emailed. It cannot be taken back.`, { id: 'console.themes.confirm' })}</p>
+              <p id="confirm-text">${question}</p>
               ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
               <div class="row">
                 <button part="button" class="button" type="button" aria-disabled=${publishing ? 'true' : 'false'} @click=${act(() => !publishing && this.themes.publish(theme.id))}>

@@ -376,3 +376,33 @@ describe('<cocreate-console> keyboard shortcuts', () => {
     expect(active(el)?.id).to.equal('item-0');
   });
 });
+
+describe('<cocreate-console> publish confirmation by count', () => {
+  it('says one linked message in the singular, none without a number, and many in the plural', async () => {
+    const other = `plural${Math.random().toString(36).slice(2, 10)}`;
+    const made: string[] = [];
+    // A draft with one linked message, one with none (neither published here).
+    const one = await staff<{ id: string }>('POST', 'staff/feedback', { kind: 'idea', channel: 'phone', text: `${other} one bench more` }, env.desk.editor);
+    for (const [name, ids] of [[`${other} one`, [one.id]], [`${other} none`, []]] as const) {
+      await staff('POST', 'staff/themes', { title: name, youSaid: 'Benches.', locale: 'en', feedbackIds: ids });
+      made.push(name);
+    }
+    const el = await signedIn(env.desk.admin);
+    const confirmOf = async (name: string) => {
+      await view(el, 'Themes', 'themes');
+      await waitUntil(() => all(el, '#themes [part~="item"]').some((b) => text(b).includes(name)), `${name} is not listed`, { timeout: 15_000 });
+      all(el, '#themes [part~="item"]').find((b) => text(b).includes(name))!.click();
+      await waitUntil(() => active(el)?.id === 'theme-editor', 'the editor did not take focus', { timeout: 15_000 });
+      button(el, 'Publish…').click();
+      await waitUntil(() => active(el)?.id === 'publish-confirm', 'the confirmation did not take focus');
+      const said = text($(el, '#confirm-text'));
+      button(el, 'Cancel').click();
+      await el.updateComplete;
+      button(el, 'Back to the themes').click();
+      return said;
+    };
+    expect(await confirmOf(made[0]!)).to.equal('Publish this theme? It becomes public at once, and its linked message becomes answered; if the resident left an address, they are emailed. It cannot be taken back.');
+    expect(await confirmOf(made[1]!)).to.equal('Publish this theme? It becomes public at once; no messages are linked to it. It cannot be taken back.');
+    expect((await themeNamed(made[0]!))!.state, 'nothing published').to.equal('draft');
+  });
+});
