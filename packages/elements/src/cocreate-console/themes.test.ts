@@ -133,13 +133,20 @@ describe('<cocreate-console> themes', () => {
     // The inbox shows the new links without asking again.
     $(el, '#item-2').click();
     await waitUntil(() => maybe(el, '#pane-themes'), 'the pane did not open', { timeout: 15_000 });
-    expect(text($(el, '#pane-themes'))).to.equal('1');
+    // The pane names the linked theme by its title, a link to it in the themes view.
+    expect(text($(el, '#pane-themes'))).to.equal(title);
     await expect(el).to.be.accessible();
+    button(el, title).click();
+    await waitUntil(() => maybe<HTMLInputElement>(el, '#theme-title')?.value === title, 'the theme did not open', { timeout: 15_000 });
+    expect($(el, '#nav-themes').getAttribute('aria-current')).to.equal('page');
   });
 
   it('edits the theme and adds a timeline update', async () => {
     expect(themeId, 'the theme of the test before').to.not.equal('');
     const el = await signedIn(env.desk.editor);
+    // A console that has not shown its themes yet names a message's theme too.
+    $(el, '#item-0').click();
+    await waitUntil(() => text(maybe(el, '#pane-themes')) === title, 'the pane does not name the theme', { timeout: 15_000 });
     await openTheme(el);
     expect($<HTMLInputElement>(el, '#theme-title').value).to.equal(title);
     expect($<HTMLSelectElement>(el, '#theme-service').value, 'the service it was made with').to.equal(env.desk.services[1]!.id);
