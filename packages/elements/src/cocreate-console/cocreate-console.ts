@@ -120,7 +120,7 @@ export class CocreateConsole extends CivicElement {
   #themesView = new ThemesView(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() });
   #auditView = new AuditView(this, this.#audit, this.#ctx);
   #link = new LinkPanel(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() }, (id) => this.#show('themes', id));
-  #recordView = new RecordView(this, this.#console, { api: () => this.config.api, council: () => this.config.council, recorded: () => this.#console.reload() });
+  #recordView = new RecordView(this, this.#console, { api: () => this.config.api, council: () => this.config.council, locale: () => this.locale, recorded: () => this.#console.reload() });
   #figures = createConsoleFigures({ access: this.#console });
   #figuresView = new FiguresView(this, this.#figures, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() });
   #bank = createConsoleBank({ access: this.#console });
