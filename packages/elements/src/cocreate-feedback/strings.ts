@@ -140,31 +140,3 @@ export function compactWords() {
     no: msg('No', { id: 'feedback.compact.no' }),
   };
 }
-
-/**
- * What the form asks, in the resident's words or, in staff mode (assisted entry), in the words
- * of staff recording someone else's input.
- */
-export function askWords(staff: boolean) {
-  return staff
-    ? {
-        kind: msg('What kind of input is it?', { id: 'feedback.kind.staffLegend' }),
-        rating: msg('How did the resident rate the service? (optional)', { id: 'feedback.rating.staffLegend' }),
-        clearRating: msg('Remove the rating', { id: 'feedback.rating.staffClear' }),
-        text: msg('The input', { id: 'feedback.text.staffLabel' }),
-        hint: msg('What the resident said or what was seen, in plain words. Record no personal details (names, addresses, health) beyond what the input needs.', { id: 'feedback.text.staffHint' }),
-        replyHint: msg('Their email address is used only to answer this input, and deleted if the input is erased.', { id: 'feedback.reply.staffHint' }),
-        echo: msg('What was recorded:', { id: 'feedback.sent.staffEcho' }),
-        again: msg('Record another input', { id: 'feedback.staffAgain' }),
-      }
-    : {
-        kind: msg('What would you like to tell us?', { id: 'feedback.kind.legend' }),
-        rating: msg('How would you rate the service? (optional)', { id: 'feedback.rating.legend' }),
-        clearRating: msg('Remove my rating', { id: 'feedback.rating.clear' }),
-        text: msg('Your message', { id: 'feedback.text.label' }),
-        hint: msg('Please do not include personal details such as your name, address or health information.', { id: 'feedback.text.hint' }),
-        replyHint: msg('We ask for an email address only to answer this message. It is deleted if the message is erased.', { id: 'feedback.reply.hint' }),
-        echo: msg('What you wrote:', { id: 'feedback.sent.echo' }),
-        again: msg('Send another message', { id: 'feedback.again' }),
-      };
-}
