@@ -1,7 +1,8 @@
 // What <cocreate-feedback> adds in staff mode (a `staffToken` set): how the input reached the
 // council, as one grouped choice (assisted entry: phone, in person, paper, email, outreach; seen
 // in public: petition, campaign, protest, social media, press, artwork), and for input seen in
-// public the address where it can be seen, required (the contract's `sourceUrl`). A module of its
+// public the address where it can be seen, required (the contract's `sourceUrl`); and the form's
+// questions in staff's words (they record someone else's input). A module of its
 // own, imported only once a staff token is set (the console's record view loads it ahead): the
 // public form's page pays nothing for it. It lives with the console and its words are the
 // console's (`console.*`): the form loads them with this module (`messages`) before showing it.
