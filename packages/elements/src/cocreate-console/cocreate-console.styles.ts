@@ -142,6 +142,13 @@ export const consoleStyles = css`
     font-weight: 700;
   }
 
+  /* The reading pane's linked themes: one title a line. */
+  .pane-themes {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
   /* Each message's checkbox beside its button. */
   .pickable {
     display: grid;

@@ -116,10 +116,11 @@ export class CocreateConsole extends CivicElement {
   };
   #themes = createConsoleThemes({ access: this.#console, inboxChanged: () => this.#console.reload(), putInput: (item) => this.#console.put(item) });
   #audit = createConsoleAudit({ access: this.#console });
-  #themesView = new ThemesView(this, this.#themes, this.#ctx);
+  #themeNames = new StoreController(this, this.#themes.$names);
+  #themesView = new ThemesView(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() });
   #auditView = new AuditView(this, this.#audit, this.#ctx);
-  #link = new LinkPanel(this, this.#themes, this.#ctx, (id) => this.#show('themes', id));
-  #recordView = new RecordView(this, this.#console, { api: () => this.config.api, council: () => this.config.council, recorded: () => this.#console.reload() });
+  #link = new LinkPanel(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() }, (id) => this.#show('themes', id));
+  #recordView = new RecordView(this, this.#console, { api: () => this.config.api, council: () => this.config.council, locale: () => this.locale, recorded: () => this.#console.reload() });
   #figures = createConsoleFigures({ access: this.#console });
   #figuresView = new FiguresView(this, this.#figures, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() });
   #bank = createConsoleBank({ access: this.#console });
@@ -129,7 +130,7 @@ export class CocreateConsole extends CivicElement {
   #settings = createConsoleSettings({ access: this.#console });
   #settingsView = new SettingsView(this, this.#settings, this.#ctx);
   #embed = createConsoleEmbed({ access: this.#console, api: () => this.config.api });
-  #embedView = new EmbedView(this, this.#embed, { ...this.#ctx, api: () => this.config.api, council: () => this.config.council, serviceOptions: () => this.#serviceOptions() });
+  #embedView = new EmbedView(this, this.#embed, { ...this.#ctx, api: () => this.config.api, council: () => this.config.council, serviceOptions: () => this.#serviceOptions(), hasBank: () => this.#hasBank() });
   #view: ConsoleView = 'inbox';
   #shortcuts = true;
   #shortcutsOpen = false;
@@ -312,6 +313,12 @@ export class CocreateConsole extends CivicElement {
     return c.status === 'ready' && c.config.contactBank ? VIEWS : VIEWS.filter((v) => v !== 'bank' && v !== 'activities');
   }
 
+  /** Whether the council runs a contact bank; undefined until its configuration is read. */
+  #hasBank(): boolean | undefined {
+    const c = this.#council.value;
+    return c.status === 'ready' ? Boolean(c.config.contactBank) : undefined;
+  }
+
   /** The contact bank's districts as options, named in the console's language. */
   #districts(): { value: string; label: string }[] {
     const c = this.#council.value;
@@ -388,6 +395,8 @@ export class CocreateConsole extends CivicElement {
   #show(view: ConsoleView, theme?: string): void {
     this.#view = view;
     if (view === 'themes') {
+      // A theme opened from elsewhere is looked for among drafts and published alike.
+      if (theme && this.#themes.$state.get()) this.#themes.filter('');
       this.#themesView.forget();
       this.#themes.open(theme);
       this.#themesView.show();
@@ -616,7 +625,7 @@ export class CocreateConsole extends CivicElement {
           <div><dt>${msg('Channel', { id: 'console.filters.channel' })}</dt><dd>${s.channelLabel(item.channel)}</dd></div>
           ${item.sourceUrl ? html`<div><dt>${msg('Seen at', { id: 'console.pane.source' })}</dt><dd>${safeUrl(item.sourceUrl) ? html`<a id="pane-source" href=${safeUrl(item.sourceUrl)!} rel="noopener noreferrer">${item.sourceUrl}</a>` : item.sourceUrl}</dd></div>` : nothing}
           <div><dt>${msg('Received', { id: 'console.pane.received' })}</dt><dd>${this.#date(item.createdAt)}</dd></div>
-          <div><dt>${msg('Themes', { id: 'console.themes.title' })}</dt><dd id="pane-themes">${item.themeIds.length ? this.formatNumber(item.themeIds.length) : none}</dd></div>
+          <div><dt>${msg('Themes', { id: 'console.themes.title' })}</dt><dd id="pane-themes">${item.themeIds.length ? this.#renderPaneThemes(item.themeIds) : none}</dd></div>
         </dl>
         ${heading(level + 1, msg('What they wrote', { id: 'console.pane.text' }))}
         ${item.text === null ? html`<p class="hint">${msg('Text erased by its author', { id: 'console.item.erased' })}</p>` : html`<p class="text" lang=${item.locale ?? nothing}>${item.text}</p>`}
@@ -637,6 +646,24 @@ export class CocreateConsole extends CivicElement {
           : nothing}
       </section>
     `;
+  }
+
+  /** The themes a message is linked to, by title, each opening the theme in the themes view. */
+  #renderPaneThemes(ids: readonly string[]): TemplateResult {
+    void this.#themes.name(ids);
+    const { names, looked } = this.#themeNames.value;
+    return html`<ul class="pane-themes" role="list">
+      ${ids.map((id) => {
+        const name = names[id];
+        return html`<li>
+          ${name
+            ? html`<button class="link" type="button" lang=${name.locale} @click=${this.#act(() => this.#show('themes', id))}>${name.title}</button>`
+            : looked.has(id)
+              ? id
+              : msg('Loading…', { id: 'console.list.loading' })}
+        </li>`;
+      })}
+    </ul>`;
   }
 
   #renderStatusForm(item: StaffFeedback, level: number): TemplateResult {

@@ -54,6 +54,8 @@ export interface EmbedContext {
   council(): string | undefined;
   /** The council's services as options, in the console's language. */
   serviceOptions(): { value: string; label: string }[];
+  /** Whether the council runs a contact bank (without one its sign-up form cannot work on any page); undefined until known. */
+  hasBank(): boolean | undefined;
 }
 
 export class EmbedView implements ReactiveController {
@@ -98,12 +100,27 @@ export class EmbedView implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The elements this council can use: the contact bank's sign-up (and its link) only when it runs a bank. */
+  #tags(): EmbedTag[] {
+    return this.ctx.hasBank() === true ? EMBED_TAGS : EMBED_TAGS.filter((t) => t !== 'contact-bank-signup');
+  }
+
+  #attributes(): EmbedAttribute[] {
+    const names = EMBEDDABLE[this.#tag] as readonly EmbedAttribute[];
+    return this.ctx.hasBank() === true ? [...names] : names.filter((n) => n !== 'contact-bank-url');
+  }
+
+  /** The snippet's attributes: those offered, as filled in. */
+  #chosen(): Partial<Record<EmbedAttribute, string>> {
+    return Object.fromEntries(this.#attributes().flatMap((n) => (this.#values[n] === undefined ? [] : [[n, this.#values[n]]])));
+  }
+
   #snippet(): string | undefined {
     const cdn = this.#cdn.value;
     const api = this.ctx.api();
     const council = this.ctx.council();
     if (cdn.status !== 'ready' || !api || !council) return undefined;
-    return embedSnippet({ api, council, manifest: cdn.manifest, tag: this.#tag, attributes: this.#values });
+    return embedSnippet({ api, council, manifest: cdn.manifest, tag: this.#tag, attributes: this.#chosen() });
   }
 
   async #copy(text: string): Promise<void> {
@@ -122,6 +139,8 @@ export class EmbedView implements ReactiveController {
   }
 
   render(level: number): TemplateResult {
+    // Chosen while the council's settings said there was a bank, then it had none: the default again.
+    if (!this.#tags().includes(this.#tag)) this.#tag = 'cocreate-feedback';
     const snippet = this.#snippet();
     return html`<section part="embed" class="embed-view" id="embed" tabindex="-1" aria-labelledby="embed-title">
       ${heading(level, msg('Embed on a page', { id: 'console.embed.title' }), { id: 'embed-title' })}
@@ -132,14 +151,15 @@ export class EmbedView implements ReactiveController {
           label: msg('Element', { id: 'console.embed.element' }),
           value: this.#tag,
           none: msg('Choose an element', { id: 'console.embed.choose' }),
-          options: EMBED_TAGS.map((t) => ({ value: t, label: tagLabel(t) })),
+          options: this.#tags().map((t) => ({ value: t, label: tagLabel(t) })),
           onChange: (v) => {
-            if ((EMBED_TAGS as string[]).includes(v)) this.#tag = v as EmbedTag;
+            if ((this.#tags() as string[]).includes(v)) this.#tag = v as EmbedTag;
             this.#copied = false;
             this.host.requestUpdate();
           },
         })}
-        ${(EMBEDDABLE[this.#tag] as readonly EmbedAttribute[]).map((name) => this.#renderAttribute(name))} ${this.#renderOrigin(level + 1)}
+        ${this.ctx.hasBank() !== false ? nothing : html`<p class="hint" id="embed-no-bank">${msg('The contact bank sign-up is not offered: this council has no contact bank.', { id: 'console.embed.noBank' })}</p>`}
+        ${this.#attributes().map((name) => this.#renderAttribute(name))} ${this.#renderOrigin(level + 1)}
       </div>
       ${snippet ? this.#renderSnippet(snippet, level + 1) : this.#renderCdn(level + 1)}
     </section>`;
@@ -237,15 +257,16 @@ export class EmbedView implements ReactiveController {
 
   /** The element itself, with the snippet's attributes and the console's API; its code loaded on demand. */
   #previewNode(): HTMLElement {
-    const key = `${this.#tag}\n${JSON.stringify(this.#values)}`;
+    const values = this.#chosen();
+    const key = `${this.#tag}\n${JSON.stringify(values)}`;
     if (this.#preview?.key === key) return this.#preview.node;
     void ELEMENT_LOADERS[this.#tag]();
     const node = document.createElement(this.#tag);
     const api = this.ctx.api();
     if (api) node.setAttribute('api', api);
     node.setAttribute('council', this.ctx.council() ?? '');
-    for (const name of EMBEDDABLE[this.#tag] as readonly EmbedAttribute[]) {
-      const value = this.#values[name]?.trim();
+    for (const name of this.#attributes()) {
+      const value = values[name]?.trim();
       if (value) node.setAttribute(name, name === 'compact' ? '' : value);
     }
     this.#preview = { key, node };

@@ -9,7 +9,7 @@ import { StoreController } from '../internal/store-controller.js';
 import { ownName } from '../kit/parts/language.js';
 import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import type { ConsoleThemes, ThemeAction, ThemeList } from '../stores/console-themes.js';
-import { problemText, stateLabel } from './themes-view.js';
+import { problemText, serviceField, stateLabel, type ThemeContext } from './themes-view.js';
 import { staffFailureText, type ViewContext } from './views.js';
 
 export class LinkPanel implements ReactiveController {
@@ -19,6 +19,7 @@ export class LinkPanel implements ReactiveController {
   #title = '';
   #youSaid = '';
   #locale: Locale | '' = '';
+  #service = '';
   #linked: { theme: StaffTheme; count: number } | undefined;
   #themes: StoreController<ThemeList>;
   #action: StoreController<ThemeAction>;
@@ -27,7 +28,7 @@ export class LinkPanel implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly themes: ConsoleThemes,
-    private readonly ctx: ViewContext,
+    private readonly ctx: ViewContext & ThemeContext,
     /** Opens a theme in the themes view. */
     private readonly showTheme: (id: string) => void,
   ) {
@@ -45,7 +46,7 @@ export class LinkPanel implements ReactiveController {
       this.#linked = { theme: action.theme, count: action.linked ?? 0 };
       this.#checked.clear();
       this.#open = false;
-      this.#title = this.#youSaid = this.#themeId = '';
+      this.#title = this.#youSaid = this.#themeId = this.#service = '';
       if (!this.ctx.focus.moveTo('#link-done')) this.ctx.status.announce(this.#linkedText());
     } else if (action.state === 'invalid') {
       this.ctx.focus.moveTo(action.problems.title ? '#link-title' : '#link-you-said');
@@ -80,7 +81,7 @@ export class LinkPanel implements ReactiveController {
     this.#checked.clear();
     this.#open = false;
     this.#linked = undefined;
-    this.#title = this.#youSaid = this.#themeId = '';
+    this.#title = this.#youSaid = this.#themeId = this.#service = '';
   }
 
   #linkedText(): string {
@@ -131,7 +132,7 @@ export class LinkPanel implements ReactiveController {
       if (linking) return;
       this.ctx.focus.acted();
       if (this.#themeId) void this.themes.link(selected, { id: this.#themeId });
-      else void this.themes.link(selected, { title: this.#title, youSaid: this.#youSaid, locale });
+      else void this.themes.link(selected, { title: this.#title, youSaid: this.#youSaid, locale, service: this.#service });
     };
     const rerender = () => this.host.requestUpdate();
     const cancel = () => {
@@ -197,6 +198,7 @@ export class LinkPanel implements ReactiveController {
                   </select>`,
                 })
               : nothing}
+            ${serviceField({ id: 'link-service', value: this.#service, ctx: this.ctx, onChange: (v) => (this.#service = v) })}
           `}
       ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
       <div class="row">

@@ -5,7 +5,7 @@
 // checked through the API too.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../kit/testing/wait.js';
-import { $, active, all, cleanUpAfterEach, env, maybe, officeApi, signedIn, text, view } from './console-testing.js';
+import { $, active, all, choose, cleanUpAfterEach, env, maybe, officeApi, signedIn, text, view } from './console-testing.js';
 import type { CocreateConsole } from './cocreate-console.js';
 import '../cocreate-feedback/cocreate-feedback.js';
 
@@ -102,6 +102,39 @@ describe('<cocreate-console> input seen in public', () => {
     } finally {
       el.remove();
     }
+  });
+
+  it('speaks to staff, not as the resident: its questions, no erasing "my" message after recording, one language picker (the console’s)', async () => {
+    const el = await signedIn({ api: env.apiUrl, council: env.office.council, token: env.office.editor });
+    await view(el, 'Record input', 'record');
+    const { form, inner, set, send } = await staffForm(el);
+    expect(text(inner('fieldset:has(input[name="kind"]) legend'))).to.equal('What kind of input is it?');
+    expect(text(inner('label[for="text"]'))).to.equal('The input');
+    expect(text(inner('#text-hint'))).to.equal('What the resident said or what was seen, in plain words. Record no personal details (names, addresses, health) beyond what the input needs.');
+    expect(text(form.shadowRoot!.querySelector('form'))).to.not.match(/What would you like to tell us|Your message|your name/);
+    // One language picker: the console's, which the form follows.
+    expect(form.shadowRoot!.querySelector('[part~="language"]'), 'the form has no picker of its own').to.equal(null);
+    expect(all(el, '[part~="language"]')).to.have.length(1);
+    expect(form.getAttribute('lang')).to.equal('en');
+    await expect(el).to.be.accessible();
+
+    await set('#channel', 'phone', 'change');
+    inner('input[name="kind"][value="question"]')!.click();
+    await set('#text', `When is the library open on holidays? (${run})`, 'input');
+    await send();
+    await waitUntil(() => inner('[part~="receipt-code"]'), 'no receipt code', { timeout: 15_000 });
+    const receipt = text(inner('[part~="receipt"]'));
+    expect(receipt).to.include('The input is recorded');
+    expect(receipt).to.include('What was recorded:');
+    expect(inner('#erase'), 'no "Erase my message" for staff').to.equal(null);
+    expect(receipt).to.not.include('Erase my message');
+    expect([...form.shadowRoot!.querySelectorAll('[part~="receipt"] button')].map(text)).to.include('Record another input');
+    await expect(el).to.be.accessible();
+
+    // The console's picker governs the form: switched to Polish, the form asks in Polish.
+    await choose(el, '#language', 'pl');
+    await waitUntil(() => text(inner('[part~="receipt"] h2, [part~="receipt"] h3')) === 'Opinia została zapisana', 'the form did not follow the console into Polish', { timeout: 15_000 });
+    expect(form.getAttribute('lang')).to.equal('pl');
   });
 
   it('says a missing link in the console’s language', async () => {

@@ -11,7 +11,8 @@ export class RecordView implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly access: StaffAccess,
-    private readonly scope: { api(): string | undefined; council(): string | undefined; recorded(): void },
+    /** `locale`: the console's language, which the form (and the input it records) takes: the console's picker governs it. */
+    private readonly scope: { api(): string | undefined; council(): string | undefined; locale(): string; recorded(): void },
   ) {
     host.addController(this);
   }
@@ -33,6 +34,7 @@ export class RecordView implements ReactiveController {
       <cocreate-feedback
         api=${this.scope.api() ?? ''}
         council=${this.scope.council() ?? ''}
+        lang=${this.scope.locale()}
         heading-level=${level + 1}
         .staffToken=${this.access.staff()?.token}
         @cocreate-submitted=${() => this.scope.recorded()}

@@ -2,7 +2,7 @@
 // server: the "office" council of tests/support/browser-env.ts (its own, as settings change there;
 // the three engines share one server, so each run writes values of its own). What the console
 // changes is checked through the API, never only on screen.
-import { expect } from '@open-wc/testing';
+import { expect, fixtureCleanup } from '@open-wc/testing';
 import { waitUntil } from '../kit/testing/wait.js';
 import type { CouncilSettings, ServiceList } from '@civicloop/contract';
 import { $, active, all, button, choose, cleanUpAfterEach, env, maybe, officeApi, signedIn, text, type, view } from './console-testing.js';
@@ -10,6 +10,7 @@ import type { CocreateConsole } from './cocreate-console.js';
 
 const run = Math.random().toString(36).slice(2, 8);
 cleanUpAfterEach();
+const cleanUp = () => (fixtureCleanup(), sessionStorage.clear());
 
 const api = <T>(path: string): Promise<T> => officeApi<T>(env.office.admin, 'GET', path);
 const open = (token: string, name: 'Settings' | 'Embed', region: 'settings' | 'embed') =>
@@ -113,6 +114,27 @@ describe('<cocreate-console> embed builder', () => {
     expect((await api<CouncilSettings>('staff/settings')).origins).to.not.include(`https://elsewhere-${run}.example`);
     expect(active(el)).to.not.equal(null);
     expect(all(el, '#embed-origin-ok')).to.have.length(0);
+  });
+});
+
+describe('<cocreate-console> embed builder without a contact bank', () => {
+  it('offers the contact bank sign-up only to a council that runs a bank, and says why it is missing', async () => {
+    const offered = (el: CocreateConsole) => all(el, '#embed-tag option').map((o) => o.getAttribute('value'));
+    let el = await open(env.office.editor, 'Embed', 'embed');
+    await waitUntil(() => maybe(el, '#embed-snippet'), 'no snippet', { timeout: 15_000 });
+    expect(offered(el), 'a council with a bank').to.include('contact-bank-signup');
+    expect(maybe(el, '#embed-contact-bank-url'), 'the form may link to the bank').to.not.equal(null);
+    expect(maybe(el, '#embed-no-bank')).to.equal(null);
+    cleanUp();
+
+    el = await signedIn({ api: env.apiUrl, council: env.desk.council, token: env.desk.editor });
+    await view(el, 'Embed', 'embed');
+    await waitUntil(() => maybe(el, '#embed-snippet'), 'no snippet', { timeout: 15_000 });
+    expect(offered(el), 'the desk council has no bank').to.deep.equal(['', 'cocreate-feedback', 'you-said-we-did']);
+    expect(maybe(el, '#embed-contact-bank-url'), 'no link to a bank that does not exist').to.equal(null);
+    expect(text($(el, '#embed-no-bank'))).to.equal('The contact bank sign-up is not offered: this council has no contact bank.');
+    expect($<HTMLTextAreaElement>(el, '#embed-snippet').value).to.not.include('contact-bank');
+    await expect(el).to.be.accessible();
   });
 });
 

@@ -1,7 +1,8 @@
 // What <cocreate-feedback> adds in staff mode (a `staffToken` set): how the input reached the
 // council, as one grouped choice (assisted entry: phone, in person, paper, email, outreach; seen
 // in public: petition, campaign, protest, social media, press, artwork), and for input seen in
-// public the address where it can be seen, required (the contract's `sourceUrl`). A module of its
+// public the address where it can be seen, required (the contract's `sourceUrl`); and the form's
+// questions in staff's words (they record someone else's input). A module of its
 // own, imported only once a staff token is set (the console's record view loads it ahead): the
 // public form's page pays nothing for it. It lives with the console and its words are the
 // console's (`console.*`): the form loads them with this module (`messages`) before showing it.
@@ -28,6 +29,8 @@ function isWebUrl(value: string): boolean {
 export const staffEntry: StaffEntry & {
   /** The words of staff mode's own errors, or undefined for the form's. */
   errorText(error: FieldError): string | undefined;
+  /** What the form asks in staff mode, in the words of staff recording someone else's input. */
+  words(): { kind: string; rating: string; clearRating: string; text: string; hint: string; replyHint: string; echo: string; again: string };
   render(o: { draft: FeedbackDraft; error(field: 'channel' | 'sourceUrl'): string | undefined; update(patch: Partial<FeedbackDraft>): void }): TemplateResult;
 } = {
   issues(d) {
@@ -47,6 +50,19 @@ export const staffEntry: StaffEntry & {
     if (error.code === 'source-missing') return msg('Give the address where this can be seen', { id: 'console.entry.sourceMissing' });
     if (error.code === 'source-invalid') return msg('Enter a web address starting with https:// or http://', { id: 'console.activities.notALink' });
     return undefined;
+  },
+
+  words() {
+    return {
+      kind: msg('What kind of input is it?', { id: 'console.entry.kind' }),
+      rating: msg('How did the resident rate the service? (optional)', { id: 'console.entry.rating' }),
+      clearRating: msg('Remove the rating', { id: 'console.entry.clearRating' }),
+      text: msg('The input', { id: 'console.entry.text' }),
+      hint: msg('What the resident said or what was seen, in plain words. Record no personal details (names, addresses, health) beyond what the input needs.', { id: 'console.entry.textHint' }),
+      replyHint: msg('Their email address is used only to answer this input, and deleted if the input is erased.', { id: 'console.entry.replyHint' }),
+      echo: msg('What was recorded:', { id: 'console.entry.echo' }),
+      again: msg('Record another input', { id: 'console.entry.again' }),
+    };
   },
 
   render({ draft: d, error, update }) {

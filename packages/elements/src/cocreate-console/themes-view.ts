@@ -12,7 +12,7 @@ import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { ownName } from '../kit/parts/language.js';
 import { moreTeller, type MoreTeller } from '../kit/parts/more-button.js';
 import type { ConsoleThemes, FieldProblem, ThemeAction, ThemeDraft, ThemeField, ThemeList } from '../stores/console-themes.js';
-import { listFailed, loadMore, staffFailureText, tooLong, type ViewContext } from './views.js';
+import { byCount, listFailed, loadMore, staffFailureText, tooLong, type ViewContext } from './views.js';
 
 const LIMITS: Record<ThemeField, number> = { title: THEME_TITLE_MAX, youSaid: THEME_TEXT_MAX, weDid: THEME_TEXT_MAX, statusReason: THEME_TEXT_MAX, update: THEME_UPDATE_TEXT_MAX };
 
@@ -52,6 +52,27 @@ export function asPublic(theme: StaffTheme): ThemeDetail {
   return { ...rest, publishedAt: theme.publishedAt ?? new Date().toISOString() };
 }
 
+/** What the themes view and the link panel need of the console besides a view's context. */
+export interface ThemeContext {
+  /** The council's services as options, in the console's language. */
+  serviceOptions(): { value: string; label: string }[];
+}
+
+/** The select of a theme's service: one of the council's services, or none. */
+export function serviceField(o: { id: string; value: string; ctx: ThemeContext; onChange(value: string): void }): TemplateResult {
+  return selectField({
+    id: o.id,
+    label: msg('Service', { id: 'console.filters.service' }),
+    value: o.value,
+    none: msg('No service', { id: 'console.themes.noService' }),
+    options: o.ctx.serviceOptions(),
+    onChange: o.onChange,
+  });
+}
+
+/** A theme's service by its name in the console's language (its id if the council no longer has it). */
+export const serviceLabel = (ctx: ThemeContext, id: string) => ctx.serviceOptions().find((o) => o.value === id)?.label ?? id;
+
 export class ThemesView implements ReactiveController {
   #list: StoreController<ThemeList>;
   #state: StoreController<string>;
@@ -69,7 +90,7 @@ export class ThemesView implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly themes: ConsoleThemes,
-    private readonly ctx: ViewContext,
+    private readonly ctx: ViewContext & ThemeContext,
   ) {
     host.addController(this);
     this.#list = new StoreController(host, themes.$list);
@@ -162,7 +183,7 @@ export class ThemesView implements ReactiveController {
                   ${list.items.map(
                     (theme, i) => html`<li>
                       <button part="item" class="item" type="button" id="theme-${i}" @click=${act(() => this.#openTheme(theme.id))}>
-                        <span class="item-meta"><strong>${stateLabel(theme.state)}</strong> · ${themeStatusLabel(theme.status)} · ${this.#count(theme.inputCount)}</span>
+                        <span class="item-meta"><strong>${stateLabel(theme.state)}</strong> · ${themeStatusLabel(theme.status)}${theme.service ? ` · ${serviceLabel(this.ctx, theme.service)}` : ''} · ${this.#count(theme.inputCount)}</span>
                         <span class="item-text" lang=${theme.locale}>${theme.title}</span>
                       </button>
                     </li>`,
@@ -197,7 +218,7 @@ export class ThemesView implements ReactiveController {
   #renderEditor(theme: StaffTheme, level: number): TemplateResult {
     if (this.#draftOf !== theme.id || !this.#draft) {
       this.#draftOf = theme.id;
-      this.#draft = { title: theme.title, youSaid: theme.youSaid, weDid: theme.weDid ?? '', status: theme.status, statusReason: theme.statusReason ?? '' };
+      this.#draft = { title: theme.title, youSaid: theme.youSaid, weDid: theme.weDid ?? '', status: theme.status, statusReason: theme.statusReason ?? '', service: theme.service ?? '' };
     }
     const draft = this.#draft;
     const action = this.#action.value;
@@ -225,7 +246,7 @@ export class ThemesView implements ReactiveController {
     return html`
       <article class="editor" id="theme-editor" tabindex="-1" aria-labelledby="editor-title">
         ${heading(level, html`<span lang=${theme.locale}>${theme.title}</span>`, { id: 'editor-title' })}
-        <p class="hint">${stateLabel(theme.state)} · ${this.#count(theme.inputCount)}${theme.publishedAt ? html` · ${this.#publishedOn(theme.publishedAt)}` : nothing}</p>
+        <p class="hint">${stateLabel(theme.state)}${theme.service ? ` · ${serviceLabel(this.ctx, theme.service)}` : ''} · ${this.#count(theme.inputCount)}${theme.publishedAt ? html` · ${this.#publishedOn(theme.publishedAt)}` : nothing}</p>
         <p><button class="link" type="button" @click=${act(() => this.#openTheme(undefined))}>${msg('Back to the themes', { id: 'console.themes.back' })}</button></p>
         ${theme.state === 'published' && action.state === 'done' && action.what === 'publish'
           ? notice({ id: 'published', level: level + 1, tone: 'success', title: msg('Theme published.', { id: 'console.themes.publishedNow' }), body: html`<p>${msg('It is public now, and its linked messages are answered.', { id: 'console.themes.publishedBody' })}</p>` })
@@ -243,6 +264,7 @@ export class ThemesView implements ReactiveController {
             </select>`,
           })}
           ${text('statusReason', msg('Why it stands there', { id: 'console.themes.reason' }), msg('Optional: the reason for the status, shown with it.', { id: 'console.themes.reasonHint' }))}
+          ${serviceField({ id: 'theme-service', value: draft.service, ctx: this.ctx, onChange: (v) => (draft.service = v) })}
           ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
           <div class="row">
             <button part="button" class="button" type="submit" aria-disabled=${saving ? 'true' : 'false'}>${saving ? msg('Saving…', { id: 'console.saving' }) : msg('Save the theme', { id: 'console.themes.save' })}</button>
@@ -335,6 +357,13 @@ export class ThemesView implements ReactiveController {
     const failed = action.state === 'failed' && action.what === 'publish' ? staffFailureText(action.reason) : undefined;
     const { act } = this.ctx;
     const count = this.ctx.formatNumber(theme.inputCount);
+    const question =
+      theme.inputCount === 0
+        ? msg('Publish this theme? It becomes public at once; no messages are linked to it. It cannot be taken back.', { id: 'console.themes.confirmNone' })
+        : byCount(this.ctx.locale(), theme.inputCount, {
+            one: () => msg('Publish this theme? It becomes public at once, and its linked message becomes answered; if the resident left an address, they are emailed. It cannot be taken back.', { id: 'console.themes.confirmOne' }),
+            other: () => msg(str`Publish this theme? It becomes public at once, and its ${count} linked messages become answered; residents who left an address are emailed. It cannot be taken back.`, { id: 'console.themes.confirm' }),
+          });
     return html`
       <section class="publish" aria-labelledby="publish-title">
         ${heading(level, msg('Publish', { id: 'console.themes.publishTitle' }), { id: 'publish-title' })}
@@ -353,7 +382,7 @@ export class ThemesView implements ReactiveController {
                 this.#confirm(false);
               }}
             >
-              <p id="confirm-text">${msg(str`Publish this theme? It becomes public at once, and its ${count} linked messages become answered; residents who left an address are emailed. It cannot be taken back.`, { id: 'console.themes.confirm' })}</p>
+              <p id="confirm-text">${question}</p>
               ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
               <div class="row">
                 <button part="button" class="button" type="button" aria-disabled=${publishing ? 'true' : 'false'} @click=${act(() => !publishing && this.themes.publish(theme.id))}>

@@ -106,6 +106,9 @@ describe('<cocreate-console> themes', () => {
     expect(active(el)?.id).to.equal('link-title');
     type(el, '#link-title', title);
     type(el, '#link-you-said', 'Street lamps are out or flicker in several streets.');
+    // The council's services to choose from, "No service" first; the new theme is about the second.
+    expect(all(el, '#link-service option').map(text)).to.deep.equal(['No service', 'Parks', 'Street lighting']);
+    await choose(el, '#link-service', env.desk.services[1]!.id);
     button(el, 'Link').click();
     await waitUntil(() => maybe(el, '#link-done'), 'no confirmation', { timeout: 15_000 });
     expect(text($(el, '#link-done-title'))).to.equal(`Messages linked to “${title}”: 2`);
@@ -115,6 +118,7 @@ describe('<cocreate-console> themes', () => {
     themeId = created!.id;
     expect(created!.state).to.equal('draft');
     expect(created!.locale).to.equal('en');
+    expect(created!.service, 'the service chosen').to.equal(env.desk.services[1]!.id);
     expect([...created!.feedbackIds].sort()).to.deep.equal([inputs[2]!.id, inputs[1]!.id].sort());
 
     // The oldest one, to the existing theme: chosen from the list of themes.
@@ -129,15 +133,24 @@ describe('<cocreate-console> themes', () => {
     // The inbox shows the new links without asking again.
     $(el, '#item-2').click();
     await waitUntil(() => maybe(el, '#pane-themes'), 'the pane did not open', { timeout: 15_000 });
-    expect(text($(el, '#pane-themes'))).to.equal('1');
+    // The pane names the linked theme by its title, a link to it in the themes view.
+    expect(text($(el, '#pane-themes'))).to.equal(title);
     await expect(el).to.be.accessible();
+    button(el, title).click();
+    await waitUntil(() => maybe<HTMLInputElement>(el, '#theme-title')?.value === title, 'the theme did not open', { timeout: 15_000 });
+    expect($(el, '#nav-themes').getAttribute('aria-current')).to.equal('page');
   });
 
   it('edits the theme and adds a timeline update', async () => {
     expect(themeId, 'the theme of the test before').to.not.equal('');
     const el = await signedIn(env.desk.editor);
+    // A console that has not shown its themes yet names a message's theme too.
+    $(el, '#item-0').click();
+    await waitUntil(() => text(maybe(el, '#pane-themes')) === title, 'the pane does not name the theme', { timeout: 15_000 });
     await openTheme(el);
     expect($<HTMLInputElement>(el, '#theme-title').value).to.equal(title);
+    expect($<HTMLSelectElement>(el, '#theme-service').value, 'the service it was made with').to.equal(env.desk.services[1]!.id);
+    expect(text($(el, '#theme-editor .hint'))).to.include('Parks');
     await expect(el).to.be.accessible();
 
     // "You said" emptied: refused on the field, focus there.
@@ -150,12 +163,14 @@ describe('<cocreate-console> themes', () => {
     type(el, '#theme-weDid', 'We are replacing the lamps on <b>Elm Street</b> first.');
     await choose(el, '#theme-status', 'planned');
     type(el, '#theme-statusReason', 'The contractor starts in March.');
+    await choose(el, '#theme-service', env.desk.services[0]!.id);
     button(el, 'Save the theme').click();
     await waitUntil(() => status(el) === 'Theme saved.', 'not saved', { timeout: 15_000 });
     const saved = (await themeNamed(title))!;
     expect(saved.weDid).to.equal('We are replacing the lamps on <b>Elm Street</b> first.');
     expect(saved.status).to.equal('planned');
     expect(saved.statusReason).to.equal('The contractor starts in March.');
+    expect(saved.service, 'the service changed').to.equal(env.desk.services[0]!.id);
 
     type(el, '#update-text', 'The first ten lamps are ordered.');
     button(el, 'Add the update').click();
@@ -165,6 +180,10 @@ describe('<cocreate-console> themes', () => {
     expect(text($(el, '.timeline ol'))).to.include('The first ten lamps are ordered.');
     expect(maybe(el, 'b'), 'staff text is text').to.equal(null);
     await expect(el).to.be.accessible();
+    // The list names the theme's service.
+    button(el, 'Back to the themes').click();
+    await waitUntil(() => all(el, '#themes [part~="item"]').some((b) => text(b).includes(title)), 'the theme is not listed', { timeout: 15_000 });
+    expect(text(all(el, '#themes [part~="item"]').find((b) => text(b).includes(title)))).to.include('Street lighting');
   });
 
   it('previews the theme with the real <you-said-we-did>, in two of the council’s languages', async () => {
@@ -228,6 +247,10 @@ describe('<cocreate-console> themes', () => {
     const receipt = (await (await fetch(`${env.directApiUrl}/v1/councils/${env.desk.council}/feedback/${inputs[0]!.receipt}`)).json()) as { status: string; theme?: { title: string } };
     expect(receipt.status).to.equal('answered');
     expect(receipt.theme?.title).to.equal(title);
+    // Listed publicly under its service (the one the console gave it), and not under the other.
+    const publicTitles = async (service: string) => ((await (await fetch(`${env.directApiUrl}/v1/councils/${env.desk.council}/themes?service=${service}&limit=100`, { cache: 'no-store' })).json()) as { items: { title: string }[] }).items.map((t) => t.title);
+    expect(await publicTitles(env.desk.services[0]!.id)).to.include(title);
+    expect(await publicTitles(env.desk.services[1]!.id)).to.not.include(title);
     // The inbox was asked again: the linked messages are answered there too.
     await view(el, 'Inbox', 'inbox');
     await waitUntil(() => all(el, '#inbox [part~="item"] .item-meta').every((m) => text(m).includes('Answered')), 'the inbox still shows them unanswered', { timeout: 15_000 });
@@ -358,5 +381,35 @@ describe('<cocreate-console> keyboard shortcuts', () => {
     $(el, '#item-0').focus();
     await sendKeys({ press: 'j' });
     expect(active(el)?.id).to.equal('item-0');
+  });
+});
+
+describe('<cocreate-console> publish confirmation by count', () => {
+  it('says one linked message in the singular, none without a number, and many in the plural', async () => {
+    const other = `plural${Math.random().toString(36).slice(2, 10)}`;
+    const made: string[] = [];
+    // A draft with one linked message, one with none (neither published here).
+    const one = await staff<{ id: string }>('POST', 'staff/feedback', { kind: 'idea', channel: 'phone', text: `${other} one bench more` }, env.desk.editor);
+    for (const [name, ids] of [[`${other} one`, [one.id]], [`${other} none`, []]] as const) {
+      await staff('POST', 'staff/themes', { title: name, youSaid: 'Benches.', locale: 'en', feedbackIds: ids });
+      made.push(name);
+    }
+    const el = await signedIn(env.desk.admin);
+    const confirmOf = async (name: string) => {
+      await view(el, 'Themes', 'themes');
+      await waitUntil(() => all(el, '#themes [part~="item"]').some((b) => text(b).includes(name)), `${name} is not listed`, { timeout: 15_000 });
+      all(el, '#themes [part~="item"]').find((b) => text(b).includes(name))!.click();
+      await waitUntil(() => active(el)?.id === 'theme-editor', 'the editor did not take focus', { timeout: 15_000 });
+      button(el, 'Publish…').click();
+      await waitUntil(() => active(el)?.id === 'publish-confirm', 'the confirmation did not take focus');
+      const said = text($(el, '#confirm-text'));
+      button(el, 'Cancel').click();
+      await el.updateComplete;
+      button(el, 'Back to the themes').click();
+      return said;
+    };
+    expect(await confirmOf(made[0]!)).to.equal('Publish this theme? It becomes public at once, and its linked message becomes answered; if the resident left an address, they are emailed. It cannot be taken back.');
+    expect(await confirmOf(made[1]!)).to.equal('Publish this theme? It becomes public at once; no messages are linked to it. It cannot be taken back.');
+    expect((await themeNamed(made[0]!))!.state, 'nothing published').to.equal('draft');
   });
 });

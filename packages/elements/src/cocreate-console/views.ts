@@ -44,3 +44,10 @@ export const loadMore = (list: { nextCursor: string | null; more: 'idle' | 'load
   moreButton({ next: Boolean(list.nextCursor), state: list.more, label: msg('Load more', { id: 'console.list.more' }), loadingLabel: msg('Loading…', { id: 'console.list.loading' }), failedText: staffFailureText('offline'), onClick });
 
 export const tooLong = (limit: string) => msg(str`Use ${limit} characters or fewer`, { id: 'console.field.tooLong' });
+
+/**
+ * The message for a count `n`, by the language's plural rules. lit-localize has no plural forms,
+ * so each form is a message of its own: `one` where the language's rules say "one" (1 in English,
+ * 0 and 1 in French), `other` for every other form, whose translations are worded to fit all of them.
+ */
+export const byCount = (locale: string, n: number, forms: { one: () => string; other: () => string }): string => (new Intl.PluralRules(locale).select(n) === 'one' ? forms.one() : forms.other());

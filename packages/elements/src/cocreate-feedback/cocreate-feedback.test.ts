@@ -525,6 +525,8 @@ describe('<cocreate-feedback>', () => {
       await submit(el);
       await receiptOf(el);
       expect(text($(el, '[part~="receipt"] h2'))).to.equal('The input is recorded');
+      // Staff recorded it for someone else: erasing "my" message is the resident's, with their receipt.
+      expect(maybe(el, '#erase'), 'no erase control in staff mode').to.equal(null);
       await expect(el).to.be.accessible();
     });
   });

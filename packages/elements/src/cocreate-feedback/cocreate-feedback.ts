@@ -202,7 +202,10 @@ export class CocreateFeedback extends CivicElement {
                     : nothing}
                   ${this.#renderForm(state.state === 'sending', council.status === 'ready' ? councilText(council.config, 'inputUse', this.renderedLocale) : undefined)}
                 `}
-        ${this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)}
+        ${
+          // Staff mode lives in a staff tool (the console) whose own language picker governs.
+          this.staffToken ? nothing : this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)
+        }
       </div>
     `;
   }
@@ -210,6 +213,8 @@ export class CocreateFeedback extends CivicElement {
   #renderForm(sending: boolean, inputUse: { text: string; lang: string } | undefined): TemplateResult {
     const d = this.#draft.value;
     const staff = Boolean(this.staffToken);
+    // Staff mode's fields and words come with its part: no form in the resident's words meanwhile.
+    if (staff && !this.#staffReady) return html``;
     const update = (patch: Partial<FeedbackDraft>) => this.#flow.update(patch);
     const remaining = this.#flow.textLimit() - d.text.trim().length;
     const limitText = this.formatNumber(this.#flow.textLimit());
@@ -217,12 +222,14 @@ export class CocreateFeedback extends CivicElement {
     // its "not sure" choice) while the services load, so nothing below it moves when they arrive.
     const options = this.config.service ? [] : serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
     const choose = !this.config.service && (options.length > 0 || this.#services.value.status === 'loading');
+    // Staff mode asks in staff's words (the staff part's, loaded with it), the public form in the resident's.
+    const ask = staff ? staffPart?.words() : undefined;
     return html`
       <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${staff ? msg('Record a resident’s input', { id: 'feedback.form.staffLabel' }) : msg('Your feedback', { id: 'feedback.form.label' })}>
         ${staff && this.#staffReady ? staffPart?.render({ draft: d, error: this.#error, update }) : nothing}
         ${radioGroup<FeedbackKind>({
           name: 'kind',
-          legend: msg('What would you like to tell us?', { id: 'feedback.kind.legend' }),
+          legend: ask?.kind ?? msg('What would you like to tell us?', { id: 'feedback.kind.legend' }),
           error: this.#error('kind'),
           options: FEEDBACK_KINDS.map((kind) => ({ value: kind, label: s.kindLabel(kind) })),
           value: d.kind,
@@ -230,17 +237,17 @@ export class CocreateFeedback extends CivicElement {
         })}
         ${rating({
           name: 'rating',
-          legend: msg('How would you rate the service? (optional)', { id: 'feedback.rating.legend' }),
+          legend: ask?.rating ?? msg('How would you rate the service? (optional)', { id: 'feedback.rating.legend' }),
           labels: s.ratingLabels(),
           value: d.rating,
-          clearLabel: msg('Remove my rating', { id: 'feedback.rating.clear' }),
+          clearLabel: ask?.clearRating ?? msg('Remove my rating', { id: 'feedback.rating.clear' }),
           // Removing takes the button away: focus returns to the radios, not to <body>.
           onChange: (rating) => (rating === undefined ? this.#focus.act(() => update({ rating }), 'input[name="rating"]')() : update({ rating })),
         })}
         ${field({
           id: 'text',
-          label: msg('Your message', { id: 'feedback.text.label' }),
-          hint: msg('Please do not include personal details such as your name, address or health information.', { id: 'feedback.text.hint' }),
+          label: ask?.text ?? msg('Your message', { id: 'feedback.text.label' }),
+          hint: ask?.hint ?? msg('Please do not include personal details such as your name, address or health information.', { id: 'feedback.text.hint' }),
           error: this.#error('text'),
           control: (a) => html`
             <textarea part="textarea" id="text" name="text" rows="6" spellcheck="true" aria-describedby="${a.describedBy} text-limit" aria-invalid=${a.invalid ? 'true' : 'false'} .value=${d.text} @input=${this.#onTextInput}></textarea>
@@ -253,7 +260,7 @@ export class CocreateFeedback extends CivicElement {
         ${checkField({
           id: 'wants-reply',
           label: staff ? msg('The resident would like a reply', { id: 'feedback.reply.staffLabel' }) : msg('I would like a reply', { id: 'feedback.reply.label' }),
-          hint: msg('We ask for an email address only to answer this message. It is deleted if the message is erased.', { id: 'feedback.reply.hint' }),
+          hint: ask?.replyHint ?? msg('We ask for an email address only to answer this message. It is deleted if the message is erased.', { id: 'feedback.reply.hint' }),
           checked: d.wantsReply,
           onChange: (wantsReply) => update({ wantsReply }),
           then: emailField({ id: 'contact', label: msg('Email address', { id: 'feedback.contact.label' }), error: this.#error('contact'), value: d.contact, onInput: (contact) => update({ contact }) }),
@@ -285,19 +292,21 @@ export class CocreateFeedback extends CivicElement {
 
   #renderSent(state: Extract<FeedbackFlowState, { state: 'sent' }>, level: number): TemplateResult {
     // "Send another" goes with the outcome: focus goes to the new form, named "Your feedback".
-    const again = buttonRow([{ label: msg('Send another message', { id: 'feedback.again' }), onClick: this.#focus.act(() => this.#flow.again(), 'form'), disabled: state.erase === 'erasing' }]);
+    const ask = state.staff ? staffPart?.words() : undefined;
+    const again = buttonRow([{ label: ask?.again ?? msg('Send another message', { id: 'feedback.again' }), onClick: this.#focus.act(() => this.#flow.again(), 'form'), disabled: state.erase === 'erasing' }]);
     const panel = (body: unknown) => notice({ id: 'outcome', part: 'receipt', level, tone: 'success', title: s.sentTitle(state), body });
     if (state.erase === 'erased') return panel(html`<p>${msg('Its text and any email address are deleted. Only the fact that a message was sent is still counted.', { id: 'feedback.erased.body' })}</p>${again}`);
     const follow = safeUrl(this.followUrl, state.receipt);
     const contactBank = safeUrl(this.contactBankUrl);
     const erase = s.eraseWords();
+    // Erasing is the author's right, with the receipt they keep: not offered to staff who recorded the input.
     return panel(html`
       <p>${state.staff ? msg('Give the resident this receipt code so they can follow what happens with it:', { id: 'feedback.sent.staffCode' }) : msg('Your receipt code. Keep it to follow what happens with your message:', { id: 'feedback.sent.code' })}</p>
       ${receiptCode({ code: state.receipt, locale: this.renderedLocale, copyLabel: msg('Copy code', { id: 'feedback.sent.copy' }), onCopy: () => void copyAndTell(state.receipt, this.shadowRoot, () => msg('Receipt code copied', { id: 'feedback.status.copied' }), (text) => this.#status.announce(this.localized(text))) })}
       ${follow ? html`<p><a part="follow-link" href=${follow}>${msg('See what happens with your message', { id: 'feedback.sent.follow' })}</a></p>` : nothing}
-      ${state.text ? html`<p>${msg('What you wrote:', { id: 'feedback.sent.echo' })}</p><p class="echo">${state.text}</p>` : nothing}
+      ${state.text ? html`<p>${ask?.echo ?? msg('What you wrote:', { id: 'feedback.sent.echo' })}</p><p class="echo">${state.text}</p>` : nothing}
       ${contactBank ? html`<p>${msg('Would you like to help improve the council’s services?', { id: 'feedback.sent.invite' })} <a href=${contactBank}>${msg('Join the contact bank', { id: 'feedback.sent.contactBank' })}</a></p>` : nothing}
-      ${eraseControl({
+      ${state.staff ? nothing : eraseControl({
         ...erase,
         state: state.erase,
         confirm: { ...erase.confirm, onConfirm: this.#focus.act(() => this.#flow.confirmErase()), onCancel: this.#focus.act(() => this.#flow.cancelErase(), '#erase') },

@@ -12,6 +12,19 @@ import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
 import { staffFailed, staffListFailures, type StaffAccess, type StaffFailure } from './staff-access.js';
 
 export type ThemeList = PagedListState<StaffTheme, StaffFailure>;
+/** What the reading pane names a linked theme by: its title, in the language it is written in. */
+export interface ThemeName {
+  title: string;
+  locale: Locale;
+}
+/** Linked themes' names by id; `looked` holds the ids asked for and not found (or not asked, the lookup failed). */
+export interface ThemeNames {
+  names: Readonly<Record<string, ThemeName>>;
+  looked: ReadonlySet<string>;
+}
+
+/** Pages of 100 read to name the themes an input is linked to, at most: a council with more names the rest by id. */
+const NAME_PAGES_MAX = 10;
 export type ThemeField = 'title' | 'youSaid' | 'weDid' | 'statusReason' | 'update';
 export type FieldProblem = 'empty' | 'too-long';
 export type ThemeWhat = 'save' | 'update' | 'publish' | 'link';
@@ -30,10 +43,12 @@ export interface ThemeDraft {
   weDid: string;
   status: ThemeStatus;
   statusReason: string;
+  /** The service the theme is about (an id of the council's services), or '' for none. */
+  service: string;
 }
 
-/** Where inputs are linked: an existing theme, or a new draft. */
-export type LinkTarget = { id: string } | { title: string; youSaid: string; locale: Locale };
+/** Where inputs are linked: an existing theme, or a new draft (`service` '' or absent: none). */
+export type LinkTarget = { id: string } | { title: string; youSaid: string; locale: Locale; service?: string };
 
 const LIMITS: Record<ThemeField, number> = { title: THEME_TITLE_MAX, youSaid: THEME_TEXT_MAX, weDid: THEME_TEXT_MAX, statusReason: THEME_TEXT_MAX, update: THEME_UPDATE_TEXT_MAX };
 
@@ -63,6 +78,15 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
   const $state = atom<ThemeState | ''>('');
   const $open = atom<string | undefined>(undefined);
   const $action = atom<ThemeAction>({ state: 'idle' });
+  const $names = atom<ThemeNames>({ names: {}, looked: new Set() });
+  let naming: Promise<void> | undefined;
+  const remember = (themes: readonly StaffTheme[]) => {
+    const { names, looked } = $names.get();
+    if (themes.every((t) => names[t.id]?.title === t.title && names[t.id]?.locale === t.locale)) return;
+    const next = { ...names };
+    for (const t of themes) next[t.id] = { title: t.title, locale: t.locale };
+    $names.set({ names: next, looked });
+  };
 
   const fail = (what: ThemeWhat, error: unknown) => {
     const reason = staffFailed(access, error);
@@ -78,6 +102,8 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
     ...staffListFailures(access),
     id: (theme) => theme.id,
   });
+  // Every theme the list has shown is a name the reading pane can use.
+  const unlisten = list.$list.listen((l) => l.status === 'ready' && remember(l.items));
 
   /** Runs one change at a time; its answer replaces the theme in the list. */
   function run(what: ThemeWhat, call: (a: { t: Transport; token: string }) => Promise<StaffTheme>, linked?: number): Promise<StaffTheme | undefined> {
@@ -87,6 +113,7 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
     return call(a).then(
       (theme) => {
         list.put(theme, true);
+        remember([theme]);
         $action.set({ state: 'done', what, theme, ...(linked === undefined ? {} : { linked }) });
         return theme;
       },
@@ -99,6 +126,36 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
     $state: $state as ReadableAtom<ThemeState | ''>,
     $open: $open as ReadableAtom<string | undefined>,
     $action: $action as ReadableAtom<ThemeAction>,
+    $names: $names as ReadableAtom<ThemeNames>,
+
+    /**
+     * Names the themes `ids` (an input's links) in $names: those not known yet are looked up in
+     * the staff list of themes, a page of 100 at a time (the API has no staff read of one theme).
+     */
+    name(ids: readonly string[]): Promise<void> {
+      const missing = () => ids.filter((id) => !$names.get().names[id] && !$names.get().looked.has(id));
+      if (!missing().length || naming) return naming ?? Promise.resolve();
+      const a = access.staff();
+      if (!a) return Promise.resolve();
+      const look = async () => {
+        let cursor: string | undefined;
+        for (let page = 0; page < NAME_PAGES_MAX && missing().length; page++) {
+          const got = await listStaffThemes(a.t, { limit: 100, ...(cursor ? { cursor } : {}) }, { token: a.token });
+          remember(got.items);
+          if (!got.nextCursor) break;
+          cursor = got.nextCursor;
+        }
+      };
+      naming = look()
+        .catch((error: unknown) => void staffFailed(access, error))
+        .finally(() => {
+          naming = undefined;
+          // Not found (or not asked, after a failure): named by id, not asked again until reset.
+          const { names, looked } = $names.get();
+          $names.set({ names, looked: new Set([...looked, ...ids.filter((id) => !names[id])]) });
+        });
+      return naming;
+    },
 
     load(): void {
       list.load();
@@ -141,6 +198,7 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
       if (weDid !== theme.weDid) patch.weDid = weDid;
       if (draft.status !== theme.status) patch.status = draft.status;
       if (reason !== theme.statusReason) patch.statusReason = reason;
+      if ((draft.service || null) !== theme.service) patch.service = draft.service || null;
       if (!Object.keys(patch).length) return ($action.set({ state: 'done', what: 'save', theme }), Promise.resolve(theme));
       return run('save', (a) => updateTheme(a.t, id, patch, { token: a.token }));
     },
@@ -180,7 +238,11 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
         'link',
         async (a) => {
           if ('title' in target) {
-            const theme = await createTheme(a.t, { title: target.title.trim(), youSaid: target.youSaid.trim(), locale: target.locale, feedbackIds: inputs.map((i) => i.id) }, { token: a.token });
+            const theme = await createTheme(
+              a.t,
+              { title: target.title.trim(), youSaid: target.youSaid.trim(), locale: target.locale, ...(target.service ? { service: target.service } : {}), feedbackIds: inputs.map((i) => i.id) },
+              { token: a.token },
+            );
             for (const input of inputs) options.putInput({ ...input, themeIds: [...input.themeIds, theme.id] });
             return theme;
           }
@@ -204,9 +266,11 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
       $open.set(undefined);
       $action.set({ state: 'idle' });
       $state.set('');
+      $names.set({ names: {}, looked: new Set() });
     },
 
     dispose(): void {
+      unlisten();
       list.drop();
     },
   };

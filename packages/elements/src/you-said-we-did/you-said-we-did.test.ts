@@ -90,9 +90,10 @@ describe('<you-said-we-did>', () => {
   describe('states, each with 0 axe violations', () => {
     it('loading', async () => {
       await proxy('delay', { ms: 4000 });
-      // A service no earlier suite asked about: public answers are cacheable for 60 s, and a
-      // cached one would skip the delay (Firefox shares its cache between test files).
-      const el = await render({ wait: 'none', service: env.loop.services[1]!.id });
+      // A council no earlier test or suite asks about: public answers are cacheable for 60 s, and
+      // a cached one would skip the delay (Firefox shares its cache between test files; a
+      // service of the main council was asked for by another file first under load).
+      const el = await render({ wait: 'none', council: env.loop.erasedCouncil });
       await waitUntil(() => maybe(el, '.hint'), 'nothing rendered');
       expect(text($(el, '[part~="themes"]'))).to.contain('Loading…');
       expect(text($(el, '[part~="figures"]'))).to.contain('Loading the figures…');
