@@ -7,7 +7,7 @@
 // public form's page pays nothing for it. It lives with the console and its words are the
 // console's (`console.*`): the form loads them with this module (`messages`) before showing it.
 import { PUBLIC_ACTION_CHANNELS, STAFF_CHANNELS, type StaffEntryChannel } from '@civicloop/contract/rules';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { channelLabel } from './strings.js';
 export { messages } from '../generated/locales/console.js';
@@ -27,8 +27,8 @@ function isWebUrl(value: string): boolean {
 }
 
 export const staffEntry: StaffEntry & {
-  /** The words of staff mode's own errors, or undefined for the form's. */
-  errorText(error: FieldError): string | undefined;
+  /** An error in staff's words (they record someone else's input); `limit` is the formatted text limit. */
+  errorText(error: FieldError, limit: string): string | undefined;
   /** What the form asks in staff mode, in the words of staff recording someone else's input. */
   words(): { kind: string; rating: string; clearRating: string; text: string; hint: string; replyHint: string; echo: string; again: string };
   render(o: { draft: FeedbackDraft; error(field: 'channel' | 'sourceUrl'): string | undefined; update(patch: Partial<FeedbackDraft>): void }): TemplateResult;
@@ -45,11 +45,25 @@ export const staffEntry: StaffEntry & {
     return { channel: d.channel as StaffEntryChannel, ...(isPublic(d.channel) ? { sourceUrl: d.sourceUrl.trim() } : {}) };
   },
 
-  errorText(error) {
-    if (error.code === 'channel-missing') return msg('Choose how you received this input', { id: 'console.entry.channelMissing' });
-    if (error.code === 'source-missing') return msg('Give the address where this can be seen', { id: 'console.entry.sourceMissing' });
-    if (error.code === 'source-invalid') return msg('Enter a web address starting with https:// or http://', { id: 'console.activities.notALink' });
-    return undefined;
+  errorText(error, limit) {
+    switch (error.code) {
+      case 'channel-missing':
+        return msg('Choose how you received this input', { id: 'console.entry.channelMissing' });
+      case 'source-missing':
+        return msg('Give the address where this can be seen', { id: 'console.entry.sourceMissing' });
+      case 'source-invalid':
+        return msg('Enter a web address starting with https:// or http://', { id: 'console.activities.notALink' });
+      case 'kind-missing':
+        return msg('Choose what kind of input this is', { id: 'console.entry.kindMissing' });
+      case 'text-missing':
+        return msg('Write the input', { id: 'console.entry.textMissing' });
+      case 'text-too-long':
+        return msg(str`The input must be ${limit} characters or fewer`, { id: 'console.entry.textTooLong' });
+      case 'contact-missing':
+        return msg('Enter the resident’s email address, or untick “The resident would like a reply”', { id: 'console.entry.contactMissing' });
+      default:
+        return undefined;
+    }
   },
 
   words() {

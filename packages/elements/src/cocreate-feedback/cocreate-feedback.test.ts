@@ -529,6 +529,28 @@ describe('<cocreate-feedback>', () => {
       expect(maybe(el, '#erase'), 'no erase control in staff mode').to.equal(null);
       await expect(el).to.be.accessible();
     });
+
+    it('says its errors in staff words, while a public form on the same page keeps the resident’s', async () => {
+      const staff = await render();
+      staff.staffToken = env.staffToken;
+      await staff.updateComplete;
+      const resident = await render();
+      for (const el of [staff, resident]) {
+        const reply = $<HTMLInputElement>(el, '#wants-reply');
+        reply.checked = true;
+        reply.dispatchEvent(new Event('change'));
+        await el.updateComplete;
+        await submit(el);
+      }
+      expect(text($(staff, '#kind-error'))).to.contain('Choose what kind of input this is');
+      expect(text($(staff, '#text-error'))).to.contain('Write the input');
+      expect(text($(staff, '#contact-error'))).to.contain('Enter the resident’s email address');
+      expect(text($(staff, '#error-summary'))).to.contain('Write the input');
+      expect(text($(resident, '#kind-error'))).to.contain('Choose what kind of message this is');
+      expect(text($(resident, '#text-error'))).to.contain('Write your message');
+      expect(text($(resident, '#contact-error'))).to.contain('Enter your email address');
+      await expect(staff).to.be.accessible();
+    });
   });
 
   describe('inert markup', () => {

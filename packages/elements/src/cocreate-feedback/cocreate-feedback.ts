@@ -156,7 +156,10 @@ export class CocreateFeedback extends CivicElement {
 
   #error = (field: FieldName) => {
     const error = issueOf(this.#state.value, field);
-    return error && (staffPart?.errorText(error) ?? s.errorText(error, this.formatNumber(this.#flow.textLimit())));
+    if (!error) return undefined;
+    const limit = this.formatNumber(this.#flow.textLimit());
+    // Staff mode in staff's words; a public form on the same page keeps the resident's.
+    return (this.staffToken ? staffPart?.errorText(error, limit) : undefined) ?? s.errorText(error, limit);
   };
 
   override render(): TemplateResult {

@@ -33,8 +33,6 @@ export function ratingLabels(): string[] {
 /** A field's error; `limit` is the text limit already formatted for the element's locale. */
 export function errorText(error: FieldError, limit: string): string {
   switch (error.code) {
-    case 'channel-missing':
-      return msg('Choose how you received this input', { id: 'feedback.error.channelMissing' });
     case 'kind-missing':
       return msg('Choose what kind of message this is', { id: 'feedback.error.kindMissing' });
     case 'text-missing':
@@ -48,6 +46,7 @@ export function errorText(error: FieldError, limit: string): string {
     case 'service-unknown':
       return msg('Choose a service from the list', { id: 'feedback.error.serviceUnknown' });
     // Staff mode's own (cocreate-console/staff-entry.ts says them); the API's refusal otherwise.
+    case 'channel-missing':
     case 'source-missing':
     case 'source-invalid':
     case 'server-invalid':
