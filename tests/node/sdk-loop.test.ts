@@ -25,6 +25,7 @@ import {
   listAudit,
   listStaffFeedback,
   listStaffThemes,
+  getStaffTheme,
   listThemes,
   openDataStatsCsvUrl,
   openDataThemesCsvUrl,
@@ -79,6 +80,12 @@ test('staff operations: the whole loop, from a petition to a published answer an
   assert.equal(theme.state, 'draft');
   assert.equal((await updateTheme(t, theme.id, { weDid: 'A competition opens in autumn.', status: 'planned' })).status, 'planned');
   assert.equal((await listStaffThemes(t, { state: 'draft' })).items.some((x) => x.id === theme.id), true);
+  // One theme, a draft too, by its id (the Location of the created theme); another council's is unknown.
+  const one = await getStaffTheme(t, theme.id);
+  assert.deepEqual([one.title, one.state, one.status, one.feedbackIds], ['Art in underpasses', 'draft', 'planned', [created.id]]);
+  await assert.rejects(getStaffTheme(t, crypto.randomUUID()), (e: unknown) => isApiError(e) && e.status === 404);
+  const riverside = await createStaffToken(server.db, { council: 'riverside', role: 'admin', label: 'sdk other council' });
+  await assert.rejects(getStaffTheme(createClient({ baseUrl: server.url, council: 'riverside' }), theme.id, { token: riverside }), (e: unknown) => isApiError(e) && e.status === 404);
   await assert.rejects(publishTheme(t, theme.id), (e: unknown) => isApiError(e) && e.status === 403);
   assert.equal((await publishTheme(t, theme.id, { token: admin })).state, 'published');
   assert.equal((await createThemeUpdate(t, theme.id, { text: 'Entries are open.' })).status, null);

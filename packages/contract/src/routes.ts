@@ -278,6 +278,13 @@ export const routes = defineRoutes({
     responses: { 200: { description: 'One page of themes', schema: StaffThemeList, example: examples.staffThemes } },
     problems: [401, 403, 404, 422],
   },
+  getStaffTheme: {
+    summary: 'One theme, draft or published',
+    description: "Editors and admins. The `Location` of a created theme. A theme of another council is as unknown as one that does not exist (404).",
+    params: StaffItemParams,
+    responses: { 200: { description: 'The theme', schema: StaffTheme, example: examples.staffTheme } },
+    problems: [401, 403, 404],
+  },
   createTheme: {
     summary: 'Create a theme (a draft until published)',
     description: 'Editors and admins. Texts are plain text. Recorded in the audit log (`theme.create`).',

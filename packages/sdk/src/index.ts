@@ -32,6 +32,7 @@ export {
   listStaffFeedback,
   listStaffThemes,
   publishTheme,
+  getStaffTheme,
   updateStaffFeedback,
   updateTheme,
 } from './operations/staff.js';

@@ -74,16 +74,13 @@ async function staffView(db: Queryable, r: ThemeRow): Promise<StaffTheme> {
 }
 
 /** The theme of this council, locked for the rest of the transaction; 404 for another council's. */
-async function lockTheme(db: Queryable, council: string, id: string): Promise<ThemeRow> {
-  const { rows } = await db.query<ThemeRow>(`SELECT ${THEME_COLUMNS} FROM themes t WHERE t.council = $1 AND t.id = $2 FOR UPDATE`, [council, id]);
+/** A theme of this council, or 404; `forUpdate` locks its row until the transaction ends. */
+async function loadTheme(db: Queryable, council: string, id: string, forUpdate = false): Promise<ThemeRow> {
+  const { rows } = await db.query<ThemeRow>(`SELECT ${THEME_COLUMNS} FROM themes t WHERE t.council = $1 AND t.id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [council, id]);
   if (!rows[0]) throw problems.notFound('No theme with this id in this council.');
   return rows[0];
 }
-
-async function loadTheme(db: Queryable, council: string, id: string): Promise<ThemeRow> {
-  const { rows } = await db.query<ThemeRow>(`SELECT ${THEME_COLUMNS} FROM themes t WHERE t.council = $1 AND t.id = $2`, [council, id]);
-  return rows[0]!;
-}
+const lockTheme = (db: Queryable, council: string, id: string) => loadTheme(db, council, id, true);
 
 async function checkService(db: Queryable, council: string, service: string | null | undefined, path = '/service'): Promise<void> {
   if (service != null && !(await serviceExists(db, council, service))) {
@@ -151,7 +148,7 @@ function requireAdmin(ctx: RequestContext, what: string): void {
   if (ctx.staff?.role !== 'admin') throw problems.forbidden(`${what} needs an admin token; this one is an editor's.`);
 }
 
-export const themeHandlers: Pick<Handlers, 'listThemes' | 'getTheme' | 'listStaffThemes' | 'createTheme' | 'updateTheme' | 'publishTheme' | 'createThemeUpdate'> = {
+export const themeHandlers: Pick<Handlers, 'listThemes' | 'getTheme' | 'listStaffThemes' | 'getStaffTheme' | 'createTheme' | 'updateTheme' | 'publishTheme' | 'createThemeUpdate'> = {
   async listThemes({ db, council, query }) {
     const limit = query.limit ?? DEFAULT_PAGE;
     const [afterTime, afterId] = query.cursor ? decodeCursor(query.cursor, 2, ([t]) => isIsoTime(t!)) : [null, null];
@@ -193,6 +190,10 @@ export const themeHandlers: Pick<Handlers, 'listThemes' | 'getTheme' | 'listStaf
     const items = [];
     for (const r of page) items.push(await staffView(db, r));
     return { status: 200, body: { items, nextCursor: rows.length > limit && last ? encodeCursor([last.updated_key, last.id]) : null } };
+  },
+
+  async getStaffTheme({ db, council, params }) {
+    return { status: 200, body: await staffView(db, await loadTheme(db, council.slug, params.id)) };
   },
 
   async createTheme(ctx) {

@@ -6,6 +6,7 @@ export const listStaffFeedback = /* @__PURE__ */ endpoint({ method: 'get', path:
 export const updateStaffFeedback = /* @__PURE__ */ endpoint({ method: 'patch', path: '/v1/councils/{council}/staff/feedback/{id}', tag: 'staff', auth: 'staff', retry: 'safe' });
 export const createReply = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/feedback/{id}/replies', tag: 'staff', auth: 'staff', retry: 'keyed', idempotent: true });
 export const listStaffThemes = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/themes', tag: 'staff', auth: 'staff', retry: 'safe' });
+export const getStaffTheme = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/staff/themes/{id}', tag: 'staff', auth: 'staff', retry: 'safe' });
 export const createTheme = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/staff/themes', tag: 'staff', auth: 'staff', retry: 'keyed', idempotent: true });
 export const updateTheme = /* @__PURE__ */ endpoint({ method: 'patch', path: '/v1/councils/{council}/staff/themes/{id}', tag: 'staff', auth: 'staff', retry: 'safe' });
 // Publishing a published theme changes nothing (and sends no mail again): safe to repeat.

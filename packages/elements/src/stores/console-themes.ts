@@ -6,7 +6,7 @@
 //   action: idle -> invalid | saving -> done | failed      (one save, update, publish or link at a time)
 import type { StaffFeedback, StaffTheme, ThemePatch, ThemeStatus } from '@civicloop/contract';
 import { THEME_TEXT_MAX, THEME_TITLE_MAX, THEME_UPDATE_TEXT_MAX, type Locale, type ThemeState } from '@civicloop/contract/rules';
-import { createTheme, createThemeUpdate, listStaffThemes, publishTheme, updateStaffFeedback, updateTheme, type Transport } from '@civicloop/sdk';
+import { createTheme, createThemeUpdate, getStaffTheme, isApiError, listStaffThemes, publishTheme, updateStaffFeedback, updateTheme, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
 import { staffFailed, staffListFailures, type StaffAccess, type StaffFailure } from './staff-access.js';
@@ -23,8 +23,6 @@ export interface ThemeNames {
   looked: ReadonlySet<string>;
 }
 
-/** Pages of 100 read to name the themes an input is linked to, at most: a council with more names the rest by id. */
-const NAME_PAGES_MAX = 10;
 export type ThemeField = 'title' | 'youSaid' | 'weDid' | 'statusReason' | 'update';
 export type FieldProblem = 'empty' | 'too-long';
 export type ThemeWhat = 'save' | 'update' | 'publish' | 'link';
@@ -129,32 +127,31 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
     $names: $names as ReadableAtom<ThemeNames>,
 
     /**
-     * Names the themes `ids` (an input's links) in $names: those not known yet are looked up in
-     * the staff list of themes, a page of 100 at a time (the API has no staff read of one theme).
+     * Names the themes `ids` (an input's links) in $names: those not known yet are read, one
+     * request each. One that is gone (404) is named by its id.
      */
     name(ids: readonly string[]): Promise<void> {
-      const missing = () => ids.filter((id) => !$names.get().names[id] && !$names.get().looked.has(id));
-      if (!missing().length || naming) return naming ?? Promise.resolve();
+      const missing = ids.filter((id) => !$names.get().names[id] && !$names.get().looked.has(id));
+      if (!missing.length || naming) return naming ?? Promise.resolve();
       const a = access.staff();
       if (!a) return Promise.resolve();
-      const look = async () => {
-        let cursor: string | undefined;
-        for (let page = 0; page < NAME_PAGES_MAX && missing().length; page++) {
-          const got = await listStaffThemes(a.t, { limit: 100, ...(cursor ? { cursor } : {}) }, { token: a.token });
-          remember(got.items);
-          if (!got.nextCursor) break;
-          cursor = got.nextCursor;
-        }
-      };
-      naming = look()
-        .catch((error: unknown) => void staffFailed(access, error))
+      const look = missing.map((id) =>
+        getStaffTheme(a.t, id, { token: a.token }).then(
+          (theme) => remember([theme]),
+          (error: unknown) => {
+            if (!isApiError(error) || error.status !== 404) throw error;
+          },
+        ),
+      );
+      const named: Promise<void> = Promise.all(look)
+        .then(() => undefined, (error: unknown) => void staffFailed(access, error))
         .finally(() => {
           naming = undefined;
           // Not found (or not asked, after a failure): named by id, not asked again until reset.
           const { names, looked } = $names.get();
           $names.set({ names, looked: new Set([...looked, ...ids.filter((id) => !names[id])]) });
         });
-      return naming;
+      return (naming = named);
     },
 
     load(): void {

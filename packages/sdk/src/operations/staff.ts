@@ -1,6 +1,6 @@
 // Staff: the inbox, replies, themes and the audit log (the console only).
 import type { AuditList, AuditQuery, InboxQuery, Reply, ReplyCreate, StaffFeedback, StaffFeedbackList, StaffFeedbackPatch, StaffTheme, StaffThemeList, StaffThemesQuery, ThemeCreate, ThemePatch, ThemeUpdate, ThemeUpdateCreate } from '@civicloop/contract';
-import { createReply as createReplyEndpoint, createTheme as createThemeEndpoint, createThemeUpdate as createThemeUpdateEndpoint, listAudit as listAuditEndpoint, listStaffFeedback as listStaffFeedbackEndpoint, listStaffThemes as listStaffThemesEndpoint, publishTheme as publishThemeEndpoint, updateStaffFeedback as updateStaffFeedbackEndpoint, updateTheme as updateThemeEndpoint } from '@civicloop/contract/endpoints';
+import { createReply as createReplyEndpoint, createTheme as createThemeEndpoint, getStaffTheme as getStaffThemeEndpoint, createThemeUpdate as createThemeUpdateEndpoint, listAudit as listAuditEndpoint, listStaffFeedback as listStaffFeedbackEndpoint, listStaffThemes as listStaffThemesEndpoint, publishTheme as publishThemeEndpoint, updateStaffFeedback as updateStaffFeedbackEndpoint, updateTheme as updateThemeEndpoint } from '@civicloop/contract/endpoints';
 import type { StaffCallOptions, Transport } from '../transport.js';
 
 /** Staff: one page of the inbox, newest first, with filters and full-text search (`q`). */
@@ -21,6 +21,11 @@ export async function createReply(t: Transport, id: string, body: ReplyCreate, o
 /** Staff: one page of themes, drafts included. */
 export async function listStaffThemes(t: Transport, query: StaffThemesQuery = {}, options: StaffCallOptions = {}): Promise<StaffThemeList> {
   return (await t.call<StaffThemeList>('listStaffThemes', listStaffThemesEndpoint, { ...options, query: { ...query } })).data;
+}
+
+/** Staff: one theme, draft or published (404 for an id this council does not have). */
+export async function getStaffTheme(t: Transport, id: string, options: StaffCallOptions = {}): Promise<StaffTheme> {
+  return (await t.call<StaffTheme>('getStaffTheme', getStaffThemeEndpoint, { ...options, params: { id } })).data;
 }
 
 /** Staff: create a theme; it stays a draft until published. */
