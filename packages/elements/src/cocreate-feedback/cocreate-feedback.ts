@@ -229,7 +229,7 @@ export class CocreateFeedback extends CivicElement {
     const ask = staff ? staffPart?.words() : undefined;
     return html`
       <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${staff ? msg('Record a resident’s input', { id: 'feedback.form.staffLabel' }) : msg('Your feedback', { id: 'feedback.form.label' })}>
-        ${staff && this.#staffReady ? staffPart?.render({ draft: d, error: this.#error, update }) : nothing}
+        ${staff ? staffPart?.render({ draft: d, error: this.#error, update }) : nothing}
         ${radioGroup<FeedbackKind>({
           name: 'kind',
           legend: ask?.kind ?? msg('What would you like to tell us?', { id: 'feedback.kind.legend' }),
