@@ -30,7 +30,7 @@ export const staffEntry: StaffEntry & {
   /** An error in staff's words (they record someone else's input); `limit` is the formatted text limit. */
   errorText(error: FieldError, limit: string): string | undefined;
   /** What the form asks in staff mode, in the words of staff recording someone else's input. */
-  words(): { kind: string; rating: string; clearRating: string; text: string; hint: string; replyHint: string; echo: string; again: string };
+  words(): Record<'kind' | 'rating' | 'clearRating' | 'text' | 'hint' | 'replyHint' | 'echo' | 'again' | 'formLabel' | 'replyLabel' | 'send' | 'code' | 'sentTitle', string>;
   render(o: { draft: FeedbackDraft; error(field: 'channel' | 'sourceUrl'): string | undefined; update(patch: Partial<FeedbackDraft>): void }): TemplateResult;
 } = {
   issues(d) {
@@ -76,6 +76,11 @@ export const staffEntry: StaffEntry & {
       replyHint: msg('Their email address is used only to answer this input, and deleted if the input is erased.', { id: 'console.entry.replyHint' }),
       echo: msg('What was recorded:', { id: 'console.entry.echo' }),
       again: msg('Record another input', { id: 'console.entry.again' }),
+      formLabel: msg('Record a resident’s input', { id: 'console.entry.formLabel' }),
+      replyLabel: msg('The resident would like a reply', { id: 'console.entry.replyLabel' }),
+      send: msg('Record input', { id: 'console.entry.send' }),
+      code: msg('Give the resident this receipt code so they can follow what happens with it:', { id: 'console.entry.code' }),
+      sentTitle: msg('The input is recorded', { id: 'console.entry.sentTitle' }),
     };
   },
 

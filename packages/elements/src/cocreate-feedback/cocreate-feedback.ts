@@ -150,7 +150,7 @@ export class CocreateFeedback extends CivicElement {
     if (state.state === 'rejected' || state.state === 'error') return this.#changes.tell(msg('Your message was not sent', { id: 'feedback.rejected.title' }));
     if (state.state !== 'sent') return this.#status.clear();
     if (state.erase === 'erasing') return this.#status.announce(msg('Erasing your message…', { id: 'feedback.status.erasing' }));
-    if (previous.state !== 'sent' || state.erase === 'erased') return this.#changes.tell(s.sentTitle(state));
+    if (previous.state !== 'sent' || state.erase === 'erased') return this.#changes.tell(this.#sentTitle(state));
     if (state.erase === 'failed') this.#status.clear(); // its inline alert says it
   }
 
@@ -228,7 +228,7 @@ export class CocreateFeedback extends CivicElement {
     // Staff mode asks in staff's words (the staff part's, loaded with it), the public form in the resident's.
     const ask = staff ? staffPart?.words() : undefined;
     return html`
-      <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${staff ? msg('Record a resident’s input', { id: 'feedback.form.staffLabel' }) : msg('Your feedback', { id: 'feedback.form.label' })}>
+      <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${ask?.formLabel ?? msg('Your feedback', { id: 'feedback.form.label' })}>
         ${staff ? staffPart?.render({ draft: d, error: this.#error, update }) : nothing}
         ${radioGroup<FeedbackKind>({
           name: 'kind',
@@ -262,14 +262,14 @@ export class CocreateFeedback extends CivicElement {
           : nothing}
         ${checkField({
           id: 'wants-reply',
-          label: staff ? msg('The resident would like a reply', { id: 'feedback.reply.staffLabel' }) : msg('I would like a reply', { id: 'feedback.reply.label' }),
+          label: ask?.replyLabel ?? msg('I would like a reply', { id: 'feedback.reply.label' }),
           hint: ask?.replyHint ?? msg('We ask for an email address only to answer this message. It is deleted if the message is erased.', { id: 'feedback.reply.hint' }),
           checked: d.wantsReply,
           onChange: (wantsReply) => update({ wantsReply }),
           then: emailField({ id: 'contact', label: msg('Email address', { id: 'feedback.contact.label' }), error: this.#error('contact'), value: d.contact, onInput: (contact) => update({ contact }) }),
         })}
         ${honeypot({ name: 'website', value: d.trap, onInput: (trap) => update({ trap }) })}
-        ${submitButton({ sending, sendingLabel: msg('Sending…', { id: 'feedback.sendingButton' }), label: staff ? msg('Record input', { id: 'feedback.staffSend' }) : msg('Send', { id: 'feedback.send' }) })}
+        ${submitButton({ sending, sendingLabel: msg('Sending…', { id: 'feedback.sendingButton' }), label: ask?.send ?? msg('Send', { id: 'feedback.send' }) })}
         ${
           // Below the button, in space the element reserves: the council's text arrives after the
           // first render, and anything it pushed down would be a layout shift, whatever its length.
@@ -293,18 +293,22 @@ export class CocreateFeedback extends CivicElement {
     this.#focus.act(() => this.#flow.submit())();
   };
 
+  #sentTitle(state: Extract<FeedbackFlowState, { state: 'sent' }>): string {
+    return (state.staff ? staffPart?.words().sentTitle : undefined) ?? s.sentTitle(state);
+  }
+
   #renderSent(state: Extract<FeedbackFlowState, { state: 'sent' }>, level: number): TemplateResult {
     // "Send another" goes with the outcome: focus goes to the new form, named "Your feedback".
     const ask = state.staff ? staffPart?.words() : undefined;
     const again = buttonRow([{ label: ask?.again ?? msg('Send another message', { id: 'feedback.again' }), onClick: this.#focus.act(() => this.#flow.again(), 'form'), disabled: state.erase === 'erasing' }]);
-    const panel = (body: unknown) => notice({ id: 'outcome', part: 'receipt', level, tone: 'success', title: s.sentTitle(state), body });
+    const panel = (body: unknown) => notice({ id: 'outcome', part: 'receipt', level, tone: 'success', title: this.#sentTitle(state), body });
     if (state.erase === 'erased') return panel(html`<p>${msg('Its text and any email address are deleted. Only the fact that a message was sent is still counted.', { id: 'feedback.erased.body' })}</p>${again}`);
     const follow = safeUrl(this.followUrl, state.receipt);
     const contactBank = safeUrl(this.contactBankUrl);
     const erase = s.eraseWords();
     // Erasing is the author's right, with the receipt they keep: not offered to staff who recorded the input.
     return panel(html`
-      <p>${state.staff ? msg('Give the resident this receipt code so they can follow what happens with it:', { id: 'feedback.sent.staffCode' }) : msg('Your receipt code. Keep it to follow what happens with your message:', { id: 'feedback.sent.code' })}</p>
+      <p>${ask?.code ?? msg('Your receipt code. Keep it to follow what happens with your message:', { id: 'feedback.sent.code' })}</p>
       ${receiptCode({ code: state.receipt, locale: this.renderedLocale, copyLabel: msg('Copy code', { id: 'feedback.sent.copy' }), onCopy: () => void copyAndTell(state.receipt, this.shadowRoot, () => msg('Receipt code copied', { id: 'feedback.status.copied' }), (text) => this.#status.announce(this.localized(text))) })}
       ${follow ? html`<p><a part="follow-link" href=${follow}>${msg('See what happens with your message', { id: 'feedback.sent.follow' })}</a></p>` : nothing}
       ${state.text ? html`<p>${ask?.echo ?? msg('What you wrote:', { id: 'feedback.sent.echo' })}</p><p class="echo">${state.text}</p>` : nothing}

@@ -100,13 +100,12 @@ export function queuedWhy(state: State<'queued'>): string {
         : msg('The council’s service has a problem right now.', { id: 'feedback.queued.server' });
 }
 
+/** The outcome's title (staff mode has its own: cocreate-console/staff-entry.ts). */
 export function sentTitle(state: State<'sent'>): string {
   if (state.erase === 'erased') return msg('Your message has been erased', { id: 'feedback.erased.title' });
-  return state.staff
-    ? msg('The input is recorded', { id: 'feedback.sent.staffTitle' })
-    : state.queuedFirst
-      ? msg('Your saved message has now been sent', { id: 'feedback.sent.laterTitle' })
-      : msg('Thank you, your message has been sent', { id: 'feedback.sent.title' });
+  return state.queuedFirst
+    ? msg('Your saved message has now been sent', { id: 'feedback.sent.laterTitle' })
+    : msg('Thank you, your message has been sent', { id: 'feedback.sent.title' });
 }
 
 /** The visible counter (and its polite announcement after a pause). */
