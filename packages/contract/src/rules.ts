@@ -29,83 +29,11 @@ export const FEEDBACK_TEXT_MAX = 2000;
 export const FEEDBACK_KINDS = ['praise', 'problem', 'idea', 'question'] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
-/** Where an input stands in the loop; "answered" once a published theme covers it. */
-export const FEEDBACK_STATUSES = ['received', 'in-review', 'answered', 'closed'] as const;
-export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
-
-/** Ways staff receive input on a resident's behalf (assisted entry). */
-export const STAFF_CHANNELS = ['phone', 'in-person', 'paper', 'email', 'outreach'] as const;
-export type StaffChannel = (typeof STAFF_CHANNELS)[number];
-
-/**
- * Input seen in public: citizen-led action that staff record as input, each with a source link
- * (`sourceUrl`), so the loop also counts what residents said outside the council's forms.
- */
-export const PUBLIC_ACTION_CHANNELS = ['petition', 'campaign', 'protest', 'social-media', 'press', 'artwork'] as const;
-export type PublicActionChannel = (typeof PUBLIC_ACTION_CHANNELS)[number];
-
-/** Every channel staff may record input by: assisted entry and input seen in public. */
-export const STAFF_ENTRY_CHANNELS = [...STAFF_CHANNELS, ...PUBLIC_ACTION_CHANNELS] as const;
-export type StaffEntryChannel = (typeof STAFF_ENTRY_CHANNELS)[number];
-
-/** Every channel an input can arrive by: residents' own submissions are `web`. */
-export const FEEDBACK_CHANNELS = ['web', ...STAFF_ENTRY_CHANNELS] as const;
-export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
-
-/** Where a "you said, we did" theme stands. */
-export const THEME_STATUSES = ['listening', 'considering', 'planned', 'done', 'not-possible'] as const;
-export type ThemeStatus = (typeof THEME_STATUSES)[number];
-
-/** A theme is a draft (staff only) until published; then it is public for good. */
-export const THEME_STATES = ['draft', 'published'] as const;
-export type ThemeState = (typeof THEME_STATES)[number];
-
-/** Bounds of what staff write for the public: a theme's title, its texts, a timeline update, a reply. */
-export const THEME_TITLE_MAX = 200;
-export const THEME_TEXT_MAX = 4000;
-export const THEME_UPDATE_TEXT_MAX = 2000;
-export const REPLY_TEXT_MAX = 4000;
-/** Inputs one request may link to a theme. */
-export const THEME_LINKS_MAX = 100;
-
-/** What the audit log records: every staff action that changes something. */
-export const AUDIT_ACTIONS = [
-  'feedback.create',
-  'feedback.update',
-  'feedback.reply',
-  'theme.create',
-  'theme.update',
-  'theme.publish',
-  'theme.add-update',
-  'contact.search',
-  'contact.export',
-  'contact.view',
-  'activity.create',
-  'activity.invite',
-  'council.update',
-  'service.save',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** The five categories of Warsaw's diagnosis, plus social services and a catch-all. */
-export const SERVICE_CATEGORIES = ['education', 'health', 'culture', 'communal', 'transport', 'social', 'other'] as const;
-export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
-
 /** The largest page a list gives (`?limit=`); elements read a council's services a whole page at a time. */
 export const PAGE_LIMIT_MAX = 100;
 
 /** Origins one council may list (a bound on what a settings change may carry). */
 export const SETTINGS_ORIGINS_MAX = 100;
-
-/** What a staff token may do: editors triage and answer, admins also publish and read the audit log. */
-export const STAFF_ROLES = ['editor', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-/** How long a staff session made by single sign-on lasts unless the council sets another length, in minutes (8 hours). */
-export const STAFF_SESSION_MINUTES_DEFAULT = 480;
-/** The shortest and longest staff session a council may set, in minutes (a working day at most). */
-export const STAFF_SESSION_MINUTES_MIN = 5;
-export const STAFF_SESSION_MINUTES_MAX = 1440;
 
 /** A council's open-data licence unless it sets another (an SPDX identifier). */
 export const OPEN_LICENCE_DEFAULT = 'CC-BY-4.0';
@@ -161,7 +89,8 @@ export const RECEIPT_LENGTH = 10;
 export const RECEIPT_GROUPS = [4, 4, 2] as const;
 
 /** A receipt as the server returns it and people see it: `K7MX-2QPA-9R`. */
-export const RECEIPT_PATTERN = new RegExp(`^${RECEIPT_GROUPS.map((n) => `[${RECEIPT_ALPHABET}]{${n}}`).join('-')}$`);
+// Built in a pure call, so a bundle that never tests a receipt drops the building too.
+export const RECEIPT_PATTERN = /* @__PURE__ */ (() => new RegExp(`^${RECEIPT_GROUPS.map((n) => `[${RECEIPT_ALPHABET}]{${n}}`).join('-')}$`))();
 
 /** Grouped for people: `K7MX-2QPA-9R`. */
 export function formatReceipt(stored: string): string {
@@ -213,3 +142,6 @@ export function isRetriableStatus(status: number, problemType?: string): boolean
 
 // The contact bank's rules have their own module, so a page without <contact-bank-signup> never loads them.
 export * from './contact-rules.js';
+// Likewise the staff tools' rules and the themes' (only the pages that show them load them).
+export * from './staff-rules.js';
+export * from './theme-rules.js';

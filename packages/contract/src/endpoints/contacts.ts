@@ -2,7 +2,9 @@
 // Bearer token, never in the URL.
 import { endpoint } from './endpoint.js';
 
-export const createContact = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/contacts', tag: 'contacts', auth: 'public', retry: 'keyed', idempotent: true });
+// The sign-up has a module of its own: every outbox can deliver one, so every form's page loads it,
+// and the rest of this table only where a contact's own routes are used.
+export { createContact } from './contact-signup.js';
 // Confirming twice leaves the entry active: safe to repeat.
 export const confirmContact = /* @__PURE__ */ endpoint({ method: 'post', path: '/v1/councils/{council}/contacts/confirm', tag: 'contacts', auth: 'public', retry: 'safe' });
 export const getMyContact = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/contacts/me', tag: 'contacts', auth: 'contact', retry: 'safe' });

@@ -91,6 +91,9 @@ export interface SubmissionOptions<B> {
 
 const PENDING_PREFIX = 'civicloop:pending:';
 
+/** The state of a send that got no answer to show: nothing could be kept, or a programming error. */
+const errorState = (cause: unknown) => ({ state: 'error', message: cause instanceof Error ? cause.message : String(cause), cause }) as const;
+
 export function createSubmission<R, B>(options: SubmissionOptions<B>) {
   const $state = atom<SubmissionState<R, B>>({ state: 'idle' });
   let unsubscribe: (() => void) | undefined;
@@ -171,8 +174,7 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
       const outbox = options.outbox();
       const scope = options.scope();
       if (!outbox) {
-        const error = new Error('The element has no api or council attribute');
-        $state.set({ state: 'error', message: error.message, cause: error });
+        $state.set(errorState(new Error('The element has no api or council attribute')));
         return $state.get();
       }
       if ($state.get().state !== 'sending') $state.set({ state: 'sending', body: words(body) as B });
@@ -191,7 +193,7 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
         else $state.set({ state: 'refused', key: result.key, refusal: options.refusalOf(result.error), body: words(body), later: false });
       } catch (cause) {
         // Only when nothing could be kept (no IndexedDB) or a programming error.
-        $state.set({ state: 'error', message: cause instanceof Error ? cause.message : String(cause), cause });
+        $state.set(errorState(cause));
       }
       return $state.get();
     },
@@ -226,7 +228,7 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
       } catch (cause) {
         const refused = refusal(cause);
         if (refused) last = undefined;
-        $state.set(refused ? { state: 'refused', key, refusal: refused, body: words, later: false } : { state: 'error', message: cause instanceof Error ? cause.message : String(cause), cause });
+        $state.set(refused ? { state: 'refused', key, refusal: refused, body: words, later: false } : errorState(cause));
       }
       return $state.get();
     },
