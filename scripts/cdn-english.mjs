@@ -4,11 +4,7 @@
 // template picks by index: `lookup` in internal/localization.ts), and each owner's loaders gain
 // `en`, the module scripts/locale-parts.ts writes from the same calls, so a page fetches English
 // only where an element shows it. The npm build keeps English in the code and loads none.
-// The console's strings (`console.*`: staff pages, no public page budget) stay in its code.
 import MagicString from 'magic-string';
-
-/** Owners (scripts/locale-parts.ts) whose English stays in the code. */
-const INLINE = new Set(['console']);
 
 /** The id in msg()'s options (`{ id: 'feedback.kind.praise' }`), or undefined. */
 function idOf(options) {
@@ -16,12 +12,16 @@ function idOf(options) {
   return id && id.value.type === 'Literal' && typeof id.value.value === 'string' ? id.value.value : undefined;
 }
 
-function* calls(node) {
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/** Every msg() call under `node`, and whether it runs only when called (not once, on import). */
+function* calls(node, deferred = false) {
   if (!node || typeof node.type !== 'string') return;
-  if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'msg') yield node;
+  if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'msg') yield { call: node, deferred };
+  const inner = deferred || FUNCTIONS.has(node.type) || (node.type === 'PropertyDefinition' && !node.static);
   for (const value of Object.values(node))
-    if (Array.isArray(value)) for (const child of value) yield* calls(child);
-    else if (value && typeof value.type === 'string') yield* calls(value);
+    if (Array.isArray(value)) for (const child of value) yield* calls(child, inner);
+    else if (value && typeof value.type === 'string') yield* calls(value, inner);
 }
 
 export function cdnEnglish({ dist }) {
@@ -31,7 +31,6 @@ export function cdnEnglish({ dist }) {
       if (!id.includes(`/${dist}/`)) return null;
       const loaders = id.match(/\/generated\/locales\/([a-z]+)\.js$/);
       if (loaders) {
-        if (INLINE.has(loaders[1])) return null;
         const at = code.indexOf('export const messages = {');
         if (at < 0) this.error(`cdn-english: no \`messages\` object in ${id}`);
         const s = new MagicString(code).appendRight(at + 'export const messages = {'.length, `\n    en: () => import('./${loaders[1]}/en.js'),`);
@@ -39,18 +38,17 @@ export function cdnEnglish({ dist }) {
       }
       if (!/\bmsg\(/.test(code) || !/import \{[^}]*\bmsg\b[^}]*\} from '@lit\/localize'/.test(code)) return null;
       const s = new MagicString(code);
-      for (const call of calls(this.parse(code))) {
+      for (const { call, deferred } of calls(this.parse(code))) {
         const [text, options] = call.arguments;
         const messageId = idOf(options);
         if (!messageId) this.error(`cdn-english: a msg() call without a literal id in ${id}: ${code.slice(call.start, call.end)}`);
-        if (INLINE.has(messageId.split('.')[0])) continue;
+        // Run on import, it would answer before any language, English included, has loaded.
+        if (!deferred) this.error(`cdn-english: msg() ${messageId} runs when ${id} is imported; call it when rendering`);
         if (text.type === 'Literal' && typeof text.value === 'string') s.overwrite(text.start, text.end, "''");
         else if (text.type === 'TemplateLiteral' && !text.expressions.length) s.overwrite(text.start, text.end, "''");
-        else if (text.type === 'TaggedTemplateExpression' && text.tag.type === 'Identifier' && text.tag.name === 'str')
-          for (const quasi of text.quasi.quasis) {
-            if (quasi.end > quasi.start) s.remove(quasi.start, quasi.end);
-          }
-        else this.error(`cdn-english: msg() ${messageId} in ${id} is neither a string nor a str\`\` template`);
+        else if (text.type === 'TaggedTemplateExpression' && text.tag.type === 'Identifier' && text.tag.name === 'str') {
+          for (const quasi of text.quasi.quasis) if (quasi.end > quasi.start) s.remove(quasi.start, quasi.end);
+        } else this.error(`cdn-english: msg() ${messageId} in ${id} is neither a string nor a str\`\` template`);
       }
       return s.hasChanged() ? { code: s.toString(), map: s.generateMap({ hires: true }) } : null;
     },

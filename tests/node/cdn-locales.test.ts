@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { launchChromium } from '../support/chromium.mjs';
-import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
+import { createStaffToken, seedDemo, startServer, type RunningServer } from '@civicloop/server';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -179,6 +179,28 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
     assert.equal(en?.label, 'Your message');
     assert.equal(en?.language, 'Language');
     assert.ok(locales.filter((l) => l === 'feedback-en').length >= 2, `feedback-en fetched again: ${locales}`);
+    await page.close();
+  });
+
+  test('a staff form whose staff strings cannot load in its language shows them in English, never empty', async () => {
+    const network = { down: ['console-pl'] };
+    const { page, problems, locales } = await open('<cocreate-feedback id="staff" lang="pl" council="demo"></cocreate-feedback>', network);
+    const token = await createStaffToken(server.db, { council: 'demo', role: 'editor', label: 'cdn-locales test' });
+    await page.evaluate((token) => Object.assign(document.getElementById('staff')!, { staffToken: token }), token);
+    const staff = await page
+      .waitForFunction(
+        () => {
+          const root = document.getElementById('staff')?.shadowRoot;
+          const [channel, send] = ['label[for="channel"]', 'button[type="submit"]'].map((s) => root?.querySelector(s)?.textContent?.trim());
+          return channel !== undefined ? { channel, send } : undefined;
+        },
+        { timeout: 15_000 },
+      )
+      .then((h) => h.jsonValue());
+    assert.deepEqual(problems, []);
+    // The staff part in English (its Polish could not load), the rest of the form in Polish.
+    assert.deepEqual(staff, { channel: 'How did you receive this input?', send: 'Zapisz opinię' });
+    assert.deepEqual([...new Set(locales)].sort(), ['console-en', 'console-pl', 'feedback-pl', 'kit-pl']);
     await page.close();
   });
 

@@ -146,11 +146,18 @@ export abstract class CivicElement extends LitElement {
 
   /**
    * A part loaded later (a lazily imported module) speaks with `parts` too: resolves once they
-   * are here in the element's language (or could not load), so the part never shows in English
-   * first; from then on a language change waits for them as for the element's own.
+   * are here in the element's language (or, that failing, in English), so the part never shows
+   * in English first, nor ever with empty texts (without either it tries again, and waits); from
+   * then on a language change waits for them as for the element's own.
    */
   protected async addMessages(parts: LocaleMessages): Promise<void> {
-    await loadLocale(this.config.locale, [parts]).catch(() => undefined);
+    for (let delay = 1000; ; delay = Math.min(delay * 2, 30_000))
+      try {
+        await loadLocale(this.config.locale, [parts]).catch(() => loadLocale(SOURCE_LOCALE, [parts]));
+        break;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     if (!this.#added.includes(parts)) this.#added.push(parts);
   }
 

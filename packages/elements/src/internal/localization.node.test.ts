@@ -36,3 +36,15 @@ test('an English part that fails to load is not loaded, and the next call tries 
   assert.equal(calls, 2);
   assert.equal(inLocale('en', () => msg('', { id: 'test.c' })), 'Back again');
 });
+
+test('a part not in the language rendering answers in loaded English, never with the empty text the CDN leaves in the call', async () => {
+  const polish = { ...part(), pl: async () => ({ templates: { 'test.d': 'Dzień dobry' } }) } as LocaleMessages;
+  const late = part(async () => ({ templates: { 'test.e': 'Recorded by staff' } }));
+  await loadLocale('pl', [polish]);
+  await assert.rejects(loadLocale('pl', [late]));
+  await loadLocale('en', [late]);
+  assert.deepEqual(
+    inLocale('pl', () => [msg('', { id: 'test.d' }), msg('', { id: 'test.e' })]),
+    ['Dzień dobry', 'Recorded by staff'],
+  );
+});

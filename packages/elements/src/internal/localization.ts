@@ -45,9 +45,9 @@ const slot: Slot = ((globalThis as { [SLOT]?: Slot })[SLOT] ??= { templates: und
  * (tests/node/cdn-locales.test.ts holds the XLIFF to explicit ids).
  */
 function lookup(template: TemplateLike, options?: { id?: string }): TemplateLike {
-  // Outside any element's update (slot empty) msg() answers in English: loaded, where the build
-  // took it out of the code.
-  const localized = options?.id === undefined ? undefined : (slot.templates ?? merged.get(SOURCE_LOCALE))?.[options.id];
+  // A part not (yet) in the language rendering, or msg() outside any element's update, answers in
+  // English: loaded, where the build took it out of the code (scripts/cdn-english.mjs).
+  const localized = options?.id === undefined ? undefined : (slot.templates?.[options.id] ?? merged.get(SOURCE_LOCALE)?.[options.id]);
   // The source text itself (what lit's defaultMsg does; not called by name, or lit-localize's
   // extractor would take the call for a message).
   if (!localized) return isStrTagged(template) ? joinStringsAndValues(template.strings, template.values) : template;
