@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { launchChromium } from '../support/chromium.mjs';
-import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
+import { createStaffToken, seedDemo, startServer, type RunningServer } from '@civicloop/server';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
@@ -45,8 +45,9 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
   /**
    * Opens a CMS page holding `body` and the loader; records every locale chunk it fetches, as
    * `owner-locale` (the build names them `locales/<owner>-<locale>-<hash>.js`, rollup.config.mjs).
+   * While `network.down` holds those names, their requests fail as on a broken connection.
    */
-  async function open(body: string) {
+  async function open(body: string, network: { down: string[] } = { down: [] }) {
     const page = await browser.newPage();
     const problems: string[] = [];
     const locales: string[] = [];
@@ -57,6 +58,7 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
       if (path.startsWith('/cdn/locales/')) {
         const name = /^\/cdn\/locales\/([a-z]+-[a-z]{2})-[\w-]+\.js$/.exec(path)?.[1];
         locales.push(name ?? `unexpected ${path}`);
+        if (name && network.down.includes(name)) return void request.abort('internetdisconnected');
       }
       if (path === '/cms/page.html')
         void request.respond({
@@ -118,6 +120,87 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
     assert.equal(pl?.language, 'Język');
     // Only the form's strings and the kit's, once per language: none of <you-said-we-did>'s.
     assert.deepEqual(locales.sort(), ['feedback-de', 'feedback-pl', 'kit-de', 'kit-pl']);
+    await page.close();
+  });
+
+  // English is a locale part like the others (scripts/cdn-english.mjs): the elements' code does
+  // not carry it, so a page in another language never downloads it.
+  test('the English texts are in the English chunks only, not in the elements\' code', () => {
+    const code = (dir: string, files = readdirSync(`${cdnDir}/${dir}`)) => files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(`${cdnDir}/${dir}/${f}`, 'utf8'));
+    const english = ['What would you like to tell us?', 'You can enter up to ', 'Language'];
+    const feedbackCode = [...code('', ['cocreate-feedback.js']), ...code('chunks')].join('\n');
+    const [feedbackEn, kitEn] = ['feedback-en-', 'kit-en-'].map((prefix) => code('locales', readdirSync(`${cdnDir}/locales`).filter((f) => f.startsWith(prefix)))).map((c) => c.join('\n'));
+    for (const text of english.slice(0, 2)) {
+      assert.ok(!feedbackCode.includes(text), `"${text}" is in the form's code`);
+      assert.ok(feedbackEn!.includes(text), `"${text}" is not in the form's English chunk`);
+    }
+    assert.ok(!/["'`]Language["'`]/.test(feedbackCode), 'the kit\'s "Language" is in the code');
+    assert.match(kitEn!, /["'`]Language["'`]/);
+  });
+
+  test('an English page shows its English texts, from the English chunks', async () => {
+    const { page, problems, locales } = await open('<cocreate-feedback id="en" lang="en" council="demo"></cocreate-feedback>');
+    const en = await readFeedback(page, 'en');
+    assert.deepEqual(problems, []);
+    assert.equal(en?.lang, 'en');
+    assert.equal(en?.label, 'Your message');
+    assert.match(en?.limit ?? '', /^You can enter up to \d{1,3}(,\d{3})* characters\.$/);
+    assert.equal(en?.language, 'Language');
+    assert.deepEqual(locales.sort(), ['feedback-en', 'kit-en']);
+    await page.close();
+  });
+
+  test('a language whose chunk cannot load falls back to English, loaded; then shows the language once it loads', async () => {
+    const network = { down: ['feedback-pl'] };
+    const { page, problems, locales } = await open('<cocreate-feedback id="pl" lang="pl" council="demo"></cocreate-feedback>', network);
+    const pl = await readFeedback(page, 'pl');
+    assert.deepEqual(problems, []);
+    assert.equal(pl?.label, 'Your message');
+    assert.equal(pl?.language, 'Language');
+    assert.ok(locales.includes('feedback-en') && locales.includes('kit-en'), `English fetched: ${locales}`);
+    await page.close();
+  });
+
+  test('when even English cannot load, the element shows no empty or id texts: it keeps its space and shows English once the network is back', async () => {
+    const network = { down: ['feedback-en'] };
+    const { page, problems, locales } = await open('<cocreate-feedback id="en" lang="en" council="demo"></cocreate-feedback>', network);
+    const state = () =>
+      page.evaluate(() => {
+        const el = document.getElementById('en')!;
+        return { reserving: el.hasAttribute('reserving'), text: el.shadowRoot?.textContent?.trim() ?? '', label: !!el.shadowRoot?.querySelector('label') };
+      });
+    assert.deepEqual(await state(), { reserving: true, text: '', label: false });
+    assert.ok(locales.filter((l) => l === 'feedback-en').length >= 1);
+    // It tries again, at once when the browser says it is online again: the form is there in English.
+    network.down = [];
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    const en = await readFeedback(page, 'en');
+    assert.deepEqual(problems, []);
+    assert.equal(en?.label, 'Your message');
+    assert.equal(en?.language, 'Language');
+    assert.ok(locales.filter((l) => l === 'feedback-en').length >= 2, `feedback-en fetched again: ${locales}`);
+    await page.close();
+  });
+
+  test('a staff form whose staff strings cannot load in its language shows them in English, never empty', async () => {
+    const network = { down: ['console-pl'] };
+    const { page, problems, locales } = await open('<cocreate-feedback id="staff" lang="pl" council="demo"></cocreate-feedback>', network);
+    const token = await createStaffToken(server.db, { council: 'demo', role: 'editor', label: 'cdn-locales test' });
+    await page.evaluate((token) => Object.assign(document.getElementById('staff')!, { staffToken: token }), token);
+    const staff = await page
+      .waitForFunction(
+        () => {
+          const root = document.getElementById('staff')?.shadowRoot;
+          const [channel, send] = ['label[for="channel"]', 'button[type="submit"]'].map((s) => root?.querySelector(s)?.textContent?.trim());
+          return channel !== undefined ? { channel, send } : undefined;
+        },
+        { timeout: 15_000 },
+      )
+      .then((h) => h.jsonValue());
+    assert.deepEqual(problems, []);
+    // The staff part in English (its Polish could not load), the rest of the form in Polish.
+    assert.deepEqual(staff, { channel: 'How did you receive this input?', send: 'Zapisz opinię' });
+    assert.deepEqual([...new Set(locales)].sort(), ['console-en', 'console-pl', 'feedback-pl', 'kit-pl']);
     await page.close();
   });
 

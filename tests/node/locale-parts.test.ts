@@ -40,3 +40,13 @@ test('a message id no owner claims fails the split, naming it', () => {
   const dir = litOutput(["'feedback.a': `Eins`", "'stray.b': `Zwei`"]);
   assert.throws(() => splitLocales(dir, ['de'], ['kit', 'feedback']), /no owner.*stray\.b/);
 });
+
+test('English is split into parts too, but no loader loads it: the code holds it (the CDN build adds `en`, scripts/cdn-english.mjs)', () => {
+  const dir = litOutput(["'feedback.a': `Eins`"]);
+  writeFileSync(join(dir, 'en.ts'), "export const templates = {\n  'feedback.a': `One`,\n};\n");
+  splitLocales(dir, ['de', 'en'], ['kit', 'feedback']);
+  assert.match(readFileSync(join(dir, 'feedback', 'en.ts'), 'utf8'), /'feedback\.a': `One`/);
+  const loaders = readFileSync(join(dir, 'feedback.ts'), 'utf8');
+  assert.match(loaders, /de: \(\) => import\('\.\/feedback\/de\.js'\)/);
+  assert.doesNotMatch(loaders, /\ben:/);
+});

@@ -4,7 +4,7 @@ import '../civicloop-config/civicloop-config.js';
 import { CONFIG_CHANGE_EVENT, resolveConfig, type ResolvedConfig } from './config.js';
 import { messages as kitMessages } from '../generated/locales/kit.js';
 import { inLocale, isLoaded, loadLocale, type LocaleMessages } from './localization.js';
-import type { Locale } from './locales.js';
+import { SOURCE_LOCALE, type Locale } from './locales.js';
 import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
 import { numberFormat } from '../kit/format.js';
 import { languagePicker, languageStyles } from '../kit/parts/language.js';
@@ -146,17 +146,27 @@ export abstract class CivicElement extends LitElement {
 
   /**
    * A part loaded later (a lazily imported module) speaks with `parts` too: resolves once they
-   * are here in the element's language (or could not load), so the part never shows in English
-   * first; from then on a language change waits for them as for the element's own.
+   * are here in the element's language (or, that failing, in English), so the part never shows
+   * in English first, nor ever with empty texts (without either it tries again, and waits); from
+   * then on a language change waits for them as for the element's own.
    */
   protected async addMessages(parts: LocaleMessages): Promise<void> {
-    await loadLocale(this.config.locale, [parts]).catch(() => undefined);
+    for (let delay = 1000; ; delay = Math.min(delay * 2, 30_000))
+      try {
+        await loadLocale(this.config.locale, [parts]).catch(() => loadLocale(SOURCE_LOCALE, [parts]));
+        break;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     if (!this.#added.includes(parts)) this.#added.push(parts);
   }
 
   /** Changes seen while the first render waited for the element's language. */
   #deferred: PropertyValues | undefined;
   #localeFailed = false;
+  /** Whether the first render's wait for the element's language is under way. */
+  #waiting = false;
+  #retryDelay = 500;
 
   // The first render waits for the element's language, so a resident never sees it flash in
   // English first (and a half-English form is never on screen). Later language changes keep
@@ -165,14 +175,31 @@ export abstract class CivicElement extends LitElement {
     const wanted = this.config.locale;
     if (this.hasUpdated || this.#localeFailed || isLoaded(wanted, this.#messages)) return super.shouldUpdate(changed);
     this.#deferred = new Map([...(this.#deferred ?? []), ...changed]);
-    loadLocale(wanted, this.#messages).then(
-      () => this.requestUpdate(),
-      () => {
-        // A locale chunk that cannot load: render in the source language rather than nothing.
-        this.#localeFailed = true;
-        this.requestUpdate();
-      },
-    );
+    if (this.#waiting) return false;
+    this.#waiting = true;
+    const settled = (retry: boolean) => {
+      this.#waiting = false;
+      if (!retry) return this.requestUpdate();
+      // Not even English (the CDN loads it too): never empty texts; the element keeps its
+      // reserved space and tries again, sooner when the network comes back.
+      const again = () => {
+        removeEventListener('online', again);
+        clearTimeout(timer);
+        if (this.isConnected) this.requestUpdate();
+      };
+      const timer = setTimeout(again, (this.#retryDelay = Math.min(this.#retryDelay * 2, 30_000)));
+      addEventListener('online', again);
+    };
+    loadLocale(wanted, this.#messages)
+      .catch(() =>
+        // A locale chunk that cannot load: render in English rather than nothing
+        // (`renderedLocale` stays `en` until the wanted language loads).
+        loadLocale(SOURCE_LOCALE, this.#messages).then(() => void (this.#localeFailed = true)),
+      )
+      .then(
+        () => settled(false),
+        () => settled(true),
+      );
     return false;
   }
 
@@ -196,8 +223,10 @@ export abstract class CivicElement extends LitElement {
     // Sites with a language switcher change <html lang> without a reload.
     this.#langObserver = new MutationObserver(this.#onConfigChange);
     this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    // Moved in the DOM: the same configuration, but what `released` stopped must come back.
+    // Moved in the DOM: the same configuration, but what `released` stopped must come back
+    // (before the first render: the wait for its language, which stops retrying while away).
     if (this.hasUpdated) this.scopeChanged();
+    else this.requestUpdate();
     this.#refreshConfig();
   }
 

@@ -17,13 +17,16 @@ import { SOURCE_LOCALE } from './locales.js';
 type TargetLocale = Exclude<Locale, 'en'>;
 type Templates = { [id: string]: TemplateLike };
 
+type Loader = () => Promise<{ templates: Templates }>;
+
 /**
  * One string owner's messages (the kit's, or one element's own; see scripts/locale-parts.ts),
  * one static import() per language in the generated module: bundlers must see each file to
  * split it into its own chunk, fetched only when that language is shown by an element that
- * needs those strings.
+ * needs those strings. English is in the msg() calls themselves, except where a build took it
+ * out of them and loads it like the others: the CDN's (scripts/cdn-english.mjs adds `en`).
  */
-export type LocaleMessages = Record<TargetLocale, () => Promise<{ templates: Templates }>>;
+export type LocaleMessages = Record<TargetLocale, Loader> & { en?: Loader };
 
 /**
  * The templates msg() reads right now, on a global symbol: two Civic Loop copies on a page that
@@ -42,7 +45,9 @@ const slot: Slot = ((globalThis as { [SLOT]?: Slot })[SLOT] ??= { templates: und
  * (tests/node/cdn-locales.test.ts holds the XLIFF to explicit ids).
  */
 function lookup(template: TemplateLike, options?: { id?: string }): TemplateLike {
-  const localized = options?.id === undefined ? undefined : slot.templates?.[options.id];
+  // A part not (yet) in the language rendering, or msg() outside any element's update, answers in
+  // English: loaded, where the build took it out of the code (scripts/cdn-english.mjs).
+  const localized = options?.id === undefined ? undefined : (slot.templates?.[options.id] ?? merged.get(SOURCE_LOCALE)?.[options.id]);
   // The source text itself (what lit's defaultMsg does; not called by name, or lit-localize's
   // extractor would take the call for a message).
   if (!localized) return isStrTagged(template) ? joinStringsAndValues(template.strings, template.values) : template;
@@ -68,19 +73,20 @@ interface Load {
   done: boolean;
   promise: Promise<void>;
 }
-const loads = new Map<LocaleMessages[TargetLocale], Load>();
+const loads = new Map<Loader, Load>();
 
-/** Whether `locale`'s messages of every one of `parts` are here (the source locale always is). */
+/** Whether `locale`'s messages of every one of `parts` are here (English in the code always is). */
 export function isLoaded(locale: Locale, parts: readonly LocaleMessages[]): boolean {
-  return locale === SOURCE_LOCALE || parts.every((p) => loads.get(p[locale as TargetLocale])?.done);
+  return parts.every((p) => (p[locale] ? loads.get(p[locale])?.done : locale === SOURCE_LOCALE));
 }
 
 /** Loads `locale`'s messages of each of `parts` once per page; resolves when they can all be rendered. */
 export function loadLocale(locale: Locale, parts: readonly LocaleMessages[]): Promise<void> {
-  if (locale === SOURCE_LOCALE) return Promise.resolve();
   return Promise.all(
     parts.map((part) => {
-      const loader = part[locale as TargetLocale];
+      const loader = part[locale];
+      // English in the code itself: nothing to load.
+      if (!loader) return;
       let load = loads.get(loader);
       if (!load) {
         const entry: Load = (load = { done: false, promise: Promise.resolve() });
