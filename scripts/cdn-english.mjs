@@ -24,9 +24,18 @@ function* calls(node, deferred = false) {
     else if (value && typeof value.type === 'string') yield* calls(value, inner);
 }
 
+/** A locale module (`generated/locales/<owner>/<locale>.js`), the target of its owner's loaders. */
+const LOCALE_MODULE = /\/generated\/locales\/[a-z]+\/[a-z]{2}\.js$/;
+
 export function cdnEnglish({ dist }) {
   return {
     name: 'cdn-english',
+    // A retried load asks for the same file under the fragment internal/localization.ts sets for
+    // it (a failed module fetch stays failed in some browsers' module maps; see `failures` there).
+    renderDynamicImport({ targetModuleId }) {
+      if (targetModuleId && LOCALE_MODULE.test(targetModuleId)) return { left: 'import(', right: '+(globalThis.civicloopRetry||""))' };
+      return null;
+    },
     transform(code, id) {
       if (!id.includes(`/${dist}/`)) return null;
       const loaders = id.match(/\/generated\/locales\/([a-z]+)\.js$/);

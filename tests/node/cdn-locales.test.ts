@@ -191,15 +191,15 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
       .waitForFunction(
         () => {
           const root = document.getElementById('staff')?.shadowRoot;
-          const [channel, send] = ['label[for="channel"]', 'button[type="submit"]'].map((s) => root?.querySelector(s)?.textContent?.trim());
-          return channel !== undefined ? { channel, send } : undefined;
+          const [channel, send, service] = ['label[for="channel"]', 'button[type="submit"]', 'label[for="service"]'].map((s) => root?.querySelector(s)?.textContent?.trim());
+          return channel !== undefined && service !== undefined ? { channel, send, service } : undefined;
         },
         { timeout: 15_000 },
       )
       .then((h) => h.jsonValue());
     assert.deepEqual(problems, []);
-    // The staff part in English (its Polish could not load), the rest of the form in Polish.
-    assert.deepEqual(staff, { channel: 'How did you receive this input?', send: 'Zapisz opinię' });
+    // The staff part's words in English (its Polish could not load), the rest of the form in Polish.
+    assert.deepEqual(staff, { channel: 'How did you receive this input?', send: 'Record input', service: 'Której usługi to dotyczy? (opcjonalnie)' });
     assert.deepEqual([...new Set(locales)].sort(), ['console-en', 'console-pl', 'feedback-pl', 'kit-pl']);
     await page.close();
   });

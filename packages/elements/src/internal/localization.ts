@@ -74,6 +74,15 @@ interface Load {
   promise: Promise<void>;
 }
 const loads = new Map<Loader, Load>();
+// Per loader, how many of its fetches have failed. Browsers that keep a failed module fetch in
+// their module map (Firefox and Safari until they follow whatwg/html#10327) fail every import()
+// of that URL again, without asking the network: so a retry asks for the same file under a new
+// fragment (`#retry-1`), a new module map entry for the same request. The CDN build reads the
+// fragment from `civicloopRetry`, a global that holds it only while the loader's import() runs
+// (scripts/cdn-english.mjs); locale modules import nothing and do nothing on import, so a
+// second instance is harmless.
+const failures = new Map<Loader, number>();
+type RetrySlot = { civicloopRetry?: string };
 
 /** Whether `locale`'s messages of every one of `parts` are here (English in the code always is). */
 export function isLoaded(locale: Locale, parts: readonly LocaleMessages[]): boolean {
@@ -90,7 +99,15 @@ export function loadLocale(locale: Locale, parts: readonly LocaleMessages[]): Pr
       let load = loads.get(loader);
       if (!load) {
         const entry: Load = (load = { done: false, promise: Promise.resolve() });
-        entry.promise = loader().then(
+        const failed = failures.get(loader) ?? 0;
+        if (failed) (globalThis as RetrySlot).civicloopRetry = `#retry-${failed}`;
+        let fetched: ReturnType<Loader>;
+        try {
+          fetched = loader();
+        } finally {
+          delete (globalThis as RetrySlot).civicloopRetry;
+        }
+        entry.promise = fetched.then(
           (m) => {
             merged.set(locale, Object.assign(merged.get(locale) ?? {}, m.templates));
             entry.done = true;
@@ -98,6 +115,7 @@ export function loadLocale(locale: Locale, parts: readonly LocaleMessages[]): Pr
           (error: unknown) => {
             // A failed fetch may succeed later (the network came back): the next call retries.
             loads.delete(loader);
+            failures.set(loader, failed + 1);
             throw error;
           },
         );
