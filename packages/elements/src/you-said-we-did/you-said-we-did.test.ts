@@ -343,6 +343,8 @@ describe('<you-said-we-did>', () => {
       await waitUntil(() => text(maybe(el, '#title')) !== 'You said, we did', 'messages not localized');
       expect(el.shadowRoot!.querySelector('.base')!.getAttribute('lang')).to.equal(lang);
       const share = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(1 / 3).replace(/\s+/g, ' ');
+      // The words come with the language; the figures with their own request, which may still be out ('…').
+      await waitUntil(() => text(all(el, '.numbers dd')[1]) !== '…', 'the figures did not arrive', { timeout: 15_000 });
       expect(text(all(el, '.numbers dd')[1])).to.equal(share);
       const updated = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(await firstUpdatedAt()).replace(/\s+/g, ' ');
       expect(text(all(el, '[part~="card"]')[0])).to.contain(updated);
