@@ -166,10 +166,10 @@ describe('the loop closes: feedback, reply, theme, mail, element, audit [chromiu
       // The follow link carries the code in the fragment only, never in a query string.
       for (const url of mail.text!.match(/https?:\/\/\S+/g) ?? []) assert.equal(new URL(url).search, '', url);
     }
-    assert.equal(replyMail!.mail.subject, 'Journeyton hat auf Ihre Rückmeldung geantwortet');
+    assert.equal(replyMail!.mail.subject, 'Journeyton hat auf Ihre Nachricht geantwortet');
     assert.ok(replyMail!.mail.text!.includes(replyText), replyMail!.mail.text);
     assert.ok(replyMail!.mail.text!.includes(`Beleg ${receipt}`), replyMail!.mail.text);
-    assert.equal(themeMail!.mail.subject, 'Journeyton hat veröffentlicht, was aus Ihrer Rückmeldung geworden ist');
+    assert.equal(themeMail!.mail.subject, 'Journeyton hat veröffentlicht, was aus Ihrer Nachricht geworden ist');
     assert.match(themeMail!.mail.text!, /„Rückgabe rund um die Uhr“/);
     assert.match(themeMail!.mail.text!, /Wir bauen im Mai eine neue Rückgabestation ein\./);
     assert.match(themeMail!.mail.text!, /Stand: geplant/);

@@ -68,7 +68,7 @@ forEachEngine((engine) => {
       const mail = smtp.received[0]!.mail;
       assert.deepEqual(smtp.received[0]!.rcptTo, ['ola@example.org']);
       assert.deepEqual(mail.from?.value, [{ name: 'Mailton', address: 'loop@mailton.example' }]);
-      assert.equal(mail.subject, 'Mailton odpowiada na Twoją opinię');
+      assert.equal(mail.subject, 'Mailton odpowiada na Twoją wiadomość');
       assert.match(mail.text!, /Dziękujemy, winda zostanie naprawiona w piątek\./);
       assert.ok(mail.text!.includes(`https://mailton.example/biblioteki?x=1#receipt=${input.receipt}`), mail.text);
       assert.match(mail.text!, /Twój adres służy tylko do tego/);
@@ -89,12 +89,12 @@ forEachEngine((engine) => {
       assert.equal((await call(server, 'POST', `${base}/staff/themes/${theme.body.id}/publish`, { token: admin })).status, 200);
       assert.deepEqual(smtp.received.flatMap((r) => r.rcptTo).sort(), ['jonas@example.org', 'sam@example.org']);
       const german = smtp.received.find((r) => r.rcptTo[0] === 'jonas@example.org')!.mail;
-      assert.equal(german.subject, 'Mailton hat veröffentlicht, was aus Ihrer Rückmeldung geworden ist');
+      assert.equal(german.subject, 'Mailton hat veröffentlicht, was aus Ihrer Nachricht geworden ist');
       assert.match(german.text!, /„Library lift“/);
       assert.match(german.text!, /A new lift is ordered for May\./);
       assert.match(german.text!, /Stand: geplant/);
       const english = smtp.received.find((r) => r.rcptTo[0] === 'sam@example.org')!.mail;
-      assert.equal(english.subject, 'Mailton published what it did with your input');
+      assert.equal(english.subject, 'Mailton published what it did with your message');
       assert.match(english.text!, new RegExp(`receipt ${en.receipt}`));
       // Publishing again sends nothing more.
       await call(server, 'POST', `${base}/staff/themes/${theme.body.id}/publish`, { token: admin });
@@ -141,7 +141,7 @@ forEachEngine((engine) => {
         const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
         assert.equal(files.length, 1);
         const mail = await simpleParser(readFileSync(join(outbox, files[0]!)));
-        assert.equal(mail.subject, 'Quietton har svarat på din synpunkt');
+        assert.equal(mail.subject, 'Quietton har svarat på ditt meddelande');
         assert.match(mail.text!, /Tack! Vi ställer ut fler bänkar i maj\./);
         const entry = logs.find((e) => e['msg'] === 'mail written to the outbox folder (no SMTP_URL)')!;
         assert.equal(entry['file'], join(outbox, files[0]!));
