@@ -3,8 +3,8 @@ import { LitElement, nothing, type PropertyDeclarations, type PropertyValues, ty
 import '../civicloop-config/civicloop-config.js';
 import { CONFIG_CHANGE_EVENT, resolveConfig, type ResolvedConfig } from './config.js';
 import { messages as kitMessages } from '../generated/locales/kit.js';
-import { inLocale, isLoaded, loadLocale, type LocaleMessages } from './localization.js';
-import { SOURCE_LOCALE, type Locale } from './locales.js';
+import { inLocale, isLoaded, loadLocale, loadOrEnglish, type LocaleMessages } from './localization.js';
+import type { Locale } from './locales.js';
 import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
 import { numberFormat } from '../kit/format.js';
 import { languagePicker, languageStyles } from '../kit/parts/language.js';
@@ -151,13 +151,7 @@ export abstract class CivicElement extends LitElement {
    * then on a language change waits for them as for the element's own.
    */
   protected async addMessages(parts: LocaleMessages): Promise<void> {
-    for (let delay = 1000; ; delay = Math.min(delay * 2, 30_000))
-      try {
-        await loadLocale(this.config.locale, [parts]).catch(() => loadLocale(SOURCE_LOCALE, [parts]));
-        break;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
+    await loadOrEnglish(this.config.locale, [parts]);
     if (!this.#added.includes(parts)) this.#added.push(parts);
   }
 
@@ -166,7 +160,6 @@ export abstract class CivicElement extends LitElement {
   #localeFailed = false;
   /** Whether the first render's wait for the element's language is under way. */
   #waiting = false;
-  #retryDelay = 500;
 
   // The first render waits for the element's language, so a resident never sees it flash in
   // English first (and a half-English form is never on screen). Later language changes keep
@@ -177,29 +170,15 @@ export abstract class CivicElement extends LitElement {
     this.#deferred = new Map([...(this.#deferred ?? []), ...changed]);
     if (this.#waiting) return false;
     this.#waiting = true;
-    const settled = (retry: boolean) => {
+    // In the wanted language, else in English rather than nothing (`renderedLocale` stays `en`
+    // until the wanted language loads); without either, the element keeps its reserved space
+    // and waits. It stops waiting while out of the page (connectedCallback asks again).
+    void loadOrEnglish(wanted, this.#messages, () => this.isConnected).then((loaded) => {
       this.#waiting = false;
-      if (!retry) return this.requestUpdate();
-      // Not even English (the CDN loads it too): never empty texts; the element keeps its
-      // reserved space and tries again, sooner when the network comes back.
-      const again = () => {
-        removeEventListener('online', again);
-        clearTimeout(timer);
-        if (this.isConnected) this.requestUpdate();
-      };
-      const timer = setTimeout(again, (this.#retryDelay = Math.min(this.#retryDelay * 2, 30_000)));
-      addEventListener('online', again);
-    };
-    loadLocale(wanted, this.#messages)
-      .catch(() =>
-        // A locale chunk that cannot load: render in English rather than nothing
-        // (`renderedLocale` stays `en` until the wanted language loads).
-        loadLocale(SOURCE_LOCALE, this.#messages).then(() => void (this.#localeFailed = true)),
-      )
-      .then(
-        () => settled(false),
-        () => settled(true),
-      );
+      if (!loaded) return;
+      if (loaded !== wanted) this.#localeFailed = true;
+      this.requestUpdate();
+    });
     return false;
   }
 

@@ -127,6 +127,34 @@ export function loadLocale(locale: Locale, parts: readonly LocaleMessages[]): Pr
 }
 
 /**
+ * Loads `locale`'s messages of `parts` or, that failing, English's, and resolves with the one
+ * loaded. While neither can load, it waits (1 s doubling to 30 s, or until the browser says it
+ * is online again) and tries again, as long as `wanted()` holds; once it does not, it resolves
+ * with undefined. So an element never shows empty texts: it waits for words it can show.
+ */
+export async function loadOrEnglish(locale: Locale, parts: readonly LocaleMessages[], wanted: () => boolean = () => true): Promise<Locale | undefined> {
+  for (let delay = 1000; wanted(); delay = Math.min(delay * 2, 30_000)) {
+    try {
+      return await loadLocale(locale, parts).then(
+        () => locale,
+        () => loadLocale(SOURCE_LOCALE, parts).then(() => SOURCE_LOCALE),
+      );
+    } catch {
+      await new Promise<void>((resolve) => {
+        const again = () => {
+          removeEventListener('online', again);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(again, delay);
+        addEventListener('online', again);
+      });
+    }
+  }
+  return undefined;
+}
+
+/**
  * Runs `fn` with msg() answering in `locale` (which must be loaded; otherwise the source
  * locale). Restores the previous slot, so nested calls and other elements are unaffected.
  */
