@@ -37,6 +37,11 @@ export const loopStyles = css`
     color: var(--_muted);
   }
 
+  /* The chart's caption takes its place unseen: its lines depend on the width and the language. */
+  .skeleton-caption {
+    visibility: hidden;
+  }
+
   /* The chart (6rem) and its "Show the figures as a table" line (24px and 0.5rem above and below). */
   .chart-skeleton {
     block-size: calc(6rem + 24px + 1rem);

@@ -135,6 +135,10 @@ describe('<you-said-we-did>', () => {
       const thisMonth = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date());
       expect(text(rows[rows.length - 1])).to.equal(`${thisMonth} 3 1 33%`);
       expect(text($(el, 'table caption'))).to.equal(chart.getAttribute('aria-label'));
+      // Sighted readers see what the bars measure; a screen reader hears it once, as the image's name.
+      const caption = $(el, 'figure.chart > figcaption');
+      expect(text(caption)).to.equal(chart.getAttribute('aria-label'));
+      expect(caption.getAttribute('aria-hidden')).to.equal('true');
 
       const cards = all(el, '[part~="card"]');
       expect(cards).to.have.length(10);

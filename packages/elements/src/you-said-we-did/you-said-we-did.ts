@@ -21,6 +21,9 @@ import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type Lo
 import * as s from './strings.js';
 import { loopStyles } from './you-said-we-did.styles.js';
 
+/** A month with one of the longest names, for the unseen caption that holds the chart's place while the figures load. */
+const SKELETON_MONTH = '2026-09';
+
 /**
  * "You said, we did": what residents told the council, what the council did about it, and
  * figures that show whether the loop is closed: how much input was answered in public and how
@@ -186,7 +189,7 @@ export class YouSaidWeDid extends CivicElement {
     `;
   }
 
-  // The figures' shape while they load (the same labels, the chart's height), so what follows
+  // The figures' shape while they load (the same labels, the chart's caption and height), so what follows
   // them does not move when they arrive; hidden from assistive technology, which hears "Loading".
   #renderFiguresSkeleton(): TemplateResult {
     const labels = [msg('Messages received', { id: 'loop.figures.received' }), msg('Answered in public', { id: 'loop.figures.answered' }), msg('Median time to a public answer', { id: 'loop.figures.median' })];
@@ -194,7 +197,10 @@ export class YouSaidWeDid extends CivicElement {
       <dl class="numbers">
         ${labels.map((label) => html`<div><dt>${label}</dt><dd>…</dd></div>`)}
       </dl>
-      <div class="skeleton chart-skeleton"></div>
+      <div>
+        <p class="chart-caption skeleton-caption">${s.chartLabel(this.#month(SKELETON_MONTH), this.#month(SKELETON_MONTH))}</p>
+        <div class="skeleton chart-skeleton"></div>
+      </div>
     </div>`;
   }
 

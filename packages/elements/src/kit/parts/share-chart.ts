@@ -14,8 +14,9 @@ export interface ShareRow {
 /**
  * Bars of the share of inputs answered in public, one per row, with the same figures as a table
  * under "Show the figures as a table" (the SVG is one image named by `label`; the table is what a
- * screen reader or a keyboard user reads figure by figure). It has no words of its own: the
- * element passes its localized labels.
+ * screen reader or a keyboard user reads figure by figure). `label` is also shown above the bars,
+ * so a sighted reader knows what they measure and over which months; a screen reader hears it
+ * once, as the image's name. It has no words of its own: the element passes its localized labels.
  */
 export function shareChart(o: {
   label: string;
@@ -30,6 +31,7 @@ export function shareChart(o: {
   const [w, h, gap] = [24, 100, 6];
   return html`
     <figure class="chart">
+      <figcaption class="chart-caption" aria-hidden="true">${o.label}</figcaption>
       <svg part=${o.part ?? 'chart'} role="img" aria-label=${o.label} viewBox="0 0 ${o.rows.length * w} ${h + 2}" preserveAspectRatio="none" focusable="false">
         ${o.rows.map((r, i) => {
           const bar = Math.round((r.share ?? 0) * h);
@@ -66,6 +68,11 @@ export function shareChart(o: {
 export const shareChartStyles = css`
   .chart {
     margin: 0;
+  }
+
+  .chart-caption {
+    color: var(--_muted);
+    margin: 0 0 0.25rem;
   }
 
   .chart svg {
