@@ -44,9 +44,8 @@ function shortMessageIds() {
 
 const isLoader = (chunk) => chunk.isEntry && chunk.name === 'civicloop';
 const CLASSIC_SCRIPT_NOTICE =
-  '(s=>s&&console.warn(`civicloop: ${s.src} was loaded as a classic script. Add type="module" to its tag: ' +
-  '<script type="module" src="${s.src}"></script>. A classic script holds up the page while it loads, and later ' +
-  'versions of Civic Loop may not run as one.`))(document.currentScript);';
+  '(s=>s&&console.warn(`civicloop: ${s.src} was loaded as a classic script, which holds up the page and may not run ' +
+  'in later versions. Use <script type="module" src="${s.src}"></script>`))(document.currentScript);';
 
 /**
  * Fails the build if the loader entry gets a static import or an export: either would make it a

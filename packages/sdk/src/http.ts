@@ -20,28 +20,23 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
  * load balancer's 503) still yield a usable Problem with the real status.
  */
 export function toProblem(status: number, statusText: string, text: string): Problem {
-  let body: unknown;
+  let raw: Record<string, unknown> = {};
   try {
-    body = JSON.parse(text);
+    const body: unknown = JSON.parse(text);
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) raw = body as Record<string, unknown>;
   } catch {
-    body = undefined;
+    // Not JSON (a proxy's HTML page): the status says it all.
   }
-  const raw = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const str = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
+  const whole = str('type') !== undefined && str('title') !== undefined && Number.isInteger(raw['status']);
   // A well-formed problem is kept whole, extension members included (RFC 9457 §3.2).
-  if (typeof raw['type'] === 'string' && typeof raw['title'] === 'string' && Number.isInteger(raw['status'])) {
-    const problem = { ...raw } as Problem;
-    if (problem.detail !== undefined && typeof problem.detail !== 'string') delete problem.detail;
-    if (problem.instance !== undefined && typeof problem.instance !== 'string') delete problem.instance;
-    if (problem.errors !== undefined && !(Array.isArray(problem.errors) && problem.errors.every(isIssue))) delete problem.errors;
-    return problem;
+  const problem: Problem = whole ? ({ ...raw } as Problem) : { type: str('type') ?? 'about:blank', title: str('title') || statusText || `HTTP ${status}`, status };
+  // Members of the wrong type are left out, so that callers can trust the ones there.
+  for (const key of ['detail', 'instance'] as const) {
+    if (str(key) === undefined) delete problem[key];
+    else problem[key] = str(key);
   }
-  const problem: Problem = {
-    type: typeof raw['type'] === 'string' ? raw['type'] : 'about:blank',
-    title: typeof raw['title'] === 'string' && raw['title'] ? raw['title'] : statusText || `HTTP ${status}`,
-    status,
-  };
-  if (typeof raw['detail'] === 'string') problem.detail = raw['detail'];
-  if (typeof raw['instance'] === 'string') problem.instance = raw['instance'];
+  if (problem.errors !== undefined && !(Array.isArray(problem.errors) && problem.errors.every(isIssue))) delete problem.errors;
   return problem;
 }
 

@@ -194,8 +194,9 @@ export function createTransport(options: TransportOptions): Transport {
   const baseUrl = new URL(String(options.baseUrl)).href.replace(/\/+$/, '');
   const council = options.council;
   const timeout = options.timeout ?? 10_000;
-  const retry: Required<RetryOptions> =
-    typeof options.retry === 'number' ? { ...RETRY_DEFAULTS, limit: options.retry } : { ...RETRY_DEFAULTS, ...stripUndefined(options.retry ?? {}) };
+  const given = typeof options.retry === 'number' ? { limit: options.retry } : { ...options.retry };
+  // An option given as undefined keeps its default.
+  const retry: Required<RetryOptions> = { ...RETRY_DEFAULTS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
   const fetchImpl = options.fetch;
 
   async function call<T>(id: EndpointId, endpoint: Endpoint, input: TransportInput = {}): Promise<ApiResponse<T>> {
@@ -228,15 +229,16 @@ export function createTransport(options: TransportOptions): Transport {
       headers.set('authorization', `Bearer ${input.token}`);
     }
 
-    // Only what differs from ky's defaults (an undefined option is the same as none to ky).
+    // Only what differs from ky's defaults (an undefined option is the same as none to ky, and
+    // ky leaves out undefined query parameters).
     const send = (limit: number) =>
       ky(url, {
         method,
         headers,
         json: input.body,
-        ...(input.query ? { searchParams: stripUndefined(input.query) as Record<string, string | number | boolean> } : {}),
+        searchParams: input.query,
         signal,
-        ...(input.cache ? { cache: input.cache } : {}),
+        cache: input.cache,
         fetch: fetchImpl,
         timeout,
         retry: {
@@ -343,10 +345,6 @@ async function reachable(url: string, baseUrl: string, fetchImpl: typeof globalT
 function isFetchFailure(error: unknown): boolean {
   // ky's own errors are named HTTPError and TimeoutError, so the name alone tells them apart.
   return error instanceof Error && error.name === 'TypeError';
-}
-
-function stripUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 function issuesOf(thrown: unknown): ValidationIssue[] {

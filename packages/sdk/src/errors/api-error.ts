@@ -4,11 +4,11 @@ import { SdkError, describeRequest, type RequestInfo } from './sdk-error.js';
 /** The server answered with a status outside 2xx; `problem` holds its RFC 9457 details. */
 export class ApiError extends SdkError {
   /** HTTP status of the response. */
-  readonly status: number;
+  declare readonly status: number;
   /** The problem+json body; synthesised from the status when the body was not one. */
-  readonly problem: Problem;
+  declare readonly problem: Problem;
   /** Milliseconds the server asked to wait (`Retry-After`, seconds or HTTP date), if it did. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(request: RequestInfo, status: number, problem: Problem, options?: { cause?: unknown; retryAfter?: number }) {
     super(`${describeRequest(request)} failed with ${status}: ${problem.title}`, request, options);

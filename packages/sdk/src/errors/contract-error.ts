@@ -7,11 +7,11 @@ import { SdkError, describeRequest, type RequestInfo } from './sdk-error.js';
  */
 export class ContractError extends SdkError {
   /** HTTP status of the offending response. */
-  readonly status: number;
+  declare readonly status: number;
   /** What is wrong, with JSON Pointer paths into the response body. */
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
   /** The body as received (parsed JSON, or the raw text when it was not JSON). */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(request: RequestInfo, status: number, issues: readonly ValidationIssue[], body: unknown, options?: { cause?: unknown }) {
     const first = issues[0];

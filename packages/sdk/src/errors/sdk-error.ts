@@ -16,16 +16,18 @@ export interface RequestInfo {
 /** Base of every error the SDK throws; test for it with `isSdkError`, not `instanceof`. */
 export class SdkError extends Error {
   declare readonly [SDK_ERROR_BRAND]: true;
+  // Assigned in the constructor, not declared as class fields, which would cost every bundle
+  // their definitions too (the subclasses do the same).
   /** Upper-case HTTP method of the failed request. */
-  readonly method: string;
+  declare readonly method: string;
   /** Absolute URL of the failed request. */
-  readonly url: string;
+  declare readonly url: string;
 
   constructor(message: string, request: RequestInfo, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'SdkError';
     this.method = request.method;
     this.url = request.url;
+    this.name = 'SdkError';
     // Non-enumerable so that logging or JSON.stringify of an error stays readable.
     Object.defineProperty(this, SDK_ERROR_BRAND, { value: true, enumerable: false });
   }

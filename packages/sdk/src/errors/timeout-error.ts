@@ -3,7 +3,7 @@ import { SdkError, describeRequest, type RequestInfo } from './sdk-error.js';
 /** One attempt took longer than the client's `timeout`; the request was abandoned. */
 export class TimeoutError extends SdkError {
   /** The per-attempt limit that was exceeded, in milliseconds. */
-  readonly timeout: number;
+  declare readonly timeout: number;
 
   constructor(request: RequestInfo, timeout: number, options?: { cause?: unknown }) {
     super(`${describeRequest(request)} timed out after ${timeout} ms`, request, options);
