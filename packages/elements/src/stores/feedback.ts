@@ -176,7 +176,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     },
 
     async submit(): Promise<void> {
-      if (submission.$state.get().state === 'sending' || !form.complete()) return;
+      if (submission.$state.get().state === 'sending' || !form.attempt()) return;
       const [d, token] = [form.$values.get(), options.staffToken()];
       const body = buildBody(d);
       const staff = token ? options.staffEntry?.()?.fields(d) : undefined;
