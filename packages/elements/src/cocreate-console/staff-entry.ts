@@ -6,7 +6,9 @@
 // own, imported only once a staff token is set (the console's record view loads it ahead): the
 // public form's page pays nothing for it. It lives with the console and its words are the
 // console's (`console.*`): the form loads them with this module (`messages`) before showing it.
+import type { StaffFeedbackCreate } from '@civicloop/contract';
 import { PUBLIC_ACTION_CHANNELS, STAFF_CHANNELS, type StaffEntryChannel } from '@civicloop/contract/rules';
+import { createStaffFeedback, isApiError } from '@civicloop/sdk';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { channelLabel } from './strings.js';
@@ -43,6 +45,21 @@ export const staffEntry: StaffEntry & {
 
   fields(d) {
     return { channel: d.channel as StaffEntryChannel, ...(isPublic(d.channel) ? { sourceUrl: d.sourceUrl.trim() } : {}) };
+  },
+
+  sender(target, token) {
+    return {
+      send: (_operation, body, options) => {
+        const key = options!.idempotencyKey!;
+        return createStaffFeedback(target, body as StaffFeedbackCreate, { token, idempotencyKey: key }).then(
+          (result) => ({ state: 'delivered', key, result }),
+          (error: unknown) => {
+            if (isApiError(error)) return { state: 'refused', key, error };
+            throw error;
+          },
+        );
+      },
+    };
   },
 
   errorText(error, limit) {

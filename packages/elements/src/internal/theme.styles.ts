@@ -136,14 +136,8 @@ export const themeStyles = css`
     margin: 0;
   }
 
-  input[type='text'],
-  input[type='email'],
-  input[type='tel'],
-  input[type='url'],
-  input[type='search'],
-  input[type='password'],
-  input[type='number'],
-  input[type='date'],
+  /* Text-like inputs (text, email, tel, url, search, password, number, date): all but ticks and hidden ones. */
+  input:not([type='checkbox'], [type='radio'], [type='hidden']),
   select,
   textarea {
     display: block;

@@ -398,7 +398,7 @@ export function createContactBankFlow(options: ContactBankFlowOptions) {
 
     async submit(): Promise<void> {
       if (waiting || submission.$state.get().state === 'sending') return;
-      if (!form.complete()) {
+      if (!form.attempt()) {
         // After a refusal, the form's own problems come first (consent to tick again, say); else they would stay hidden behind it.
         if (submission.$state.get().state === 'refused') submission.again();
         return;

@@ -6,13 +6,14 @@
 //                                                -> rejected | error   (text kept, back to editing)
 import type { FeedbackCreate, FeedbackCreated, Locale } from '@civicloop/contract';
 import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, RATING_MAX, RATING_MIN, type FeedbackKind, type StaffEntryChannel } from '@civicloop/contract/rules';
-import { createStaffFeedback, deleteFeedback, isApiError } from '@civicloop/sdk';
+import { deleteFeedback, type Transport } from '@civicloop/sdk';
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import { refusalOf, setupProblem, type SetupProblem } from '../kit/stores/answers.js';
+import { setupProblem, type SetupProblem } from '../kit/stores/answers.js';
 import type { ElementScope } from '../kit/stores/connection.js';
 import { readyConfig, type CouncilState, type ServicesState } from '../kit/stores/council.js';
 import { keepSame, outcomeOf, type OutcomeState } from '../kit/stores/compose.js';
 import type { EraseState } from '../kit/stores/erase.js';
+import type { OutboxLike } from '../kit/stores/submission.js';
 import { createFormFlow, type FlowEvent, type FlowHost } from '../kit/stores/flow.js';
 import { check, pageUrl, type FieldIssue } from '../kit/stores/form.js';
 
@@ -60,10 +61,12 @@ export interface FeedbackFlowOptions extends FlowHost {
   staffEntry?(): StaffEntry | undefined;
 }
 
-/** What staff mode adds to the flow: the channel, and for input seen in public its source link. */
+/** What staff mode adds to the flow: the channel, for input seen in public its source link, and sending through the staff endpoint. */
 export interface StaffEntry {
   issues(d: FeedbackDraft): FieldError[];
   fields(d: FeedbackDraft): { channel: StaffEntryChannel; sourceUrl?: string };
+  /** Sends directly with the staff token (nothing is kept on a shared desk's device): delivered, refused (an HTTP answer), or it throws. */
+  sender(target: Transport, token: string): Pick<OutboxLike, 'send'>;
 }
 
 /** The resident's words in a sent body: what comes back to them, never the reply address. */
@@ -176,18 +179,17 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     },
 
     async submit(): Promise<void> {
-      if (submission.$state.get().state === 'sending' || !form.complete()) return;
+      if (submission.$state.get().state === 'sending' || !form.attempt()) return;
       const [d, token] = [form.$values.get(), options.staffToken()];
       const body = buildBody(d);
-      const staff = token ? options.staffEntry?.()?.fields(d) : undefined;
+      // With a token the staff part is here: without it, validate() stopped at the channel.
+      const entry = token ? options.staffEntry?.() : undefined;
+      const staff = entry?.fields(d);
       const started = await base.start(body, [body, staff], d.trap);
       if (!started) return;
       const { target, key, wire } = started;
-      $staffSent.set(Boolean(token));
-      // Staff record directly: nothing is kept on a shared desk's device.
-      const s = token
-        ? await submission.direct(key, body, () => createStaffFeedback(target, { ...(wire as FeedbackCreate), ...staff! }, { token, idempotencyKey: key }), (e) => (isApiError(e) ? refusalOf(e) : undefined))
-        : await submission.send(wire, key);
+      $staffSent.set(Boolean(entry));
+      const s = entry ? await submission.send({ ...(wire as FeedbackCreate), ...staff }, key, entry.sender(target, token!)) : await submission.send(wire, key);
       if (s.state === 'sent' || s.state === 'queued') form.reset({ channel: d.channel });
     },
 

@@ -9,5 +9,4 @@ export { charCount } from './char-count.js';
 export { notice, type NoticeTone } from './notice.js';
 export { setupNotice } from './setup-notice.js';
 export { copyAndTell, copyReceipt, receiptCode, receiptLength, spellReceipt } from './receipt.js';
-export { progress } from './progress.js';
 export { kitStyles } from './parts.styles.js';

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * CSS of the kit's render parts (fields, radio options, counts, error summary, notices,
- * receipt, progress). Colours, the focus ring, buttons, links and `.visually-hidden` come
+ * receipt). Colours, the focus ring, buttons, links and `.visually-hidden` come
  * from the theme (internal/theme.styles.ts), which every element includes first.
  */
 export const kitStyles = css`
@@ -106,7 +106,6 @@ export const kitStyles = css`
   }
 
   .notice,
-  .receipt,
   .input-use {
     border-inline-start: 4px solid var(--_border);
     padding: calc(var(--_space) * 0.5) var(--_space);
@@ -117,13 +116,11 @@ export const kitStyles = css`
     border-color: var(--_error);
   }
 
-  .notice.success,
-  .receipt {
+  .notice.success {
     border-color: var(--_success);
   }
 
   .notice p,
-  .receipt p,
   .input-use p {
     margin: 0.25rem 0;
   }
@@ -135,24 +132,15 @@ export const kitStyles = css`
     letter-spacing: 0.08em;
   }
 
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-  }
-
-  .progress {
-    color: var(--_muted);
-    margin: 0 0 0.25rem;
-  }
-  /* yesNo(): the question and its two buttons on one line where they fit. */
+  /* A row of buttons; yesNo(): the question and its two buttons on one line where they fit. */
+  .row,
   .compact {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem 1rem;
   }
+
   .compact p {
     margin: 0;
     font-weight: 600;

@@ -42,10 +42,11 @@ export function keepSame<T extends object>(): (next: T) => T {
   return (next) => (last = last && same(last, next) ? last : next);
 }
 
-export type Outcome<R> =
-  | { type: 'sent'; result: R; later: boolean }
+/** What a form's flow reports, for the element's events (`cocreate-submitted`, `-queued`, `-error`); `result` is the server's answer. */
+export type FlowEvent<R = { receipt: string; id: string }> =
+  | { type: 'submitted'; result: R; queued: boolean }
   | { type: 'queued'; key: string }
-  | { type: 'failed'; status: number | undefined; problemType: string | undefined; message: string };
+  | { type: 'error'; status: number | undefined; problemType: string | undefined; message: string };
 
 export function composeForm<V extends object, F extends string, R, B>(
   form: Form<V, F>,
@@ -57,16 +58,16 @@ export function composeForm<V extends object, F extends string, R, B>(
     serverCode(field: F): string;
     /** Whether the resident can fix `field` (a value the page preset is a setup error instead). */
     fixable(field: F): boolean;
-    onOutcome(outcome: Outcome<R>): void;
+    notify(event: FlowEvent<R>): void;
   },
 ): void {
   submission.$state.listen((s) => {
-    if (s.state === 'sent') options.onOutcome({ type: 'sent', result: s.result, later: s.later });
-    else if (s.state === 'queued') options.onOutcome({ type: 'queued', key: s.key });
-    else if (s.state === 'error') options.onOutcome({ type: 'failed', status: undefined, problemType: undefined, message: s.message });
+    if (s.state === 'sent') options.notify({ type: 'submitted', result: s.result, queued: s.later });
+    else if (s.state === 'queued') options.notify({ type: 'queued', key: s.key });
+    else if (s.state === 'error') options.notify({ type: 'error', status: undefined, problemType: undefined, message: s.message });
     if (s.state !== 'refused') return;
     const r: Refusal = s.refusal;
-    options.onOutcome({ type: 'failed', status: r.status, problemType: r.problemType, message: r.message });
+    options.notify({ type: 'error', status: r.status, problemType: r.problemType, message: r.message });
     // A kept input's draft was cleared when it was kept: its words come back to the form.
     if (s.later && s.body) form.giveBack(options.giveBack(s.body));
     const issues = r.status === 422 && r.problemType !== PROBLEM_TYPES.spam ? (r.issues ?? []) : [];

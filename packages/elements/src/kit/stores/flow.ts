@@ -7,18 +7,14 @@ import type { ReadableAtom } from 'nanostores';
 import { councilAntiAbuse, queuedReason, refusalOf, scopeOf } from './answers.js';
 import { councilView, type ElementScope } from './connection.js';
 import { outboxFor } from './outbox.js';
-import { composeForm, NOT_CONFIGURED } from './compose.js';
+import { composeForm, NOT_CONFIGURED, type FlowEvent } from './compose.js';
 import { createErase } from './erase.js';
 import { createForm, type DraftOptions, type FormOptions } from './form.js';
 import { createSubmission } from './submission.js';
 import type { CouncilState } from './council.js';
 import type { Transport } from '@civicloop/sdk';
 
-/** What a form's flow reports, for the element's events (`cocreate-submitted`, `-queued`, `-error`); `result` is the server's answer. */
-export type FlowEvent<R = { receipt: string; id: string }> =
-  | { type: 'submitted'; result: R; queued: boolean }
-  | { type: 'queued'; key: string }
-  | { type: 'error'; status: number | undefined; problemType: string | undefined; message: string };
+export type { FlowEvent };
 
 /** What an element gives its form's flow. */
 export interface FlowHost<R = { receipt: string; id: string }> {
@@ -56,10 +52,7 @@ export function createFormFlow<V extends object, F extends string, R, B>(o: Form
   const form = createForm<V, F>({ ...o.form, now, draft: { ...o.form.draft, key, storage: o.storage } });
   const submission = createSubmission<R, B>({ outbox: () => (target() ? outboxFor(target()!) : undefined), operation: o.operation, scope: key, reasonOf: queuedReason, refusalOf, wordsOf: o.wordsOf });
   const failed = (r: { status?: number | undefined; problemType?: string | undefined; message: string }) => o.notify({ type: 'error', status: r.status, problemType: r.problemType, message: r.message });
-  composeForm(form, submission, {
-    ...o,
-    onOutcome: (e) => (e.type === 'sent' ? o.notify({ type: 'submitted', result: e.result, queued: e.later }) : e.type === 'queued' ? o.notify(e) : failed(e)),
-  });
+  composeForm(form, submission, o);
   const antiAbuse = councilAntiAbuse({ $council: council.$council, target, staff: o.staff, since: form.since, now });
   const flow = {
     now,

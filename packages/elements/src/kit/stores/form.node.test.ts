@@ -1,5 +1,5 @@
 // The form store without a browser: errors from the contract's rules, the server's 422 mapped
-// onto the same fields, steps with "check your answers", and drafts per form instance.
+// onto the same fields, and drafts per form instance.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX } from '@civicloop/contract/rules';
@@ -27,15 +27,12 @@ function validate(v: Values): FieldIssue<Field>[] {
 
 const initial: Values = { kind: undefined, text: '', wantsReply: false, contact: '' };
 
-function makeForm(opts: { storage?: Storage; key?: string; steps?: boolean; now?: () => number } = {}) {
+function makeForm(opts: { storage?: Storage; key?: string; now?: () => number } = {}) {
   return createForm<Values, Field>({
     initial,
     fields: FIELDS,
     validate,
     now: opts.now ?? (() => 1_000),
-    ...(opts.steps
-      ? { steps: [{ id: 'what', fields: ['kind'] }, { id: 'message', fields: ['text', 'contact'] }, { id: 'check', fields: [], review: true }] }
-      : {}),
     draft: {
       key: () => opts.key ?? 'feedback:riverside:libraries:0',
       never: ['contact'],
@@ -90,30 +87,6 @@ describe('form store', () => {
     form.update({ contact: 'other@b.example' });
     assert.deepEqual(form.$errors.get().map((e) => e.field), ['text']);
     assert.equal(fieldOfPointer('/a~1b/0'), 'a/b');
-  });
-
-  test('steps: each step checks its own fields; "check your answers" sends back to a step', () => {
-    const form = makeForm({ steps: true });
-    assert.equal(form.next(), false);
-    assert.deepEqual(form.$errors.get().map((e) => e.field), ['kind'], 'only the first step’s fields');
-    form.update({ kind: 'problem' });
-    assert.equal(form.next(), true);
-    assert.equal(form.$step.get(), 1);
-    form.update({ text: 'The lift is broken' });
-    assert.equal(form.next(), true);
-    assert.equal(form.reviewing(), true);
-    form.goTo('kind');
-    assert.equal(form.$step.get(), 0);
-    form.update({ kind: undefined });
-    form.$step.get();
-    // Sending from any step checks every step and shows the first invalid one.
-    assert.equal(form.complete(), false);
-    assert.equal(form.$step.get(), 0);
-    form.update({ kind: 'idea' });
-    assert.equal(form.complete(), true);
-    // A server error on a later step's field brings the resident to that step.
-    form.serverErrors([{ path: '/text' }], () => 'server-invalid');
-    assert.equal(form.$step.get(), 1);
   });
 
   test('the draft survives a reload, never holds the contact, and keeps when writing began', () => {

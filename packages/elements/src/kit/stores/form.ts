@@ -1,6 +1,6 @@
 // The form store every Civic Loop form is built on: values, errors derived from the contract's
-// rules, one mapping for client-side issues and the server's 422 `errors`, optional steps with a
-// "check your answers" step, and a draft kept on the device that never holds the fields it names.
+// rules, one mapping for client-side issues and the server's 422 `errors`, and a draft kept on
+// the device that never holds the fields it names. (No steps: every form so far is one page.)
 // No DOM and no zod: it runs (and is tested) in node.
 import { wallClock } from '../clock.js';
 import { EMAIL_MAX, EMAIL_PATTERN } from '@civicloop/contract/rules';
@@ -12,13 +12,6 @@ export interface FieldIssue<F extends string = string> {
   code: string;
   /** From the server's 422 `errors` rather than the client's checks. */
   server?: boolean;
-}
-
-/** A step of a multi-step form; `review` marks "check your answers" (no fields of its own). */
-export interface FormStep<F extends string> {
-  id: string;
-  fields: readonly F[];
-  review?: boolean;
 }
 
 export interface DraftOptions<V> {
@@ -40,7 +33,6 @@ export interface FormOptions<V extends object, F extends string> {
   validate(values: V): FieldIssue<F>[];
   /** Fields that exist on the form, for the server's JSON Pointer paths (`/text` -> `text`). */
   fields: readonly F[];
-  steps?: readonly FormStep<F>[];
   draft?: DraftOptions<V>;
   /** Wall clock, injectable for tests. @default Date.now, looked up at each call (kit/clock.ts) */
   now?: () => number;
@@ -94,22 +86,13 @@ export function fieldOfPointer(pointer: string): string | undefined {
 export function createForm<V extends object, F extends string>(options: FormOptions<V, F>) {
   const now = options.now ?? wallClock;
   const storage = options.draft ? deviceStorage(options.draft.storage) : undefined;
-  const steps = options.steps ?? [];
   const $values = atom<V>({ ...options.initial });
   const $errors = atom<FieldIssue<F>[]>([]);
-  const $step = atom(0);
   // When writing began (wall clock), kept with the draft so a restored form keeps its fill time.
   let since = now();
   // Fields that showed an error at the last attempt: only they are re-checked while the resident
   // edits, so a fixed field clears at once and an untouched one is not flagged before sending.
   let watched = new Set<F>();
-
-  const stepFields = (index: number): readonly F[] | undefined => (steps.length ? (steps[index]?.fields ?? []) : undefined);
-
-  function issuesIn(values: V, fields: readonly F[] | undefined): FieldIssue<F>[] {
-    const all = options.validate(values);
-    return fields ? all.filter((i) => fields.includes(i.field)) : all;
-  }
 
   function refreshErrors(changed: readonly F[]): void {
     const current = $errors.get();
@@ -146,9 +129,6 @@ export function createForm<V extends object, F extends string>(options: FormOpti
     $values: $values as ReadableAtom<V>,
     /** Errors shown now: set by an attempt or the server, cleared field by field as they are fixed. */
     $errors: $errors as ReadableAtom<FieldIssue<F>[]>,
-    /** Index of the current step (0 without steps). */
-    $step: $step as ReadableAtom<number>,
-    steps,
 
     /** When writing began (wall clock, restored with the draft). */
     since: () => since,
@@ -161,13 +141,9 @@ export function createForm<V extends object, F extends string>(options: FormOpti
       refreshErrors(Object.keys(patch) as F[]);
     },
 
-    /**
-     * Checks the current step (or the whole form without steps, or on "check your answers").
-     * Shows its errors and returns whether it may go on.
-     */
+    /** Checks the whole form and shows its errors; returns whether it may be sent. */
     attempt(): boolean {
-      const step = steps[$step.get()];
-      const issues = issuesIn($values.get(), step && !step.review ? step.fields : undefined);
+      const issues = options.validate($values.get());
       watched = new Set(issues.map((i) => i.field));
       $errors.set(issues);
       return issues.length === 0;
@@ -192,52 +168,8 @@ export function createForm<V extends object, F extends string>(options: FormOpti
       if (shown.length) {
         watched = new Set(shown.map((s) => s.field));
         $errors.set(shown);
-        // Back to the first step with a refused field, so the resident sees it.
-        const at = steps.findIndex((s) => s.fields.some((f) => shown.some((e) => e.field === f)));
-        if (at >= 0) $step.set(at);
       }
       return { shown: shown.length, others };
-    },
-
-    clearErrors(): void {
-      watched = new Set();
-      $errors.set([]);
-    },
-
-    /** Next step when the current one is valid; true when it moved. */
-    next(): boolean {
-      if (!form.attempt()) return false;
-      if ($step.get() < steps.length - 1) $step.set($step.get() + 1);
-      return true;
-    },
-
-    back(): void {
-      form.clearErrors();
-      $step.set(Math.max(0, $step.get() - 1));
-    },
-
-    /** From "check your answers" to the step that holds `field` ("Change" links). */
-    goTo(field: F): void {
-      const at = steps.findIndex((s) => s.fields.includes(field));
-      if (at >= 0) {
-        form.clearErrors();
-        $step.set(at);
-      }
-    },
-
-    /** Whether the form shows "check your answers" now. */
-    reviewing: () => Boolean(steps[$step.get()]?.review),
-
-    /** Every step valid: the form may be sent. Shows the first invalid step's errors otherwise. */
-    complete(): boolean {
-      for (let i = 0; i < steps.length; i++) {
-        if (steps[i]!.review) continue;
-        if (issuesIn($values.get(), stepFields(i)).length) {
-          $step.set(i);
-          return form.attempt();
-        }
-      }
-      return form.attempt();
     },
 
     /** Reads this instance's saved draft, if any; fields it must never keep are never read. */
@@ -270,7 +202,6 @@ export function createForm<V extends object, F extends string>(options: FormOpti
       since = now();
       watched = new Set();
       $errors.set([]);
-      $step.set(0);
       $values.set({ ...options.initial, ...keep });
       const key = options.draft?.key();
       try {

@@ -169,9 +169,12 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
       unsubscribe = undefined;
     },
 
-    /** Sends through the outbox; never throws. */
-    async send(body: unknown, idempotencyKey?: string): Promise<SubmissionState<R, B>> {
-      const outbox = options.outbox();
+    /**
+     * Sends through the outbox, or through a sender of the same shape (staff entry sends
+     * directly: nothing is kept on a shared desk, so it answers delivered or refused, or throws);
+     * never throws.
+     */
+    async send(body: unknown, idempotencyKey?: string, outbox: Pick<OutboxLike, 'send'> | undefined = options.outbox()): Promise<SubmissionState<R, B>> {
       const scope = options.scope();
       if (!outbox) {
         $state.set(errorState(new Error('The element has no api or council attribute')));
@@ -212,25 +215,6 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
       const again = last?.words === words ? last : undefined;
       last = { words, key: again?.key ?? randomKey(), body: again?.body ?? (await build()) };
       return last;
-    },
-
-    /**
-     * Sends without the outbox (staff entry: nothing is kept on a shared desk), with the same
-     * lifecycle: sent, refused for good (an HTTP answer), or error (no answer: sending the same
-     * words again reuses the key).
-     */
-    async direct(key: string, words: B, call: () => Promise<R>, refusal: (error: unknown) => Refusal | undefined): Promise<SubmissionState<R, B>> {
-      if ($state.get().state !== 'sending') $state.set({ state: 'sending', body: words });
-      try {
-        const result = await call();
-        last = undefined;
-        $state.set({ state: 'sent', key, result, body: words, later: false });
-      } catch (cause) {
-        const refused = refusal(cause);
-        if (refused) last = undefined;
-        $state.set(refused ? { state: 'refused', key, refusal: refused, body: words, later: false } : errorState(cause));
-      }
-      return $state.get();
     },
 
     /**
