@@ -8,5 +8,6 @@ export { rating } from './rating.js';
 export { charCount } from './char-count.js';
 export { notice, type NoticeTone } from './notice.js';
 export { setupNotice } from './setup-notice.js';
+export { progress, progressStyles } from './progress.js';
 export { copyAndTell, copyReceipt, receiptCode, receiptLength, spellReceipt } from './receipt.js';
 export { kitStyles } from './parts.styles.js';

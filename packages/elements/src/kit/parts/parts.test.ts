@@ -4,6 +4,7 @@ import { html, render } from 'lit';
 import { clampLevel, heading } from './heading.js';
 import { describedByAttr, field } from './field.js';
 import { notice } from './notice.js';
+import { progress } from './progress.js';
 import { radioGroup } from './radio-group.js';
 import { receiptLength, spellReceipt } from './receipt.js';
 import { errorProblems } from '../testing/a11y-suite.js';
@@ -25,6 +26,13 @@ describe('kit parts', () => {
   it('heading renders the asked level with its id', async () => {
     const el = await host(heading(4, 'Title', { id: 't' }));
     expect(el.shadowRoot!.querySelector('h4#t')!.textContent).to.equal('Title');
+  });
+
+  it('progress: "step n of m" as a caption with its part', async () => {
+    const el = await host(progress({ text: 'Step 2 of 3' }));
+    const p = el.shadowRoot!.querySelector('p[part="progress"]')!;
+    expect(p.textContent).to.equal('Step 2 of 3');
+    await expect(el).shadowDom.to.be.accessible();
   });
 
   it('notice: a focusable region named by its heading, not by its content', async () => {

@@ -1,10 +1,11 @@
 // The form store without a browser: errors from the contract's rules, the server's 422 mapped
-// onto the same fields, and drafts per form instance.
+// onto the same fields, steps with "check your answers" (form-steps.ts), and drafts per form instance.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX } from '@civicloop/contract/rules';
 import { MemoryStorage } from '../testing/memory-storage.ts';
 import { check, createForm, fieldOfPointer, formInstance, type FieldIssue } from './form.ts';
+import { withSteps } from './form-steps.ts';
 
 interface Values {
   kind: string | undefined;
@@ -87,6 +88,40 @@ describe('form store', () => {
     form.update({ contact: 'other@b.example' });
     assert.deepEqual(form.$errors.get().map((e) => e.field), ['text']);
     assert.equal(fieldOfPointer('/a~1b/0'), 'a/b');
+  });
+
+  test('steps: each step checks its own fields; "check your answers" sends back to a step', () => {
+    const form = makeForm();
+    const stepped = withSteps(form, [{ id: 'what', fields: ['kind'] }, { id: 'message', fields: ['text', 'contact'] }, { id: 'check', fields: [], review: true }]);
+    assert.equal(stepped.next(), false);
+    assert.deepEqual(form.$errors.get().map((e) => e.field), ['kind'], 'only the first step’s fields');
+    form.update({ kind: 'problem' });
+    assert.equal(stepped.next(), true);
+    assert.equal(stepped.$step.get(), 1);
+    form.update({ text: 'The lift is broken' });
+    assert.equal(stepped.next(), true);
+    assert.equal(stepped.reviewing(), true);
+    stepped.goTo('kind');
+    assert.equal(stepped.$step.get(), 0);
+    form.update({ kind: undefined });
+    stepped.goTo('text');
+    assert.equal(stepped.$step.get(), 1);
+    // Sending from any step checks every step and shows the first invalid one.
+    assert.equal(stepped.complete(), false);
+    assert.equal(stepped.$step.get(), 0);
+    assert.deepEqual(form.$errors.get().map((e) => e.field), ['kind']);
+    form.update({ kind: 'idea' });
+    assert.equal(stepped.complete(), true);
+    assert.deepEqual(form.$errors.get(), []);
+    // A server error on a later step's field brings the resident to that step.
+    form.serverErrors([{ path: '/text' }], () => 'server-invalid');
+    assert.equal(stepped.$step.get(), 1);
+    // Back clears the errors; a new form starts at the first step.
+    stepped.back();
+    assert.deepEqual([stepped.$step.get(), form.$errors.get()], [0, []]);
+    stepped.next();
+    stepped.reset();
+    assert.deepEqual([stepped.$step.get(), form.$values.get()], [0, initial]);
   });
 
   test('the draft survives a reload, never holds the contact, and keeps when writing began', () => {

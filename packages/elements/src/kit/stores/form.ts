@@ -1,6 +1,7 @@
 // The form store every Civic Loop form is built on: values, errors derived from the contract's
 // rules, one mapping for client-side issues and the server's 422 `errors`, and a draft kept on
-// the device that never holds the fields it names. (No steps: every form so far is one page.)
+// the device that never holds the fields it names. A form of several steps adds them with
+// withSteps() (form-steps.ts), so a one-page form does not carry them.
 // No DOM and no zod: it runs (and is tested) in node.
 import { wallClock } from '../clock.js';
 import { EMAIL_MAX, EMAIL_PATTERN } from '@civicloop/contract/rules';
@@ -141,9 +142,9 @@ export function createForm<V extends object, F extends string>(options: FormOpti
       refreshErrors(Object.keys(patch) as F[]);
     },
 
-    /** Checks the whole form and shows its errors; returns whether it may be sent. */
-    attempt(): boolean {
-      const issues = options.validate($values.get());
+    /** Checks the whole form (or only `fields`: a step's) and shows its errors; returns whether it may go on. */
+    attempt(fields?: readonly F[]): boolean {
+      const issues = options.validate($values.get()).filter((i) => !fields || fields.includes(i.field));
       watched = new Set(issues.map((i) => i.field));
       $errors.set(issues);
       return issues.length === 0;
