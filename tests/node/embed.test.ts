@@ -135,7 +135,7 @@ describe('the loader on a CMS page', { skip: !existsSync(`${cdnDir}/civicloop.js
 
   test('the loader reserves the settled size before the element is defined; the content below never moves', async () => {
     const tags = { form: 'cocreate-feedback', compact: 'cocreate-feedback', loop: 'you-said-we-did' } as const;
-    for (const [width, variant, rem] of [[1280, 'form', 44], [1280, 'compact', 7], [1280, 'loop', 81]] as const) {
+    for (const [width, variant, rem] of [[1280, 'form', 44], [1280, 'compact', 7], [1280, 'loop', 83]] as const) {
       const tag = tags[variant];
       const element =
         variant === 'loop' ? '<you-said-we-did council="riverside"></you-said-we-did>' : `<cocreate-feedback council="riverside" service="libraries"${variant === 'compact' ? ' compact' : ''}></cocreate-feedback>`;

@@ -7,18 +7,18 @@ export const loopStyles = css`
      the first render until the resident first acts in it (internal/civic-element.ts), so the host page does not move while the data arrives. The same sizes as the
      loader's :not(:defined) reservation (reserve in src/registry.ts; bench/cls.mjs measures). */
   :host([reserving]) {
-    min-block-size: var(--you-said-we-did-min-block-size, 81rem);
+    min-block-size: var(--you-said-we-did-min-block-size, 83rem);
   }
 
   @media (max-width: 39.99rem) {
     :host([reserving]) {
-      min-block-size: var(--you-said-we-did-min-block-size, 105rem);
+      min-block-size: var(--you-said-we-did-min-block-size, 107rem);
     }
   }
 
   @media (max-width: 21rem) {
     :host([reserving]) {
-      min-block-size: var(--you-said-we-did-min-block-size, 111rem);
+      min-block-size: var(--you-said-we-did-min-block-size, 113rem);
     }
   }
 

@@ -59,7 +59,7 @@ const SKELETON_MONTH = '2026-09';
  * @csspart status - The visually hidden live region that announces changes.
  * @csspart language - The language switcher (shown when the council has more than one language).
  *
- * @cssproperty [--you-said-we-did-min-block-size=81rem] - Height reserved before and while the figures and first themes load (105rem below 40rem viewport width, 111rem below 21rem).
+ * @cssproperty [--you-said-we-did-min-block-size=83rem] - Height reserved before and while the figures and first themes load (107rem below 40rem viewport width, 113rem below 21rem).
  * The theme's custom properties (`--cocreate-accent`, ...) apply; they are documented once, in src/registry.ts.
  */
 export class YouSaidWeDid extends CivicElement {
