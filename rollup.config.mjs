@@ -9,6 +9,7 @@ import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import MagicString from 'magic-string';
 import { cdnEnglish } from './scripts/cdn-english.mjs';
+import { sharedChunk } from './scripts/shared-chunk.mjs';
 
 const dist = 'packages/elements/dist';
 
@@ -121,6 +122,11 @@ export default {
   plugins: [
     classicLoader(),
     parallelChunks(),
+    // A public element's page gets its shared code as one file, not three: a request fewer and
+    // 0.6 KB gzip less. The console then also loads the feedback operations (1 KB; its page is
+    // still smaller), and civicloop-config.js all of it, which the loader never imports: every
+    // element defines <civicloop-config> itself.
+    sharedChunk({ name: 'connection', entries: Object.keys(elementEntries).filter((tag) => tag !== 'cocreate-console' && tag !== 'civicloop-config') }),
     // English out of the msg() calls, loaded like any language (before the ids are shortened).
     cdnEnglish({ dist }),
     shortMessageIds(),
