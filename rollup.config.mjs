@@ -13,6 +13,11 @@ import { sharedChunk } from './scripts/shared-chunk.mjs';
 
 const dist = 'packages/elements/dist';
 
+/** Elements for council staff (an intranet page): no public page loads them (bench/size.mjs too). */
+export const STAFF_ELEMENTS = ['cocreate-console'];
+/** Entries that are not one of the public elements: the page-wide configuration, which every element defines itself. */
+export const HELPER_ELEMENTS = ['civicloop-config'];
+
 /** Every element folder (`<tag>/<tag>.js`, tag with a hyphen) becomes its own entry. */
 const elementEntries = Object.fromEntries(
   readdirSync(dist, { withFileTypes: true })
@@ -126,7 +131,7 @@ export default {
     // 0.6 KB gzip less. The console then also loads the feedback operations (1 KB; its page is
     // still smaller), and civicloop-config.js all of it, which the loader never imports: every
     // element defines <civicloop-config> itself.
-    sharedChunk({ name: 'connection', entries: Object.keys(elementEntries).filter((tag) => tag !== 'cocreate-console' && tag !== 'civicloop-config') }),
+    sharedChunk({ name: 'connection', entries: Object.keys(elementEntries).filter((tag) => !STAFF_ELEMENTS.includes(tag) && !HELPER_ELEMENTS.includes(tag)) }),
     // English out of the msg() calls, loaded like any language (before the ids are shortened).
     cdnEnglish({ dist }),
     shortMessageIds(),
