@@ -406,7 +406,7 @@ export const routes = defineRoutes({
     summary: 'Confirm a sign-up with the token of the confirmation email',
     description:
       'The entry becomes active and its consent runs from now for the council\'s period. An unknown, used-up or expired token is 404. ' +
-      'Confirming an active entry again answers 200 as well.',
+      'Confirming an active entry again with the same token answers 200 as well, with the same manage token (no new one).',
     params: CouncilParams,
     body: ContactConfirm,
     bodyExample: examples.contactConfirm,

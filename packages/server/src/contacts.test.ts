@@ -155,7 +155,14 @@ forEachEngine((engine) => {
       assert.equal(first.status, 200);
       assert.equal(first.body.status, 'active');
       assert.equal(first.body.consentExpiresAt, '2028-03-02T09:00:00.000Z', '24 months from confirmation');
-      assert.equal((await call(server, 'POST', `${base()}/contacts/confirm`, { body: { token } })).status, 200);
+      const again = await call(server, 'POST', `${base()}/contacts/confirm`, { body: { token } });
+      assert.equal(again.status, 200);
+      assert.equal(again.body.manageToken, first.body.manageToken, 'the link used again gives the same manage token, not one more');
+      const { rows: tokens } = await server.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM contact_tokens t JOIN contacts c ON c.id = t.contact_id WHERE c.email = $1 AND t.kind = 'manage'`,
+        [body.email],
+      );
+      assert.equal(tokens[0]!.n, 1);
       assert.equal((await call(server, 'POST', `${base()}/contacts/confirm`, { body: { token: 'c1.' + 'x'.repeat(32) } })).status, 404);
       const me = await call<MyContact>(server, 'GET', `${base()}/contacts/me`, { token: first.body.manageToken });
       assert.equal(me.status, 200);

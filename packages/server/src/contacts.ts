@@ -50,15 +50,21 @@ const TOKEN_PATTERN = /^[a-z0-9]{2}\.[A-Za-z0-9_-]{32}$/;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * A new token of `kind` for the contact. With `from`, the token is derived from it (keyed), not
+ * random, and stored once: the same confirmation link used again gives the same manage token
+ * instead of minting one more that never expires.
+ */
 async function issueToken(
   db: Queryable,
   contactId: string,
   kind: TokenKind,
-  extra: { expiresAt?: number; invitationId?: string; purpose?: ContactPurpose } = {},
+  extra: { expiresAt?: number; invitationId?: string; purpose?: ContactPurpose; from?: { secret: string; token: string } } = {},
 ): Promise<string> {
-  const token = `${PREFIX[kind]}.${randomBytes(24).toString('base64url')}`;
+  const secret = extra.from ? keyedHash(extra.from.secret, `${kind}-token`, extra.from.token).slice(0, 32) : randomBytes(24).toString('base64url');
+  const token = `${PREFIX[kind]}.${secret}`;
   await db.query(
-    'INSERT INTO contact_tokens (hash, contact_id, kind, invitation_id, purpose, expires_at) VALUES ($1, $2, $3, $4, $5, to_timestamp($6))',
+    'INSERT INTO contact_tokens (hash, contact_id, kind, invitation_id, purpose, expires_at) VALUES ($1, $2, $3, $4, $5, to_timestamp($6)) ON CONFLICT (hash) DO NOTHING',
     [hashToken(token), contactId, kind, extra.invitationId ?? null, extra.purpose ?? null, extra.expiresAt === undefined ? null : extra.expiresAt / 1000],
   );
   return token;
@@ -497,7 +503,7 @@ export const contactHandlers: Pick<
       ]);
       await ledger(db, row.id, now, 'confirmed', row.consent_version, row.purposes);
     }
-    const manageToken = await issueToken(db, row.id, 'manage');
+    const manageToken = await issueToken(db, row.id, 'manage', { from: { secret: ctx.secret, token: body.token } });
     return { status: 200, body: { status: 'active', consentExpiresAt: new Date(expiresAt).toISOString(), manageToken }, headers: { 'cache-control': 'no-store' } };
   },
 
