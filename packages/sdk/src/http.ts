@@ -40,7 +40,8 @@ export function toProblem(status: number, statusText: string, text: string): Pro
   return problem;
 }
 
-function isIssue(value: unknown): value is ValidationIssue {
+/** A `ValidationIssue`: `path`, `message` and `code` are strings. */
+export function isIssue(value: unknown): value is ValidationIssue {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v['path'] === 'string' && typeof v['message'] === 'string' && typeof v['code'] === 'string';

@@ -12,7 +12,7 @@ import { NetworkError } from './errors/network-error.js';
 import { isSdkError } from './errors/guards.js';
 import type { RequestInfo } from './errors/sdk-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
-import { parseRetryAfter, randomKey, toProblem } from './http.js';
+import { isIssue, parseRetryAfter, randomKey, toProblem } from './http.js';
 
 /** When and how often a failed attempt is tried again. */
 export interface RetryOptions {
@@ -365,7 +365,8 @@ function isFetchFailure(error: unknown): boolean {
 
 function issuesOf(thrown: unknown): ValidationIssue[] {
   const issues = (thrown as { issues?: unknown } | null)?.issues;
-  if (Array.isArray(issues) && issues.every((i) => typeof i?.path === 'string' && typeof i?.message === 'string')) return issues as ValidationIssue[];
+  // The same check as a problem's `errors`: only `ValidationIssue`s are passed on as issues.
+  if (Array.isArray(issues) && issues.every(isIssue)) return issues;
   return [{ path: '', message: thrown instanceof Error ? thrown.message : String(thrown), code: 'invalid' }];
 }
 
