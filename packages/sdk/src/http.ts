@@ -6,9 +6,8 @@ import type { Problem, ValidationIssue } from '@civicloop/contract';
  * (RFC 9110 §10.2.3). Undefined when absent or unreadable; never negative.
  */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (value == null) return undefined;
-  const trimmed = value.trim();
-  if (trimmed === '') return undefined;
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
   if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
