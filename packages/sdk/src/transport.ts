@@ -370,12 +370,11 @@ function issuesOf(thrown: unknown): ValidationIssue[] {
   return [{ path: '', message: thrown instanceof Error ? thrown.message : String(thrown), code: 'invalid' }];
 }
 
-/** The 2xx body as JSON; `undefined` when there is none (204, or an empty body). */
+/**
+ * The 2xx body as JSON; `undefined` when there is none (an empty body: a 204 or 205 always has
+ * one, since a Response with a null-body status cannot be given a body).
+ */
 async function readBody(response: Response, info: RequestInfo): Promise<unknown> {
-  if (response.status === 204 || response.status === 205) {
-    await response.body?.cancel().catch(() => undefined);
-    return undefined;
-  }
   let text: string;
   try {
     text = await response.text();
