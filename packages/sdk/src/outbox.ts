@@ -221,6 +221,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const ttl = options.outcomeTtlMs ?? DEFAULT_OUTCOME_TTL_MS;
   const current = typeof options.transport === 'function' ? options.transport : () => options.transport as Transport;
   const transportFor = options.transportFor ?? ((target: OutboxTarget) => createTransport(target));
+  // This page's listeners on the database, and which of them subscribed through this outbox.
+  const bus = buses.get(database) ?? new Set();
+  buses.set(database, bus);
   const listeners = new Set<(event: OutboxEvent) => void>();
   let store: UseStore | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -234,7 +237,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   function emit(type: RecordState, record: OutboxRecord) {
     const event: OutboxEvent = { type, record };
-    for (const listener of [...(buses.get(database) ?? [])]) {
+    for (const listener of [...bus]) {
       try {
         listener(event);
       } catch (error) {
@@ -417,8 +420,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
     subscribe(listener) {
       // Wrapped, so that one function subscribed twice has two independent unsubscribes.
       const entry = (event: OutboxEvent) => listener(event);
-      let bus = buses.get(database);
-      if (!bus) buses.set(database, (bus = new Set()));
       bus.add(entry);
       listeners.add(entry);
       return () => {
@@ -431,7 +432,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       clearTimeout(timer);
       globalThis.removeEventListener?.('online', flushSoon);
       globalThis.document?.removeEventListener('visibilitychange', onVisible);
-      for (const entry of listeners) buses.get(database)?.delete(entry);
+      for (const entry of listeners) bus.delete(entry);
       listeners.clear();
     },
   };
