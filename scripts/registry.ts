@@ -35,7 +35,7 @@ export function reserveCss(): string {
 }
 
 export function loaderSource(): string {
-  const lines = ELEMENTS.filter((e) => e.lazy).map((e) => `  '${e.tag}': () => import('./${modulePath(e.tag)}.js'),`);
+  const lines = ELEMENTS.filter((e) => e.lazy).map((e) => `  ['${e.tag}', () => import('./${modulePath(e.tag)}.js')],`);
   const reserve = [reserveRules()];
   return `${GENERATED}
 /**
@@ -48,9 +48,10 @@ export function loaderSource(): string {
  * pays only for what it shows. It imports nothing itself, to stay within the 2 KB budget.
  */
 // One static import() per element: bundlers must see each path to split it into its own chunk.
-const loaders: Record<string, () => Promise<unknown>> = {
+// Those whose tag has not appeared yet.
+const pending = new Map<string, () => Promise<unknown>>([
 ${lines.join('\n')}
-};
+]);
 
 // The space each element takes once settled, reserved before its code arrives so the page below
 // it does not move; editors paste nothing extra. A constructed sheet: a page's CSP without
@@ -59,7 +60,6 @@ const reserve = new CSSStyleSheet();
 reserve.replaceSync(${JSON.stringify(reserve.join(''))});
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, reserve];
 
-const pending = new Map(Object.entries(loaders));
 // The document and every open shadow root found so far: a MutationObserver on the document does
 // not see into other components' shadow roots, so each one is observed on its own.
 const roots: (Document | ShadowRoot)[] = [document];

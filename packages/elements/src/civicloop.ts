@@ -9,12 +9,13 @@
  * pays only for what it shows. It imports nothing itself, to stay within the 2 KB budget.
  */
 // One static import() per element: bundlers must see each path to split it into its own chunk.
-const loaders: Record<string, () => Promise<unknown>> = {
-  'cocreate-feedback': () => import('./cocreate-feedback/cocreate-feedback.js'),
-  'you-said-we-did': () => import('./you-said-we-did/you-said-we-did.js'),
-  'contact-bank-signup': () => import('./contact-bank-signup/contact-bank-signup.js'),
-  'cocreate-console': () => import('./cocreate-console/cocreate-console.js'),
-};
+// Those whose tag has not appeared yet.
+const pending = new Map<string, () => Promise<unknown>>([
+  ['cocreate-feedback', () => import('./cocreate-feedback/cocreate-feedback.js')],
+  ['you-said-we-did', () => import('./you-said-we-did/you-said-we-did.js')],
+  ['contact-bank-signup', () => import('./contact-bank-signup/contact-bank-signup.js')],
+  ['cocreate-console', () => import('./cocreate-console/cocreate-console.js')],
+]);
 
 // The space each element takes once settled, reserved before its code arrives so the page below
 // it does not move; editors paste nothing extra. A constructed sheet: a page's CSP without
@@ -23,7 +24,6 @@ const reserve = new CSSStyleSheet();
 reserve.replaceSync("cocreate-feedback:not(:defined){display:block;min-block-size:var(--cocreate-feedback-min-block-size,44rem)}@media (max-width: 39.99rem){cocreate-feedback:not(:defined){display:block;min-block-size:var(--cocreate-feedback-min-block-size,55rem)}}@media (max-width: 21rem){cocreate-feedback:not(:defined){display:block;min-block-size:var(--cocreate-feedback-min-block-size,64rem)}}cocreate-feedback:not([service]):not(:defined){display:block;min-block-size:var(--cocreate-feedback-min-block-size,50rem)}@media (max-width: 39.99rem){cocreate-feedback:not([service]):not(:defined){display:block;min-block-size:var(--cocreate-feedback-min-block-size,61rem)}}@media (max-width: 21rem){cocreate-feedback:not([service]):not(:defined){display:block;min-block-size:var(--cocreate-feedback-min-block-size,70rem)}}cocreate-feedback[compact]:not(:defined){display:block;min-block-size:var(--cocreate-feedback-min-block-size,7rem)}you-said-we-did:not(:defined){display:block;min-block-size:var(--you-said-we-did-min-block-size,83rem)}@media (max-width: 39.99rem){you-said-we-did:not(:defined){display:block;min-block-size:var(--you-said-we-did-min-block-size,107rem)}}@media (max-width: 21rem){you-said-we-did:not(:defined){display:block;min-block-size:var(--you-said-we-did-min-block-size,113rem)}}contact-bank-signup:not(:defined){display:block;min-block-size:var(--contact-bank-signup-min-block-size,102rem)}@media (max-width: 39.99rem){contact-bank-signup:not(:defined){display:block;min-block-size:var(--contact-bank-signup-min-block-size,128rem)}}@media (max-width: 21rem){contact-bank-signup:not(:defined){display:block;min-block-size:var(--contact-bank-signup-min-block-size,140rem)}}");
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, reserve];
 
-const pending = new Map(Object.entries(loaders));
 // The document and every open shadow root found so far: a MutationObserver on the document does
 // not see into other components' shadow roots, so each one is observed on its own.
 const roots: (Document | ShadowRoot)[] = [document];

@@ -19,6 +19,7 @@ import { endpoints, type EndpointId } from '@civicloop/contract/endpoints';
 import * as z from 'zod/mini';
 import * as council from './operations/council.js';
 import * as feedback from './operations/feedback.js';
+import { createStaffFeedback } from './operations/staff.js';
 import {
   createTransport,
   type ApiResponse,
@@ -106,7 +107,7 @@ export function createClient(options: ClientOptions): CivicLoopClient {
     getFeedback: (receipt, callOptions) => feedback.getFeedback(transport, receipt, callOptions),
     deleteFeedback: (receipt, callOptions) => feedback.deleteFeedback(transport, receipt, callOptions),
     createChallenge: (callOptions) => feedback.createChallenge(transport, callOptions),
-    createStaffFeedback: (body, staffOptions) => feedback.createStaffFeedback(transport, body, staffOptions),
+    createStaffFeedback: (body, staffOptions) => createStaffFeedback(transport, body, staffOptions),
   };
 }
 

@@ -6,9 +6,8 @@ import type { Problem, ValidationIssue } from '@civicloop/contract';
  * (RFC 9110 §10.2.3). Undefined when absent or unreadable; never negative.
  */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (value == null) return undefined;
-  const trimmed = value.trim();
-  if (trimmed === '') return undefined;
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
   if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
@@ -40,7 +39,8 @@ export function toProblem(status: number, statusText: string, text: string): Pro
   return problem;
 }
 
-function isIssue(value: unknown): value is ValidationIssue {
+/** A `ValidationIssue`: `path`, `message` and `code` are strings. */
+export function isIssue(value: unknown): value is ValidationIssue {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v['path'] === 'string' && typeof v['message'] === 'string' && typeof v['code'] === 'string';

@@ -13,7 +13,7 @@ export {
 // One module per area, each importing only its own endpoints: a bundle keeps the operations it calls,
 // and rollup puts each area's module in the chunk of the elements that use it (staff ones in the console's).
 export { getCouncil, listServices, type PageQuery } from './operations/council.js';
-export { createChallenge, createFeedback, createStaffFeedback, deleteFeedback, getFeedback } from './operations/feedback.js';
+export { createChallenge, createFeedback, deleteFeedback, getFeedback } from './operations/feedback.js';
 export {
   feedUrl,
   getOpenDataStats,
@@ -26,6 +26,7 @@ export {
 } from './operations/loop.js';
 export {
   createReply,
+  createStaffFeedback,
   createTheme,
   createThemeUpdate,
   listAudit,

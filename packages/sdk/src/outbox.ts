@@ -204,8 +204,9 @@ export function isRetriable(error: unknown): boolean {
   return false;
 }
 
-// One flush at a time per database in this realm, shared by every outbox of the page.
-const running = new Map<string, Promise<FlushReport>>();
+// The last flush per database in this realm, shared by every outbox of the page: the next one
+// runs after it, so flushes never overlap.
+const running = new Map<string, Promise<unknown>>();
 // Listeners per database, shared by every outbox of the page: whichever outbox delivers a
 // record, the form waiting for it hears it, even through another outbox.
 const buses = new Map<string, Set<(event: OutboxEvent) => void>>();
@@ -220,6 +221,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const ttl = options.outcomeTtlMs ?? DEFAULT_OUTCOME_TTL_MS;
   const current = typeof options.transport === 'function' ? options.transport : () => options.transport as Transport;
   const transportFor = options.transportFor ?? ((target: OutboxTarget) => createTransport(target));
+  // This page's listeners on the database, and which of them subscribed through this outbox.
+  const bus = buses.get(database) ?? new Set();
+  buses.set(database, bus);
   const listeners = new Set<(event: OutboxEvent) => void>();
   let store: UseStore | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -227,10 +231,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   // Opened on first use, so that importing the SDK where there is no IndexedDB costs nothing.
   const db = () => (store ??= createStore(database, STORE));
+  const read = async (key: string) => normalize(await get(key, db()));
+  // Flushes started by an event or a timer: a failure is the next one's to retry.
+  const flushSoon = () => void flush().catch(() => undefined);
 
   function emit(type: RecordState, record: OutboxRecord) {
     const event: OutboxEvent = { type, record };
-    for (const listener of [...(buses.get(database) ?? [])]) {
+    for (const listener of [...bus]) {
       try {
         listener(event);
       } catch (error) {
@@ -245,7 +252,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   function schedule(after: number | undefined) {
     if (closed || retryInterval === false) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void flush().catch(() => undefined), Math.max(retryInterval, after ?? 0));
+    timer = setTimeout(flushSoon, Math.max(retryInterval, after ?? 0));
   }
 
   /** Every record, oldest first, after purging outcomes older than the TTL. */
@@ -267,8 +274,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   /** Writes `next` unless the record was discarded (or settled elsewhere) meanwhile. */
   async function settle(next: OutboxRecord): Promise<boolean> {
-    const stored = normalize(await get(next.key, db()));
-    if (!stored || stored.state !== 'queued') return false;
+    if ((await read(next.key))?.state !== 'queued') return false;
     await set(next.key, next, db());
     return true;
   }
@@ -331,16 +337,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   function flush(): Promise<FlushReport> {
-    const inFlight = running.get(database);
     // A flush that is already running may have read the list before a newer record was kept;
     // chain one more run after it rather than returning its report.
-    const next = (inFlight ?? Promise.resolve()).catch(() => undefined).then(() => withLock(`civicloop-outbox:${database}`, flushOnce));
-    running.set(database, next);
-    void next
-      .finally(() => {
-        if (running.get(database) === next) running.delete(database);
-      })
-      .catch(() => undefined);
+    const next = (running.get(database) ?? Promise.resolve()).then(() => withLock(`civicloop-outbox:${database}`, flushOnce));
+    // What the next flush waits for: this one, settled either way (its caller hears its failure).
+    running.set(database, next.catch(() => undefined));
     return next;
   }
 
@@ -389,16 +390,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
   }
 
-  const onOnline = () => void flush().catch(() => undefined);
   const onVisible = () => {
-    if (document.visibilityState === 'visible') void flush().catch(() => undefined);
+    if (document.visibilityState === 'visible') flushSoon();
   };
   if (options.autoFlush ?? true) {
-    if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
-    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
+    // Outside a page (Node) there is neither: `globalThis` is no event target there.
+    globalThis.addEventListener?.('online', flushSoon);
+    globalThis.document?.addEventListener('visibilitychange', onVisible);
     // No need to wait for listeners: an outcome is kept until acknowledged, so whoever shows it
     // finds it with `records({ scope })`, whenever it starts looking.
-    void flush().catch(() => undefined);
+    flushSoon();
   }
 
   return {
@@ -408,19 +409,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return (await all()).filter((r) => (!('scope' in filter) || r.scope === filter.scope) && (filter.state === undefined || r.state === filter.state));
     },
     async acknowledge(key) {
-      const record = normalize(await get(key, db()));
+      const record = await read(key);
       if (record && record.state !== 'queued') await del(key, db());
     },
     async discard(key) {
-      const record = normalize(await get(key, db()));
+      const record = await read(key);
       if (record) await del(key, db());
       return record;
     },
     subscribe(listener) {
       // Wrapped, so that one function subscribed twice has two independent unsubscribes.
       const entry = (event: OutboxEvent) => listener(event);
-      let bus = buses.get(database);
-      if (!bus) buses.set(database, (bus = new Set()));
       bus.add(entry);
       listeners.add(entry);
       return () => {
@@ -431,9 +430,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     close() {
       closed = true;
       clearTimeout(timer);
-      if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
-      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
-      for (const entry of listeners) buses.get(database)?.delete(entry);
+      globalThis.removeEventListener?.('online', flushSoon);
+      globalThis.document?.removeEventListener('visibilitychange', onVisible);
+      for (const entry of listeners) bus.delete(entry);
       listeners.clear();
     },
   };

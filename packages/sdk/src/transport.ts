@@ -12,7 +12,7 @@ import { NetworkError } from './errors/network-error.js';
 import { isSdkError } from './errors/guards.js';
 import type { RequestInfo } from './errors/sdk-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
-import { parseRetryAfter, randomKey, toProblem } from './http.js';
+import { isIssue, parseRetryAfter, randomKey, toProblem } from './http.js';
 
 /** When and how often a failed attempt is tried again. */
 export interface RetryOptions {
@@ -179,8 +179,6 @@ export interface Transport {
   call<T = unknown>(id: EndpointId, endpoint: Endpoint, input?: TransportInput): Promise<ApiResponse<T>>;
 }
 
-const RETRY_DEFAULTS: Required<RetryOptions> = { limit: 2, statusCodes: [429, 503], maxRetryAfter: 30_000, backoffLimit: 10_000 };
-
 /** How long the CORS probe may take: it only tells "reachable" from "not", so it is short. */
 const PROBE_TIMEOUT_MS = 5_000;
 
@@ -194,9 +192,10 @@ export function createTransport(options: TransportOptions): Transport {
   const baseUrl = new URL(String(options.baseUrl)).href.replace(/\/+$/, '');
   const council = options.council;
   const timeout = options.timeout ?? 10_000;
-  const given = typeof options.retry === 'number' ? { limit: options.retry } : { ...options.retry };
-  // An option given as undefined keeps its default.
-  const retry: Required<RetryOptions> = { ...RETRY_DEFAULTS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+  const retry: RetryOptions = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
+  // The defaults that differ from ky's (its limit is 2 too, and it drops options given as undefined).
+  const statusCodes = (retry.statusCodes ?? [429, 503]) as number[];
+  const maxRetryAfter = retry.maxRetryAfter ?? 30_000;
   const fetchImpl = options.fetch;
 
   async function call<T>(id: EndpointId, endpoint: Endpoint, input: TransportInput = {}): Promise<ApiResponse<T>> {
@@ -231,7 +230,7 @@ export function createTransport(options: TransportOptions): Transport {
 
     // Only what differs from ky's defaults (an undefined option is the same as none to ky, and
     // ky leaves out undefined query parameters).
-    const send = (limit: number) =>
+    const send = (limit: number | undefined) =>
       ky(url, {
         method,
         headers,
@@ -244,16 +243,16 @@ export function createTransport(options: TransportOptions): Transport {
         retry: {
           limit,
           methods: [endpoint.method],
-          statusCodes: retry.statusCodes as number[],
-          afterStatusCodes: retry.statusCodes as number[],
-          backoffLimit: retry.backoffLimit,
+          statusCodes,
+          afterStatusCodes: statusCodes,
+          backoffLimit: retry.backoffLimit ?? 10_000,
           shouldRetry: ({ error }) => {
             if (signal?.aborted) return false;
             if (error instanceof HTTPError) {
               // One policy for the transport and the outbox: a final status is never retried.
               if (!isRetriableStatus(error.response.status)) return false;
               const wait = parseRetryAfter(error.response.headers.get('retry-after'));
-              return wait !== undefined && wait > retry.maxRetryAfter ? false : undefined;
+              return wait !== undefined && wait > maxRetryAfter ? false : undefined;
             }
             // fetch rejects with a TypeError when no HTTP answer came; anything else (a ky
             // timeout included) is a bug or an abort, and repeating it would not help.
@@ -262,14 +261,31 @@ export function createTransport(options: TransportOptions): Transport {
         },
       });
 
-    const response = await obtain();
+    const response = await obtain().catch(async (error: unknown) => {
+      // An abort is the caller's own decision, not a failure: hand back what fetch would.
+      if (signal?.aborted) throw signal.reason;
+      if (error instanceof HTTPError) {
+        const answer = error.response;
+        let text = '';
+        try {
+          text = await answer.text();
+        } catch {
+          // The body was lost with the connection; the status still says enough.
+        }
+        throw new ApiError(info, answer.status, toProblem(answer.status, answer.statusText, text), {
+          cause: error,
+          retryAfter: parseRetryAfter(answer.headers.get('retry-after')),
+        });
+      }
+      throw error instanceof KyTimeoutError ? new TimeoutError(info, timeout || 0, { cause: error }) : error;
+    });
 
-    /** The response, or the SDK error that says why there is none. */
+    /** The response; when no answer came, a NetworkError that says whether the browser withheld it. */
     async function obtain(): Promise<Response> {
       try {
         return await send(endpoint.retry === 'never' ? 0 : retry.limit);
       } catch (error) {
-        if (!isFetchFailure(error) || signal?.aborted) throw await toSdkError(error, info, signal, timeout);
+        if (!isFetchFailure(error) || signal?.aborted) throw error;
         // No answer we may read. Offline, or (in a browser) refused by CORS: tell them apart.
         let blocked = false;
         const page = pageOrigin();
@@ -285,7 +301,7 @@ export function createTransport(options: TransportOptions): Transport {
             try {
               return await send(0);
             } catch (again) {
-              if (!isFetchFailure(again) || signal?.aborted) throw await toSdkError(again, info, signal, timeout);
+              if (!isFetchFailure(again) || signal?.aborted) throw again;
               blocked = await reachable(url, baseUrl, fetchImpl ?? globalThis.fetch);
             }
           }
@@ -349,43 +365,16 @@ function isFetchFailure(error: unknown): boolean {
 
 function issuesOf(thrown: unknown): ValidationIssue[] {
   const issues = (thrown as { issues?: unknown } | null)?.issues;
-  if (Array.isArray(issues) && issues.every((i) => typeof i?.path === 'string' && typeof i?.message === 'string')) return issues as ValidationIssue[];
+  // The same check as a problem's `errors`: only `ValidationIssue`s are passed on as issues.
+  if (Array.isArray(issues) && issues.every(isIssue)) return issues;
   return [{ path: '', message: thrown instanceof Error ? thrown.message : String(thrown), code: 'invalid' }];
 }
 
-async function toSdkError(
-  error: unknown,
-  info: RequestInfo,
-  signal: AbortSignal | undefined,
-  timeout: number | false,
-): Promise<unknown> {
-  // An abort is the caller's own decision, not a failure: hand back what fetch would.
-  if (signal?.aborted) return signal.reason;
-  if (error instanceof HTTPError) {
-    const response = error.response;
-    let text = '';
-    try {
-      text = await response.text();
-    } catch {
-      // The body was lost with the connection; the status still says enough.
-    }
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-    return new ApiError(info, response.status, toProblem(response.status, response.statusText, text), {
-      cause: error,
-      ...(retryAfter === undefined ? {} : { retryAfter }),
-    });
-  }
-  if (error instanceof KyTimeoutError) return new TimeoutError(info, timeout === false ? 0 : timeout, { cause: error });
-  if (isFetchFailure(error)) return new NetworkError(info, { cause: error });
-  return error;
-}
-
-/** The 2xx body as JSON; `undefined` when there is none (204, or an empty body). */
+/**
+ * The 2xx body as JSON; `undefined` when there is none (an empty body: a 204 or 205 always has
+ * one, since a Response with a null-body status cannot be given a body).
+ */
 async function readBody(response: Response, info: RequestInfo): Promise<unknown> {
-  if (response.status === 204 || response.status === 205) {
-    await response.body?.cancel().catch(() => undefined);
-    return undefined;
-  }
   let text: string;
   try {
     text = await response.text();

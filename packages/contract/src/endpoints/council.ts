@@ -1,6 +1,6 @@
 // Health and the council's public configuration: what every element reads first.
-import { endpoint } from './endpoint.js';
+import type { Endpoint } from './endpoint.js';
 
-export const health = /* @__PURE__ */ endpoint({ method: 'get', path: '/healthz', tag: 'meta', auth: 'public', retry: 'safe' });
-export const getCouncil = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}', tag: 'council', auth: 'public', retry: 'safe', cacheable: true });
-export const listServices = /* @__PURE__ */ endpoint({ method: 'get', path: '/v1/councils/{council}/services', tag: 'council', auth: 'public', retry: 'safe', cacheable: true });
+export const health = { method: 'get', path: '/healthz', tag: 'meta', auth: 'public', retry: 'safe' } as const satisfies Endpoint;
+export const getCouncil = { method: 'get', path: '/v1/councils/{council}', tag: 'council', auth: 'public', retry: 'safe', cacheable: true } as const satisfies Endpoint;
+export const listServices = { method: 'get', path: '/v1/councils/{council}/services', tag: 'council', auth: 'public', retry: 'safe', cacheable: true } as const satisfies Endpoint;

@@ -28,8 +28,8 @@ export class SdkError extends Error {
     this.method = request.method;
     this.url = request.url;
     this.name = 'SdkError';
-    // Non-enumerable so that logging or JSON.stringify of an error stays readable.
-    Object.defineProperty(this, SDK_ERROR_BRAND, { value: true, enumerable: false });
+    // Non-enumerable (defineProperty's default) so that logging or JSON.stringify of an error stays readable.
+    Object.defineProperty(this, SDK_ERROR_BRAND, { value: true });
   }
 }
 

@@ -1,7 +1,8 @@
-// Residents' input and its receipts, and assisted entry by staff (<cocreate-feedback>).
-import type { Challenge, FeedbackCreate, FeedbackCreated, FeedbackReceipt, StaffFeedbackCreate } from '@civicloop/contract';
-import { createChallenge as createChallengeEndpoint, createFeedback as createFeedbackEndpoint, createStaffFeedback as createStaffFeedbackEndpoint, deleteFeedback as deleteFeedbackEndpoint, getFeedbackReceipt as getFeedbackReceiptEndpoint } from '@civicloop/contract/endpoints';
-import type { CallOptions, CreateOptions, StaffCallOptions, Transport } from '../transport.js';
+// Residents' input and its receipts (<cocreate-feedback>). Assisted entry by staff is in staff.ts,
+// so that only the console's chunk carries it.
+import type { Challenge, FeedbackCreate, FeedbackCreated, FeedbackReceipt } from '@civicloop/contract';
+import { createChallenge as createChallengeEndpoint, createFeedback as createFeedbackEndpoint, deleteFeedback as deleteFeedbackEndpoint, getFeedbackReceipt as getFeedbackReceiptEndpoint } from '@civicloop/contract/endpoints';
+import type { CallOptions, CreateOptions, Transport } from '../transport.js';
 
 /** Sends a resident's input; keep the `receipt` of the answer. */
 export async function createFeedback(t: Transport, body: FeedbackCreate, options: CreateOptions = {}): Promise<FeedbackCreated> {
@@ -21,9 +22,4 @@ export async function deleteFeedback(t: Transport, receipt: string, options: Cal
 /** A fresh proof-of-work challenge, to solve and send as `proof` with the next input. */
 export async function createChallenge(t: Transport, options: CallOptions = {}): Promise<Challenge> {
   return (await t.call<Challenge>('createChallenge', createChallengeEndpoint, options)).data;
-}
-
-/** Assisted entry by staff (phone, desk, paper, email, outreach); needs a staff token. */
-export async function createStaffFeedback(t: Transport, body: StaffFeedbackCreate, options: StaffCallOptions = {}): Promise<FeedbackCreated> {
-  return (await t.call<FeedbackCreated>('createStaffFeedback', createStaffFeedbackEndpoint, { ...options, body })).data;
 }

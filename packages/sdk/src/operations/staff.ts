@@ -1,7 +1,12 @@
-// Staff: the inbox, replies, themes and the audit log (the console only).
-import type { AuditList, AuditQuery, InboxQuery, Reply, ReplyCreate, StaffFeedback, StaffFeedbackList, StaffFeedbackPatch, StaffTheme, StaffThemeList, StaffThemesQuery, ThemeCreate, ThemePatch, ThemeUpdate, ThemeUpdateCreate } from '@civicloop/contract';
-import { createReply as createReplyEndpoint, createTheme as createThemeEndpoint, getStaffTheme as getStaffThemeEndpoint, createThemeUpdate as createThemeUpdateEndpoint, listAudit as listAuditEndpoint, listStaffFeedback as listStaffFeedbackEndpoint, listStaffThemes as listStaffThemesEndpoint, publishTheme as publishThemeEndpoint, updateStaffFeedback as updateStaffFeedbackEndpoint, updateTheme as updateThemeEndpoint } from '@civicloop/contract/endpoints';
+// Staff: assisted entry, the inbox, replies, themes and the audit log (the console only).
+import type { AuditList, AuditQuery, FeedbackCreated, InboxQuery, Reply, ReplyCreate, StaffFeedback, StaffFeedbackCreate, StaffFeedbackList, StaffFeedbackPatch, StaffTheme, StaffThemeList, StaffThemesQuery, ThemeCreate, ThemePatch, ThemeUpdate, ThemeUpdateCreate } from '@civicloop/contract';
+import { createReply as createReplyEndpoint, createStaffFeedback as createStaffFeedbackEndpoint, createTheme as createThemeEndpoint, getStaffTheme as getStaffThemeEndpoint, createThemeUpdate as createThemeUpdateEndpoint, listAudit as listAuditEndpoint, listStaffFeedback as listStaffFeedbackEndpoint, listStaffThemes as listStaffThemesEndpoint, publishTheme as publishThemeEndpoint, updateStaffFeedback as updateStaffFeedbackEndpoint, updateTheme as updateThemeEndpoint } from '@civicloop/contract/endpoints';
 import type { StaffCallOptions, Transport } from '../transport.js';
+
+/** Assisted entry by staff (phone, desk, paper, email, outreach); needs a staff token. */
+export async function createStaffFeedback(t: Transport, body: StaffFeedbackCreate, options: StaffCallOptions = {}): Promise<FeedbackCreated> {
+  return (await t.call<FeedbackCreated>('createStaffFeedback', createStaffFeedbackEndpoint, { ...options, body })).data;
+}
 
 /** Staff: one page of the inbox, newest first, with filters and full-text search (`q`). */
 export async function listStaffFeedback(t: Transport, query: InboxQuery = {}, options: StaffCallOptions = {}): Promise<StaffFeedbackList> {
