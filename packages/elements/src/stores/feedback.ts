@@ -77,7 +77,8 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
   // Whether the shown receipt was recorded by staff (assisted entry), which changes its wording.
   const $staffSent = atom(false);
   const textLimit = () => readyConfig(base.$council)?.limits.feedbackTextMax ?? FEEDBACK_TEXT_MAX;
-  const giveBack = (w: Words) => ({ kind: w.kind, text: w.text ?? '', rating: w.rating, service: w.service ?? '' });
+  // The words as wordsOf picked them: text and service as the form holds them.
+  const giveBack = (w: Words) => ({ ...w, text: w.text ?? '', service: w.service ?? '' });
 
   const base = createFormFlow<FeedbackDraft, FieldName, FeedbackCreated, Words>({
     ...options,
