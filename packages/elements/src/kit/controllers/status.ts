@@ -42,11 +42,6 @@ export class StatusController implements ReactiveController {
     host.addController(this);
   }
 
-  /** What the region says now ('' when nothing). */
-  get text(): string {
-    return this.#text;
-  }
-
   /** Whether an `announceLater` is waiting. */
   get pending(): boolean {
     return this.#timer !== undefined;
