@@ -258,7 +258,7 @@ export abstract class CivicElement extends LitElement {
   protected get instance(): string {
     const { council, service } = this.config;
     const scopeOf = (e: HTMLElement) =>
-      e instanceof CivicElement ? e.config : resolveConfig(e, { council: e.getAttribute('council') ?? undefined, service: e.getAttribute('service') ?? undefined });
+      e instanceof CivicElement ? e.config : resolveConfig(e, { council: e.getAttribute('council'), service: e.getAttribute('service') });
     const same = [...document.querySelectorAll<HTMLElement>(this.localName)].filter((e) => scopeOf(e).council === council && scopeOf(e).service === service);
     return formInstance(this, same);
   }
