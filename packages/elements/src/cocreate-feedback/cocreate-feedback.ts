@@ -191,7 +191,7 @@ export class CocreateFeedback extends CivicElement {
                 })
               : html`
                   ${state.state === 'invalid'
-                    ? errorSummary({ title: msg('There is a problem', { id: 'feedback.summary.title' }), errors: state.errors.map((e) => ({ field: e.field, text: this.#error(e.field)! })), level, root: () => this.shadowRoot })
+                    ? errorSummary({ title: msg('There is a problem', { id: 'feedback.summary.title' }), errors: state.errors.map((e) => ({ field: e.field, text: this.#error(e.field)! })), level })
                     : nothing}
                   ${notSent
                     ? notice({

@@ -30,15 +30,13 @@ export interface CocreateErrorDetail {
 
 /** Dispatches the page-facing event for what the flow reported: bubbling and composed. */
 export function dispatchFlowEvent(host: HTMLElement, event: FeedbackFlowEvent): void {
-  const init = { bubbles: true, composed: true };
-  if (event.type === 'submitted') {
-    host.dispatchEvent(new CustomEvent<CocreateSubmittedDetail>('cocreate-submitted', { ...init, detail: { receipt: event.result.receipt, id: event.result.id, queued: event.queued } }));
-  } else if (event.type === 'queued') {
-    host.dispatchEvent(new CustomEvent<CocreateQueuedDetail>('cocreate-queued', { ...init, detail: { key: event.key } }));
-  } else {
-    const detail: CocreateErrorDetail = { message: event.message };
+  let detail: CocreateSubmittedDetail | CocreateQueuedDetail | CocreateErrorDetail;
+  if (event.type === 'submitted') detail = { receipt: event.result.receipt, id: event.result.id, queued: event.queued };
+  else if (event.type === 'queued') detail = { key: event.key };
+  else {
+    detail = { message: event.message };
     if (event.status !== undefined) detail.status = event.status;
     if (event.problemType !== undefined) detail.problemType = event.problemType;
-    host.dispatchEvent(new CustomEvent<CocreateErrorDetail>('cocreate-error', { ...init, detail }));
   }
+  host.dispatchEvent(new CustomEvent(`cocreate-${event.type}`, { bubbles: true, composed: true, detail }));
 }

@@ -216,7 +216,7 @@ export class ContactBankSignup extends CivicElement {
   }
 
   #summary(errors: readonly FieldError[]): TemplateResult {
-    return errorSummary({ title: msg('There is a problem', { id: 'bank.summary.title' }), errors: errors.map((e) => ({ field: e.field, text: s.errorText(e) })), level: this.level, root: () => this.shadowRoot });
+    return errorSummary({ title: msg('There is a problem', { id: 'bank.summary.title' }), errors: errors.map((e) => ({ field: e.field, text: s.errorText(e) })), level: this.level });
   }
 
   #error(errors: readonly FieldError[], field: FieldName): string | undefined {

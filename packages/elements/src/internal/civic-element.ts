@@ -20,6 +20,9 @@ import { themeStyles } from './theme.styles.js';
 /** What a resident does in an element (they cross its shadow boundary): see `reserving` below. */
 const ACTIONS = ['click', 'keydown', 'input'] as const;
 
+/** Whether two configurations address the same API, council and service (the element's data). */
+const sameScope = (a: ResolvedConfig, b: ResolvedConfig) => a.api === b.api && a.council === b.council && a.service === b.service;
+
 export abstract class CivicElement extends LitElement {
   static override styles = [themeStyles, languageStyles];
 
@@ -237,7 +240,7 @@ export abstract class CivicElement extends LitElement {
    */
   protected configChanged(previous: ResolvedConfig | undefined): void {
     const c = this.config;
-    if (!previous || previous.api !== c.api || previous.council !== c.council || previous.service !== c.service) this.scopeChanged();
+    if (!previous || !sameScope(previous, c)) this.scopeChanged();
   }
 
   /** The API, council or service changed, or the element came back into a page: (re)load its data. */
@@ -255,7 +258,7 @@ export abstract class CivicElement extends LitElement {
   protected get instance(): string {
     const { council, service } = this.config;
     const scopeOf = (e: HTMLElement) =>
-      e instanceof CivicElement ? e.config : resolveConfig(e, { council: e.getAttribute('council') ?? undefined, service: e.getAttribute('service') ?? undefined });
+      e instanceof CivicElement ? e.config : resolveConfig(e, { council: e.getAttribute('council'), service: e.getAttribute('service') });
     const same = [...document.querySelectorAll<HTMLElement>(this.localName)].filter((e) => scopeOf(e).council === council && scopeOf(e).service === service);
     return formInstance(this, same);
   }
@@ -265,12 +268,7 @@ export abstract class CivicElement extends LitElement {
   #refreshConfig(request = true): void {
     const previous = this.#config;
     const next = resolveConfig(this, this);
-    const same =
-      previous &&
-      previous.api === next.api &&
-      previous.council === next.council &&
-      previous.service === next.service &&
-      previous.locale === next.locale;
+    const same = previous && sameScope(previous, next) && previous.locale === next.locale;
     this.#config = next;
     if (same) return;
     this.configChanged(previous);

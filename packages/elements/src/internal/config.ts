@@ -22,10 +22,11 @@ export interface ResolvedConfig {
   locale: Locale;
 }
 
+/** An element's own values: its properties, or the attributes of one not upgraded yet (null when absent). */
 export interface ElementConfigSource {
-  api?: string | undefined;
-  council?: string | undefined;
-  service?: string | undefined;
+  api?: string | null | undefined;
+  council?: string | null | undefined;
+  service?: string | null | undefined;
 }
 
 const nonEmpty = (v: string | null | undefined) => (v && v.trim() ? v.trim() : undefined);
@@ -44,21 +45,15 @@ export function scriptOrigin(url: string = import.meta.url): string | undefined 
 }
 
 /**
- * The page's `<civicloop-config>`, read from the DOM rather than from a module variable so
- * that every Civic Loop version on the page sees the same one, even before it is defined.
- */
-export function pageConfigElement(doc: Document = document): Element | null {
-  return doc.querySelector(CONFIG_TAG);
-}
-
-/**
  * Element attributes override the page config; `api` falls back to the script's origin. The locale is the element's own `lang`, else
  * the page config's `lang`, else the nearest ancestor's `lang` (crossing shadow roots), else
  * `<html lang>`; region variants map to their language (`pt-BR` -> `pt`) and anything
  * unsupported falls back to English.
  */
 export function resolveConfig(host: HTMLElement, own: ElementConfigSource): ResolvedConfig {
-  const page = pageConfigElement(host.ownerDocument);
+  // The page's <civicloop-config>, read from the DOM rather than from a module variable so that
+  // every Civic Loop version on the page sees the same one, even before it is defined.
+  const page = host.ownerDocument.querySelector(CONFIG_TAG);
   return {
     api: nonEmpty(own.api) ?? nonEmpty(page?.getAttribute('api')) ?? scriptOrigin(),
     council: nonEmpty(own.council) ?? nonEmpty(page?.getAttribute('council')),
@@ -67,12 +62,9 @@ export function resolveConfig(host: HTMLElement, own: ElementConfigSource): Reso
   };
 }
 
+// The first `lang` given decides, even one the elements do not speak (then English).
 function resolveLocale(host: HTMLElement, page: Element | null): Locale {
-  const own = nonEmpty(host.getAttribute('lang'));
-  if (own) return toLocale(own) ?? SOURCE_LOCALE;
-  const configured = nonEmpty(page?.getAttribute('lang'));
-  if (configured) return toLocale(configured) ?? SOURCE_LOCALE;
-  return toLocale(inheritedLang(host)) ?? SOURCE_LOCALE;
+  return toLocale(nonEmpty(host.getAttribute('lang')) ?? nonEmpty(page?.getAttribute('lang')) ?? inheritedLang(host)) ?? SOURCE_LOCALE;
 }
 
 /** `closest('[lang]')` that also climbs out of shadow roots, for elements nested in others. */

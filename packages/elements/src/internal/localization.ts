@@ -98,7 +98,6 @@ export function loadLocale(locale: Locale, parts: readonly LocaleMessages[]): Pr
       if (!loader) return;
       let load = loads.get(loader);
       if (!load) {
-        const entry: Load = (load = { done: false, promise: Promise.resolve() });
         const failed = failures.get(loader) ?? 0;
         if (failed) (globalThis as RetrySlot).civicloopRetry = `#retry-${failed}`;
         let fetched: ReturnType<Loader>;
@@ -107,19 +106,22 @@ export function loadLocale(locale: Locale, parts: readonly LocaleMessages[]): Pr
         } finally {
           delete (globalThis as RetrySlot).civicloopRetry;
         }
-        entry.promise = fetched.then(
-          (m) => {
-            merged.set(locale, Object.assign(merged.get(locale) ?? {}, m.templates));
-            entry.done = true;
-          },
-          (error: unknown) => {
-            // A failed fetch may succeed later (the network came back): the next call retries.
-            loads.delete(loader);
-            failures.set(loader, failed + 1);
-            throw error;
-          },
-        );
-        loads.set(loader, entry);
+        const entry: Load = {
+          done: false,
+          promise: fetched.then(
+            (m) => {
+              merged.set(locale, Object.assign(merged.get(locale) ?? {}, m.templates));
+              entry.done = true;
+            },
+            (error: unknown) => {
+              // A failed fetch may succeed later (the network came back): the next call retries.
+              loads.delete(loader);
+              failures.set(loader, failed + 1);
+              throw error;
+            },
+          ),
+        };
+        loads.set(loader, (load = entry));
       }
       return load.promise;
     }),

@@ -37,13 +37,9 @@ export const themeStyles = css`
     display: none !important;
   }
 
+  /* A div in the shadow root: no page rule reaches it, so only what differs from its defaults. */
   .base {
-    display: block;
-    box-sizing: border-box;
-    inline-size: auto;
     max-inline-size: var(--cocreate-max-inline-size, 40rem);
-    margin: 0;
-    padding: 0;
     font: var(--cocreate-font, inherit);
     color: var(--cocreate-text-color, inherit);
     text-align: start;
@@ -108,13 +104,8 @@ export const themeStyles = css`
     box-sizing: border-box;
   }
 
-  :focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-    box-shadow: 0 0 0 2px var(--_focus-gap);
-  }
-
-  /* A region or summary that takes focus to say what changed: the same ring. */
+  /* And a region or summary that takes focus to say what changed: the same ring. */
+  :focus-visible,
   [tabindex='-1']:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
@@ -176,7 +167,6 @@ export const themeStyles = css`
     gap: 0.5em;
     min-block-size: max(2.75rem, 24px);
     min-inline-size: max(2.75rem, 24px);
-    inline-size: auto;
     margin: 0;
     padding: calc(var(--_space) * 0.5) var(--_space);
     border: 2px solid var(--_accent);

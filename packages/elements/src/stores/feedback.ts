@@ -77,7 +77,8 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
   // Whether the shown receipt was recorded by staff (assisted entry), which changes its wording.
   const $staffSent = atom(false);
   const textLimit = () => readyConfig(base.$council)?.limits.feedbackTextMax ?? FEEDBACK_TEXT_MAX;
-  const giveBack = (w: Words) => ({ kind: w.kind, text: w.text ?? '', rating: w.rating, service: w.service ?? '' });
+  // The words as wordsOf picked them: text and service as the form holds them.
+  const giveBack = (w: Words) => ({ ...w, text: w.text ?? '', service: w.service ?? '' });
 
   const base = createFormFlow<FeedbackDraft, FieldName, FeedbackCreated, Words>({
     ...options,
@@ -116,6 +117,8 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     fixable: (f) => f !== 'service' || !options.scope().service,
   });
   const { form, submission, now, erase } = base;
+  // Nothing chosen or written yet: the compact variant may stay closed.
+  const untouched = () => !form.$values.get().kind && !form.$values.get().text.trim();
   // The preset service as of the last load, so a change of it alone re-checks the setup.
   const $service = atom<string | undefined>(undefined);
   const $setup = computed([base.$council, base.council.$services, $service], setupProblem);
@@ -155,7 +158,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     /** (Re)loads what depends on the configuration: council, services, the draft, outcomes waiting for this form. */
     async load(): Promise<void> {
       if (!form.$values.get().text) form.restore();
-      if (form.$values.get().text.trim() || form.$values.get().kind) $compact.set(false);
+      if (!untouched()) $compact.set(false);
       // The services are the resident's choices, or the check of the one the page presets.
       $service.set(options.scope().service);
       await base.load(true);
@@ -169,8 +172,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
 
     /** Follows `compact`: closed on "Was this page useful?" until the resident answers or has a draft. */
     setCompact(compact: boolean): void {
-      const d = form.$values.get();
-      $compact.set(compact && !d.kind && !d.text.trim());
+      $compact.set(compact && untouched());
     },
 
     open(useful: boolean | undefined): void {

@@ -47,8 +47,7 @@ export class FocusController implements ReactiveController {
    * the caller announces the change instead (one announcement per change, never both).
    */
   moveTo(selector: string): boolean {
-    const inside = this.#inside();
-    if (!this.#acted && !inside) return false;
+    if (!this.#acted && !this.#host.shadowRoot?.activeElement) return false;
     this.#acted = false;
     this.#target = selector;
     this.#host.requestUpdate();
@@ -64,11 +63,11 @@ export class FocusController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.#focusedBefore = this.#root()?.activeElement ?? null;
+    this.#focusedBefore = this.#host.shadowRoot?.activeElement ?? null;
   }
 
   hostUpdated(): void {
-    const root = this.#root();
+    const root = this.#host.shadowRoot;
     const before = this.#focusedBefore;
     this.#focusedBefore = null;
     if (!root) return;
@@ -88,13 +87,5 @@ export class FocusController implements ReactiveController {
     const page = document.activeElement;
     const dropped = !page || page === document.body || page === document.documentElement || page === this.#host;
     if (dropped && this.#fallback) root.querySelector<HTMLElement>(this.#fallback)?.focus();
-  }
-
-  #root(): ShadowRoot | null {
-    return this.#host.shadowRoot;
-  }
-
-  #inside(): boolean {
-    return Boolean(this.#root()?.activeElement);
   }
 }

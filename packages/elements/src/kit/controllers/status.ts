@@ -35,7 +35,6 @@ export class StatusController implements ReactiveController {
   #text = '';
   #serial = 0;
   #timer: unknown;
-  #pending = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, clock: StatusClock = systemClock) {
     this.#host = host;
@@ -43,14 +42,9 @@ export class StatusController implements ReactiveController {
     host.addController(this);
   }
 
-  /** What the region says now ('' when nothing). */
-  get text(): string {
-    return this.#text;
-  }
-
   /** Whether an `announceLater` is waiting. */
   get pending(): boolean {
-    return this.#pending;
+    return this.#timer !== undefined;
   }
 
   announce(text: string): void {
@@ -62,12 +56,7 @@ export class StatusController implements ReactiveController {
 
   announceLater(text: string, ms: number): void {
     this.#cancel();
-    this.#pending = true;
-    this.#timer = this.#clock.setTimeout(() => {
-      this.#pending = false;
-      this.#timer = undefined;
-      this.announce(text);
-    }, ms);
+    this.#timer = this.#clock.setTimeout(() => this.announce(text), ms);
   }
 
   clear(): void {
@@ -89,6 +78,5 @@ export class StatusController implements ReactiveController {
   #cancel(): void {
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.#pending = false;
   }
 }

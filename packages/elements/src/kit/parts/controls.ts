@@ -2,7 +2,7 @@
 // the invalid state follows the error, and `safeUrl` for links an attribute names. What only a
 // form that sends needs (buttons, honeypot, erasing) is in sending.ts.
 import { html, nothing, type TemplateResult } from 'lit';
-import { describedByAttr, field } from './field.js';
+import { describedByAttr, field, hintId } from './field.js';
 
 /** A select with a "none" first option; `value` '' selects it. */
 export function selectField(o: {
@@ -51,10 +51,10 @@ export function checkField(o: { id: string; label: string; hint?: string; checke
   return html`
     <div part="field" class="field">
       <div class="check">
-        <input type="checkbox" id=${o.id} aria-describedby=${describedByAttr(o.hint ? `${o.id}-hint` : '')} .checked=${o.checked} @change=${(e: Event) => o.onChange((e.target as HTMLInputElement).checked)} />
+        <input type="checkbox" id=${o.id} aria-describedby=${o.hint ? hintId(o.id) : nothing} .checked=${o.checked} @change=${(e: Event) => o.onChange((e.target as HTMLInputElement).checked)} />
         <label for=${o.id}>${o.label}</label>
       </div>
-      ${o.hint ? html`<p class="hint" id="${o.id}-hint">${o.hint}</p>` : nothing} ${o.checked ? (o.then ?? nothing) : nothing}
+      ${o.hint ? html`<p class="hint" id=${hintId(o.id)}>${o.hint}</p>` : nothing} ${o.checked ? (o.then ?? nothing) : nothing}
     </div>
   `;
 }

@@ -13,25 +13,25 @@ export function errorSummary(o: {
   title: string;
   errors: readonly { field: string; text: string }[];
   level: number;
-  root: () => ShadowRoot | null;
 }): TemplateResult {
   return html`
     <div part="error-summary" class="error-summary" id="error-summary" tabindex="-1" role="region" aria-labelledby="error-summary-title">
       ${heading(o.level, o.title, { id: 'error-summary-title' })}
       <ul>
-        ${o.errors.map((e) => html`<li><a class="target" href="#${e.field}" @click=${(ev: Event) => focusField(ev, e.field, o.root())}>${e.text}</a></li>`)}
+        ${o.errors.map((e) => html`<li><a class="target" href="#${e.field}" @click=${(ev: Event) => focusField(ev, e.field)}>${e.text}</a></li>`)}
       </ul>
     </div>
   `;
 }
 
 /**
- * Fragment links cannot reach into a shadow root: move focus ourselves, as GOV.UK does. A radio
- * group's id is on its fieldset; its checked radio (or the first one) takes focus.
+ * Fragment links cannot reach into a shadow root: move focus ourselves, as GOV.UK does, to the
+ * field in the link's own root. A radio group's id is on its fieldset; its checked radio (or the
+ * first one) takes focus.
  */
-function focusField(event: Event, field: string, root: ShadowRoot | null): void {
+function focusField(event: Event, field: string): void {
   event.preventDefault();
-  const target = root?.getElementById(field);
+  const target = ((event.currentTarget as Element).getRootNode() as ShadowRoot | Document).getElementById(field);
   if (!target) return;
   const control =
     target instanceof HTMLFieldSetElement

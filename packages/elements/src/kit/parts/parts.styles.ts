@@ -98,10 +98,9 @@ export const kitStyles = css`
   }
 
   .error-summary a {
+    /* The label, underline (currentColor) and ring in the error colour, whatever text fill the page inherits. */
     color: var(--_error);
-    /* The ring and underline keep the text colour's contrast; the label is painted in the error colour. */
     -webkit-text-fill-color: var(--_error);
-    text-decoration-color: var(--_error);
     font-weight: 600;
   }
 

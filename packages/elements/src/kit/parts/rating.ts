@@ -16,12 +16,8 @@ export function rating(o: {
   error?: string | undefined;
 }): TemplateResult {
   return radioGroup<number>({
-    name: o.name,
-    legend: o.legend,
-    error: o.error,
+    ...o,
     options: o.labels.map((label, i) => ({ value: i + 1, label })),
-    value: o.value,
-    onChange: o.onChange,
     after:
       o.value !== undefined
         ? html`<button class="link target" type="button" id="${o.name}-clear" @click=${() => o.onChange(undefined)}>${o.clearLabel}</button>`

@@ -69,7 +69,7 @@ export function composeForm<V extends object, F extends string, R, B>(
     const r: Refusal = s.refusal;
     options.notify({ type: 'error', status: r.status, problemType: r.problemType, message: r.message });
     // A kept input's draft was cleared when it was kept: its words come back to the form.
-    if (s.later && s.body) form.giveBack(options.giveBack(s.body));
+    if (s.later && s.body) form.update(options.giveBack(s.body));
     const issues = r.status === 422 && r.problemType !== PROBLEM_TYPES.spam ? (r.issues ?? []) : [];
     if (form.serverErrors(issues, options.serverCode, options.fixable).shown) submission.again();
   });

@@ -155,10 +155,9 @@ export function councilText(config: CouncilConfig, text: keyof CouncilConfig['te
 
 /** Any text a council wrote per locale (a consent text, a district's name): as `councilText`. */
 export function localizedText(texts: Partial<Record<Locale, string>>, locale: Locale, fallback: Locale): { text: string; lang: Locale } | undefined {
-  const own = texts[locale];
-  if (own) return { text: own, lang: locale };
-  const other = texts[fallback];
-  return other ? { text: other, lang: fallback } : undefined;
+  const lang = texts[locale] ? locale : fallback;
+  const text = texts[lang];
+  return text ? { text, lang } : undefined;
 }
 
 /** The council's configuration once it arrived, else undefined. */

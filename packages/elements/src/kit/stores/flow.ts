@@ -92,7 +92,7 @@ export function createFormFlow<V extends object, F extends string, R, B>(o: Form
     /** The resident chose not to wait for a kept input: its words come back to the form. */
     async discard(): Promise<void> {
       const words = await submission.discard();
-      if (words) form.giveBack(o.giveBack(words));
+      if (words) form.update(o.giveBack(words));
     },
 
     dispose(): void {

@@ -193,11 +193,6 @@ export function createForm<V extends object, F extends string>(options: FormOpti
       }
     },
 
-    /** Puts back words given back by the outbox (discarded or refused), and keeps them as the draft. */
-    giveBack(values: Partial<V>): void {
-      form.update(values);
-    },
-
     /** A new, empty form (after sending); `keep` survives (e.g. staff's channel). */
     reset(keep: Partial<V> = {}): void {
       since = now();

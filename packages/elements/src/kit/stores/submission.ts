@@ -123,10 +123,6 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
     return storage ? pending() === record.key : true;
   }
 
-  function refusalOfRecord(record: OutboxRecordLike): Refusal {
-    return { ...record.error, message: record.error?.message ?? 'refused' };
-  }
-
   /** Shows an outcome of this form's scope, and tells the outbox it was seen. */
   function show(record: OutboxRecordLike): void {
     const now = $state.get();
@@ -140,7 +136,7 @@ export function createSubmission<R, B>(options: SubmissionOptions<B>) {
     if (record.state === 'delivered') {
       $state.set({ state: 'sent', key: record.key, result: record.result as R, body: undefined, later: true });
     } else {
-      $state.set({ state: 'refused', key: record.key, refusal: refusalOfRecord(record), body: words(record.body), later: true });
+      $state.set({ state: 'refused', key: record.key, refusal: { ...record.error, message: record.error?.message ?? 'refused' }, body: words(record.body), later: true });
     }
     pending(null);
     void options.outbox()?.acknowledge(record.key).catch(() => undefined);
