@@ -10,6 +10,7 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import MagicString from 'magic-string';
 import { cdnEnglish } from './scripts/cdn-english.mjs';
 import { sharedChunk } from './scripts/shared-chunk.mjs';
+import { earlyStrings } from './scripts/early-strings.mjs';
 
 const dist = 'packages/elements/dist';
 
@@ -94,6 +95,8 @@ function parallelChunks() {
   };
 }
 
+const strings = earlyStrings({ isLoader });
+
 export default {
   input: {
     // The one script a page needs: defines only the elements present, imports them on demand.
@@ -109,12 +112,10 @@ export default {
     entryFileNames: '[name].js',
     // Shared code (lit, the localization runtime, the SDK) lands in chunks loaded once per
     // page; each language of each string owner (the kit, each element: scripts/locale-parts.ts)
-    // is its own chunk, `locales/<owner>-<locale>-<hash>.js`, fetched only when an element
-    // that needs those strings shows that language.
-    chunkFileNames: (chunk) => {
-      const owner = chunk.facadeModuleId?.match(/\/generated\/locales\/([^/]+)\/[^/]+$/)?.[1];
-      return owner ? `locales/${owner}-[name]-[hash].js` : 'chunks/[name]-[hash].js';
-    },
+    // is its own chunk, `locales/<owner>-<locale>-<build>.js`, fetched only when an element
+    // that needs those strings shows that language (by the loader, beside the element's code:
+    // scripts/early-strings.mjs).
+    chunkFileNames: (chunk) => strings.fileName(chunk) ?? 'chunks/[name]-[hash].js',
     sourcemap: true,
     // Editors paste <script src> and often drop type="module". The loader then runs as a classic
     // script (it has no import/export syntax; see classicLoader below), so it can say what to
@@ -127,6 +128,7 @@ export default {
   plugins: [
     classicLoader(),
     parallelChunks(),
+    strings,
     // A public element's page gets its shared code as one file, not three: a request fewer and
     // 0.6 KB gzip less. The console then also loads the feedback operations (1 KB; its page is
     // still smaller), and civicloop-config.js all of it, which the loader never imports: every

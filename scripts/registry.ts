@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ELEMENTS, THEME_PROPERTIES, className, modulePath } from '../packages/elements/src/registry.ts';
 import { getCouncil, listServices } from '../packages/contract/src/endpoints.ts';
 import { PAGE_LIMIT_MAX } from '../packages/contract/src/rules.ts';
+import { LOCALES } from '../packages/contract/src/locales.ts';
 
 export const elementsDir = fileURLToPath(new URL('../packages/elements/', import.meta.url));
 
@@ -85,7 +86,7 @@ function scan(): void {
       if (!root.querySelector(tag)) continue;
       pending.delete(tag);
       load().catch((error: unknown) => console.error(\`civicloop: could not load <\${tag}>\`, error));
-      fetchCouncils(root, tag);
+      for (const el of root.querySelectorAll(tag)) fetchEarly(el, tag);
     }
     if (pending.size === 0) break;
     for (const el of root.querySelectorAll('*')) {
@@ -103,27 +104,37 @@ function scan(): void {
   if (pending.size === 0) observer.disconnect();
 }
 
-// Each council's settings and the first page of its services (every element with a council shows
-// them), asked for now, beside the element's code, instead of once that code has run: the kit's
-// council store (kit/stores/council.ts) takes the answers from this map by URL (the same URLs:
-// services a whole page, PAGE_LIMIT_MAX, at a time). The API
-// is found as the elements find it: their \`api\`, the page's <civicloop-config api>, else the
-// origin that served this script (found by its file name: a module has no currentScript).
+// What the element's code would ask for first, asked for now, beside that code, instead of once
+// it has run (a round trip later on every page):
+// - Each council's settings and the first page of its services (every element with a council
+//   shows them): the kit's council store (kit/stores/council.ts) takes the answers from this map
+//   by URL (the same URLs: services a whole page, PAGE_LIMIT_MAX, at a time). The API is found as
+//   the elements find it: their \`api\`, the page's <civicloop-config api>, else the origin that
+//   served this script (found by its file name: a module has no currentScript).
+// - Its strings in the language it will show (internal/config.ts resolveLocale: its \`lang\`, the
+//   page config's, the nearest ancestor's, else English), the kit's and its own: the same URLs its
+//   code imports, so the browser fetches each once. Only the CDN build knows their names
+//   (\`STRINGS\`, filled in by rollup.config.mjs's earlyStrings); a bundler names its own, so a
+//   bundled loader asks for none early.
 const early: Map<string, Promise<Response | undefined>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('civicloop.councils')] ??= new Map()) as never;
-function fetchCouncils(root: Document | ShadowRoot, tag: string): void {
+const STRINGS: string = '';
+const OWNERS: Record<string, string | undefined> = ${JSON.stringify(Object.fromEntries(ELEMENTS.filter((e) => e.lazy && e.strings).map((e) => [e.tag, e.strings])))};
+function fetchEarly(el: Element, tag: string): void {
   const page = document.querySelector('civicloop-config');
   const own = document.querySelector<HTMLScriptElement>('script[src*="civicloop.js"]')?.src;
-  for (const el of root.querySelectorAll(tag)) {
-    const attr = (name: string) => el.getAttribute(name)?.trim() || page?.getAttribute(name)?.trim();
-    const council = attr('council');
-    const api = attr('api') || (own && /^https?:/.test(own) ? new URL(own).origin : undefined);
-    if (!council || !api) continue;
-    const base = new URL(api, document.baseURI).href.replace(/\\/+$/, '');
-    for (const path of [${JSON.stringify(getCouncil.path)}, ${JSON.stringify(`${listServices.path}?limit=${PAGE_LIMIT_MAX}`)}]) {
-      const url = base + path.replace('{council}', encodeURIComponent(council));
-      // A failure is the SDK's to report, with its reason, when the store asks again.
-      if (!early.has(url)) early.set(url, fetch(url, { headers: { accept: 'application/json' } }).catch(() => undefined));
-    }
+  const attr = (name: string) => el.getAttribute(name)?.trim() || page?.getAttribute(name)?.trim();
+  const lang = (attr('lang') || el.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang).trim().toLowerCase().split(/[-_]/)[0]!;
+  const locale = ${JSON.stringify(LOCALES)}.includes(lang) ? lang : ${JSON.stringify(LOCALES[0])};
+  // A failure is the element's to handle (internal/localization.ts tries again).
+  if (STRINGS) for (const owner of ['kit', OWNERS[tag]]) if (owner) import(/* webpackIgnore: true */ /* @vite-ignore */ STRINGS.replace('{owner}', owner).replace('{locale}', locale)).catch(() => {});
+  const council = attr('council');
+  const api = attr('api') || (own && /^https?:/.test(own) ? new URL(own).origin : undefined);
+  if (!council || !api) return;
+  const base = new URL(api, document.baseURI).href.replace(/\\/+$/, '');
+  for (const path of [${JSON.stringify(getCouncil.path)}, ${JSON.stringify(`${listServices.path}?limit=${PAGE_LIMIT_MAX}`)}]) {
+    const url = base + path.replace('{council}', encodeURIComponent(council));
+    // A failure is the SDK's to report, with its reason, when the store asks again.
+    if (!early.has(url)) early.set(url, fetch(url, { headers: { accept: 'application/json' } }).catch(() => undefined));
   }
 }
 

@@ -53,7 +53,10 @@ export async function staticFile(root: string, urlPath: string): Promise<StaticR
   return { kind: 'file', body: await readFile(file), type, path: file };
 }
 
-/** Chunks and locale modules carry a content hash in their name (rollup.config.mjs): their bytes never change. */
+/**
+ * Chunks carry a hash of their content in their name, locale modules one of all locale modules'
+ * content together (rollup.config.mjs, scripts/early-strings.mjs): their bytes never change.
+ */
 const HASHED = /^\/(chunks|locales)\/[^/]+-[A-Za-z0-9_-]{8,}\.js(\.map)?$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
