@@ -80,13 +80,16 @@ function schedule(): void {
 
 function scan(): void {
   queued = false;
+  // The elements whose code this scan asks for: what they need first is asked for after all the
+  // code, which a browser limited to 6 connections to a server (HTTP/1.1) would otherwise queue.
+  const found: Element[] = [];
   // roots grows while it is walked: a shadow root found inside another is scanned in turn.
   for (const root of roots) {
     for (const [tag, load] of pending) {
       if (!root.querySelector(tag)) continue;
       pending.delete(tag);
       load().catch((error: unknown) => console.error(\`civicloop: could not load <\${tag}>\`, error));
-      for (const el of root.querySelectorAll(tag)) fetchEarly(el, tag);
+      found.push(...root.querySelectorAll(tag));
     }
     if (pending.size === 0) break;
     for (const el of root.querySelectorAll('*')) {
@@ -101,6 +104,7 @@ function scan(): void {
       }
     }
   }
+  for (const el of found) fetchEarly(el);
   if (pending.size === 0) observer.disconnect();
 }
 
@@ -119,23 +123,24 @@ function scan(): void {
 const early: Map<string, Promise<Response | undefined>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('civicloop.councils')] ??= new Map()) as never;
 const STRINGS: string = '';
 const OWNERS: Record<string, string | undefined> = ${JSON.stringify(Object.fromEntries(ELEMENTS.filter((e) => e.lazy && e.strings).map((e) => [e.tag, e.strings])))};
-function fetchEarly(el: Element, tag: string): void {
+function fetchEarly(el: Element): void {
   const page = document.querySelector('civicloop-config');
   const own = document.querySelector<HTMLScriptElement>('script[src*="civicloop.js"]')?.src;
   const attr = (name: string) => el.getAttribute(name)?.trim() || page?.getAttribute(name)?.trim();
   const lang = (attr('lang') || el.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang).trim().toLowerCase().split(/[-_]/)[0]!;
   const locale = ${JSON.stringify(LOCALES)}.includes(lang) ? lang : ${JSON.stringify(LOCALES[0])};
-  // A failure is the element's to handle (internal/localization.ts tries again).
-  if (STRINGS) for (const owner of ['kit', OWNERS[tag]]) if (owner) import(/* webpackIgnore: true */ /* @vite-ignore */ STRINGS.replace('{owner}', owner).replace('{locale}', locale)).catch(() => {});
   const council = attr('council');
   const api = attr('api') || (own && /^https?:/.test(own) ? new URL(own).origin : undefined);
-  if (!council || !api) return;
-  const base = new URL(api, document.baseURI).href.replace(/\\/+$/, '');
-  for (const path of [${JSON.stringify(getCouncil.path)}, ${JSON.stringify(`${listServices.path}?limit=${PAGE_LIMIT_MAX}`)}]) {
-    const url = base + path.replace('{council}', encodeURIComponent(council));
-    // A failure is the SDK's to report, with its reason, when the store asks again.
-    if (!early.has(url)) early.set(url, fetch(url, { headers: { accept: 'application/json' } }).catch(() => undefined));
+  if (council && api) {
+    const base = new URL(api, document.baseURI).href.replace(/\\/+$/, '');
+    for (const path of [${JSON.stringify(getCouncil.path)}, ${JSON.stringify(`${listServices.path}?limit=${PAGE_LIMIT_MAX}`)}]) {
+      const url = base + path.replace('{council}', encodeURIComponent(council));
+      // A failure is the SDK's to report, with its reason, when the store asks again.
+      if (!early.has(url)) early.set(url, fetch(url, { headers: { accept: 'application/json' } }).catch(() => undefined));
+    }
   }
+  // A failure is the element's to handle (internal/localization.ts tries again).
+  if (STRINGS) for (const owner of ['kit', OWNERS[el.localName]]) if (owner) import(/* webpackIgnore: true */ /* @vite-ignore */ STRINGS.replace('{owner}', owner).replace('{locale}', locale)).catch(() => {});
 }
 
 observer.observe(document, { childList: true, subtree: true });

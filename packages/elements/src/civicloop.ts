@@ -43,13 +43,16 @@ function schedule(): void {
 
 function scan(): void {
   queued = false;
+  // The elements whose code this scan asks for: what they need first is asked for after all the
+  // code, which a browser limited to 6 connections to a server (HTTP/1.1) would otherwise queue.
+  const found: Element[] = [];
   // roots grows while it is walked: a shadow root found inside another is scanned in turn.
   for (const root of roots) {
     for (const [tag, load] of pending) {
       if (!root.querySelector(tag)) continue;
       pending.delete(tag);
       load().catch((error: unknown) => console.error(`civicloop: could not load <${tag}>`, error));
-      for (const el of root.querySelectorAll(tag)) fetchEarly(el, tag);
+      found.push(...root.querySelectorAll(tag));
     }
     if (pending.size === 0) break;
     for (const el of root.querySelectorAll('*')) {
@@ -64,6 +67,7 @@ function scan(): void {
       }
     }
   }
+  for (const el of found) fetchEarly(el);
   if (pending.size === 0) observer.disconnect();
 }
 
@@ -82,23 +86,24 @@ function scan(): void {
 const early: Map<string, Promise<Response | undefined>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('civicloop.councils')] ??= new Map()) as never;
 const STRINGS: string = '';
 const OWNERS: Record<string, string | undefined> = {"cocreate-feedback":"feedback","you-said-we-did":"loop","contact-bank-signup":"bank","cocreate-console":"console"};
-function fetchEarly(el: Element, tag: string): void {
+function fetchEarly(el: Element): void {
   const page = document.querySelector('civicloop-config');
   const own = document.querySelector<HTMLScriptElement>('script[src*="civicloop.js"]')?.src;
   const attr = (name: string) => el.getAttribute(name)?.trim() || page?.getAttribute(name)?.trim();
   const lang = (attr('lang') || el.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang).trim().toLowerCase().split(/[-_]/)[0]!;
   const locale = ["en","pl","sv","da","de","fr","pt","ro"].includes(lang) ? lang : "en";
-  // A failure is the element's to handle (internal/localization.ts tries again).
-  if (STRINGS) for (const owner of ['kit', OWNERS[tag]]) if (owner) import(/* webpackIgnore: true */ /* @vite-ignore */ STRINGS.replace('{owner}', owner).replace('{locale}', locale)).catch(() => {});
   const council = attr('council');
   const api = attr('api') || (own && /^https?:/.test(own) ? new URL(own).origin : undefined);
-  if (!council || !api) return;
-  const base = new URL(api, document.baseURI).href.replace(/\/+$/, '');
-  for (const path of ["/v1/councils/{council}", "/v1/councils/{council}/services?limit=100"]) {
-    const url = base + path.replace('{council}', encodeURIComponent(council));
-    // A failure is the SDK's to report, with its reason, when the store asks again.
-    if (!early.has(url)) early.set(url, fetch(url, { headers: { accept: 'application/json' } }).catch(() => undefined));
+  if (council && api) {
+    const base = new URL(api, document.baseURI).href.replace(/\/+$/, '');
+    for (const path of ["/v1/councils/{council}", "/v1/councils/{council}/services?limit=100"]) {
+      const url = base + path.replace('{council}', encodeURIComponent(council));
+      // A failure is the SDK's to report, with its reason, when the store asks again.
+      if (!early.has(url)) early.set(url, fetch(url, { headers: { accept: 'application/json' } }).catch(() => undefined));
+    }
   }
+  // A failure is the element's to handle (internal/localization.ts tries again).
+  if (STRINGS) for (const owner of ['kit', OWNERS[el.localName]]) if (owner) import(/* webpackIgnore: true */ /* @vite-ignore */ STRINGS.replace('{owner}', owner).replace('{locale}', locale)).catch(() => {});
 }
 
 observer.observe(document, { childList: true, subtree: true });
