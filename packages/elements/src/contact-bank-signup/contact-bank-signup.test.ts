@@ -212,6 +212,21 @@ describe('<contact-bank-signup>', () => {
     expect(json.status).to.equal('active');
   });
 
+  it('a link from an email brings its view into sight, far down a long page, as a fragment link would', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    const above = document.createElement('div');
+    above.style.blockSize = '400vh';
+    page.append(above);
+    history.replaceState(null, '', `${location.pathname}${location.search}#token=${'A'.repeat(43)}`);
+    const el = await render(env, {}, page);
+    await waitUntil(() => $(el, '#task') && !text($(el, '#task-title')).endsWith('…'), 'the task did not settle', { timeout: 15_000 });
+    await waitUntil(() => {
+      const { top } = $(el, '#task')!.getBoundingClientRect();
+      return top >= 0 && top < innerHeight;
+    }, 'the view from the link stayed out of sight');
+    scrollTo(0, 0);
+  });
+
   it('manage: change what they signed up for, then withdraw; the link is dead afterwards', async () => {
     const email = address();
     const manageToken = await signUpAndConfirm(email);

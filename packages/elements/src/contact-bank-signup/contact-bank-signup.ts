@@ -117,6 +117,8 @@ export class ContactBankSignup extends CivicElement {
     this.#flow.dispose();
   }
 
+  #taskMode: TaskState['mode'] | undefined;
+
   // Each change is told once: the region that explains it takes focus after the resident's own
   // action (or when focus was inside), else the status region says it.
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -124,6 +126,10 @@ export class ContactBankSignup extends CivicElement {
     const task = this.#task.value;
     // A link from an email shows its own, shorter view: the sign-up form's size is not held for it.
     if (task) this.releaseReservedSize();
+    // It is what the resident came for, wherever the element sits on the page: brought into sight,
+    // as a browser scrolls to a fragment's target (the element's own fragments have none).
+    if (task && task.mode !== this.#taskMode) void this.updateComplete.then(() => this.renderRoot.querySelector('#task')?.scrollIntoView({ block: 'start' }));
+    this.#taskMode = task?.mode;
     const state = task ?? this.#state.value;
     const change = this.#changes.next(state);
     if (!change) return;
