@@ -212,6 +212,15 @@ describe('<contact-bank-signup>', () => {
     expect(json.status).to.equal('active');
   });
 
+  it('under the page’s own heading, its headings go one level down at a time (heading-level)', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div><h2>Take part</h2></div>`);
+    const el = await render(env, { 'heading-level': '3' }, page);
+    await waitUntil(() => $(el, '[part~="consent"] a'), 'the bank settings did not arrive');
+    const levels = [...el.shadowRoot!.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].map((h) => Number(h.getAttribute('aria-level') ?? h.localName.slice(1)));
+    expect(levels[0], 'the first heading is at heading-level').to.equal(3);
+    await expect(page).to.be.accessible();
+  });
+
   it('a link from an email brings its view into sight, far down a long page, as a fragment link would', async () => {
     const page = await fixture<HTMLDivElement>(html`<div></div>`);
     const above = document.createElement('div');

@@ -335,7 +335,10 @@ export class ContactBankSignup extends CivicElement {
     const privacy = safeUrl(bank?.privacyNoticeUrl);
     const version = bank?.consent.version ?? '';
     return html`<div part="consent" class="consent">
-      ${heading(this.level + 1, msg('How the council uses your details', { id: 'bank.consent.title' }))}
+      ${
+        // The form has no heading of its own (its name is its label): this one is at the element's top level.
+        heading(this.level, msg('How the council uses your details', { id: 'bank.consent.title' }))
+      }
       ${text ? html`<p lang=${text.lang}>${text.text}</p>` : html`<p>${msg('Loading the council’s consent text…', { id: 'bank.consent.loading' })}</p>`}
       ${bank ? html`<p>${s.consentLasts(this.formatNumber(bank.consent.months))}</p><p class="hint">${msg(str`Consent text version ${version}`, { id: 'bank.consent.version' })}</p>` : nothing}
       ${privacy ? html`<p><a href=${privacy}>${msg('Read the council’s privacy notice', { id: 'bank.consent.privacy' })}</a></p>` : nothing}
