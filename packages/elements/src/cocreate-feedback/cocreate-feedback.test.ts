@@ -296,6 +296,8 @@ describe('<cocreate-feedback>', () => {
       await el.updateComplete;
       expect($<HTMLInputElement>(el, 'input[name="kind"][value="problem"]').checked).to.equal(true);
       expect(active(el)).to.equal($(el, '#text'));
+      // Named by the question it answers: a full form on the same page is "Your feedback" (two landmarks, two names).
+      expect($(el, 'form').getAttribute('aria-label')).to.equal('Was this page useful?');
       await expect(el).to.be.accessible();
     });
   });

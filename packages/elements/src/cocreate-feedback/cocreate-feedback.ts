@@ -228,7 +228,7 @@ export class CocreateFeedback extends CivicElement {
     // Staff mode asks in staff's words (the staff part's, loaded with it), the public form in the resident's.
     const ask = staff ? staffPart?.words() : undefined;
     return html`
-      <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${ask?.formLabel ?? msg('Your feedback', { id: 'feedback.form.label' })}>
+      <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${ask?.formLabel ?? (this.compact ? s.compactWords().question : msg('Your feedback', { id: 'feedback.form.label' }))}>
         ${staff ? staffPart?.render({ draft: d, error: this.#error, update }) : nothing}
         ${radioGroup<FeedbackKind>({
           name: 'kind',
