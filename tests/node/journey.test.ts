@@ -72,10 +72,21 @@ describe('the loop closes: feedback, reply, theme, mail, element, audit [chromiu
 <body>
   <main>
     <h1>Bibliotheken</h1>
-    <cocreate-feedback council="${council}" service="${serviceId}" follow-url="/bibliothek/"></cocreate-feedback>
+    <cocreate-feedback council="${council}" service="${serviceId}" follow-url="/bibliothek/antworten/"></cocreate-feedback>
     <you-said-we-did council="${council}" heading-level="2"></you-said-we-did>
   </main>
 </body>
+</html>
+`,
+    );
+    // The page the form's follow link (and so the emails' link) leads to: the loop element alone.
+    mkdirSync(join(pagesDir, 'bibliothek', 'antworten'));
+    writeFileSync(
+      join(pagesDir, 'bibliothek', 'antworten', 'index.html'),
+      `<!doctype html>
+<html lang="de">
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Was wir tun – Journeyton</title><script type="module" src="/cdn/civicloop.js"></script></head>
+<body><main><h1>Was wir tun</h1><you-said-we-did council="${council}" heading-level="2"></you-said-we-did></main></body>
 </html>
 `,
     );
@@ -107,7 +118,7 @@ describe('the loop closes: feedback, reply, theme, mail, element, audit [chromiu
     const receipt = (await shadow(form, '[part~="receipt-code"]'))!;
     assert.match(receipt, /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/);
     const followHref = await form.evaluate((e) => (e.shadowRoot!.querySelector('[part~="follow-link"]') as HTMLAnchorElement).href);
-    assert.equal(followHref, `${server.url}/bibliothek/#receipt=${receipt}`);
+    assert.equal(followHref, `${server.url}/bibliothek/antworten/#receipt=${receipt}`);
 
     // 2. Staff find it in the inbox (over HTTP, an editor token): a reply is wanted, the address is not shown.
     hourLater();
@@ -149,8 +160,9 @@ describe('the loop closes: feedback, reply, theme, mail, element, audit [chromiu
     assert.equal(published.status, 200, JSON.stringify(published.body));
     assert.equal(smtp.received.length, 2);
 
-    // 6. Both mails: to the resident only, in German, with the follow link in the fragment.
-    const follow = `${server.url}/bibliothek/#receipt=${receipt}`;
+    // 6. Both mails: to the resident only, in German, with the form's follow link (not the page
+    // written from) and the code in the fragment.
+    const follow = `${server.url}/bibliothek/antworten/#receipt=${receipt}`;
     const [replyMail, themeMail] = smtp.received;
     for (const { mail, rcptTo } of smtp.received) {
       assert.deepEqual(rcptTo, [address]);

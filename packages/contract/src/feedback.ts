@@ -82,6 +82,12 @@ const feedbackFields = {
   pageUrl: z.optional(z.url().check(storable, z.maxLength(2048))).check(
     z.meta({ description: 'The page the resident wrote from, so the council sees the context.' }),
   ),
+  followUrl: z.optional(z.url().check(storable, z.maxLength(2048))).check(
+    z.meta({
+      description:
+        'Where the resident follows the input: a page showing `<you-said-we-did>`, which opens the receipt from the address (`#receipt=`). Emails to the resident link there, else to `pageUrl`; either only on one of the council’s origins.',
+    }),
+  ),
   locale: z.optional(Locale).check(z.meta({ description: 'The language the resident wrote in and wants a reply in.' })),
   contact: z.optional(Email).check(z.meta({ description: 'Only when the resident asks for a reply; erased with the input.' })),
   ...antiAbuseFields,

@@ -43,11 +43,11 @@ export async function insertFeedback(
     // The first step of its timeline in the same statement: one round trip.
     const { rows } = await db.query<{ created_at: Date }>(
       `WITH f AS (
-         INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel, created_at, source_url)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12), $13) ON CONFLICT (receipt) DO NOTHING RETURNING id, created_at),
+         INSERT INTO feedback (id, council, receipt, kind, text, contact, service, rating, page_url, locale, channel, created_at, source_url, follow_url)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12), $13, $14) ON CONFLICT (receipt) DO NOTHING RETURNING id, created_at),
        e AS (INSERT INTO feedback_events (feedback_id, at, status) SELECT id, created_at, 'received' FROM f)
        SELECT created_at FROM f`,
-      [id, council, receipt, body.kind, body.text, body.contact ?? null, body.service ?? null, body.rating ?? null, body.pageUrl ?? null, body.locale ?? null, channel, now / 1000, body.sourceUrl ?? null],
+      [id, council, receipt, body.kind, body.text, body.contact ?? null, body.service ?? null, body.rating ?? null, body.pageUrl ?? null, body.locale ?? null, channel, now / 1000, body.sourceUrl ?? null, body.followUrl ?? null],
     );
     const created = rows[0];
     if (!created) continue;

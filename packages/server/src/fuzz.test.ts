@@ -26,6 +26,7 @@ const SAMPLES: Partial<Record<RouteId, Record<string, unknown>>> = {
     service: 'libraries',
     rating: 4,
     pageUrl: 'https://fuzzton.example/parks',
+    followUrl: 'https://fuzzton.example/you-said-we-did',
     locale: 'en',
     contact: 'ana@example.org',
     website: '',
@@ -38,6 +39,7 @@ const SAMPLES: Partial<Record<RouteId, Record<string, unknown>>> = {
     service: 'libraries',
     rating: 2,
     pageUrl: 'https://fuzzton.example/desk',
+    followUrl: 'https://fuzzton.example/you-said-we-did',
     locale: 'pl',
     contact: 'ola@example.org',
     website: '',
@@ -97,10 +99,10 @@ const SAMPLES: Partial<Record<RouteId, Record<string, unknown>>> = {
 
 /** Body text fields of each route, counted so that none is silently skipped. */
 const FIELD_COUNTS: Partial<Record<RouteId, number>> = {
-  // A resident's input: kind, text, service, pageUrl, locale, contact, website, proof.challenge, proof.nonce.
-  createFeedback: 9,
+  // A resident's input: kind, text, service, pageUrl, followUrl, locale, contact, website, proof.challenge, proof.nonce.
+  createFeedback: 10,
   // The same, with channel and sourceUrl.
-  createStaffFeedback: 11,
+  createStaffFeedback: 12,
   updateStaffFeedback: 1,
   createReply: 1,
   createTheme: 7,
@@ -240,7 +242,7 @@ forEachEngine((engine) => {
       }
     }
     const fieldCount = Object.values(FIELD_COUNTS).reduce((a, b) => a + b, 0);
-    assert.equal(fieldCount, 35 + 33 + 4 + 4);
+    assert.equal(fieldCount, 37 + 33 + 4 + 4);
     assert.equal(cases, fieldCount * BAD.length * 3);
   });
 

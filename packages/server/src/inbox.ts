@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { audit, changed } from './audit.js';
 import type { Handlers } from './context.js';
 import { decodeCursor, encodeCursor, isIsoTime } from './cursor.js';
+import { pageOrigins } from './councils.js';
 import type { Queryable } from './db/driver.js';
 import { followLink, replyMail } from './mail/messages.js';
 import { problems } from './problems.js';
@@ -148,7 +149,7 @@ export const inboxHandlers: Pick<Handlers, 'listStaffFeedback' | 'updateStaffFee
     const { db, council, body, params } = ctx;
     const now = ctx.now();
     const row = await loadInput(db, council.slug, params.id, true);
-    const { rows } = await db.query<{ contact: string | null; page_url: string | null }>('SELECT contact, page_url FROM feedback WHERE id = $1', [row.id]);
+    const { rows } = await db.query<{ contact: string | null; page_url: string | null; follow_url: string | null }>('SELECT contact, page_url, follow_url FROM feedback WHERE id = $1', [row.id]);
     const contact = rows[0]?.contact ?? null;
     const id = randomUUID();
     await db.query('INSERT INTO replies (id, feedback_id, text, created_at, staff_token, emailed_at) VALUES ($1, $2, $3, to_timestamp($4), $5, $6)', [
@@ -163,7 +164,7 @@ export const inboxHandlers: Pick<Handlers, 'listStaffFeedback' | 'updateStaffFee
     if (row.status !== 'answered') await db.query("INSERT INTO feedback_events (feedback_id, at, status) VALUES ($1, to_timestamp($2), 'answered')", [row.id, now / 1000]);
     if (contact) {
       const receipt = formatReceipt(row.receipt);
-      const link = followLink(rows[0]!.page_url, receipt);
+      const link = followLink(rows[0]!, receipt, pageOrigins(council, ctx.options.ownOrigins));
       const mail = replyMail({ council: council.name, receipt, locale: row.locale, link }, council.defaultLocale, body.text);
       ctx.afterCommit(() => ctx.mailer.send({ to: contact, ...mail, ...(link ? { link } : {}) }));
     }

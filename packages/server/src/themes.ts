@@ -2,7 +2,7 @@ import { formatReceipt, type Locale, type StaffTheme, type Theme, type ThemeDeta
 import { randomUUID } from 'node:crypto';
 import { audit, changed } from './audit.js';
 import type { Handlers, RequestContext } from './context.js';
-import type { CouncilRow } from './councils.js';
+import { pageOrigins, type CouncilRow } from './councils.js';
 import { decodeCursor, encodeCursor, isIsoTime } from './cursor.js';
 import type { Queryable } from './db/driver.js';
 import { followLink, themeMail } from './mail/messages.js';
@@ -124,13 +124,14 @@ export async function answerByTheme(ctx: RequestContext, theme: ThemeRow, feedba
   );
   for (const r of rows) await db.query("INSERT INTO feedback_events (feedback_id, at, status) VALUES ($1, to_timestamp($2), 'answered')", [r.id, at / 1000]);
   // Who asked for a reply: the address is read here, used for this one email, and never logged.
-  const mailTo = await db.query<{ receipt: string; contact: string; locale: string | null; page_url: string | null }>(
-    'SELECT receipt, contact, locale, page_url FROM feedback WHERE council = $1 AND id = ANY($2::text[]) AND contact IS NOT NULL AND erased_at IS NULL',
+  const mailTo = await db.query<{ receipt: string; contact: string; locale: string | null; page_url: string | null; follow_url: string | null }>(
+    'SELECT receipt, contact, locale, page_url, follow_url FROM feedback WHERE council = $1 AND id = ANY($2::text[]) AND contact IS NOT NULL AND erased_at IS NULL',
     [council.slug, feedbackIds],
   );
+  const origins = pageOrigins(council, ctx.options.ownOrigins);
   for (const m of mailTo.rows) {
     const receipt = formatReceipt(m.receipt);
-    const link = followLink(m.page_url, receipt);
+    const link = followLink(m, receipt, origins);
     const mail = themeMail({ council: council.name, receipt, locale: m.locale, link }, council.defaultLocale, {
       title: theme.title,
       youSaid: theme.you_said,

@@ -87,7 +87,7 @@ export class CocreateFeedback extends CivicElement {
 
   /** Show only "Was this page useful? Yes / No" until the resident answers. */
   compact = false;
-  /** Page that shows what happened with an input (holds `<you-said-we-did>`); `#receipt=<code>` is added. */
+  /** Page that shows what happened with an input (holds `<you-said-we-did>`); `#receipt=<code>` is added. The emails that answer the resident link there too. */
   followUrl?: string;
   /** Page where residents join the contact bank, offered after sending. */
   contactBankUrl?: string;
@@ -98,6 +98,8 @@ export class CocreateFeedback extends CivicElement {
   #flow = createFeedbackFlow({
     scope: () => ({ ...this.config, locale: this.locale, instance: this.#instance }),
     staffToken: () => this.staffToken,
+    // Without its fragment: the server adds the receipt (#receipt=) to the link in its emails.
+    followUrl: () => safeUrl(this.followUrl)?.replace(/#.*$/, ''),
     staffEntry: () => staffPart,
     notify: (event) => dispatchFlowEvent(this, event),
   });

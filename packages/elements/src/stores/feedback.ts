@@ -57,6 +57,8 @@ export interface FeedbackFlowOptions extends FlowHost {
   /** The element's API and scope: council, preset service, locale, form instance. Read at every use. */
   scope(): ElementScope & { locale: Locale };
   staffToken(): string | undefined;
+  /** Where the resident follows the input (an absolute http(s) address): the emails that answer it link there. */
+  followUrl?(): string | undefined;
   /** Staff mode's own checks and fields, once its module is here (cocreate-console/staff-entry.ts). */
   staffEntry?(): StaffEntry | undefined;
 }
@@ -143,6 +145,8 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     if (d.wantsReply && d.contact.trim()) body.contact = d.contact.trim();
     const page = pageUrl();
     if (page) body.pageUrl = page;
+    const follow = options.followUrl?.();
+    if (follow) body.followUrl = follow;
     return body;
   }
 

@@ -50,7 +50,8 @@ forEachEngine((engine) => {
     before(async () => {
       smtp = await startSmtp();
       server = await startTestServer(engine, { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Mailton <loop@mailton.example>' });
-      await createCouncil(server.db, { slug: 'mailton', name: 'Mailton', origins: [], locales: ['en', 'pl', 'de'] });
+      // Its pages are on mailton.example: the emails' follow links go only there.
+      await createCouncil(server.db, { slug: 'mailton', name: 'Mailton', origins: ['https://mailton.example'], locales: ['en', 'pl', 'de'] });
       editor = await createStaffToken(server.db, { council: 'mailton', role: 'editor' });
       admin = await createStaffToken(server.db, { council: 'mailton', role: 'admin' });
     });
@@ -72,6 +73,25 @@ forEachEngine((engine) => {
       assert.match(mail.text!, /Dziękujemy, winda zostanie naprawiona w piątek\./);
       assert.ok(mail.text!.includes(`https://mailton.example/biblioteki?x=1#receipt=${input.receipt}`), mail.text);
       assert.match(mail.text!, /Twój adres służy tylko do tego/);
+    });
+
+    test('the follow link goes to the form’s follow page, else the page written from, and never off the council’s origins', async () => {
+      const link = async (body: Record<string, unknown>) => {
+        smtp.received.length = 0;
+        const input = await send({ text: 'The lift is broken.', locale: 'en', contact: 'ola@example.org', ...body });
+        assert.equal((await call(server, 'POST', `${base}/staff/feedback/${input.id}/replies`, { token: editor, body: { text: 'Fixed on Friday.' } })).status, 201);
+        return { text: smtp.received[0]!.mail.text!, receipt: input.receipt };
+      };
+      const follow = await link({ pageUrl: 'https://mailton.example/libraries', followUrl: 'https://mailton.example/you-said-we-did' });
+      assert.ok(follow.text.includes(`https://mailton.example/you-said-we-did#receipt=${follow.receipt}`), follow.text);
+      assert.ok(!follow.text.includes('https://mailton.example/libraries'), follow.text);
+      // A follow page elsewhere is not linked; the page written from is, when it is the council's.
+      const elsewhere = await link({ pageUrl: 'https://mailton.example/libraries', followUrl: 'https://phish.example/mailton' });
+      assert.ok(elsewhere.text.includes(`https://mailton.example/libraries#receipt=${elsewhere.receipt}`), elsewhere.text);
+      assert.ok(!elsewhere.text.includes('phish.example'), elsewhere.text);
+      const none = await link({ pageUrl: 'https://phish.example/libraries' });
+      assert.ok(!none.text.includes('phish.example'), none.text);
+      assert.ok(!none.text.includes('#receipt='), none.text);
     });
 
     test('publishing a theme emails each resident who asked, once, in their language; none for the others or the erased', async () => {
@@ -132,7 +152,7 @@ forEachEngine((engine) => {
       const logs: LogSink = [];
       const server = await startTestServer(engine, { mailOutboxDir: outbox }, logs);
       try {
-        await createCouncil(server.db, { slug: 'quietton', name: 'Quietton', origins: [], locales: ['sv', 'en'] });
+        await createCouncil(server.db, { slug: 'quietton', name: 'Quietton', origins: ['https://quietton.example'], locales: ['sv', 'en'] });
         const token = await createStaffToken(server.db, { council: 'quietton', role: 'editor' });
         const input = await call(server, 'POST', '/v1/councils/quietton/feedback', {
           body: { kind: 'idea', text: 'Fler bänkar', locale: 'sv', contact: 'eva@example.org', pageUrl: 'https://quietton.example/parker' },

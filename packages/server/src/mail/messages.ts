@@ -218,14 +218,22 @@ export function themeMail(
   };
 }
 
-/** The follow link: the page the resident wrote from with the receipt in the fragment (never the query). */
-export function followLink(pageUrl: string | null, receipt: string): string | undefined {
-  if (!pageUrl) return undefined;
-  try {
-    const url = new URL(pageUrl);
-    url.hash = `receipt=${receipt}`;
-    return url.href;
-  } catch {
-    return undefined;
+/**
+ * The follow link: where the resident follows the input (the form's `followUrl`), else the page
+ * they wrote from, with the receipt in the fragment (never the query). Only a page on one of the
+ * council's origins (`pageOrigins`): a council's email never links elsewhere, whatever a client sent.
+ */
+export function followLink(pages: { follow_url: string | null; page_url: string | null }, receipt: string, origins: readonly string[]): string | undefined {
+  for (const page of [pages.follow_url, pages.page_url]) {
+    if (!page) continue;
+    try {
+      const url = new URL(page);
+      if (!origins.includes(url.origin)) continue;
+      url.hash = `receipt=${receipt}`;
+      return url.href;
+    } catch {
+      // Stored before the contract checked it: not a link.
+    }
   }
+  return undefined;
 }
