@@ -146,6 +146,20 @@ describe('setup faults and undeliverable pages', { skip: !existsSync(`${cdnDir}/
     await tab.close();
   });
 
+  test('<you-said-we-did> on a site the council does not allow: says so, with the site, not "check your connection", and offers no retry', async () => {
+    const origin = refused;
+    const tab = await open(origin, page('<you-said-we-did council="riverside"></you-said-we-did>'));
+    await tab.waitForFunction(() => document.querySelector('you-said-we-did')?.shadowRoot?.querySelector('#list-error'), { timeout: 15_000 });
+    const { text, retry } = await tab.evaluate(() => {
+      const error = document.querySelector('you-said-we-did')!.shadowRoot!.querySelector('#list-error')!;
+      return { text: (error.textContent ?? '').replace(/\s+/g, ' ').trim(), retry: Boolean(error.querySelector('button')) };
+    });
+    assert.match(text, new RegExp(`does not accept this website \\(${origin.replace(/[.:/]/g, '\\$&')}\\)`));
+    assert.doesNotMatch(text, /connection/i);
+    assert.equal(retry, false, 'trying again cannot help');
+    await tab.close();
+  });
+
   test('a page opened from a file: never "offline"; told on load, and the text stays', async () => {
     const file = join(dir, 'page.html');
     writeFileSync(file, page('<cocreate-feedback council="riverside" service="libraries"></cocreate-feedback>'));

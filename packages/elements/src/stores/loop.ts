@@ -12,7 +12,12 @@ import { councilView, transportFor } from '../kit/stores/connection.js';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
 
 /** Why something could not be read: no connection (or too slow), or the service failed. */
-export type LoadFailure = 'offline' | 'error' | 'not-configured';
+/**
+ * Why something could not load: no connection to the service; a fault of the service; the element
+ * lacks its api or council; or the council does not accept this page's origin (\`blocked\`: no
+ * answer will ever come, so there is nothing to try again).
+ */
+export type LoadFailure = 'offline' | 'error' | 'not-configured' | 'blocked';
 
 export type StatsState = { status: 'loading' } | { status: 'ready'; stats: LoopStats } | { status: 'failed'; reason: LoadFailure };
 
@@ -45,6 +50,7 @@ export interface LoopViewOptions {
 export const isThemeStatus = (v: unknown): v is ThemeStatus => (THEME_STATUSES as readonly unknown[]).includes(v);
 
 function failure(error: unknown): LoadFailure {
+  if (isNetworkError(error) && error.blocked) return 'blocked';
   return isNetworkError(error) || isTimeoutError(error) ? 'offline' : 'error';
 }
 

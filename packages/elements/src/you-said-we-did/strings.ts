@@ -43,6 +43,10 @@ export function updatedOn(date: string): string {
 
 export function failureText(reason: LoadFailure): string {
   if (reason === 'not-configured') return msg('This page is not set up yet: it needs the address of the council’s service. Please tell the council.', { id: 'loop.error.notConfigured' });
+  if (reason === 'blocked') {
+    const origin = location.origin;
+    return msg(str`This page is not set up correctly: the council’s service does not accept this website (${origin}). Please tell the council.`, { id: 'loop.error.blocked' });
+  }
   if (reason === 'offline') return msg('We could not reach the council’s service. Check your connection and try again.', { id: 'loop.error.offline' });
   return msg('The council’s service has a problem right now. Please try again later.', { id: 'loop.error.server' });
 }

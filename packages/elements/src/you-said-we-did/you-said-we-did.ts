@@ -363,7 +363,7 @@ export class YouSaidWeDid extends CivicElement {
                 tone: 'error',
                 title: msg('The themes could not be shown', { id: 'loop.list.failed' }),
                 body: html`<p>${s.failureText(list.reason)}</p>
-                  ${list.reason === 'not-configured' ? nothing : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#loop.retry())}>${msg('Try again', { id: 'loop.retry' })}</button></div>`}`,
+                  ${list.reason === 'not-configured' || list.reason === 'blocked' ? nothing : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#loop.retry())}>${msg('Try again', { id: 'loop.retry' })}</button></div>`}`,
               })
             : list.items.length === 0
               ? notice({
