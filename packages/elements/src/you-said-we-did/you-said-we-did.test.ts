@@ -191,6 +191,8 @@ describe('<you-said-we-did>', () => {
       expect(text(result)).to.contain(env.loop.replyText);
       expect(text(result)).to.contain(env.loop.answeringTitle);
       expect(text(result)).to.contain('Status: Done');
+      // Focus on the result says it: "Looking for your message…" does not stay in the status region.
+      expect(text($(el, '[part~="status"]'))).to.equal('');
       await expect(el).to.be.accessible();
     });
 

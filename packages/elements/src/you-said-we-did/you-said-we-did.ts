@@ -146,7 +146,9 @@ export class YouSaidWeDid extends CivicElement {
     const fromHash = this.#fromHash;
     this.#fromHash = false;
     if (fromHash) this.updateComplete.then(() => this.renderRoot.querySelector('#lookup')?.scrollIntoView({ block: 'nearest' }));
-    if (!this.#focus.moveTo('#lookup')) this.#statusRegion.announce(this.#lookupTitle(lookup));
+    // Focus on the result says it; "Looking for your message…" must not stay behind in the status region.
+    if (this.#focus.moveTo('#lookup')) this.#statusRegion.clear();
+    else this.#statusRegion.announce(this.#lookupTitle(lookup));
   }
 
   #percent = (share: number) => formatPercent(this.renderedLocale, share);
