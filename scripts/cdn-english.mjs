@@ -14,14 +14,23 @@ function idOf(options) {
 
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
-/** Every msg() call under `node`, and whether it runs only when called (not once, on import). */
-function* calls(node, deferred = false) {
+/**
+ * Every msg() call under `node`, and when it runs: `import` (once, as the module loads),
+ * `create` (as an element is constructed: its constructor, its fields' initial values) or
+ * `called` (in a function, when it is called: a render, or a handler through `localized()`).
+ */
+function* calls(node, when = 'import', constructor = false) {
   if (!node || typeof node.type !== 'string') return;
-  if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'msg') yield { call: node, deferred };
-  const inner = deferred || FUNCTIONS.has(node.type) || (node.type === 'PropertyDefinition' && !node.static);
+  if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'msg') yield { call: node, when };
+  let inner = when;
+  if (when !== 'called') {
+    if (FUNCTIONS.has(node.type)) inner = constructor ? 'create' : 'called';
+    else if (node.type === 'PropertyDefinition' && !node.static) inner = 'create';
+  }
+  const isConstructor = node.type === 'MethodDefinition' && node.kind === 'constructor';
   for (const value of Object.values(node))
     if (Array.isArray(value)) for (const child of value) yield* calls(child, inner);
-    else if (value && typeof value.type === 'string') yield* calls(value, inner);
+    else if (value && typeof value.type === 'string') yield* calls(value, inner, isConstructor && value === node.value);
 }
 
 /** A locale module (`generated/locales/<owner>/<locale>.js`), the target of its owner's loaders. */
@@ -47,12 +56,14 @@ export function cdnEnglish({ dist }) {
       }
       if (!/\bmsg\(/.test(code) || !/import \{[^}]*\bmsg\b[^}]*\} from '@lit\/localize'/.test(code)) return null;
       const s = new MagicString(code);
-      for (const { call, deferred } of calls(this.parse(code))) {
+      for (const { call, when } of calls(this.parse(code))) {
         const [text, options] = call.arguments;
         const messageId = idOf(options);
         if (!messageId) this.error(`cdn-english: a msg() call without a literal id in ${id}: ${code.slice(call.start, call.end)}`);
-        // Run on import, it would answer before any language, English included, has loaded.
-        if (!deferred) this.error(`cdn-english: msg() ${messageId} runs when ${id} is imported; call it when rendering`);
+        // Run on import, or as an element is created, it would answer before the element's
+        // language, English included, has loaded: an empty text.
+        if (when === 'import') this.error(`cdn-english: msg() ${messageId} runs when ${id} is imported; call it when rendering`);
+        if (when === 'create') this.error(`cdn-english: msg() ${messageId} runs when an element of ${id} is created; call it when rendering`);
         if (text.type === 'Literal' && typeof text.value === 'string') s.overwrite(text.start, text.end, "''");
         else if (text.type === 'TemplateLiteral' && !text.expressions.length) s.overwrite(text.start, text.end, "''");
         else if (text.type === 'TaggedTemplateExpression' && text.tag.type === 'Identifier' && text.tag.name === 'str') {

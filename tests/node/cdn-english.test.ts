@@ -35,6 +35,12 @@ test('a msg() run on import, or without a literal id, fails the build', () => {
   assert.throws(() => transform(`${imports}export const f = (id) => msg('Hello', { id });\n`, 'x/y.js'), /without a literal id/);
 });
 
+test('a msg() run as an element is created (a field\'s initial value, the constructor) fails the build; in a function there, it does not', () => {
+  assert.throws(() => transform(`${imports}export class X { #label = msg('Hello', { id: 'feedback.hello' }); }\n`, 'x/y.js'), /feedback\.hello runs when an element of .* is created/);
+  assert.throws(() => transform(`${imports}export class X { constructor() { this.label = msg('Hello', { id: 'feedback.hello' }); } }\n`, 'x/y.js'), /feedback\.hello runs when an element of .* is created/);
+  assert.ok(transform(`${imports}export class X { #say = () => msg('Hello', { id: 'feedback.hello' }); constructor() { this.tell = (n) => msg('Hi', { id: 'feedback.hi' }); } static label = () => msg('Yo', { id: 'feedback.yo' }); }\n`, 'x/y.js'));
+});
+
 test('modules outside the elements\' tsc output are left alone', () => {
   assert.equal(plugin.transform.call({} as never, `${imports}msg('Hi', { id: 'kit.hi' });`, '/repo/node_modules/x.js'), null);
 });

@@ -226,4 +226,33 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
     assert.deepEqual(locales.sort(), ['feedback-pl', 'kit-pl', 'loop-pl']);
     await page.close();
   });
+
+  // Screen-reader announcements are built outside the element's update (the count after a pause in
+  // typing) or after the data arrives (a lookup from the page address): both must be in the
+  // element's language, not English and not empty (the CDN build takes English out of the code).
+  test('the status region speaks each element\'s language: a count while typing, a lookup from the address', async () => {
+    const { page, problems } = await open(
+      '<cocreate-feedback id="pl" lang="pl" council="demo"></cocreate-feedback><cocreate-feedback id="de" lang="de" council="demo"></cocreate-feedback><you-said-we-did id="loop" lang="pl" council="demo"></you-said-we-did>',
+    );
+    await readFeedback(page, 'pl');
+    await readFeedback(page, 'de');
+    await readLoop(page, 'loop');
+    /** What `id`'s status region says once it starts with `expected`, or, after a wait, whatever it says. */
+    const said = async (id: string, expected: string) => {
+      await page
+        .waitForFunction((id, e) => document.getElementById(id)?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim().startsWith(e), { timeout: 5000 }, id, expected)
+        .catch(() => undefined);
+      return page.evaluate((id) => document.getElementById(id)?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '', id);
+    };
+    const typeIn = async (id: string) => (await page.evaluateHandle((id) => document.getElementById(id)!.shadowRoot!.querySelector('#text'), id)).asElement()!.type('Dziura w chodniku');
+    await typeIn('pl');
+    assert.match(await said('pl', 'Pozostało znaków: '), /^Pozostało znaków: \d/);
+    await typeIn('de');
+    assert.match(await said('de', 'Verbleibende Zeichen: '), /^Verbleibende Zeichen: \d/);
+    // No resident action: focus stays where it is and the status region says what the lookup found.
+    await page.evaluate(() => (location.hash = 'receipt=K7MX-2QPA-9R'));
+    assert.equal(await said('loop', 'Nie znaleźliśmy'), 'Nie znaleźliśmy wiadomości z tym kodem');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

@@ -377,6 +377,6 @@ export class ActivitiesView implements ReactiveController {
   async #refresh(): Promise<void> {
     await this.activities.refresh();
     const open = this.#open.value;
-    if (open.status === 'ready') this.ctx.status.announce(this.#counts(open.detail));
+    if (open.status === 'ready') this.ctx.status.announce(this.ctx.localized(() => this.#counts(open.detail)));
   }
 }

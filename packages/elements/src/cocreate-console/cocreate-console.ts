@@ -113,6 +113,7 @@ export class CocreateConsole extends CivicElement {
     formatNumber: (n) => this.formatNumber(n),
     date: (at) => this.#date(at),
     act: (fn) => this.#act(fn),
+    localized: (fn) => this.localized(fn),
   };
   #themes = createConsoleThemes({ access: this.#console, inboxChanged: () => this.#console.reload(), putInput: (item) => this.#console.put(item) });
   #audit = createConsoleAudit({ access: this.#console });
@@ -448,7 +449,7 @@ export class CocreateConsole extends CivicElement {
           onToggle: (open) => (this.#shortcutsOpen = open),
           onEnable: (on) => {
             this.#shortcuts = on;
-            this.#statusRegion.announce(on ? msg('Keyboard shortcuts on.', { id: 'console.keys.on' }) : msg('Keyboard shortcuts off.', { id: 'console.keys.off' }));
+            this.#statusRegion.announce(this.localized(() => (on ? msg('Keyboard shortcuts on.', { id: 'console.keys.on' }) : msg('Keyboard shortcuts off.', { id: 'console.keys.off' }))));
           },
         })}
       </section>
@@ -535,7 +536,7 @@ export class CocreateConsole extends CivicElement {
     const to = this.renderRoot.querySelector<HTMLInputElement>('#filter-to')?.value ?? '';
     this.#daysWrong = Boolean(from && to && from > to);
     this.requestUpdate();
-    if (this.#daysWrong) return void this.#statusRegion.announce(msg('Choose an end day on or after the start day', { id: 'console.filters.rangeError' }));
+    if (this.#daysWrong) return void this.#statusRegion.announce(this.localized(() => msg('Choose an end day on or after the start day', { id: 'console.filters.rangeError' })));
     change({ from, to, ...patch });
   }
 

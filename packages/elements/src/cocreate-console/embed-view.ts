@@ -127,13 +127,13 @@ export class EmbedView implements ReactiveController {
     try {
       await navigator.clipboard.writeText(text);
       this.#copied = true;
-      this.ctx.status.announce(msg('Snippet copied.', { id: 'console.embed.copied' }));
+      this.ctx.status.announce(this.ctx.localized(() => msg('Snippet copied.', { id: 'console.embed.copied' })));
     } catch {
       // No clipboard (an insecure page, or permission refused): the text is selected for Ctrl+C.
       const area = this.host.shadowRoot?.querySelector<HTMLTextAreaElement>('#embed-snippet');
       area?.focus();
       area?.select();
-      this.ctx.status.announce(msg('Copying was not allowed: the snippet is selected, press Ctrl+C (or ⌘C).', { id: 'console.embed.copyManual' }));
+      this.ctx.status.announce(this.ctx.localized(() => msg('Copying was not allowed: the snippet is selected, press Ctrl+C (or ⌘C).', { id: 'console.embed.copyManual' })));
     }
     this.host.requestUpdate();
   }

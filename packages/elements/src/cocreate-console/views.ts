@@ -22,6 +22,12 @@ export interface ViewContext {
   date(at: string): string;
   /** Wraps a click handler: the staff member acted, so focus may follow what changes. */
   act(fn: () => unknown): () => void;
+  /**
+   * Runs `fn` with msg() answering in the console's language: for words built outside its update
+   * (in a handler, after an await), which would otherwise be English, or empty where the CDN build
+   * loads English like any language.
+   */
+  localized<T>(fn: () => T): T;
 }
 
 export function staffFailureText(reason: StaffFailure): string {

@@ -46,7 +46,10 @@ const slot: Slot = ((globalThis as { [SLOT]?: Slot })[SLOT] ??= { templates: und
  */
 function lookup(template: TemplateLike, options?: { id?: string }): TemplateLike {
   // A part not (yet) in the language rendering, or msg() outside any element's update, answers in
-  // English: loaded, where the build took it out of the code (scripts/cdn-english.mjs).
+  // English: loaded, where the build took it out of the code (scripts/cdn-english.mjs), so empty
+  // while no element has loaded it, as on a page in another language. Code outside an update (a
+  // handler, after an await) wraps its msg() in CivicElement's `localized()`
+  // (tests/node/msg-outside-update.test.ts).
   const localized = options?.id === undefined ? undefined : (slot.templates?.[options.id] ?? merged.get(SOURCE_LOCALE)?.[options.id]);
   // The source text itself (what lit's defaultMsg does; not called by name, or lit-localize's
   // extractor would take the call for a message).
