@@ -218,7 +218,7 @@ export class ThemesView implements ReactiveController {
   #renderEditor(theme: StaffTheme, level: number): TemplateResult {
     if (this.#draftOf !== theme.id || !this.#draft) {
       this.#draftOf = theme.id;
-      this.#draft = { title: theme.title, youSaid: theme.youSaid, weDid: theme.weDid ?? '', status: theme.status, statusReason: theme.statusReason ?? '', service: theme.service ?? '' };
+      this.#draft = { title: theme.title, youSaid: theme.youSaid, weDid: theme.weDid ?? '', status: theme.status, statusReason: theme.statusReason ?? '', service: theme.service ?? '', locale: theme.locale };
     }
     const draft = this.#draft;
     const action = this.#action.value;
@@ -234,8 +234,8 @@ export class ThemesView implements ReactiveController {
         error: problemText(problems[f], f, formatNumber),
         control: (a) =>
           f === 'title'
-            ? html`<input type="text" id="theme-title" name="title" autocomplete="off" lang=${theme.locale} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${draft.title} @input=${(e: Event) => (draft.title = (e.target as HTMLInputElement).value)} />`
-            : html`<textarea id="theme-${f}" name=${f} rows="4" lang=${theme.locale} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${draft[f]} @input=${(e: Event) => (draft[f] = (e.target as HTMLTextAreaElement).value)}></textarea>`,
+            ? html`<input type="text" id="theme-title" name="title" autocomplete="off" lang=${draft.locale} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${draft.title} @input=${(e: Event) => (draft.title = (e.target as HTMLInputElement).value)} />`
+            : html`<textarea id="theme-${f}" name=${f} rows="4" lang=${draft.locale} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${draft[f]} @input=${(e: Event) => (draft[f] = (e.target as HTMLTextAreaElement).value)}></textarea>`,
       });
     const save = (event: Event) => {
       event.preventDefault();
@@ -264,6 +264,7 @@ export class ThemesView implements ReactiveController {
             </select>`,
           })}
           ${text('statusReason', msg('Why it stands there', { id: 'console.themes.reason' }), msg('Optional: the reason for the status, shown with it.', { id: 'console.themes.reasonHint' }))}
+          ${this.#localeField(draft)}
           ${serviceField({ id: 'theme-service', value: draft.service, ctx: this.ctx, onChange: (v) => (draft.service = v) })}
           ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
           <div class="row">
@@ -273,6 +274,28 @@ export class ThemesView implements ReactiveController {
         ${this.#renderTimeline(theme, level + 1)} ${this.#renderPreview(theme, level + 1)} ${this.#renderPublish(theme, level + 1)}
       </article>
     `;
+  }
+
+  /** The theme's language, to correct one linked in the wrong one; its texts' fields follow it. */
+  #localeField(draft: ThemeDraft): TemplateResult | typeof nothing {
+    const locales = this.ctx.locales();
+    // A theme in a language the council has since dropped keeps it among the choices.
+    const choices = locales.includes(draft.locale) ? locales : [...locales, draft.locale];
+    if (choices.length < 2) return nothing;
+    return field({
+      id: 'theme-locale',
+      label: msg('Written in', { id: 'console.link.locale' }),
+      control: () => html`<select
+        id="theme-locale"
+        name="locale"
+        @change=${(e: Event) => {
+          draft.locale = (e.target as HTMLSelectElement).value as Locale;
+          this.host.requestUpdate();
+        }}
+      >
+        ${choices.map((l) => html`<option value=${l} lang=${l} ?selected=${l === draft.locale}>${ownName(l)}</option>`)}
+      </select>`,
+    });
   }
 
   #renderTimeline(theme: StaffTheme, level: number): TemplateResult {
