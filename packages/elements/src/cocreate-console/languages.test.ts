@@ -1,7 +1,7 @@
 // <cocreate-console> and the languages texts are written in, in real browsers against the real
 // reference server (the "desk" council, eight languages): a theme linked from a Swedish message is
 // Swedish (WCAG 3.1.2 then marks it right on the public page), its language can be corrected in
-// the theme editor.
+// the theme editor, and a Swedish console marks English texts of residents and staff `lang="en"`.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StaffTheme } from '@civicloop/contract';
@@ -94,6 +94,33 @@ describe('<cocreate-console> languages', () => {
     expect($(el, '#theme-youSaid').getAttribute('lang')).to.equal('da');
     button(el, 'Save the theme').click();
     await waitUntil(async () => (await themeNamed(title))?.locale === 'da', 'the language was not saved', { timeout: 15_000 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('a Swedish console marks English texts lang="en": messages in the inbox, theme titles in the audit log', async () => {
+    const theme = await staff<StaffTheme>('POST', 'staff/themes', { title: `${marker} Benches`, youSaid: 'Benches are broken.', locale: 'en' });
+    await staff('PATCH', `staff/themes/${theme.id}`, { title: `${marker} Park benches` });
+    const el = await signedIn(env.desk.admin, 'sv', 'Sök');
+    const byText = (t: string) => items(el).find((i) => text(i) === t)!;
+    expect(byText(english).getAttribute('lang')).to.equal('en');
+    expect(byText(swedish).getAttribute('lang')).to.equal('sv');
+
+    $(el, '#nav-audit').click();
+    await waitUntil(() => maybe(el, '.entries'), 'the log did not load', { timeout: 15_000 });
+    const cells = (field: string) => {
+      const entry = all(el, '.entry').find((e) => text(e).includes(theme.id));
+      const row = [...(entry?.querySelectorAll('tbody tr') ?? [])].find((r) => text(r.querySelector('th')) === field);
+      return [...(row?.querySelectorAll('td') ?? [])];
+    };
+    // A creation names the language; a change of the title is in the theme's language too.
+    await choose(el, '#audit-action', 'theme.create');
+    await waitUntil(() => cells('title').length === 2, 'no creation entry', { timeout: 15_000 });
+    expect(cells('title')[1]!.getAttribute('lang')).to.equal('en');
+    expect(cells('youSaid')[1]!.getAttribute('lang')).to.equal('en');
+    expect(cells('status')[1]!.hasAttribute('lang'), 'a status is the console’s word, not English text').to.equal(false);
+    await choose(el, '#audit-action', 'theme.update');
+    await waitUntil(() => cells('title')[0]?.getAttribute('lang') === 'en', 'the changed title is not marked English', { timeout: 15_000 });
+    expect(cells('title')[1]!.getAttribute('lang')).to.equal('en');
     await expect(el).to.be.accessible();
   });
 });
