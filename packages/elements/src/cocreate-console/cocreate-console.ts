@@ -117,7 +117,8 @@ export class CocreateConsole extends CivicElement {
   #themes = createConsoleThemes({ access: this.#console, inboxChanged: () => this.#console.reload(), putInput: (item) => this.#console.put(item) });
   #audit = createConsoleAudit({ access: this.#console });
   #themeNames = new StoreController(this, this.#themes.$names);
-  #themesView = new ThemesView(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() });
+  #role = new StoreController(this, this.#console.$role);
+  #themesView = new ThemesView(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions(), role: () => this.#role.value });
   #auditView = new AuditView(this, this.#audit, {
     ...this.#ctx,
     themeLocales: (ids) => {
@@ -407,6 +408,8 @@ export class CocreateConsole extends CivicElement {
       this.#themesView.forget();
       this.#themes.open(theme);
       this.#themesView.show();
+      // Whether to offer "Publish…" (admins) or say who publishes (editors).
+      this.#console.knowRole();
     } else if (view === 'audit') this.#auditView.show();
     else if (view === 'record') this.#recordView.show();
     else if (view === 'figures') this.#figuresView.show();
