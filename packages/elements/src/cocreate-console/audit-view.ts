@@ -1,7 +1,7 @@
 // The console's audit log view: who did what, when, and the fields before and after, newest
 // first, page by page, filtered by action. State is in stores/console-audit.ts.
 import type { AuditEntry } from '@civicloop/contract';
-import { AUDIT_ACTIONS, type AuditAction } from '@civicloop/contract/rules';
+import { AUDIT_ACTIONS, type AuditAction, type Locale } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { StoreController } from '../internal/store-controller.js';
@@ -75,6 +75,15 @@ export function actorName(actor: AuditEntry['actor']): string {
 /** A field's value as text: strings as they are, anything else as JSON; never markup. */
 const shown = (value: unknown): string => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
+/** A theme's fields written in its language (`locale`), not the console's. */
+const THEME_TEXTS = new Set(['title', 'youSaid', 'weDid', 'statusReason', 'text']);
+
+/** What the audit view needs of the console besides a view's context. */
+export interface AuditContext extends ViewContext {
+  /** The languages of these themes, by id, as far as known (asked for when not). */
+  themeLocales(ids: readonly string[]): Readonly<Record<string, Locale>>;
+}
+
 export class AuditView implements ReactiveController {
   #list: StoreController<AuditListState>;
   #action: StoreController<AuditAction | ''>;
@@ -82,7 +91,7 @@ export class AuditView implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly audit: ConsoleAudit,
-    private readonly ctx: ViewContext,
+    private readonly ctx: AuditContext,
   ) {
     host.addController(this);
     this.#list = new StoreController(host, audit.$list);
@@ -132,13 +141,19 @@ export class AuditView implements ReactiveController {
           : list.items.length === 0
             ? html`<p id="audit-empty">${msg('Nothing recorded yet.', { id: 'console.audit.none' })}</p>`
             : html`<ol class="entries stack" role="list">
-                  ${list.items.map((entry, i) => this.#renderEntry(entry, i, level + 1))}
+                  ${list.items.map((entry, i) => this.#renderEntry(entry, i, level + 1, this.#themeLocales(list.items)))}
                 </ol>
                 ${loadMore(list, act(() => this.audit.more()))}`}
     </section>`;
   }
 
-  #renderEntry(entry: AuditEntry, i: number, level: number): TemplateResult {
+  // A theme's texts are in its language: named by the entry when it says (a creation, a change of
+  // language), else the theme's as it stands.
+  #themeLocales(items: readonly AuditEntry[]): Readonly<Record<string, Locale>> {
+    return this.ctx.themeLocales([...new Set(items.filter((e) => e.subject.type === 'theme').map((e) => e.subject.id))]);
+  }
+
+  #renderEntry(entry: AuditEntry, i: number, level: number, themeLocales: Readonly<Record<string, Locale>>): TemplateResult {
     const who = actorName(entry.actor);
     const role = entry.actor.role === 'admin' ? msg('administrator', { id: 'console.audit.admin' }) : msg('editor', { id: 'console.audit.editor' });
     const fields = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
@@ -162,7 +177,11 @@ export class AuditView implements ReactiveController {
                 </tr>
               </thead>
               <tbody>
-                ${fields.map((f) => html`<tr><th scope="row">${f}</th><td>${shown(entry.before?.[f])}</td><td>${shown(entry.after?.[f])}</td></tr>`)}
+                ${fields.map((f) => {
+                  const lang = (side: AuditEntry['before']) =>
+                    entry.subject.type === 'theme' && THEME_TEXTS.has(f) && typeof side?.[f] === 'string' ? ((side.locale as Locale | undefined) ?? themeLocales[entry.subject.id] ?? nothing) : nothing;
+                  return html`<tr><th scope="row">${f}</th><td lang=${lang(entry.before)}>${shown(entry.before?.[f])}</td><td lang=${lang(entry.after)}>${shown(entry.after?.[f])}</td></tr>`;
+                })}
               </tbody>
             </table>`
           : nothing}

@@ -304,4 +304,10 @@ export const consoleStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+
+  /* The council's "what happens with your message" speaks to residents; staff recording someone
+     else's input are not who it tells (the public form keeps it, and pays nothing for this). */
+  .record-view cocreate-feedback::part(input-use) {
+    display: none;
+  }
 `;

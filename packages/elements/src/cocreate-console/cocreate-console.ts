@@ -118,8 +118,16 @@ export class CocreateConsole extends CivicElement {
   #themes = createConsoleThemes({ access: this.#console, inboxChanged: () => this.#console.reload(), putInput: (item) => this.#console.put(item) });
   #audit = createConsoleAudit({ access: this.#console });
   #themeNames = new StoreController(this, this.#themes.$names);
-  #themesView = new ThemesView(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() });
-  #auditView = new AuditView(this, this.#audit, this.#ctx);
+  #role = new StoreController(this, this.#console.$role);
+  #themesView = new ThemesView(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions(), role: () => this.#role.value });
+  #auditView = new AuditView(this, this.#audit, {
+    ...this.#ctx,
+    themeLocales: (ids) => {
+      void this.#themes.name(ids);
+      const { names } = this.#themeNames.value;
+      return Object.fromEntries(ids.flatMap((id) => (names[id] ? [[id, names[id].locale]] : [])));
+    },
+  });
   #link = new LinkPanel(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() }, (id) => this.#show('themes', id));
   #recordView = new RecordView(this, this.#console, { api: () => this.config.api, council: () => this.config.council, locale: () => this.locale, recorded: () => this.#console.reload() });
   #figures = createConsoleFigures({ access: this.#console });
@@ -401,6 +409,8 @@ export class CocreateConsole extends CivicElement {
       this.#themesView.forget();
       this.#themes.open(theme);
       this.#themesView.show();
+      // Whether to offer "Publish…" (admins) or say who publishes (editors).
+      this.#console.knowRole();
     } else if (view === 'audit') this.#auditView.show();
     else if (view === 'record') this.#recordView.show();
     else if (view === 'figures') this.#figuresView.show();
@@ -553,7 +563,9 @@ export class CocreateConsole extends CivicElement {
         ${this.#link.checkbox(item, i)}
         <button part="item" class="item" type="button" id="item-${i}" aria-current=${selected ? 'true' : 'false'} aria-controls="pane" @click=${this.#act(() => this.#open(item.id))}>
           <span class="item-meta"><strong>${s.kindLabel(item.kind)}</strong> · ${s.statusLabel(item.status)} · ${this.#date(item.createdAt)}</span>
-          <span class="item-text">${item.text ?? msg('Text erased by its author', { id: 'console.item.erased' })}</span>
+          ${item.text === null
+            ? html`<span class="item-text">${msg('Text erased by its author', { id: 'console.item.erased' })}</span>`
+            : html`<span class="item-text" lang=${item.locale ?? nothing}>${item.text}</span>`}
         </button>
       </li>
     `;
@@ -636,7 +648,7 @@ export class CocreateConsole extends CivicElement {
                 ${item.replies.map(
                   (r) => html`<li>
                     <p class="hint">${this.#date(r.at)}${r.emailed ? html` · ${msg('Emailed', { id: 'console.pane.emailed' })}` : nothing}</p>
-                    <p class="text">${r.text}</p>
+                    <p class="text" lang=${item.locale ?? nothing}>${r.text}</p>
                   </li>`,
                 )}
               </ul>`

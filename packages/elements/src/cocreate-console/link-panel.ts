@@ -18,8 +18,9 @@ export class LinkPanel implements ReactiveController {
   #themeId = '';
   #title = '';
   #youSaid = '';
-  #locale: Locale | '' = '';
-  #service = '';
+  // What staff chose; undefined until they choose, the selected messages' own until then.
+  #locale: Locale | undefined;
+  #service: string | undefined;
   #linked: { theme: StaffTheme; count: number } | undefined;
   #themes: StoreController<ThemeList>;
   #action: StoreController<ThemeAction>;
@@ -46,7 +47,7 @@ export class LinkPanel implements ReactiveController {
       this.#linked = { theme: action.theme, count: action.linked ?? 0 };
       this.#checked.clear();
       this.#open = false;
-      this.#title = this.#youSaid = this.#themeId = this.#service = '';
+      this.#reset();
       if (!this.ctx.focus.moveTo('#link-done')) this.ctx.status.announce(this.#linkedText());
     } else if (action.state === 'invalid') {
       this.ctx.focus.moveTo(action.problems.title ? '#link-title' : '#link-you-said');
@@ -81,7 +82,25 @@ export class LinkPanel implements ReactiveController {
     this.#checked.clear();
     this.#open = false;
     this.#linked = undefined;
-    this.#title = this.#youSaid = this.#themeId = this.#service = '';
+    this.#reset();
+  }
+
+  #reset(): void {
+    this.#title = this.#youSaid = this.#themeId = '';
+    this.#locale = this.#service = undefined;
+  }
+
+  /**
+   * The new theme's language and service: what staff chose, else those of the first selected
+   * message that has one (a theme is written in the residents' language, about their service),
+   * else the council's first language and no service.
+   */
+  #target(selected: readonly StaffFeedback[]): { locale: Locale; service: string } {
+    const locales = this.ctx.locales();
+    const theirs = selected.find((i) => i.locale && locales.includes(i.locale))?.locale ?? undefined;
+    const locale = this.#locale ?? theirs ?? locales[0] ?? this.ctx.locale();
+    const service = this.#service ?? selected.find((i) => i.service)?.service ?? '';
+    return { locale, service };
   }
 
   #linkedText(): string {
@@ -125,14 +144,15 @@ export class LinkPanel implements ReactiveController {
     const failed = action.state === 'failed' && action.what === 'link' ? staffFailureText(action.reason) : undefined;
     const themes = this.#themes.value;
     const locales = this.ctx.locales();
-    const locale = this.#locale || locales[0] || this.ctx.locale();
+    const { locale, service } = this.#target(selected);
     const { formatNumber } = this.ctx;
+    // Read when sent, not when rendered: a choice made since the last render counts.
     const submit = (event: Event) => {
       event.preventDefault();
       if (linking) return;
       this.ctx.focus.acted();
       if (this.#themeId) void this.themes.link(selected, { id: this.#themeId });
-      else void this.themes.link(selected, { title: this.#title, youSaid: this.#youSaid, locale, service: this.#service });
+      else void this.themes.link(selected, { title: this.#title, youSaid: this.#youSaid, ...this.#target(selected) });
     };
     const rerender = () => this.host.requestUpdate();
     const cancel = () => {
@@ -193,12 +213,19 @@ export class LinkPanel implements ReactiveController {
               ? field({
                   id: 'link-locale',
                   label: msg('Written in', { id: 'console.link.locale' }),
-                  control: () => html`<select id="link-locale" @change=${(e: Event) => (this.#locale = (e.target as HTMLSelectElement).value as Locale)}>
+                  control: () => html`<select
+                    id="link-locale"
+                    @change=${(e: Event) => {
+                      // The title and "you said" fields take the language chosen.
+                      this.#locale = (e.target as HTMLSelectElement).value as Locale;
+                      rerender();
+                    }}
+                  >
                     ${locales.map((l) => html`<option value=${l} lang=${l} ?selected=${l === locale}>${ownName(l)}</option>`)}
                   </select>`,
                 })
               : nothing}
-            ${serviceField({ id: 'link-service', value: this.#service, ctx: this.ctx, onChange: (v) => (this.#service = v) })}
+            ${serviceField({ id: 'link-service', value: service, ctx: this.ctx, onChange: (v) => (this.#service = v) })}
           `}
       ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
       <div class="row">

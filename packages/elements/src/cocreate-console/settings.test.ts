@@ -2,7 +2,8 @@
 // server: the "office" council of tests/support/browser-env.ts (its own, as settings change there;
 // the three engines share one server, so each run writes values of its own). What the console
 // changes is checked through the API, never only on screen.
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import '../cocreate-feedback/cocreate-feedback.js';
 import { waitUntil } from '../kit/testing/wait.js';
 import type { CouncilSettings, ServiceList } from '@civicloop/contract';
 import { $, active, all, button, choose, cleanUpAfterEach, env, maybe, officeApi, signedIn, text, type, view } from './console-testing.js';
@@ -161,6 +162,26 @@ describe('<cocreate-console> assisted entry', () => {
     const found = inbox.items.find((i) => i.text === words);
     expect(found?.channel).to.equal('phone');
     expect(found?.receipt).to.equal(text(inner('[part~="receipt-code"]')));
+  });
+});
+
+describe('<cocreate-console> assisted entry and the council’s note to residents', () => {
+  it('staff recording input are not shown "What happens with your message"; the public form still is', async () => {
+    // The test council has the note; its editor's token is the suites' staffToken.
+    const t = (await (await fetch('/__test-env.json')).json()) as { council: string; staffToken: string };
+    const el = await signedIn({ api: env.apiUrl, council: t.council, token: t.staffToken });
+    await view(el, 'Record input', 'record');
+    const form = $(el, '#record cocreate-feedback');
+    const inner = (selector: string) => form.shadowRoot?.querySelector<HTMLElement>(selector);
+    await waitUntil(() => inner('#channel') && inner('[part~="input-use"]'), 'the staff form did not render with the council’s texts', { timeout: 15_000 });
+    expect(inner('form')!.innerText).to.not.include('What happens with your message');
+    expect(inner('form')!.innerText).to.not.include('A person in the service team reads every message within a week.');
+    await expect(el).to.be.accessible();
+    cleanUp();
+
+    const resident = await fixture<HTMLElement>(html`<cocreate-feedback api=${env.apiUrl} council=${t.council} lang="en"></cocreate-feedback>`);
+    await waitUntil(() => resident.shadowRoot?.querySelector('[part~="input-use"]'), 'the public form has no note', { timeout: 15_000 });
+    expect(resident.shadowRoot!.querySelector<HTMLElement>('form')!.innerText).to.include('What happens with your message');
   });
 });
 

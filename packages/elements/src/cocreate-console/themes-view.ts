@@ -3,7 +3,7 @@
 // rendered by the real <you-said-we-did> in any of the council's languages, and publishing
 // (after a confirmation). State is in stores/console-themes.ts; this module renders it.
 import type { StaffTheme, ThemeDetail } from '@civicloop/contract';
-import { THEME_STATES, THEME_STATUSES, THEME_TEXT_MAX, THEME_TITLE_MAX, THEME_UPDATE_TEXT_MAX, type Locale, type ThemeStatus } from '@civicloop/contract/rules';
+import { THEME_STATES, THEME_STATUSES, THEME_TEXT_MAX, THEME_TITLE_MAX, THEME_UPDATE_TEXT_MAX, type Locale, type StaffRole, type ThemeStatus } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { StoreController } from '../internal/store-controller.js';
@@ -56,6 +56,8 @@ export function asPublic(theme: StaffTheme): ThemeDetail {
 export interface ThemeContext {
   /** The council's services as options, in the console's language. */
   serviceOptions(): { value: string; label: string }[];
+  /** The staff member's role, undefined until known. */
+  role?(): StaffRole | undefined;
 }
 
 /** The select of a theme's service: one of the council's services, or none. */
@@ -113,7 +115,8 @@ export class ThemesView implements ReactiveController {
     if (action.state === 'invalid') {
       const first = (['title', 'youSaid', 'weDid', 'statusReason', 'update'] as const).find((f) => action.problems[f]);
       if (action.what !== 'link' && first) focus.moveTo(first === 'update' ? '#update-text' : `#theme-${first}`);
-    } else if (action.state === 'failed' && action.what !== 'link') status.announce(staffFailureText(action.reason));
+      // A failed save or publish is said by its form's alert: announced once, not again here.
+    } else if (action.state === 'failed' && action.what === 'update') status.announce(staffFailureText(action.reason));
     else if (action.state === 'done' && action.what === 'save') status.announce(msg('Theme saved.', { id: 'console.themes.saved' }));
     else if (action.state === 'done' && action.what === 'update') {
       this.#update = '';
@@ -218,7 +221,7 @@ export class ThemesView implements ReactiveController {
   #renderEditor(theme: StaffTheme, level: number): TemplateResult {
     if (this.#draftOf !== theme.id || !this.#draft) {
       this.#draftOf = theme.id;
-      this.#draft = { title: theme.title, youSaid: theme.youSaid, weDid: theme.weDid ?? '', status: theme.status, statusReason: theme.statusReason ?? '', service: theme.service ?? '' };
+      this.#draft = { title: theme.title, youSaid: theme.youSaid, weDid: theme.weDid ?? '', status: theme.status, statusReason: theme.statusReason ?? '', service: theme.service ?? '', locale: theme.locale };
     }
     const draft = this.#draft;
     const action = this.#action.value;
@@ -234,8 +237,8 @@ export class ThemesView implements ReactiveController {
         error: problemText(problems[f], f, formatNumber),
         control: (a) =>
           f === 'title'
-            ? html`<input type="text" id="theme-title" name="title" autocomplete="off" lang=${theme.locale} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${draft.title} @input=${(e: Event) => (draft.title = (e.target as HTMLInputElement).value)} />`
-            : html`<textarea id="theme-${f}" name=${f} rows="4" lang=${theme.locale} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${draft[f]} @input=${(e: Event) => (draft[f] = (e.target as HTMLTextAreaElement).value)}></textarea>`,
+            ? html`<input type="text" id="theme-title" name="title" autocomplete="off" lang=${draft.locale} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${draft.title} @input=${(e: Event) => (draft.title = (e.target as HTMLInputElement).value)} />`
+            : html`<textarea id="theme-${f}" name=${f} rows="4" lang=${draft.locale} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${draft[f]} @input=${(e: Event) => (draft[f] = (e.target as HTMLTextAreaElement).value)}></textarea>`,
       });
     const save = (event: Event) => {
       event.preventDefault();
@@ -264,6 +267,7 @@ export class ThemesView implements ReactiveController {
             </select>`,
           })}
           ${text('statusReason', msg('Why it stands there', { id: 'console.themes.reason' }), msg('Optional: the reason for the status, shown with it.', { id: 'console.themes.reasonHint' }))}
+          ${this.#localeField(draft)}
           ${serviceField({ id: 'theme-service', value: draft.service, ctx: this.ctx, onChange: (v) => (draft.service = v) })}
           ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
           <div class="row">
@@ -273,6 +277,28 @@ export class ThemesView implements ReactiveController {
         ${this.#renderTimeline(theme, level + 1)} ${this.#renderPreview(theme, level + 1)} ${this.#renderPublish(theme, level + 1)}
       </article>
     `;
+  }
+
+  /** The theme's language, to correct one linked in the wrong one; its texts' fields follow it. */
+  #localeField(draft: ThemeDraft): TemplateResult | typeof nothing {
+    const locales = this.ctx.locales();
+    // A theme in a language the council has since dropped keeps it among the choices.
+    const choices = locales.includes(draft.locale) ? locales : [...locales, draft.locale];
+    if (choices.length < 2) return nothing;
+    return field({
+      id: 'theme-locale',
+      label: msg('Written in', { id: 'console.link.locale' }),
+      control: () => html`<select
+        id="theme-locale"
+        name="locale"
+        @change=${(e: Event) => {
+          draft.locale = (e.target as HTMLSelectElement).value as Locale;
+          this.host.requestUpdate();
+        }}
+      >
+        ${choices.map((l) => html`<option value=${l} lang=${l} ?selected=${l === draft.locale}>${ownName(l)}</option>`)}
+      </select>`,
+    });
   }
 
   #renderTimeline(theme: StaffTheme, level: number): TemplateResult {
@@ -356,6 +382,8 @@ export class ThemesView implements ReactiveController {
     const publishing = action.state === 'saving' && action.what === 'publish';
     const failed = action.state === 'failed' && action.what === 'publish' ? staffFailureText(action.reason) : undefined;
     const { act } = this.ctx;
+    // An editor is told who publishes, without a button that would only be refused; an unknown role gets both.
+    const role = this.ctx.role?.();
     const count = this.ctx.formatNumber(theme.inputCount);
     const question =
       theme.inputCount === 0
@@ -391,8 +419,8 @@ export class ThemesView implements ReactiveController {
                 <button part="button" class="button secondary" type="button" @click=${act(() => this.#confirm(false))}>${msg('Cancel', { id: 'console.cancel' })}</button>
               </div>
             </div>`
-          : html`<p>${msg('Only administrators can publish.', { id: 'console.themes.publishWho' })}</p>
-              <div class="row"><button part="button" class="button" type="button" id="publish" @click=${act(() => this.#confirm(true))}>${msg('Publish…', { id: 'console.themes.publish' })}</button></div>`}
+          : html`${role === 'admin' ? nothing : html`<p id="publish-who">${msg('Only administrators can publish.', { id: 'console.themes.publishWho' })}</p>`}
+            ${role === 'editor' ? nothing : html`<div class="row"><button part="button" class="button" type="button" id="publish" @click=${act(() => this.#confirm(true))}>${msg('Publish…', { id: 'console.themes.publish' })}</button></div>`}`}
       </section>
     `;
   }

@@ -210,10 +210,9 @@ describe('<cocreate-console> themes', () => {
   it('an editor may not publish; an admin publishes after confirming, and the public element and receipt show it', async () => {
     let el = await signedIn(env.desk.editor);
     await openTheme(el);
-    button(el, 'Publish…').click();
-    await waitUntil(() => active(el)?.id === 'publish-confirm', 'the confirmation did not take focus');
-    button(el, 'Yes, publish').click();
-    await waitUntil(() => text(maybe(el, '#publish-confirm')).includes('Your role may not do this'), 'the refusal is not said', { timeout: 15_000 });
+    // An editor is told who publishes, with no "Publish…" that the API would only refuse.
+    await waitUntil(() => !maybe(el, '#publish'), 'an editor is offered "Publish…"', { timeout: 15_000 });
+    expect(text($(el, '#publish-who'))).to.equal('Only administrators can publish.');
     expect(maybe(el, '#inbox, #themes'), 'still signed in').to.not.equal(null);
     expect((await themeNamed(title))!.state).to.equal('draft');
     fixtureCleanup();
@@ -221,6 +220,8 @@ describe('<cocreate-console> themes', () => {
 
     el = await signedIn(env.desk.admin);
     await openTheme(el);
+    // An admin is not told that only administrators publish.
+    await waitUntil(() => maybe(el, '#publish') && !maybe(el, '#publish-who'), 'an admin is told only administrators publish', { timeout: 15_000 });
     button(el, 'Publish…').click();
     await waitUntil(() => active(el)?.id === 'publish-confirm', 'the confirmation did not take focus');
     expect(text($(el, '#confirm-text'))).to.include('its 3 linked messages become answered');
@@ -254,6 +255,20 @@ describe('<cocreate-console> themes', () => {
     // The inbox was asked again: the linked messages are answered there too.
     await view(el, 'Inbox', 'inbox');
     await waitUntil(() => all(el, '#inbox [part~="item"] .item-meta').every((m) => text(m).includes('Answered')), 'the inbox still shows them unanswered', { timeout: 15_000 });
+  });
+
+  it('an editor’s refused change of the published theme is said once, in the form, and changes nothing', async () => {
+    const el = await signedIn(env.desk.editor);
+    await openTheme(el);
+    type(el, '#theme-title', `${title} (changed)`);
+    button(el, 'Save the theme').click();
+    const refusal = 'Your role may not do this: ask an administrator.';
+    await waitUntil(() => text(maybe(el, '.theme-form [role="alert"]')) === refusal, 'the refusal is not said', { timeout: 15_000 });
+    await el.updateComplete;
+    // Said by one live region: the form's alert, not the status region as well.
+    expect(all(el, '[role="status"], [role="alert"]').filter((r) => text(r).includes(refusal))).to.have.length(1);
+    expect(maybe(el, '#inbox, #themes'), 'still signed in').to.not.equal(null);
+    expect((await themeNamed(title))?.state, 'unchanged').to.equal('published');
   });
 
   it('the audit log lists those actions, by action, with before and after; an editor is told it is for admins', async () => {

@@ -43,6 +43,8 @@ export interface ThemeDraft {
   statusReason: string;
   /** The service the theme is about (an id of the council's services), or '' for none. */
   service: string;
+  /** The language the theme is written in (the contract lets staff correct it). */
+  locale: Locale;
 }
 
 /** Where inputs are linked: an existing theme, or a new draft (`service` '' or absent: none). */
@@ -196,6 +198,7 @@ export function createConsoleThemes(options: ConsoleThemesOptions) {
       if (draft.status !== theme.status) patch.status = draft.status;
       if (reason !== theme.statusReason) patch.statusReason = reason;
       if ((draft.service || null) !== theme.service) patch.service = draft.service || null;
+      if (draft.locale !== theme.locale) patch.locale = draft.locale;
       if (!Object.keys(patch).length) return ($action.set({ state: 'done', what: 'save', theme }), Promise.resolve(theme));
       return run('save', (a) => updateTheme(a.t, id, patch, { token: a.token }));
     },

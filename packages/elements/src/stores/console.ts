@@ -10,8 +10,8 @@
 //   list:    loading -> ready (more: idle|loading|failed) | failed
 //   action:  idle -> saving -> done | failed        (status change and reply, one at a time)
 import type { FeedbackChannel, FeedbackKind, FeedbackStatus, StaffFeedback, StaffSession } from '@civicloop/contract';
-import { REPLY_TEXT_MAX } from '@civicloop/contract/rules';
-import { createReply, createStaffSession, deleteStaffSession, isApiError, isNetworkError, isTimeoutError, listStaffFeedback, updateStaffFeedback, type Transport } from '@civicloop/sdk';
+import { REPLY_TEXT_MAX, type StaffRole } from '@civicloop/contract/rules';
+import { createReply, createStaffSession, deleteStaffSession, isApiError, isNetworkError, isTimeoutError, listAudit, listStaffFeedback, updateStaffFeedback, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { councilView, transportFor } from '../kit/stores/connection.js';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
@@ -101,6 +101,9 @@ export function createConsole(options: ConsoleOptions) {
   const $filters = atom<InboxFilters>(EMPTY_FILTERS);
   const $selected = atom<string | undefined>(undefined);
   const $action = atom<ActionState>({ state: 'idle' });
+  // The role, once known: a single sign-on session names it; a staff token's is asked (knowRole).
+  const $role = atom<StaffRole | undefined>(undefined);
+  let roleAsked = false;
   // The token lives here and in the tab's sessionStorage only: never in an attribute or the DOM.
   let token: string | undefined;
   // Answers to an earlier sign-in (signed out, element moved) are dropped; the list drops its own.
@@ -144,6 +147,8 @@ export function createConsole(options: ConsoleOptions) {
     $selected.set(undefined);
     $action.set({ state: 'idle' });
     $filters.set(EMPTY_FILTERS);
+    $role.set(undefined);
+    roleAsked = false;
   }
 
   const list = pagedList<StaffFeedback, ConsoleFailure>({
@@ -168,6 +173,28 @@ export function createConsole(options: ConsoleOptions) {
     $filters: $filters as ReadableAtom<InboxFilters>,
     $selected: $selected as ReadableAtom<string | undefined>,
     $action: $action as ReadableAtom<ActionState>,
+    /** The signed-in staff member's role; undefined until known (the API decides anyway). */
+    $role: $role as ReadableAtom<StaffRole | undefined>,
+
+    /**
+     * Learns a staff token's role, once a sign-in: the API has no call that says it, so one entry
+     * of the audit log (admins only, and never itself audited) is asked; a 403 means an editor.
+     * Another failure leaves it unknown, to ask again later.
+     */
+    knowRole(): void {
+      const tgt = target();
+      if ($role.get() || roleAsked || !tgt || !token) return;
+      roleAsked = true;
+      const serial = sessionSerial;
+      listAudit(tgt.t, { limit: 1 }, { token }).then(
+        () => serial === sessionSerial && $role.set('admin'),
+        (error: unknown) => {
+          if (serial !== sessionSerial) return;
+          if (isApiError(error) && error.status === 403) $role.set('editor');
+          else roleAsked = false;
+        },
+      );
+    },
 
     /** Follows the current scope: its council, and a token this tab kept for it (checked again). */
     load(): void {
@@ -241,6 +268,8 @@ export function createConsole(options: ConsoleOptions) {
             expiry = setTimeout(ended, Math.min(Math.max(Date.parse(info.expiresAt) - Date.now(), 0), 2 ** 31 - 1));
           }
           list.fill(page);
+          $role.set(info?.role);
+          roleAsked = false;
           $selected.set(undefined);
           $action.set({ state: 'idle' });
           $session.set({ state: 'signed-in', ...(info ? { session: info } : {}) });
