@@ -26,6 +26,7 @@ import {
   listStaffFeedback,
   listStaffThemes,
   getStaffTheme,
+  getStaffMe,
   listThemes,
   openDataStatsCsvUrl,
   openDataThemesCsvUrl,
@@ -70,6 +71,10 @@ test('public operations: themes, one theme, loop figures, feed and open-data add
 
 test('staff operations: the whole loop, from a petition to a published answer and the audit log', async () => {
   const t = createClient({ baseUrl: server.url, council: 'demo', token: editor });
+  // Who each token is: a staff tool offers only what its role may do. Not itself audited.
+  assert.deepEqual(await getStaffMe(t), { role: 'editor', label: 'sdk editor', person: null });
+  assert.deepEqual(await getStaffMe(t, { token: admin }), { role: 'admin', label: 'sdk admin', person: null });
+  await assert.rejects(getStaffMe(t, { token: 'not-a-token' }), (e: unknown) => isApiError(e) && e.status === 401);
   const created = await createStaffFeedback(t, { kind: 'idea', text: 'A mural competition for the underpass.', channel: 'artwork', sourceUrl: 'https://art.example.org/underpass', locale: 'en' });
   const inbox = await listStaffFeedback(t, { channel: 'artwork', q: 'murals' });
   assert.deepEqual(inbox.items.map((i) => i.id), [created.id]);

@@ -30,7 +30,7 @@ import { PROBLEM_TYPES } from './rules.js';
 import type { Challenge } from './pow.js';
 import type { ServiceList } from './services.js';
 import type { CouncilSettings, CouncilSettingsPatch, ServiceSave } from './settings.js';
-import type { StaffSession, StaffSessionCreate } from './sso.js';
+import type { StaffMe, StaffSession, StaffSessionCreate } from './sso.js';
 import type { AuditList, Reply, ReplyCreate, StaffFeedback, StaffFeedbackList, StaffFeedbackPatch } from './staff.js';
 import type {
   LoopStats,
@@ -337,6 +337,8 @@ export const staffSessionCreate: StaffSessionCreate = {
   redirectUri: 'https://intranet.um.warszawa.pl/civicloop/console',
   nonce: 'n-0S6_WzA2Mj-8f3k2PqRt',
 };
+
+export const staffMe: StaffMe = { role: 'editor', label: null, person: { subject: 'AAAAAAAAAAAAAAAAAAAAAHjd2kxN1f3Q', name: 'Anna Nowak' } };
 
 export const staffSession: StaffSession = {
   token: 'clss_q8Vn2yX7c1Qd0sJ4mR9tL6bW3zK5hF2aP8eU1oI7gY0',

@@ -32,7 +32,7 @@ import { Health } from './health.js';
 import { Challenge } from './pow.js';
 import { Service, ServiceList } from './services.js';
 import { CouncilSettings, CouncilSettingsPatch, ServiceParams, ServiceSave } from './settings.js';
-import { StaffSession, StaffSessionCreate } from './sso.js';
+import { StaffMe, StaffSession, StaffSessionCreate } from './sso.js';
 import { AuditList, AuditQuery, InboxQuery, Reply, ReplyCreate, StaffFeedback, StaffFeedbackList, StaffFeedbackPatch, StaffItemParams } from './staff.js';
 import {
   FeedQuery,
@@ -339,6 +339,15 @@ export const routes = defineRoutes({
     bodyExample: examples.staffSessionCreate,
     responses: { 201: { description: 'Signed in', schema: StaffSession, example: examples.staffSession } },
     problems: [400, 401, 403, 404, 413, 415, 422, 429],
+  },
+  getStaffMe: {
+    summary: 'Who this token is: its role, label and person',
+    description:
+      'Editors and admins, with a staff token or a session token. Lets a staff tool show only what the role may do (an editor is not offered "Publish"); ' +
+      'the routes still decide. Not recorded in the audit log.',
+    params: CouncilParams,
+    responses: { 200: { description: 'The token of this request', schema: StaffMe, example: examples.staffMe } },
+    problems: [401, 403, 404],
   },
   deleteStaffSession: {
     summary: 'Sign out: end the single sign-on session of this request',

@@ -117,3 +117,12 @@ export const StaffSession = z
   })
   .check(z.meta({ description: 'A staff session made by single sign-on.' }));
 export type StaffSession = z.infer<typeof StaffSession>;
+
+export const StaffMe = z
+  .object({
+    role: z.enum(STAFF_ROLES).check(z.meta({ description: "The role of the token or session: what it may do (`admin` publishes, reads the audit log and changes settings)." })),
+    label: z.nullable(z.string()).check(z.meta({ description: "The staff token's label (usually a person or a desk), or null (always for a session)." })),
+    person: z.nullable(StaffPerson).check(z.meta({ description: 'The person signed in with single sign-on, or null for a staff token.' })),
+  })
+  .check(z.meta({ description: 'Who the token of this request belongs to, and its role.' }));
+export type StaffMe = z.infer<typeof StaffMe>;

@@ -34,6 +34,7 @@ export {
   listStaffThemes,
   publishTheme,
   getStaffTheme,
+  getStaffMe,
   updateStaffFeedback,
   updateTheme,
 } from './operations/staff.js';

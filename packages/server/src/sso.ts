@@ -277,7 +277,7 @@ export async function purgeSessions(db: Queryable, now: number): Promise<void> {
   await db.query('DELETE FROM staff_sessions WHERE COALESCE(ended_at, expires_at) < to_timestamp($1)', [(now - 24 * 60 * 60_000) / 1000]);
 }
 
-export const ssoHandlers: Pick<Handlers, 'createStaffSession' | 'deleteStaffSession'> = {
+export const ssoHandlers: Pick<Handlers, 'createStaffSession' | 'deleteStaffSession' | 'getStaffMe'> = {
   async createStaffSession({ db, council, body, now, options, secret, clientAddress }) {
     // Every attempt counts, refused ones too (this route runs outside a transaction): each one asks
     // the provider's token endpoint, which nobody may use this server to flood.
@@ -290,6 +290,10 @@ export const ssoHandlers: Pick<Handlers, 'createStaffSession' | 'deleteStaffSess
       now(),
     );
     return { status: 201, body: await createStaffSession(db, council, body, now()) };
+  },
+  // Reading who one is changes nothing and is not audited.
+  async getStaffMe({ staff }) {
+    return { status: 200, body: { role: staff!.role, label: staff!.label, person: staff!.person } };
   },
   async deleteStaffSession({ db, staff, now }) {
     if (!staff?.person) throw problems.forbidden('A staff token is not a session: it stays valid until an operator revokes it.');

@@ -1,6 +1,7 @@
 // Staff: single sign-on sessions, the inbox, replies, themes, the audit log and council settings.
 import type { Endpoint } from './endpoint.js';
 
+export const getStaffMe = { method: 'get', path: '/v1/councils/{council}/staff/me', tag: 'staff', auth: 'staff', retry: 'safe' } as const satisfies Endpoint;
 export const listStaffFeedback = { method: 'get', path: '/v1/councils/{council}/staff/feedback', tag: 'staff', auth: 'staff', retry: 'safe' } as const satisfies Endpoint;
 // PATCH bodies hold absolute values (a status, a set of links), so sending one twice changes nothing more.
 export const updateStaffFeedback = { method: 'patch', path: '/v1/councils/{council}/staff/feedback/{id}', tag: 'staff', auth: 'staff', retry: 'safe' } as const satisfies Endpoint;

@@ -11,7 +11,7 @@
 //   action:  idle -> saving -> done | failed        (status change and reply, one at a time)
 import type { FeedbackChannel, FeedbackKind, FeedbackStatus, StaffFeedback, StaffSession } from '@civicloop/contract';
 import { REPLY_TEXT_MAX, type StaffRole } from '@civicloop/contract/rules';
-import { createReply, createStaffSession, deleteStaffSession, isApiError, isNetworkError, isTimeoutError, listAudit, listStaffFeedback, updateStaffFeedback, type Transport } from '@civicloop/sdk';
+import { createReply, createStaffSession, deleteStaffSession, isApiError, isNetworkError, isTimeoutError, getStaffMe, listStaffFeedback, updateStaffFeedback, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { councilView, transportFor } from '../kit/stores/connection.js';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
@@ -177,21 +177,18 @@ export function createConsole(options: ConsoleOptions) {
     $role: $role as ReadableAtom<StaffRole | undefined>,
 
     /**
-     * Learns a staff token's role, once a sign-in: the API has no call that says it, so one entry
-     * of the audit log (admins only, and never itself audited) is asked; a 403 means an editor.
-     * Another failure leaves it unknown, to ask again later.
+     * Learns a staff token's role, once a sign-in (`getStaffMe`). A failure leaves it unknown,
+     * to ask again later (the API decides anyway).
      */
     knowRole(): void {
       const tgt = target();
       if ($role.get() || roleAsked || !tgt || !token) return;
       roleAsked = true;
       const serial = sessionSerial;
-      listAudit(tgt.t, { limit: 1 }, { token }).then(
-        () => serial === sessionSerial && $role.set('admin'),
-        (error: unknown) => {
-          if (serial !== sessionSerial) return;
-          if (isApiError(error) && error.status === 403) $role.set('editor');
-          else roleAsked = false;
+      getStaffMe(tgt.t, { token }).then(
+        (me) => serial === sessionSerial && $role.set(me.role),
+        () => {
+          if (serial === sessionSerial) roleAsked = false;
         },
       );
     },

@@ -1,7 +1,12 @@
 // Staff: assisted entry, the inbox, replies, themes and the audit log (the console only).
-import type { AuditList, AuditQuery, FeedbackCreated, InboxQuery, Reply, ReplyCreate, StaffFeedback, StaffFeedbackCreate, StaffFeedbackList, StaffFeedbackPatch, StaffTheme, StaffThemeList, StaffThemesQuery, ThemeCreate, ThemePatch, ThemeUpdate, ThemeUpdateCreate } from '@civicloop/contract';
-import { createReply as createReplyEndpoint, createStaffFeedback as createStaffFeedbackEndpoint, createTheme as createThemeEndpoint, getStaffTheme as getStaffThemeEndpoint, createThemeUpdate as createThemeUpdateEndpoint, listAudit as listAuditEndpoint, listStaffFeedback as listStaffFeedbackEndpoint, listStaffThemes as listStaffThemesEndpoint, publishTheme as publishThemeEndpoint, updateStaffFeedback as updateStaffFeedbackEndpoint, updateTheme as updateThemeEndpoint } from '@civicloop/contract/endpoints';
+import type { AuditList, AuditQuery, FeedbackCreated, StaffMe, InboxQuery, Reply, ReplyCreate, StaffFeedback, StaffFeedbackCreate, StaffFeedbackList, StaffFeedbackPatch, StaffTheme, StaffThemeList, StaffThemesQuery, ThemeCreate, ThemePatch, ThemeUpdate, ThemeUpdateCreate } from '@civicloop/contract';
+import { createReply as createReplyEndpoint, createStaffFeedback as createStaffFeedbackEndpoint, createTheme as createThemeEndpoint, getStaffTheme as getStaffThemeEndpoint, getStaffMe as getStaffMeEndpoint, createThemeUpdate as createThemeUpdateEndpoint, listAudit as listAuditEndpoint, listStaffFeedback as listStaffFeedbackEndpoint, listStaffThemes as listStaffThemesEndpoint, publishTheme as publishThemeEndpoint, updateStaffFeedback as updateStaffFeedbackEndpoint, updateTheme as updateThemeEndpoint } from '@civicloop/contract/endpoints';
 import type { StaffCallOptions, Transport } from '../transport.js';
+
+/** Staff: who the token is (its role, label and person), to offer only what the role may do. */
+export async function getStaffMe(t: Transport, options: StaffCallOptions = {}): Promise<StaffMe> {
+  return (await t.call<StaffMe>('getStaffMe', getStaffMeEndpoint, options)).data;
+}
 
 /** Assisted entry by staff (phone, desk, paper, email, outreach); needs a staff token. */
 export async function createStaffFeedback(t: Transport, body: StaffFeedbackCreate, options: StaffCallOptions = {}): Promise<FeedbackCreated> {
