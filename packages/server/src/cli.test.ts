@@ -361,6 +361,63 @@ forEachEngine((engine) => {
     }
   });
 
+  test('serve --demo again: the tokens printed at the last start no longer work', async () => {
+    const demo = async () => {
+      const child = start(['serve', '--port', '0', '--demo']);
+      let stdout = '';
+      child.stderr.resume();
+      const [url, token, admin] = await new Promise<[string, string, string]>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          stdout += d;
+          const m = /console: (http:\/\/\S+)\/console\/ \(Riverside editor token for this demo: (\S+)\)\n\s+Riverside admin token for this demo \([^)]*\): (\S+)/.exec(stdout);
+          if (m) resolve([m[1]!, m[2]!, m[3]!]);
+        });
+        child.on('close', (code) => reject(new Error(`serve exited early with ${code}: ${stdout}`)));
+      });
+      const stop = async () => {
+        const exited = new Promise((resolve) => child.on('close', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      };
+      return { url, token, admin, stop };
+    };
+    const first = await demo();
+    await first.stop();
+    const second = await demo();
+    try {
+      const inbox = (token: string) => fetch(`${second.url}/v1/councils/riverside/staff/feedback`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+      assert.equal(await inbox(first.token), 401);
+      assert.equal(await inbox(first.admin), 401);
+      assert.equal(await inbox(second.token), 200);
+      assert.equal(await inbox(second.admin), 200);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  test('token revoke: the token given, or those of a label; token list shows which are valid', async () => {
+    const made = await run('token', 'create', '--council', 'clitown', '--role', 'admin', '--label', 'leaked laptop');
+    assert.equal(made.code, 0, made.stderr);
+    const twin = await run('token', 'create', '--council', 'clitown', '--role', 'editor', '--label', 'old desk');
+    assert.equal(twin.code, 0, twin.stderr);
+    const byToken = await run('token', 'revoke', made.stdout.trim());
+    assert.equal(byToken.code, 0, byToken.stderr);
+    assert.match(byToken.stdout, /staff tokens revoked: 1/);
+    assert.equal((await run('token', 'revoke', made.stdout.trim())).code, 1, 'already revoked');
+    const byLabel = await run('token', 'revoke', '--council', 'clitown', '--label', 'old desk');
+    assert.equal(byLabel.code, 0, byLabel.stderr);
+    assert.equal((await run('token', 'revoke', '--council', 'clitown')).code, 2, 'a label is needed');
+    const list = await run('token', 'list', '--council', 'clitown');
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /\tadmin\tleaked laptop\t\S+\trevoked \S+/);
+    assert.match(list.stdout, /\teditor\told desk\t\S+\trevoked \S+/);
+    assert.ok(!list.stdout.includes(made.stdout.trim()), 'never the token');
+    await inspect(async (db) => {
+      const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM staff_tokens WHERE council = 'clitown' AND label IN ('leaked laptop', 'old desk') AND revoked_at IS NULL");
+      assert.equal(rows[0]!.n, 0);
+    });
+  });
+
   test('on PGlite, a command refuses to write while a server holds the data folder', { skip: engine.name !== 'pglite' && 'PostgreSQL has no single-writer folder' }, async () => {
     const child = start(['serve', '--port', '0']);
     let stdout = '';

@@ -12,7 +12,7 @@ import { createService, listAllServices, removeService, serviceUses } from './se
 import { cdnSnippet, elementsCdnDir, readCdnManifest } from './static.js';
 import { startServer } from './server.js';
 import { resolveSso, setCouncilSso, type StoredSso } from './sso.js';
-import { createStaffToken, isStaffRole, STAFF_ROLES } from './staff-tokens.js';
+import { createStaffToken, isStaffRole, listStaffTokens, revokeStaffTokens, STAFF_ROLES } from './staff-tokens.js';
 
 const USAGE = `Usage: civicloop-server <command> [options]
 
@@ -62,6 +62,11 @@ Commands:
       contact-bank entries still name (rename it instead). list prints ID, category and name.
   token create --council S --role editor|admin [--label TEXT]
       Create a staff token. It is printed once; only its hash is stored.
+  token revoke TOKEN | --council S --label TEXT
+      Revoke a staff token: the one given, or every one of the council with that label. It is
+      refused from then on; the audit log keeps what it did.
+  token list --council S
+      The council's staff tokens: ID, role, label, created, revoked (never the tokens).
   seed-demo
       Create or refresh the demo councils (demo, riverside, nordby) and their services.
 
@@ -157,9 +162,13 @@ async function serve(args: string[]): Promise<void> {
   if (demoPages) {
     // The demo's staff console needs tokens; a running server holds the PGlite folder, so the
     // CLI could not make them now. New ones each start, for the demo council only: an editor's,
-    // and an admin's, since publishing a theme and changing settings need one.
-    const token = await createStaffToken(server.db, { council: 'riverside', role: 'editor', label: 'demo console (printed at start)' });
-    const admin = await createStaffToken(server.db, { council: 'riverside', role: 'admin', label: 'demo console admin (printed at start)' });
+    // and an admin's, since publishing a theme and changing settings need one. Those printed at
+    // the last start stop working: a demo never collects valid tokens.
+    const editorLabel = 'demo console (printed at start)';
+    const adminLabel = 'demo console admin (printed at start)';
+    for (const label of [editorLabel, adminLabel]) await revokeStaffTokens(server.db, { council: 'riverside', label });
+    const token = await createStaffToken(server.db, { council: 'riverside', role: 'editor', label: editorLabel });
+    const admin = await createStaffToken(server.db, { council: 'riverside', role: 'admin', label: adminLabel });
     lines.push(
       `  demo:    ${u}/`,
       `           ${u}/riverside/`,
@@ -404,6 +413,22 @@ async function tokenCreate(args: string[]): Promise<void> {
   process.stdout.write(token + '\n');
 }
 
+async function tokenRevoke(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { council: { type: 'string' }, label: { type: 'string' } } });
+  const [token] = positionals;
+  if (token ? values.council || values.label : !(values.council && values.label)) throw new UsageError('token revoke takes a TOKEN, or --council and --label');
+  const count = await withDb((db) => revokeStaffTokens(db, token ? { token } : { council: values.council!, label: values.label! }));
+  if (!count) throw new Error(token ? 'no valid staff token matches' : `council ${values.council} has no valid staff token labelled "${values.label}"`);
+  process.stdout.write(`staff tokens revoked: ${count}\n`);
+}
+
+async function tokenList(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { council: { type: 'string' } } });
+  required(values, 'council');
+  const tokens = await withDb((db) => listStaffTokens(db, values.council!));
+  for (const t of tokens) process.stdout.write(`${t.id}\t${t.role}\t${t.label ?? '-'}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'valid'}\n`);
+}
+
 async function snippet(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { url: { type: 'string' } } });
   const url = values.url ?? env['PUBLIC_URL'];
@@ -423,6 +448,8 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'council' && sub === 'origins') return councilOrigins(rest[0], rest.slice(1));
   if (command === 'council' && sub === 'services') return councilServices(rest[0], rest.slice(1));
   if (command === 'token' && sub === 'create') return tokenCreate(rest);
+  if (command === 'token' && sub === 'revoke') return tokenRevoke(rest);
+  if (command === 'token' && sub === 'list') return tokenList(rest);
   if (command === 'seed-demo') {
     await withDb((db) => seedDemo(db));
     process.stdout.write('demo councils seeded: demo, riverside, nordby\n');

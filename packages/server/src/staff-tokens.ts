@@ -32,6 +32,28 @@ export async function createStaffToken(db: Queryable, t: { council: string; role
 }
 
 /**
+ * Revokes staff tokens: the one given (a leaked token, say), or every token of a council with a
+ * label (one whose text is lost). They are refused from then on; what they did stays in the audit
+ * log under their id and label. Returns how many were revoked.
+ */
+export async function revokeStaffTokens(db: Queryable, which: { token: string } | { council: string; label: string }, now = Date.now()): Promise<number> {
+  const { rows } =
+    'token' in which
+      ? await db.query('UPDATE staff_tokens SET revoked_at = to_timestamp($2) WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id', [hashToken(which.token.trim()), now / 1000])
+      : await db.query('UPDATE staff_tokens SET revoked_at = to_timestamp($3) WHERE council = $1 AND label = $2 AND revoked_at IS NULL RETURNING id', [which.council, which.label, now / 1000]);
+  return rows.length;
+}
+
+/** A council's staff tokens, oldest first (never the tokens themselves: only their hash is stored). */
+export async function listStaffTokens(db: Queryable, council: string): Promise<{ id: string; role: StaffRole; label: string | null; createdAt: string; revokedAt: string | null }[]> {
+  const { rows } = await db.query<{ id: string; role: StaffRole; label: string | null; created_at: Date; revoked_at: Date | null }>(
+    'SELECT id, role, label, created_at, revoked_at FROM staff_tokens WHERE council = $1 ORDER BY created_at, id',
+    [council],
+  );
+  return rows.map((r) => ({ id: r.id, role: r.role, label: r.label, createdAt: new Date(r.created_at).toISOString(), revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null }));
+}
+
+/**
  * The staff identity of a request to `council`, from a staff token or a single sign-on session
  * (checked by the server's clock `now`): 401 without a valid one, 403 with another council's.
  */
