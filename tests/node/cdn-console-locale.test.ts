@@ -28,8 +28,9 @@ after(async () => {
   await server?.close();
 });
 
-test('a Polish console on the CDN files: no empty and no English texts in any view', { skip: !existsSync(`${cdnDir}/civicloop.js`) && 'run npm run build first' }, async () => {
-  const token = await createStaffToken(server.db, { council: 'demo', role: 'admin', label: 'cdn console locale test' });
+
+/** A Polish intranet page with the console, from the CDN files; the page errors it meets. */
+async function polishIntranet() {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
@@ -45,6 +46,12 @@ test('a Polish console on the CDN files: no empty and no English texts in any vi
     else void request.continue();
   });
   await page.goto(`${server.url}/intranet.html`);
+  return { page, problems };
+}
+
+test('a Polish console on the CDN files: no empty and no English texts in any view', { skip: !existsSync(`${cdnDir}/civicloop.js`) && 'run npm run build first' }, async () => {
+  const token = await createStaffToken(server.db, { council: 'demo', role: 'admin', label: 'cdn console locale test' });
+  const { page, problems } = await polishIntranet();
   const shadow = (selector: string) => page.waitForFunction((s) => document.getElementById('console')?.shadowRoot?.querySelector(s), { timeout: 15_000 }, selector);
   const field = await shadow('#token');
   await field.asElement()!.type(token);
@@ -107,21 +114,7 @@ test('a Polish console on the CDN files announces, in Polish, what follows a sta
     return text.split('${')[0]!;
   };
 
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/intranet.html')
-      void request.respond({
-        status: 200,
-        contentType: 'text/html',
-        body: `<!doctype html><html lang="pl"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Intranet</title>
-          <script type="module" src="/cdn/civicloop.js"></script></head><body><cocreate-console id="console" council="demo"></cocreate-console></body></html>`,
-      });
-    else void request.continue();
-  });
-  await page.goto(`${server.url}/intranet.html`);
+  const { page, problems } = await polishIntranet();
   const shadow = (selector: string) => page.waitForFunction((s) => document.getElementById('console')?.shadowRoot?.querySelector(s), { timeout: 15_000 }, selector);
   const click = async (selector: string) => (await shadow(selector)).asElement()!.click();
   await (await shadow('#token')).asElement()!.type(token);

@@ -27,6 +27,17 @@ export function cleanUpAfterEach(): void {
   });
 }
 
+/** A staff call of `council`'s API, straight to the server, with `token`; its JSON answer (a failure names the server's answer). */
+export async function councilApi<T>(council: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${env.directApiUrl}/v1/councils/${council}/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} failed with ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /** A staff call of the office council's API, straight to the server, with `token`; its JSON answer. */
 export async function officeApi<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${env.directApiUrl}/v1/councils/${env.office.council}/${path}`, {

@@ -8,7 +8,7 @@ import type { StaffTheme } from '@civicloop/contract';
 import { waitUntil } from '../kit/testing/wait.js';
 import { tokenKey } from '../stores/console.js';
 import type { CocreateConsole } from './cocreate-console.js';
-import { $, active, all, button, choose, maybe, text, type } from './console-testing.js';
+import { $, active, all, button, choose, maybe, text, type, councilApi } from './console-testing.js';
 
 interface TestEnv {
   apiUrl: string;
@@ -21,15 +21,7 @@ const marker = `langs${Math.random().toString(36).slice(2, 10)}`;
 const swedish = `${marker} lampan på Ekvägen är trasig`;
 const english = `${marker} the bench in the park is broken`;
 
-const staff = async <T>(method: string, path: string, body?: unknown, token = env.desk.admin): Promise<T> => {
-  const res = await fetch(`${env.directApiUrl}/v1/councils/${env.desk.council}/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} failed with ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-};
+const staff = <T>(method: string, path: string, body?: unknown, token = env.desk.admin) => councilApi<T>(env.desk.council, token, method, path, body);
 const themeNamed = async (name: string) => (await staff<{ items: StaffTheme[] }>('GET', 'staff/themes?limit=100')).items.find((t) => t.title === name);
 const items = (el: CocreateConsole) => all(el, '#inbox [part~="item"] .item-text');
 

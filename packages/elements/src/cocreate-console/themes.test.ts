@@ -12,7 +12,7 @@ import { tokenKey } from '../stores/console.js';
 import { typeKeys } from '../kit/testing/keys.js';
 import '../you-said-we-did/you-said-we-did.js';
 import type { CocreateConsole } from './cocreate-console.js';
-import { $, active, all, button, choose, maybe, status, text, type, view } from './console-testing.js';
+import { $, active, all, button, choose, maybe, status, text, type, view, councilApi } from './console-testing.js';
 
 interface TestEnv {
   apiUrl: string;
@@ -25,15 +25,7 @@ const marker = `themes${Math.random().toString(36).slice(2, 10)}`;
 const title = `${marker} Street lamps`;
 const inputs: { id: string; receipt: string }[] = [];
 
-const staff = async <T>(method: string, path: string, body?: unknown, token = env.desk.admin): Promise<T> => {
-  const res = await fetch(`${env.directApiUrl}/v1/councils/${env.desk.council}/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} failed with ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-};
+const staff = <T>(method: string, path: string, body?: unknown, token = env.desk.admin) => councilApi<T>(env.desk.council, token, method, path, body);
 const themeNamed = async (name: string) => (await staff<{ items: StaffTheme[] }>('GET', 'staff/themes?limit=100')).items.find((t) => t.title === name);
 
 before(async () => {
