@@ -332,7 +332,8 @@ forEachEngine((engine) => {
     assert.match(stdout, /"msg":"stopped"/);
   });
 
-  test('serve --demo prints the demo console, an editor token and an admin token that work there', async () => {
+  /** `serve --demo`, once it has printed the console's address and its two tokens. */
+  async function demo() {
     const child = start(['serve', '--port', '0', '--demo']);
     let stdout = '';
     child.stderr.resume();
@@ -344,6 +345,16 @@ forEachEngine((engine) => {
       });
       child.on('close', (code) => reject(new Error(`serve exited early with ${code}: ${stdout}`)));
     });
+    const stop = async () => {
+      const exited = new Promise((resolve) => child.on('close', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    };
+    return { url, token, admin, stop };
+  }
+
+  test('serve --demo prints the demo console, an editor token and an admin token that work there', async () => {
+    const { url, token, admin, stop } = await demo();
     try {
       assert.equal((await fetch(`${url}/console/`)).status, 200);
       const inbox = await fetch(`${url}/v1/councils/riverside/staff/feedback`, { headers: { authorization: `Bearer ${token}` } });
@@ -355,32 +366,11 @@ forEachEngine((engine) => {
       assert.equal((await fetch(`${url}/v1/councils/riverside/staff/audit`, { headers: { authorization: `Bearer ${admin}` } })).status, 200);
       assert.equal((await fetch(`${url}/v1/councils/nordby/staff/audit`, { headers: { authorization: `Bearer ${admin}` } })).status, 403, 'Riverside only');
     } finally {
-      const exited = new Promise((resolve) => child.on('close', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await stop();
     }
   });
 
   test('serve --demo again: the tokens printed at the last start no longer work', async () => {
-    const demo = async () => {
-      const child = start(['serve', '--port', '0', '--demo']);
-      let stdout = '';
-      child.stderr.resume();
-      const [url, token, admin] = await new Promise<[string, string, string]>((resolve, reject) => {
-        child.stdout.on('data', (d: Buffer) => {
-          stdout += d;
-          const m = /console: (http:\/\/\S+)\/console\/ \(Riverside editor token for this demo: (\S+)\)\n\s+Riverside admin token for this demo \([^)]*\): (\S+)/.exec(stdout);
-          if (m) resolve([m[1]!, m[2]!, m[3]!]);
-        });
-        child.on('close', (code) => reject(new Error(`serve exited early with ${code}: ${stdout}`)));
-      });
-      const stop = async () => {
-        const exited = new Promise((resolve) => child.on('close', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      };
-      return { url, token, admin, stop };
-    };
     const first = await demo();
     await first.stop();
     const second = await demo();
