@@ -58,12 +58,18 @@ describe('setup faults and undeliverable pages', { skip: !existsSync(`${cdnDir}/
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CMS</title>${head}</head>
     <body><main>${snippet}\n${element}</main></body></html>`;
 
+  /** Each tab's requests to the API that got no answer the page could read (what the editor sees as errors in the console). */
+  const failedApiRequests = new WeakMap<Page, string[]>();
+
   /** Opens `html` from the CMS at `origin` (`frame` is at /frame.html). */
   async function open(origin: string, html: string, frame?: string): Promise<Page> {
     const id = Math.random().toString(36).slice(2);
     pages.set(`/${id}.html`, html);
     if (frame) pages.set('/frame.html', frame);
     const tab = await browser.newPage();
+    const failed: string[] = [];
+    failedApiRequests.set(tab, failed);
+    tab.on('requestfailed', (r) => void (r.url().startsWith(server.url) && failed.push(`${r.headers()['sec-fetch-mode']} ${r.method()} ${new URL(r.url()).pathname}`)));
     if (process.env['DEBUG_SETUP']) tab.on('console', (m) => console.log('console', m.type(), m.text())).on('pageerror', (e) => console.log('pageerror', e));
     await tab.goto(`${origin}/${id}.html`);
     return tab;
@@ -157,6 +163,25 @@ describe('setup faults and undeliverable pages', { skip: !existsSync(`${cdnDir}/
     assert.match(text, new RegExp(`does not accept this website \\(${origin.replace(/[.:/]/g, '\\$&')}\\)`));
     assert.doesNotMatch(text, /connection/i);
     assert.equal(retry, false, 'trying again cannot help');
+    // Each of its four reads (council, services, figures, themes) fails once, after the loader's
+    // early reads of the council and its services; then one read of the council, between two
+    // probes that CORS cannot stop, tells why. Nothing is retried, and nothing more is sent once
+    // the page is known to be refused.
+    await tab.waitForNetworkIdle({ idleTime: 500 });
+    const failed = failedApiRequests.get(tab)!;
+    const cors = failed.filter((r) => r.startsWith('cors GET /v1/councils/'));
+    assert.ok(cors.length <= 2 + 4 + 1, `at most 7 failed reads on load, not ${cors.length}: ${failed.join(', ')}`);
+    assert.ok(failed.length - cors.length <= 2 * 2, `at most two rounds of probes, not ${failed.join(', ')}`);
+    const before = failed.length;
+    await tab.evaluate(() => {
+      const shadow = document.querySelector('you-said-we-did')!.shadowRoot!;
+      const input = shadow.querySelector<HTMLInputElement>('#receipt')!;
+      input.value = 'K7MX-2QPA-9R';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      shadow.querySelector<HTMLButtonElement>('.follow button[type="submit"]')!.click();
+    });
+    await tab.waitForFunction(() => /does not accept this website/.test(document.querySelector('you-said-we-did')!.shadowRoot!.querySelector('#lookup')?.textContent ?? ''), { timeout: 15_000 });
+    assert.deepEqual(failed.slice(before), [], 'a lookup on a refused page sends nothing');
     await tab.close();
   });
 

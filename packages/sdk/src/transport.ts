@@ -3,7 +3,7 @@
 // endpoint table and rules, plus type-only imports): browser bundles pay for no validator
 // unless a caller passes `validate`.
 import type { ValidationIssue } from '@civicloop/contract';
-import type { Endpoint, EndpointId } from '@civicloop/contract/endpoints';
+import { getCouncil, type Endpoint, type EndpointId } from '@civicloop/contract/endpoints';
 import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN, isRetriableStatus } from '@civicloop/contract/rules';
 import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
 import { ApiError } from './errors/api-error.js';
@@ -197,6 +197,21 @@ export function createTransport(options: TransportOptions): Transport {
   const statusCodes = (retry.statusCodes ?? [429, 503]) as number[];
   const maxRetryAfter = retry.maxRetryAfter ?? 30_000;
   const fetchImpl = options.fetch;
+  const councilUrl = baseUrl + getCouncil.path.replace('{council}', encodeURIComponent(council));
+
+  // Why a call got no answer, asked once for all the calls of this transport (one per API and
+  // council on a page) that fail together, and kept once it is "refused": a refused page then
+  // neither retries nor sends again (no answer will ever come), so a page with four elements does
+  // not fill the editor's console with failed requests. Any other answer is asked afresh at the
+  // next failure.
+  let diagnosis: Promise<NoAnswer> | undefined;
+  let refused = false;
+  const diagnose = (url: string): Promise<NoAnswer> =>
+    (diagnosis ??= whyNoAnswer(url, baseUrl, councilUrl, fetchImpl ?? globalThis.fetch).then((why) => {
+      refused = why === 'refused';
+      if (!refused) diagnosis = undefined;
+      return why;
+    }));
 
   async function call<T>(id: EndpointId, endpoint: Endpoint, input: TransportInput = {}): Promise<ApiResponse<T>> {
     const { signal } = input;
@@ -246,7 +261,7 @@ export function createTransport(options: TransportOptions): Transport {
           statusCodes,
           afterStatusCodes: statusCodes,
           backoffLimit: retry.backoffLimit ?? 10_000,
-          shouldRetry: ({ error }) => {
+          shouldRetry: async ({ error }) => {
             if (signal?.aborted) return false;
             if (error instanceof HTTPError) {
               // One policy for the transport and the outbox: a final status is never retried.
@@ -255,8 +270,10 @@ export function createTransport(options: TransportOptions): Transport {
               return wait !== undefined && wait > maxRetryAfter ? false : undefined;
             }
             // fetch rejects with a TypeError when no HTTP answer came; anything else (a ky
-            // timeout included) is a bug or an abort, and repeating it would not help.
-            return isFetchFailure(error) ? undefined : false;
+            // timeout included) is a bug or an abort, and repeating it would not help. Nor does
+            // repeating a request the council refuses to this page.
+            if (!isFetchFailure(error)) return false;
+            return (await diagnose(url)) === 'refused' ? false : undefined;
           },
         },
       });
@@ -282,31 +299,23 @@ export function createTransport(options: TransportOptions): Transport {
 
     /** The response; when no answer came, a NetworkError that says whether the browser withheld it. */
     async function obtain(): Promise<Response> {
+      if (refused) throw new NetworkError(info, { blocked: true });
       try {
         return await send(endpoint.retry === 'never' ? 0 : retry.limit);
       } catch (error) {
         if (!isFetchFailure(error) || signal?.aborted) throw error;
-        // No answer we may read. Offline, or (in a browser) refused by CORS: tell them apart.
-        let blocked = false;
-        const page = pageOrigin();
-        if (page === 'opaque') {
-          // No council can list an opaque origin: whatever the network does, this page never gets an answer.
-          blocked = true;
-        } else if (page === 'web' && (await reachable(url, baseUrl, fetchImpl ?? globalThis.fetch))) {
-          if (endpoint.retry === 'never') blocked = true;
-          else {
-            // The server answered a probe, so either it refuses this page's origin or the
-            // connection dropped once. Only a second failure with the server still answering
-            // is CORS: a flaky link must never be called a refusal for good.
-            try {
-              return await send(0);
-            } catch (again) {
-              if (!isFetchFailure(again) || signal?.aborted) throw again;
-              blocked = await reachable(url, baseUrl, fetchImpl ?? globalThis.fetch);
-            }
+        let why = await diagnose(url);
+        // The server answers and this page may read it: the connection dropped. Once more (with
+        // the same Idempotency-Key), and if that fails too, the reason is asked again.
+        if (why === 'answering' && endpoint.retry !== 'never') {
+          try {
+            return await send(0);
+          } catch (again) {
+            if (!isFetchFailure(again) || signal?.aborted) throw again;
+            why = await diagnose(url);
           }
         }
-        throw new NetworkError(info, { cause: error, blocked });
+        throw new NetworkError(info, { cause: error, blocked: why === 'refused' });
       }
     }
 
@@ -354,6 +363,32 @@ async function reachable(url: string, baseUrl: string, fetchImpl: typeof globalT
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Why a call got no answer: `refused` when the browser withheld it because the council does not
+ * allow this page's origin (CORS); `offline` when the server cannot be reached; `answering` when
+ * the server answers and this page may read it (the connection dropped once).
+ */
+type NoAnswer = 'refused' | 'offline' | 'answering';
+
+/**
+ * A page with an opaque origin (a file, a sandboxed frame) is refused by every council; outside a
+ * browser nothing is (no CORS there), and no probe is sent. Otherwise: refused only when the
+ * server answers a probe CORS cannot stop, a read of the council's configuration (which every page
+ * the council allows may make) gets no answer either, and the server still answers after that: a
+ * flaky link must never be called a refusal for good.
+ */
+async function whyNoAnswer(url: string, baseUrl: string, councilUrl: string, fetchImpl: typeof globalThis.fetch): Promise<NoAnswer> {
+  const page = pageOrigin();
+  if (page !== 'web') return page === 'opaque' ? 'refused' : 'offline';
+  if (!(await reachable(url, baseUrl, fetchImpl))) return 'offline';
+  try {
+    await fetchImpl(councilUrl, { credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    return 'answering';
+  } catch (error) {
+    return isFetchFailure(error) && (await reachable(url, baseUrl, fetchImpl)) ? 'refused' : 'offline';
   }
 }
 
