@@ -5,15 +5,22 @@ import { describe, test } from 'node:test';
 import { leadingZeroBits, powInput } from '@civicloop/contract/pow';
 import { createAntiAbuse } from './anti-abuse.ts';
 
-function setup(opts: { required?: boolean | undefined; expiresInMs?: number } = {}) {
+function setup(opts: { required?: boolean | undefined; expiresInMs?: number; minFillMs?: number } = {}) {
   let clock = 10_000;
   let challenges = 0;
   let required = 'required' in opts ? opts.required : true;
   let known!: () => void;
   const knownPromise = new Promise<void>((r) => (known = r));
   if (required !== undefined) known();
+  const waits: number[] = [];
   const aa = createAntiAbuse({
     now: () => clock,
+    minFillMs: () => opts.minFillMs,
+    // The injected clock moves by what was waited: nothing sleeps.
+    wait: async (ms) => {
+      waits.push(ms);
+      clock += ms;
+    },
     since: () => 4_000,
     proofRequired: () => required,
     proofKnown: () => knownPromise,
@@ -24,6 +31,7 @@ function setup(opts: { required?: boolean | undefined; expiresInMs?: number } = 
   });
   return {
     aa,
+    waits,
     count: () => challenges,
     tick: (ms: number) => (clock += ms),
     learn: (value: boolean) => {
@@ -67,6 +75,17 @@ describe('anti-abuse', () => {
     learn(true);
     assert.ok((await pending).proof);
     assert.equal(count(), 1);
+  });
+
+  test('sent sooner than the council’s minimum fill time: waits the rest, then says the time it took', async () => {
+    const early = setup({ required: false, minFillMs: 8_000 }); // writing began 6 s ago
+    assert.equal((await early.aa.fields('')).elapsedMs, 8_000);
+    assert.deepEqual(early.waits, [2_000]);
+    const late = setup({ required: false, minFillMs: 5_000 });
+    assert.equal((await late.aa.fields('')).elapsedMs, 6_000);
+    const unknown = setup({ required: false }); // the configuration failed: nothing to wait for
+    assert.equal((await unknown.aa.fields('')).elapsedMs, 6_000);
+    assert.deepEqual([...late.waits, ...unknown.waits], []);
   });
 
   test('a challenge about to expire is replaced before sending', async () => {

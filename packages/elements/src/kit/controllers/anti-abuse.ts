@@ -24,8 +24,16 @@ export interface AntiAbuseOptions {
   challenge(): Promise<{ challenge: string; difficulty: number; expiresAt: string }>;
   /** @default solveChallenge from @civicloop/contract/pow (WebCrypto) */
   solve?: (challenge: string, difficulty: number) => Promise<string>;
+  /**
+   * The council's minimum fill time (`antiAbuse.minFillMs`), once its configuration is known:
+   * an input sent sooner waits until then, so a quick resident is not refused as spam, whether it
+   * goes at once or is kept to go later (its fill time is measured when it is first sent).
+   */
+  minFillMs?(): number | undefined;
   /** Wall clock, injectable for tests. @default Date.now, looked up at each call (kit/clock.ts) */
   now?: () => number;
+  /** Waits `ms` (the rest of the minimum fill time), injectable for tests. @default setTimeout */
+  wait?: (ms: number) => Promise<void>;
 }
 
 /** A challenge with less than this left is not started on: it could expire before sending. */
@@ -34,6 +42,7 @@ const MIN_LIFE_MS = 60_000;
 export function createAntiAbuse(options: AntiAbuseOptions) {
   const now = options.now ?? wallClock;
   const solve = options.solve ?? solveChallenge;
+  const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let current: { expiresAt: number; solved: Promise<ProofOfWork | undefined> } | undefined;
 
   const controller = {
@@ -63,10 +72,12 @@ export function createAntiAbuse(options: AntiAbuseOptions) {
 
     /** The fields to add to an input now; a proof is used once. */
     async fields(trap: string): Promise<AntiAbuseFields> {
-      const fields: AntiAbuseFields = { website: trap, elapsedMs: Math.max(0, Math.round(now() - options.since())) };
       // Sent before the configuration arrived (a slow link): whether proof is needed is in it.
       await options.proofKnown();
       controller.prepare();
+      const early = (options.minFillMs?.() ?? 0) - (now() - options.since());
+      if (early > 0) await wait(early);
+      const fields: AntiAbuseFields = { website: trap, elapsedMs: Math.max(0, Math.round(now() - options.since())) };
       const attempt = current;
       const proof = await attempt?.solved;
       if (proof) {

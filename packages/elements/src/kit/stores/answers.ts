@@ -28,7 +28,8 @@ export function scopeOf(scope: () => ElementScope, name: string) {
 
 /**
  * A form's anti-abuse fields for its council: proof of work when the council asks for it (known
- * once its configuration arrived or failed), never for staff, whose token proves enough.
+ * once its configuration arrived or failed) and its minimum fill time, never for staff, whose
+ * token proves enough.
  */
 export function councilAntiAbuse(o: { $council: ReadableAtom<CouncilState>; target(): Transport | undefined; staff(): boolean; since(): number; now(): number }) {
   return createAntiAbuse({
@@ -36,6 +37,7 @@ export function councilAntiAbuse(o: { $council: ReadableAtom<CouncilState>; targ
     since: o.since,
     proofRequired: () => (o.$council.get().status === 'loading' ? undefined : Boolean(readyConfig(o.$council)?.antiAbuse?.proofOfWork.required) && !o.staff()),
     proofKnown: () => settled(o.$council),
+    minFillMs: () => (o.staff() ? 0 : readyConfig(o.$council)?.antiAbuse?.minFillMs),
     challenge: () => createChallenge(o.target()!),
   });
 }
