@@ -345,8 +345,11 @@ describe('<cocreate-feedback>', () => {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(active(el)?.id).to.equal('erase-confirm');
+      const erased = oneEvent(document, 'cocreate-erased');
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => text(maybe(el, '[part~="receipt"] h2')) === 'Your message has been erased', 'not erased', { timeout: 10_000 });
+      // The page hears it (a <you-said-we-did> showing this receipt looks it up again).
+      expect((await erased).detail).to.deep.equal({ receipt });
       const status = await fetch(`${env.directApiUrl}/v1/councils/${env.council}/feedback/${encodeURIComponent(receipt)}`);
       // The receipt still answers (the input counts), but it says the words are gone.
       expect(status.status).to.equal(200);

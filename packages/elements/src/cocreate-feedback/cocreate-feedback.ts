@@ -16,10 +16,10 @@ import { issueOf } from '../kit/stores/form.js';
 import { createFeedbackFlow, type FeedbackDraft, type FeedbackFlowState, type FieldName } from '../stores/feedback.js';
 import { feedbackStyles } from './cocreate-feedback.styles.js';
 import type { staffEntry } from '../cocreate-console/staff-entry.js';
-import { dispatchFlowEvent, type CocreateErrorDetail, type CocreateQueuedDetail, type CocreateSubmittedDetail } from './events.js';
+import { dispatchFlowEvent, type CocreateErasedDetail, type CocreateErrorDetail, type CocreateQueuedDetail, type CocreateSubmittedDetail } from './events.js';
 import * as s from './strings.js';
 
-export type { CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail } from './events.js';
+export type { CocreateErasedDetail, CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail } from './events.js';
 
 // Staff mode's part (channel, source link), imported once a staff token is set: public pages never load it.
 let staffPart: typeof staffEntry | undefined;
@@ -49,6 +49,7 @@ let staffPart: typeof staffEntry | undefined;
  *
  * @event {CustomEvent<CocreateSubmittedDetail>} cocreate-submitted - The server stored the input; `detail.receipt` is the code the resident keeps.
  * @event {CustomEvent<CocreateQueuedDetail>} cocreate-queued - The input could not be delivered now and is kept on this device; it is sent later.
+ * @event {CustomEvent<CocreateErasedDetail>} cocreate-erased - The resident erased the input's text on the server; a `<you-said-we-did>` showing its receipt looks it up again.
  * @event {CustomEvent<CocreateErrorDetail>} cocreate-error - Sending (or erasing) failed in a way the resident is told about; the text is kept.
  *
  * @csspart base - The wrapper of everything the element shows.
@@ -335,6 +336,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'cocreate-submitted': CustomEvent<CocreateSubmittedDetail>;
     'cocreate-queued': CustomEvent<CocreateQueuedDetail>;
+    'cocreate-erased': CustomEvent<CocreateErasedDetail>;
     'cocreate-error': CustomEvent<CocreateErrorDetail>;
   }
 }

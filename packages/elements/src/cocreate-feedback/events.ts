@@ -18,6 +18,12 @@ export interface CocreateQueuedDetail {
   key: string;
 }
 
+/** Detail of `cocreate-erased`. */
+export interface CocreateErasedDetail {
+  /** The receipt code of the input whose text (and reply address) its author just erased. */
+  receipt: string;
+}
+
 /** Detail of `cocreate-error`. */
 export interface CocreateErrorDetail {
   /** HTTP status, when the server answered. */
@@ -30,9 +36,10 @@ export interface CocreateErrorDetail {
 
 /** Dispatches the page-facing event for what the flow reported: bubbling and composed. */
 export function dispatchFlowEvent(host: HTMLElement, event: FeedbackFlowEvent): void {
-  let detail: CocreateSubmittedDetail | CocreateQueuedDetail | CocreateErrorDetail;
+  let detail: CocreateSubmittedDetail | CocreateQueuedDetail | CocreateErasedDetail | CocreateErrorDetail;
   if (event.type === 'submitted') detail = { receipt: event.result.receipt, id: event.result.id, queued: event.queued };
   else if (event.type === 'queued') detail = { key: event.key };
+  else if (event.type === 'erased') detail = { receipt: event.result.receipt };
   else {
     detail = { message: event.message };
     if (event.status !== undefined) detail.status = event.status;

@@ -90,7 +90,7 @@ export class ContactBankSignup extends CivicElement {
       const init = { bubbles: true, composed: true };
       if (e.type === 'submitted') this.dispatchEvent(new CustomEvent<CocreateSignedUpDetail>('cocreate-signed-up', { ...init, detail: { queued: e.queued } }));
       else if (e.type === 'queued') this.dispatchEvent(new CustomEvent('cocreate-queued', { ...init, detail: { key: e.key } }));
-      else this.dispatchEvent(new CustomEvent('cocreate-error', { ...init, detail: { status: e.status, problemType: e.problemType, message: e.message } }));
+      else if (e.type === 'error') this.dispatchEvent(new CustomEvent('cocreate-error', { ...init, detail: { status: e.status, problemType: e.problemType, message: e.message } }));
     },
   });
   #mode = new StoreController(this, this.#flow.$mode);

@@ -3,7 +3,7 @@
 // one input by its receipt code. Reads only: nothing is kept on the device.
 //
 //   figures: loading -> ready | failed          list: loading -> ready (more: idle|loading|failed) | failed
-//   lookup:  idle -> invalid | loading -> found | not-found | failed
+//   lookup:  idle -> invalid | loading -> found | not-found | failed;  found -> found (again: changed on this page)
 import type { FeedbackReceipt, LoopStats, Theme, ThemeDetail, ThemeStatus } from '@civicloop/contract';
 import { normalizeReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
 import { feedUrl, getFeedback, getStats, getTheme, isApiError, isNetworkError, isTimeoutError, listThemes, type Transport } from '@civicloop/sdk';
@@ -29,7 +29,7 @@ export type LookupState =
   | { state: 'idle' }
   | { state: 'invalid'; input: string }
   | { state: 'loading'; code: string }
-  | { state: 'found'; code: string; receipt: FeedbackReceipt }
+  | { state: 'found'; code: string; receipt: FeedbackReceipt; again?: boolean }
   | { state: 'not-found'; code: string }
   | { state: 'failed'; code: string; reason: LoadFailure };
 
@@ -183,6 +183,23 @@ export function createLoopView(options: LoopViewOptions) {
           if (isApiError(error) && error.status === 404) $lookup.set({ state: 'not-found', code });
           else $lookup.set({ state: 'failed', code, reason: failure(error) });
         },
+      );
+    },
+
+    /**
+     * The input with this receipt changed on this page (its author erased it in
+     * <cocreate-feedback>): a lookup showing it asks again, keeping what it shows until the
+     * answer comes (marked `again`, so the element does not tell it as the resident's own lookup).
+     */
+    changed(receipt: string): void {
+      const shown = $lookup.get();
+      const t = target();
+      if (shown.state !== 'found' || shown.code !== normalizeReceipt(receipt) || !t) return;
+      const serial = ++lookupSerial;
+      getFeedback(t, shown.code).then(
+        (found) => serial === lookupSerial && $lookup.set({ state: 'found', code: shown.code, receipt: found, again: true }),
+        // What it showed stays: the resident can look it up again.
+        () => undefined,
       );
     },
 

@@ -242,6 +242,22 @@ describe('<you-said-we-did>', () => {
     await waitUntil(() => text(maybe(el, '#lookup .heading')) === 'Your message: Received', 'hashchange did not look up again', { timeout: 15_000 });
   });
 
+  it('erased by its author on this page: the lookup showing it says so at once, without taking focus or speaking', async () => {
+    const el = await render({ council: env.loop.erasedCouncil });
+    // A message this test sends and erases itself, as a <cocreate-feedback> on the page would.
+    const api = `${env.apiUrl}/v1/councils/${env.loop.erasedCouncil}/feedback`;
+    const sent = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `erase-on-page-${Date.now()}` }, body: JSON.stringify({ kind: 'idea', text: 'Erase me later on this page.', elapsedMs: 60_000 }) });
+    const { receipt } = (await sent.json()) as { receipt: string };
+    expect(text(await lookup(el, receipt))).to.not.contain('Its text was erased');
+    document.querySelector<HTMLButtonElement>('#outside')!.focus();
+    const said = text(maybe(el, '[part~="status"]'));
+    expect((await fetch(`${api}/${receipt}`, { method: 'DELETE' })).status).to.equal(204);
+    document.body.dispatchEvent(new CustomEvent('cocreate-erased', { bubbles: true, composed: true, detail: { receipt: receipt.toLowerCase() } }));
+    await waitUntil(() => text(maybe(el, '#lookup')).includes('Its text was erased at your request.'), 'the lookup did not follow the erasing', { timeout: 15_000 });
+    expect(document.activeElement?.id).to.equal('outside');
+    expect(text(maybe(el, '[part~="status"]'))).to.equal(said);
+  });
+
   describe('drafts are never public', () => {
     it('not in any page of the list, in any filter, nor in a receipt lookup', async () => {
       const el = await render();

@@ -7,7 +7,7 @@ import { define } from '../internal/define.js';
 import { messages } from '../generated/locales/loop.js';
 import { StoreController } from '../internal/store-controller.js';
 import { FocusController } from '../kit/controllers/focus.js';
-import { HashController } from '../kit/controllers/hash.js';
+import { HashController, WindowListener } from '../kit/controllers/hash.js';
 import { dateFormat, numberFormat } from '../kit/format.js';
 import { formatDay, formatMonth, formatPercent } from '../kit/format-stats.js';
 import { StatusController } from '../kit/controllers/status.js';
@@ -112,6 +112,8 @@ export class YouSaidWeDid extends CivicElement {
   };
   #fromHash = false;
   #hash = new HashController(this, this.#onHash);
+  // Erased by its author in a <cocreate-feedback> on this page: the lookup showing it asks again.
+  #erased = new WindowListener(this, 'cocreate-erased', (e) => this.#loop.changed(e.detail.receipt));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -143,6 +145,8 @@ export class YouSaidWeDid extends CivicElement {
       return;
     }
     if (lookup.state === 'invalid') return void this.#focus.moveTo('#receipt');
+    // Looked up again after the resident erased it elsewhere on the page, which told them so there.
+    if (lookup.state === 'found' && lookup.again) return;
     const fromHash = this.#fromHash;
     this.#fromHash = false;
     if (fromHash) this.updateComplete.then(() => this.renderRoot.querySelector('#lookup')?.scrollIntoView({ block: 'nearest' }));

@@ -1,23 +1,32 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** Calls `listener` for each `type` event on the window, while the host is in the page. */
+export class WindowListener<K extends keyof WindowEventMap> implements ReactiveController {
+  readonly #type: K;
+  readonly #listener: (event: WindowEventMap[K]) => void;
+
+  constructor(host: ReactiveControllerHost, type: K, listener: (event: WindowEventMap[K]) => void) {
+    this.#type = type;
+    this.#listener = listener;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener(this.#type, this.#listener);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener(this.#type, this.#listener);
+  }
+}
+
 /**
  * Calls `onChange` whenever the page address's fragment changes, while the host is in the page.
  * Links from emails and follow links land in the fragment (`#receipt=`, `#token=`, `#manage=`),
  * which never reaches a server log, and a resident may open a second link without reloading.
  */
-export class HashController implements ReactiveController {
-  readonly #onChange: () => void;
-
+export class HashController extends WindowListener<'hashchange'> {
   constructor(host: ReactiveControllerHost, onChange: () => void) {
-    this.#onChange = onChange;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    window.addEventListener('hashchange', this.#onChange);
-  }
-
-  hostDisconnected(): void {
-    window.removeEventListener('hashchange', this.#onChange);
+    super(host, 'hashchange', onChange);
   }
 }

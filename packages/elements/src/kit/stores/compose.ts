@@ -46,6 +46,7 @@ export function keepSame<T extends object>(): (next: T) => T {
 export type FlowEvent<R = { receipt: string; id: string }> =
   | { type: 'submitted'; result: R; queued: boolean }
   | { type: 'queued'; key: string }
+  | { type: 'erased'; result: R }
   | { type: 'error'; status: number | undefined; problemType: string | undefined; message: string };
 
 export function composeForm<V extends object, F extends string, R, B>(

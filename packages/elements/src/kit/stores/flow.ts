@@ -65,7 +65,7 @@ export function createFormFlow<V extends object, F extends string, R, B>(o: Form
     /** Erasing the sent input on the server: only the outcome shown when the resident confirmed is marked. */
     erase: createErase({
       shown: () => submission.$state.get(),
-      erase: (s) => (s.state === 'sent' && target() && o.erase ? o.erase(target()!, s.result) : undefined),
+      erase: (s) => (s.state === 'sent' && target() && o.erase ? o.erase(target()!, s.result).then(() => o.notify({ type: 'erased', result: s.result })) : undefined),
       failed: (error) => failed(refusalOf(error)),
     }),
 
