@@ -150,6 +150,29 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
     await page.close();
   });
 
+  test('a page in a language the elements do not speak shows the council\'s default language when English is not one of the council\'s', async () => {
+    // Nordby speaks Danish and German; a Norwegian page, and a French one (which the elements speak).
+    const { page, problems } = await open(
+      '<div lang="nb"><cocreate-feedback id="nb" council="nordby"></cocreate-feedback><you-said-we-did id="loop" council="nordby"></you-said-we-did></div><cocreate-feedback id="fr" lang="fr" council="nordby"></cocreate-feedback>',
+    );
+    const langs = await page
+      .waitForFunction(
+        () => {
+          const [nb, loop, fr] = ['nb', 'loop', 'fr'].map((id) => document.getElementById(id)?.shadowRoot?.querySelector('[part~="base"]'));
+          const label = nb?.querySelector('label[for="text"]')?.textContent?.trim();
+          return nb?.getAttribute('lang') === 'da' && loop?.getAttribute('lang') === 'da' && fr && label ? { label, loop: loop.querySelector('#themes-title')?.textContent?.trim(), fr: fr.getAttribute('lang'), picker: (nb.querySelector('#language') as HTMLSelectElement | null)?.value } : undefined;
+        },
+        { timeout: 15_000 },
+      )
+      .then((h) => h.jsonValue());
+    assert.deepEqual(problems, []);
+    assert.equal(langs?.label, 'Din besked');
+    assert.equal(langs?.picker, 'da');
+    assert.equal(langs?.loop, 'Hvad I sagde, og hvad vi gjorde');
+    assert.equal(langs?.fr, 'fr', 'a language the elements speak, named by the page, stays');
+    await page.close();
+  });
+
   test('a language whose chunk cannot load falls back to English, loaded; then shows the language once it loads', async () => {
     const network = { down: ['feedback-pl'] };
     const { page, problems, locales } = await open('<cocreate-feedback id="pl" lang="pl" council="demo"></cocreate-feedback>', network);

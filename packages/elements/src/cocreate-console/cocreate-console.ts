@@ -12,7 +12,7 @@ import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
 import { moreTeller } from '../kit/parts/more-button.js';
 import { dateFormat } from '../kit/format.js';
-import { serviceName, serviceOptions } from '../kit/stores/council.js';
+import { readyConfig, serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createConsole, type ActionState, type InboxFilters, type InboxList, type SessionState } from '../stores/console.js';
 import { createConsoleAudit } from '../stores/console-audit.js';
 import { createConsoleThemes } from '../stores/console-themes.js';
@@ -93,6 +93,9 @@ export class CocreateConsole extends CivicElement {
 
   #console = createConsole({ scope: () => this.config });
   #council = new StoreController(this, this.#console.$council);
+  protected override get councilLanguages() {
+    return readyConfig(this.#console.$council);
+  }
   #services = new StoreController(this, this.#console.$services);
   #session = new StoreController(this, this.#console.$session);
   #list = new StoreController(this, this.#console.$list);
@@ -242,7 +245,7 @@ export class CocreateConsole extends CivicElement {
         ${this.#statusRegion.render()} ${heading(level, msg('Staff console', { id: 'console.title' }), { id: 'title' })}
         ${council.status === 'ready' ? html`<p class="hint council">${council.config.name}</p>` : nothing}
         ${session.state === 'signed-in' ? this.#renderSignedIn(level + 1) : this.#renderSignIn(session, level + 1)}
-        ${this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)}
+        ${this.renderLanguagePicker()}
       </div>
     `;
   }

@@ -11,7 +11,7 @@ import { StatusController } from '../kit/controllers/status.js';
 import { checkField, emailField, safeUrl, selectField } from '../kit/parts/controls.js';
 import { buttonRow, councilNote, eraseControl, honeypot, submitButton, yesNo } from '../kit/parts/sending.js';
 import { charCount, copyAndTell, errorSummary, field, kitStyles, notice, radioGroup, rating, receiptCode, setupNotice } from '../kit/parts/index.js';
-import { councilText, serviceOptions } from '../kit/stores/council.js';
+import { councilText, readyConfig, serviceOptions } from '../kit/stores/council.js';
 import { issueOf } from '../kit/stores/form.js';
 import { createFeedbackFlow, type FeedbackDraft, type FeedbackFlowState, type FieldName } from '../stores/feedback.js';
 import { feedbackStyles } from './cocreate-feedback.styles.js';
@@ -107,6 +107,9 @@ export class CocreateFeedback extends CivicElement {
   #state = new StoreController(this, this.#flow.$flow);
   #draft = new StoreController(this, this.#flow.$draft);
   #council = new StoreController(this, this.#flow.$council);
+  protected override get councilLanguages() {
+    return readyConfig(this.#flow.$council);
+  }
   #services = new StoreController(this, this.#flow.$services);
   #setup = new StoreController(this, this.#flow.$setup);
   #status = new StatusController(this);
@@ -210,7 +213,7 @@ export class CocreateFeedback extends CivicElement {
                 `}
         ${
           // Staff mode lives in a staff tool (the console) whose own language picker governs.
-          this.staffToken ? nothing : this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)
+          this.staffToken ? nothing : this.renderLanguagePicker()
         }
       </div>
     `;

@@ -15,7 +15,7 @@ import { emailField, safeUrl, selectField, textField } from '../kit/parts/contro
 import { buttonRow, confirmPanel, honeypot, submitButton } from '../kit/parts/sending.js';
 import { checkboxGroup, copyReceipt, errorSummary, field, heading, kitStyles, notice, radioGroup, setupNotice } from '../kit/parts/index.js';
 import { describedByAttr } from '../kit/parts/field.js';
-import { localizedText, serviceOptions } from '../kit/stores/council.js';
+import { localizedText, readyConfig, serviceOptions } from '../kit/stores/council.js';
 import {
   ACCESSIBILITY_NEEDS,
   CONTACT_KINDS,
@@ -99,6 +99,9 @@ export class ContactBankSignup extends CivicElement {
   #draft = new StoreController(this, this.#flow.$draft);
   #change = new StoreController(this, this.#flow.$change);
   #council = new StoreController(this, this.#flow.$council);
+  protected override get councilLanguages() {
+    return readyConfig(this.#flow.$council);
+  }
   #services = new StoreController(this, this.#flow.$services);
   #setup = new StoreController(this, this.#flow.$setup);
   #status = new StatusController(this);
@@ -157,7 +160,7 @@ export class ContactBankSignup extends CivicElement {
     return html`
       <div part="base" class="base ${settling ? 'settling' : ''}" lang=${this.renderedLocale}>
         ${this.#status.render()} ${task ? this.#renderTask(task) : this.#renderSignup()}
-        ${this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)}
+        ${this.renderLanguagePicker()}
       </div>
     `;
   }

@@ -95,9 +95,24 @@ export abstract class CivicElement extends LitElement {
     return (this.#config ??= resolveConfig(this, this));
   }
 
-  /** The locale this element's content is in (its messages may briefly lag while loading). */
+  /**
+   * The locale this element's content is in (its messages may briefly lag while loading): its
+   * `lang`'s, else, when no `lang` names a language the elements speak, English, or the council's
+   * default language once known if English is not one of the council's.
+   */
   get locale(): Locale {
-    return this.config.locale;
+    const { locale, localeFallback } = this.config;
+    const council = localeFallback ? this.councilLanguages : undefined;
+    return council && !council.locales.includes(locale) ? council.defaultLocale : locale;
+  }
+
+  /**
+   * The council's languages once its configuration has arrived (each element reads its own
+   * council store): the language switcher offers them, and they decide the element's language
+   * when the page's is not one the elements speak.
+   */
+  protected get councilLanguages(): { locales: readonly Locale[]; defaultLocale: Locale } | undefined {
+    return undefined;
   }
 
   /**
@@ -124,10 +139,11 @@ export abstract class CivicElement extends LitElement {
   }
 
   /**
-   * The in-element language switcher over the council's locales (nothing for one language):
-   * many residents do not read the page's language.
+   * The in-element language switcher over the council's locales (nothing for one language, or
+   * before they are known): many residents do not read the page's language.
    */
-  protected renderLanguagePicker(locales: readonly Locale[] | undefined): TemplateResult | typeof nothing {
+  protected renderLanguagePicker(): TemplateResult | typeof nothing {
+    const locales = this.councilLanguages?.locales;
     if (!locales) return nothing;
     return languagePicker({ locales, current: this.locale, label: msg('Language', { id: 'kit.language.label' }), onChange: (l) => this.chooseLocale(l) });
   }
@@ -154,7 +170,7 @@ export abstract class CivicElement extends LitElement {
    * then on a language change waits for them as for the element's own.
    */
   protected async addMessages(parts: LocaleMessages): Promise<void> {
-    await loadOrEnglish(this.config.locale, [parts]);
+    await loadOrEnglish(this.locale, [parts]);
     if (!this.#added.includes(parts)) this.#added.push(parts);
   }
 
@@ -168,7 +184,7 @@ export abstract class CivicElement extends LitElement {
   // English first (and a half-English form is never on screen). Later language changes keep
   // the previous language until the new one has loaded.
   protected override shouldUpdate(changed: PropertyValues): boolean {
-    const wanted = this.config.locale;
+    const wanted = this.locale;
     if (this.hasUpdated || this.#localeFailed || isLoaded(wanted, this.#messages)) return super.shouldUpdate(changed);
     this.#deferred = new Map([...(this.#deferred ?? []), ...changed]);
     if (this.#waiting) return false;
@@ -188,7 +204,7 @@ export abstract class CivicElement extends LitElement {
   // willUpdate, render and updated run synchronously inside performUpdate: msg() answers in
   // this element's language for all of them, and in another element's for its own update.
   protected override performUpdate(): void {
-    const wanted = this.config.locale;
+    const wanted = this.locale;
     if (isLoaded(wanted, this.#messages)) this.#renderedLocale = wanted;
     else
       void loadLocale(wanted, this.#messages).then(

@@ -18,8 +18,14 @@ export interface ResolvedConfig {
   council: string | undefined;
   /** Service id the element is about, if any. */
   service: string | undefined;
-  /** Locale the element renders in. */
+  /** Locale the element renders in (see `localeFallback`). */
   locale: Locale;
+  /**
+   * True when no `lang` names a language the elements speak, so `locale` is English by default:
+   * the element then speaks its council's default language, once known, if English is not one of
+   * the council's.
+   */
+  localeFallback: boolean;
 }
 
 /** An element's own values: its properties, or the attributes of one not upgraded yet (null when absent). */
@@ -48,7 +54,7 @@ export function scriptOrigin(url: string = import.meta.url): string | undefined 
  * Element attributes override the page config; `api` falls back to the script's origin. The locale is the element's own `lang`, else
  * the page config's `lang`, else the nearest ancestor's `lang` (crossing shadow roots), else
  * `<html lang>`; region variants map to their language (`pt-BR` -> `pt`) and anything
- * unsupported falls back to English.
+ * unsupported falls back to English (or to the council's default language: `localeFallback`).
  */
 export function resolveConfig(host: HTMLElement, own: ElementConfigSource): ResolvedConfig {
   // The page's <civicloop-config>, read from the DOM rather than from a module variable so that
@@ -58,13 +64,14 @@ export function resolveConfig(host: HTMLElement, own: ElementConfigSource): Reso
     api: nonEmpty(own.api) ?? nonEmpty(page?.getAttribute('api')) ?? scriptOrigin(),
     council: nonEmpty(own.council) ?? nonEmpty(page?.getAttribute('council')),
     service: nonEmpty(own.service) ?? nonEmpty(page?.getAttribute('service')),
-    locale: resolveLocale(host, page),
+    ...resolveLocale(host, page),
   };
 }
 
 // The first `lang` given decides, even one the elements do not speak (then English).
-function resolveLocale(host: HTMLElement, page: Element | null): Locale {
-  return toLocale(nonEmpty(host.getAttribute('lang')) ?? nonEmpty(page?.getAttribute('lang')) ?? inheritedLang(host)) ?? SOURCE_LOCALE;
+function resolveLocale(host: HTMLElement, page: Element | null): Pick<ResolvedConfig, 'locale' | 'localeFallback'> {
+  const locale = toLocale(nonEmpty(host.getAttribute('lang')) ?? nonEmpty(page?.getAttribute('lang')) ?? inheritedLang(host));
+  return { locale: locale ?? SOURCE_LOCALE, localeFallback: !locale };
 }
 
 /** `closest('[lang]')` that also climbs out of shadow roots, for elements nested in others. */

@@ -16,7 +16,7 @@ import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts
 import { moreButton, moreTeller } from '../kit/parts/more-button.js';
 import { layoutStyles } from '../kit/parts/layout.js';
 import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
-import { serviceName, serviceOptions } from '../kit/stores/council.js';
+import { readyConfig, serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
 import * as s from './strings.js';
 import { loopStyles } from './you-said-we-did.styles.js';
@@ -79,6 +79,9 @@ export class YouSaidWeDid extends CivicElement {
 
   #loop = createLoopView({ scope: () => this.config });
   #council = new StoreController(this, this.#loop.$council);
+  protected override get councilLanguages() {
+    return readyConfig(this.#loop.$council);
+  }
   #services = new StoreController(this, this.#loop.$services);
   #stats = new StoreController(this, this.#loop.$stats);
   #list = new StoreController(this, this.#loop.$list);
@@ -165,7 +168,6 @@ export class YouSaidWeDid extends CivicElement {
   };
 
   override render(): TemplateResult {
-    const council = this.#council.value;
     const level = this.level;
     if (this.preview) return html`<div part="base" class="base" lang=${this.renderedLocale}><ul class="cards stack" role="list">${this.#renderCard(this.preview, 0, level, this.preview)}</ul></div>`;
     return html`
@@ -174,7 +176,7 @@ export class YouSaidWeDid extends CivicElement {
         ${this.#renderFigures(level + 1)} ${this.#renderFollow(level + 1)} ${this.#renderThemes(level + 1)} ${this.#renderSubscribe()}
         ${
           // Last, as in <cocreate-feedback>: it appears with the council's data and must not push the rest down.
-          this.renderLanguagePicker(council.status === 'ready' ? council.config.locales : undefined)
+          this.renderLanguagePicker()
         }
       </div>
     `;
