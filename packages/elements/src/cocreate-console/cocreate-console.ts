@@ -127,6 +127,12 @@ export class CocreateConsole extends CivicElement {
       const { names } = this.#themeNames.value;
       return Object.fromEntries(ids.flatMap((id) => (names[id] ? [[id, names[id].locale]] : [])));
     },
+    // The inbox's messages and the activities listed, as they stand (stores this element renders on).
+    heldLocale: (type, id) => {
+      const [inbox, activities] = [this.#list.value, this.#activities.$list.get()];
+      if (type === 'feedback') return (inbox.status === 'ready' && inbox.items.find((x) => x.id === id)?.locale) || undefined;
+      return (activities.status === 'ready' && activities.items.find((x) => x.id === id)?.locale) || undefined;
+    },
   });
   #link = new LinkPanel(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() }, (id) => this.#show('themes', id));
   #recordView = new RecordView(this, this.#console, { api: () => this.config.api, council: () => this.config.council, locale: () => this.locale, recorded: () => this.#console.reload() });
