@@ -143,7 +143,7 @@ export class CocreateConsole extends CivicElement {
   #activities = createConsoleActivities({ access: this.#console });
   #activitiesView = new ActivitiesView(this, this.#activities, { ...this.#ctx, serviceOptions: () => this.#serviceOptions(), districts: () => this.#districts() });
   #settings = createConsoleSettings({ access: this.#console });
-  #settingsView = new SettingsView(this, this.#settings, this.#ctx);
+  #settingsView = new SettingsView(this, this.#settings, { ...this.#ctx, role: () => this.#role.value });
   #embed = createConsoleEmbed({ access: this.#console, api: () => this.config.api });
   #embedView = new EmbedView(this, this.#embed, { ...this.#ctx, api: () => this.config.api, council: () => this.config.council, serviceOptions: () => this.#serviceOptions(), hasBank: () => this.#hasBank() });
   #view: ConsoleView = 'inbox';
@@ -422,8 +422,11 @@ export class CocreateConsole extends CivicElement {
     else if (view === 'figures') this.#figuresView.show();
     else if (view === 'bank') this.#bankView.show();
     else if (view === 'activities') this.#activitiesView.show();
-    else if (view === 'settings') this.#settingsView.show();
-    else if (view === 'embed') this.#embedView.show();
+    else if (view === 'settings') {
+      this.#settingsView.show();
+      // Whether to say that only administrators change them.
+      this.#console.knowRole();
+    } else if (view === 'embed') this.#embedView.show();
     this.requestUpdate();
     this.#focus.moveTo(`#${view}`);
   }
