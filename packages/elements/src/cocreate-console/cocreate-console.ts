@@ -415,7 +415,7 @@ export class CocreateConsole extends CivicElement {
       this.#themesView.forget();
       this.#themes.open(theme);
       this.#themesView.show();
-      // Whether to offer "Publish…" (admins) or say who publishes (editors).
+      // Whether to offer "Publish…" and a published theme's fields (admins) or say who may (editors).
       this.#console.knowRole();
     } else if (view === 'audit') this.#auditView.show();
     else if (view === 'record') this.#recordView.show();
