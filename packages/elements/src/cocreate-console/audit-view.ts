@@ -75,13 +75,25 @@ export function actorName(actor: AuditEntry['actor']): string {
 /** A field's value as text: strings as they are, anything else as JSON; never markup. */
 const shown = (value: unknown): string => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
-/** A theme's fields written in its language (`locale`), not the console's. */
-const THEME_TEXTS = new Set(['title', 'youSaid', 'weDid', 'statusReason', 'text']);
+/**
+ * The fields of an entry that hold text staff wrote, by the type of its subject: written in the
+ * subject's language (a theme's, an activity's; a reply in its message's), not the console's.
+ */
+const WRITTEN: Partial<Record<AuditEntry['subject']['type'], ReadonlySet<string>>> = {
+  theme: new Set(['title', 'youSaid', 'weDid', 'statusReason', 'text']),
+  feedback: new Set(['text']),
+  activity: new Set(['title']),
+};
 
 /** What the audit view needs of the console besides a view's context. */
 export interface AuditContext extends ViewContext {
   /** The languages of these themes, by id, as far as known (asked for when not). */
   themeLocales(ids: readonly string[]): Readonly<Record<string, Locale>>;
+  /**
+   * The language of a message or an activity the console holds, if it does. Not asked for: the
+   * API reads no single message, and reading an activity shows its contacts (itself audited).
+   */
+  heldLocale(type: 'feedback' | 'activity', id: string): Locale | undefined;
 }
 
 export class AuditView implements ReactiveController {
@@ -148,7 +160,7 @@ export class AuditView implements ReactiveController {
   }
 
   // A theme's texts are in its language: named by the entry when it says (a creation, a change of
-  // language), else the theme's as it stands.
+  // language), else the theme's as it stands; a reply's and an activity's, as the console holds them.
   #themeLocales(items: readonly AuditEntry[]): Readonly<Record<string, Locale>> {
     return this.ctx.themeLocales([...new Set(items.filter((e) => e.subject.type === 'theme').map((e) => e.subject.id))]);
   }
@@ -159,6 +171,9 @@ export class AuditView implements ReactiveController {
     const fields = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
     const id = `entry-${i}`;
     const what = actionLabel(entry.action);
+    const { subject } = entry;
+    const subjectLocale =
+      subject.type === 'theme' ? themeLocales[subject.id] : subject.type === 'feedback' || subject.type === 'activity' ? this.ctx.heldLocale(subject.type, subject.id) : undefined;
     return html`<li>
       <article part="entry" class="entry" id=${id} tabindex="-1" aria-labelledby="${id}-title">
         ${heading(level, what, { id: `${id}-title` })}
@@ -179,7 +194,7 @@ export class AuditView implements ReactiveController {
               <tbody>
                 ${fields.map((f) => {
                   const lang = (side: AuditEntry['before']) =>
-                    entry.subject.type === 'theme' && THEME_TEXTS.has(f) && typeof side?.[f] === 'string' ? ((side.locale as Locale | undefined) ?? themeLocales[entry.subject.id] ?? nothing) : nothing;
+                    WRITTEN[subject.type]?.has(f) && typeof side?.[f] === 'string' ? ((side.locale as Locale | undefined) ?? subjectLocale ?? nothing) : nothing;
                   return html`<tr><th scope="row">${f}</th><td lang=${lang(entry.before)}>${shown(entry.before?.[f])}</td><td lang=${lang(entry.after)}>${shown(entry.after?.[f])}</td></tr>`;
                 })}
               </tbody>

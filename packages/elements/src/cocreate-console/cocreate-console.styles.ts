@@ -205,6 +205,7 @@ export const consoleStyles = css`
   }
 
   .editor,
+  .theme-fields,
   .timeline,
   .preview,
   .publish {

@@ -130,6 +130,12 @@ export class CocreateConsole extends CivicElement {
       const { names } = this.#themeNames.value;
       return Object.fromEntries(ids.flatMap((id) => (names[id] ? [[id, names[id].locale]] : [])));
     },
+    // The inbox's messages and the activities listed, as they stand (stores this element renders on).
+    heldLocale: (type, id) => {
+      const [inbox, activities] = [this.#list.value, this.#activities.$list.get()];
+      if (type === 'feedback') return (inbox.status === 'ready' && inbox.items.find((x) => x.id === id)?.locale) || undefined;
+      return (activities.status === 'ready' && activities.items.find((x) => x.id === id)?.locale) || undefined;
+    },
   });
   #link = new LinkPanel(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions() }, (id) => this.#show('themes', id));
   #recordView = new RecordView(this, this.#console, { api: () => this.config.api, council: () => this.config.council, locale: () => this.locale, recorded: () => this.#console.reload() });
@@ -140,7 +146,7 @@ export class CocreateConsole extends CivicElement {
   #activities = createConsoleActivities({ access: this.#console });
   #activitiesView = new ActivitiesView(this, this.#activities, { ...this.#ctx, serviceOptions: () => this.#serviceOptions(), districts: () => this.#districts() });
   #settings = createConsoleSettings({ access: this.#console });
-  #settingsView = new SettingsView(this, this.#settings, this.#ctx);
+  #settingsView = new SettingsView(this, this.#settings, { ...this.#ctx, role: () => this.#role.value });
   #embed = createConsoleEmbed({ access: this.#console, api: () => this.config.api });
   #embedView = new EmbedView(this, this.#embed, { ...this.#ctx, api: () => this.config.api, council: () => this.config.council, serviceOptions: () => this.#serviceOptions(), hasBank: () => this.#hasBank() });
   #view: ConsoleView = 'inbox';
@@ -412,15 +418,18 @@ export class CocreateConsole extends CivicElement {
       this.#themesView.forget();
       this.#themes.open(theme);
       this.#themesView.show();
-      // Whether to offer "Publish…" (admins) or say who publishes (editors).
+      // Whether to offer "Publish…" and a published theme's fields (admins) or say who may (editors).
       this.#console.knowRole();
     } else if (view === 'audit') this.#auditView.show();
     else if (view === 'record') this.#recordView.show();
     else if (view === 'figures') this.#figuresView.show();
     else if (view === 'bank') this.#bankView.show();
     else if (view === 'activities') this.#activitiesView.show();
-    else if (view === 'settings') this.#settingsView.show();
-    else if (view === 'embed') this.#embedView.show();
+    else if (view === 'settings') {
+      this.#settingsView.show();
+      // Whether to say that only administrators change them.
+      this.#console.knowRole();
+    } else if (view === 'embed') this.#embedView.show();
     this.requestUpdate();
     this.#focus.moveTo(`#${view}`);
   }

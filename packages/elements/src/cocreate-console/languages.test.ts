@@ -1,10 +1,11 @@
 // <cocreate-console> and the languages texts are written in, in real browsers against the real
 // reference server (the "desk" council, eight languages): a theme linked from a Swedish message is
 // Swedish (WCAG 3.1.2 then marks it right on the public page), its language can be corrected in
-// the theme editor, and a Swedish console marks English texts of residents and staff `lang="en"`.
+// the theme editor, and a Swedish console marks English texts of residents and staff `lang="en"`
+// (a reply in the audit log too: in its message's language).
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { StaffTheme } from '@civicloop/contract';
+import type { StaffFeedback, StaffTheme } from '@civicloop/contract';
 import { waitUntil } from '../kit/testing/wait.js';
 import { tokenKey } from '../stores/console.js';
 import type { CocreateConsole } from './cocreate-console.js';
@@ -24,6 +25,13 @@ const english = `${marker} the bench in the park is broken`;
 const staff = <T>(method: string, path: string, body?: unknown, token = env.desk.admin) => councilApi<T>(env.desk.council, token, method, path, body);
 const themeNamed = async (name: string) => (await staff<{ items: StaffTheme[] }>('GET', 'staff/themes?limit=100')).items.find((t) => t.title === name);
 const items = (el: CocreateConsole) => all(el, '#inbox [part~="item"] .item-text');
+
+/** The before and after cells of `field` in the audit log's entry about `subject`. */
+const auditCells = (el: CocreateConsole, subject: string, field: string) => {
+  const entry = all(el, '.entry').find((e) => text(e).includes(subject));
+  const row = [...(entry?.querySelectorAll('tbody tr') ?? [])].find((r) => text(r.querySelector('th')) === field);
+  return [...(row?.querySelectorAll('td') ?? [])];
+};
 
 before(async () => {
   env = (await (await fetch('/__test-env.json')).json()) as TestEnv;
@@ -99,11 +107,7 @@ describe('<cocreate-console> languages', () => {
 
     $(el, '#nav-audit').click();
     await waitUntil(() => maybe(el, '.entries'), 'the log did not load', { timeout: 15_000 });
-    const cells = (field: string) => {
-      const entry = all(el, '.entry').find((e) => text(e).includes(theme.id));
-      const row = [...(entry?.querySelectorAll('tbody tr') ?? [])].find((r) => text(r.querySelector('th')) === field);
-      return [...(row?.querySelectorAll('td') ?? [])];
-    };
+    const cells = (field: string) => auditCells(el, theme.id, field);
     // A creation names the language; a change of the title is in the theme's language too.
     await choose(el, '#audit-action', 'theme.create');
     await waitUntil(() => cells('title').length === 2, 'no creation entry', { timeout: 15_000 });
@@ -113,6 +117,20 @@ describe('<cocreate-console> languages', () => {
     await choose(el, '#audit-action', 'theme.update');
     await waitUntil(() => cells('title')[0]?.getAttribute('lang') === 'en', 'the changed title is not marked English', { timeout: 15_000 });
     expect(cells('title')[1]!.getAttribute('lang')).to.equal('en');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a Swedish console marks a reply in the audit log with its message’s language', async () => {
+    const message = (await staff<{ items: StaffFeedback[] }>('GET', `staff/feedback?q=${marker}`)).items.find((i) => i.text === english)!;
+    const reply = `${marker} Thank you: the bench is mended on Friday.`;
+    await staff('POST', `staff/feedback/${message.id}/replies`, { text: reply });
+    const el = await signedIn(env.desk.admin, 'sv', 'Sök');
+    $(el, '#nav-audit').click();
+    await waitUntil(() => maybe(el, '.entries'), 'the log did not load', { timeout: 15_000 });
+    await choose(el, '#audit-action', 'feedback.reply');
+    await waitUntil(() => text(auditCells(el, message.id, 'text')[1]) === reply, 'no reply entry', { timeout: 15_000 });
+    expect(auditCells(el, message.id, 'text')[1]!.getAttribute('lang'), 'the reply is in its English message’s language').to.equal('en');
+    expect(auditCells(el, message.id, 'status')[1]!.hasAttribute('lang'), 'a status is the console’s word').to.equal(false);
     await expect(el).to.be.accessible();
   });
 });

@@ -1,9 +1,9 @@
 // The console's council settings, for admins: allowed origins, languages, the "what happens with
 // your input" texts, anti-abuse settings, the contact bank's consent text and version, the reach
-// suppression threshold, and the services. Editors see them read-only (the API refuses their
-// changes). State is in stores/console-settings.ts.
+// suppression threshold, and the services. Editors see them, and are told only administrators
+// change them (the API refuses their changes). State is in stores/console-settings.ts.
 import type { CouncilSettings, CouncilSettingsPatch, Service } from '@civicloop/contract';
-import { LOCALES, SERVICE_CATEGORIES, type Locale, type ServiceCategory } from '@civicloop/contract/rules';
+import { LOCALES, SERVICE_CATEGORIES, type Locale, type ServiceCategory, type StaffRole } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { StoreController } from '../internal/store-controller.js';
@@ -94,7 +94,7 @@ export class SettingsView implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly store: ConsoleSettings,
-    private readonly ctx: ViewContext,
+    private readonly ctx: ViewContext & { role(): StaffRole | undefined },
   ) {
     host.addController(this);
     this.#settings = new StoreController(host, store.$settings);
@@ -131,7 +131,7 @@ export class SettingsView implements ReactiveController {
     const state = this.#settings.value;
     return html`<section part="settings" class="settings-view" id="settings" tabindex="-1" aria-labelledby="settings-title">
       ${heading(level, msg('Council settings', { id: 'console.settings.title' }), { id: 'settings-title' })}
-      <p class="hint">${msg('Only administrators can change them.', { id: 'console.settings.intro' })}</p>
+      ${this.ctx.role() === 'editor' ? html`<p class="hint" id="settings-who">${msg('Only administrators can change them.', { id: 'console.settings.intro' })}</p>` : nothing}
       ${state.status === 'loading'
         ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
         : state.status === 'failed'

@@ -19,6 +19,7 @@ const open = (token: string, name: 'Settings' | 'Embed', region: 'settings' | 'e
     await view(el, name, region);
     return el;
   });
+const onlyAdmins = 'Only administrators can change them.';
 const settled = (el: CocreateConsole) => waitUntil(() => maybe(el, '#settings form') || maybe(el, '#settings-error'), 'the settings did not load', { timeout: 15_000 });
 
 describe('<cocreate-console> settings', () => {
@@ -26,6 +27,7 @@ describe('<cocreate-console> settings', () => {
     const el = await open(env.office.admin, 'Settings', 'settings');
     await settled(el);
     await expect(el).to.be.accessible();
+    expect(text($(el, '#settings')), 'an admin is not told only administrators change them').to.not.include(onlyAdmins);
     const before = await api<CouncilSettings>('staff/settings');
     const origin = `https://run-${run}.office.example`;
     type(el, '#settings-origins', [...before.origins, origin].join('\n'));
@@ -39,6 +41,7 @@ describe('<cocreate-console> settings', () => {
     expect(after.reachThreshold).to.equal(7);
     const audit = await api<{ items: { action: string; actor: { label: string } }[] }>('staff/audit?action=council.update&limit=1');
     expect(audit.items[0]!.actor.label).to.equal('office admin');
+    expect(text($(el, '#settings')), 'nor once the role is known').to.not.include(onlyAdmins);
     await expect(el).to.be.accessible();
   });
 
@@ -58,6 +61,7 @@ describe('<cocreate-console> settings', () => {
   it("an editor sees the settings but the API refuses a change, said in the editor's words", async () => {
     const el = await open(env.office.editor, 'Settings', 'settings');
     await settled(el);
+    await waitUntil(() => text(maybe(el, '#settings-who')) === onlyAdmins, 'an editor is not told only administrators change them', { timeout: 15_000 });
     type(el, '#settings-reach', '9');
     button(el, 'Save the settings').click();
     await waitUntil(() => maybe(el, '#settings-save-error'), 'no refusal', { timeout: 15_000 });

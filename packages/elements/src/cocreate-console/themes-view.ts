@@ -229,6 +229,7 @@ export class ThemesView implements ReactiveController {
     const saving = action.state === 'saving' && action.what === 'save';
     const failed = action.state === 'failed' && action.what === 'save' ? staffFailureText(action.reason) : undefined;
     const { act, formatNumber } = this.ctx;
+    const locked = this.#locked(theme);
     const text = (f: 'title' | 'youSaid' | 'weDid' | 'statusReason', label: string, hint?: string) =>
       field({
         id: `theme-${f}`,
@@ -254,29 +255,43 @@ export class ThemesView implements ReactiveController {
         ${theme.state === 'published' && action.state === 'done' && action.what === 'publish'
           ? notice({ id: 'published', level: level + 1, tone: 'success', title: msg('Theme published.', { id: 'console.themes.publishedNow' }), body: html`<p>${msg('It is public now, and its linked messages are answered.', { id: 'console.themes.publishedBody' })}</p>` })
           : nothing}
-        <form class="theme-form" novalidate @submit=${save} aria-labelledby="edit-title">
+        <form class="theme-form" novalidate @submit=${save} aria-labelledby="edit-title" aria-describedby=${locked ? 'theme-locked' : nothing}>
           ${heading(level + 1, msg('Edit the theme', { id: 'console.themes.edit' }), { id: 'edit-title' })}
-          ${text('title', msg('Title', { id: 'console.themes.titleLabel' }))}
-          ${text('youSaid', msg('You said', { id: 'console.themes.youSaid' }), msg('What residents said, summarised in plain words.', { id: 'console.themes.youSaidHint' }))}
-          ${text('weDid', msg('We did', { id: 'console.themes.weDid' }), msg('What the council did or will do. Leave it empty until you can say.', { id: 'console.themes.weDidHint' }))}
-          ${field({
-            id: 'theme-status',
-            label: msg('Status', { id: 'console.filters.status' }),
-            control: () => html`<select id="theme-status" name="status" @change=${(e: Event) => (draft.status = (e.target as HTMLSelectElement).value as ThemeStatus)}>
-              ${THEME_STATUSES.map((st) => html`<option value=${st} ?selected=${st === draft.status}>${themeStatusLabel(st)}</option>`)}
-            </select>`,
-          })}
-          ${text('statusReason', msg('Why it stands there', { id: 'console.themes.reason' }), msg('Optional: the reason for the status, shown with it.', { id: 'console.themes.reasonHint' }))}
-          ${this.#localeField(draft)}
-          ${serviceField({ id: 'theme-service', value: draft.service, ctx: this.ctx, onChange: (v) => (draft.service = v) })}
+          ${locked ? html`<p id="theme-locked">${msg('This theme is published: only administrators can change it or its status. You can add an update to its timeline.', { id: 'console.themes.locked' })}</p>` : nothing}
+          <fieldset class="theme-fields" ?disabled=${locked}>
+            ${text('title', msg('Title', { id: 'console.themes.titleLabel' }))}
+            ${text('youSaid', msg('You said', { id: 'console.themes.youSaid' }), msg('What residents said, summarised in plain words.', { id: 'console.themes.youSaidHint' }))}
+            ${text('weDid', msg('We did', { id: 'console.themes.weDid' }), msg('What the council did or will do. Leave it empty until you can say.', { id: 'console.themes.weDidHint' }))}
+            ${field({
+              id: 'theme-status',
+              label: msg('Status', { id: 'console.filters.status' }),
+              control: () => html`<select id="theme-status" name="status" @change=${(e: Event) => (draft.status = (e.target as HTMLSelectElement).value as ThemeStatus)}>
+                ${THEME_STATUSES.map((st) => html`<option value=${st} ?selected=${st === draft.status}>${themeStatusLabel(st)}</option>`)}
+              </select>`,
+            })}
+            ${text('statusReason', msg('Why it stands there', { id: 'console.themes.reason' }), msg('Optional: the reason for the status, shown with it.', { id: 'console.themes.reasonHint' }))}
+            ${this.#localeField(draft)}
+            ${serviceField({ id: 'theme-service', value: draft.service, ctx: this.ctx, onChange: (v) => (draft.service = v) })}
+          </fieldset>
           ${failed ? html`<p class="error-message" role="alert">${failed}</p>` : nothing}
-          <div class="row">
-            <button part="button" class="button" type="submit" aria-disabled=${saving ? 'true' : 'false'}>${saving ? msg('Saving…', { id: 'console.saving' }) : msg('Save the theme', { id: 'console.themes.save' })}</button>
-          </div>
+          ${locked
+            ? nothing
+            : html`<div class="row">
+                <button part="button" class="button" type="submit" aria-disabled=${saving ? 'true' : 'false'}>${saving ? msg('Saving…', { id: 'console.saving' }) : msg('Save the theme', { id: 'console.themes.save' })}</button>
+              </div>`}
         </form>
         ${this.#renderTimeline(theme, level + 1)} ${this.#renderPreview(theme, level + 1)} ${this.#renderPublish(theme, level + 1)}
       </article>
     `;
+  }
+
+  /**
+   * Whether the theme is shown, not offered for editing: a published theme speaks for the council,
+   * and the API lets only admins change it or its status (an editor may add an update that keeps
+   * the status). An unknown role keeps the form; the API's refusal is said in it.
+   */
+  #locked(theme: StaffTheme): boolean {
+    return theme.state === 'published' && this.ctx.role?.() === 'editor';
   }
 
   /** The theme's language, to correct one linked in the wrong one; its texts' fields follow it. */
@@ -304,6 +319,7 @@ export class ThemesView implements ReactiveController {
   #renderTimeline(theme: StaffTheme, level: number): TemplateResult {
     const action = this.#action.value;
     const adding = action.state === 'saving' && action.what === 'update';
+    const locked = this.#locked(theme);
     const error =
       action.state === 'invalid' && action.what === 'update'
         ? problemText(action.problems.update, 'update', this.ctx.formatNumber)
@@ -334,14 +350,16 @@ export class ThemesView implements ReactiveController {
             control: (a) =>
               html`<textarea id="update-text" name="update" rows="3" lang=${theme.locale} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${this.#update} @input=${(e: Event) => (this.#update = (e.target as HTMLTextAreaElement).value)}></textarea>`,
           })}
-          ${selectField({
-            id: 'update-status',
-            label: msg('New status', { id: 'console.status.label' }),
-            value: this.#updateStatus,
-            none: msg('Status unchanged', { id: 'console.themes.statusSame' }),
-            options: THEME_STATUSES.map((st) => ({ value: st, label: themeStatusLabel(st) })),
-            onChange: (v) => (this.#updateStatus = (THEME_STATUSES as readonly string[]).includes(v) ? (v as ThemeStatus) : ''),
-          })}
+          <fieldset ?disabled=${locked} aria-describedby=${locked ? 'theme-locked' : nothing}>
+            ${selectField({
+              id: 'update-status',
+              label: msg('New status', { id: 'console.status.label' }),
+              value: this.#updateStatus,
+              none: msg('Status unchanged', { id: 'console.themes.statusSame' }),
+              options: THEME_STATUSES.map((st) => ({ value: st, label: themeStatusLabel(st) })),
+              onChange: (v) => (this.#updateStatus = (THEME_STATUSES as readonly string[]).includes(v) ? (v as ThemeStatus) : ''),
+            })}
+          </fieldset>
           <div class="row">
             <button part="button" class="button secondary" type="submit" aria-disabled=${adding ? 'true' : 'false'}>${adding ? msg('Saving…', { id: 'console.saving' }) : msg('Add the update', { id: 'console.themes.addUpdateSubmit' })}</button>
           </div>

@@ -249,10 +249,39 @@ describe('<cocreate-console> themes', () => {
     await waitUntil(() => all(el, '#inbox [part~="item"] .item-meta').every((m) => text(m).includes('Answered')), 'the inbox still shows them unanswered', { timeout: 15_000 });
   });
 
-  it('an editor’s refused change of the published theme is said once, in the form, and changes nothing', async () => {
-    const el = await signedIn(env.desk.editor);
+  it('an editor sees the published theme but may not change it or its status, and is told why; an admin may', async () => {
+    // What the API refuses an editor on a published theme (an update that keeps the status it allows).
+    const fields = ['#theme-title', '#theme-youSaid', '#theme-weDid', '#theme-status', '#theme-statusReason', '#theme-locale', '#theme-service', '#update-status'];
+    let el = await signedIn(env.desk.editor);
     await openTheme(el);
-    type(el, '#theme-title', `${title} (changed)`);
+    const why = 'This theme is published: only administrators can change it or its status. You can add an update to its timeline.';
+    await waitUntil(() => text(maybe(el, '#theme-locked')) === why, 'an editor is not told why the theme cannot be changed', { timeout: 15_000 });
+    expect(fields.filter((f) => !$(el, f).matches(':disabled')), 'offered to an editor').to.deep.equal([]);
+    expect($(el, '.theme-form').getAttribute('aria-describedby')).to.equal('theme-locked');
+    expect(all(el, 'button').map(text), 'no save the API would refuse').to.not.include('Save the theme');
+    expect($(el, '#update-text').matches(':disabled')).to.equal(false);
+    expect(all(el, 'button').map(text)).to.include('Add the update');
+    await expect(el).to.be.accessible();
+    fixtureCleanup();
+    sessionStorage.clear();
+
+    el = await signedIn(env.desk.admin);
+    await openTheme(el);
+    expect(maybe(el, '#theme-locked')).to.equal(null);
+    expect(fields.filter((f) => $(el, f).matches(':disabled')), 'withheld from an admin').to.deep.equal([]);
+    expect(all(el, 'button').map(text)).to.include('Save the theme');
+  });
+
+  it('an editor’s change of a theme published meanwhile is refused, said once, in the form, and changes nothing', async () => {
+    const raced = await staff<StaffTheme>('POST', 'staff/themes', { title: `${marker} Benches`, youSaid: 'Benches are broken.', locale: 'en' });
+    const el = await signedIn(env.desk.editor);
+    await view(el, 'Themes', 'themes');
+    await waitUntil(() => all(el, '#themes [part~="item"]').some((b) => text(b).includes(raced.title)), 'the theme is not listed', { timeout: 15_000 });
+    all(el, '#themes [part~="item"]').find((b) => text(b).includes(raced.title))!.click();
+    await waitUntil(() => active(el)?.id === 'theme-editor', 'the editor did not take focus', { timeout: 15_000 });
+    // A draft when opened; an admin publishes it while the editor types.
+    await staff('POST', `staff/themes/${raced.id}/publish`);
+    type(el, '#theme-title', `${raced.title} (changed)`);
     button(el, 'Save the theme').click();
     const refusal = 'Your role may not do this: ask an administrator.';
     await waitUntil(() => text(maybe(el, '.theme-form [role="alert"]')) === refusal, 'the refusal is not said', { timeout: 15_000 });
@@ -260,7 +289,7 @@ describe('<cocreate-console> themes', () => {
     // Said by one live region: the form's alert, not the status region as well.
     expect(all(el, '[role="status"], [role="alert"]').filter((r) => text(r).includes(refusal))).to.have.length(1);
     expect(maybe(el, '#inbox, #themes'), 'still signed in').to.not.equal(null);
-    expect((await themeNamed(title))?.state, 'unchanged').to.equal('published');
+    expect((await themeNamed(raced.title))?.state, 'unchanged').to.equal('published');
   });
 
   it('the audit log lists those actions, by action, with before and after; an editor is told it is for admins', async () => {
