@@ -206,6 +206,7 @@ export const consoleStyles = css`
 
   .editor,
   .theme-fields,
+  .settings-fields,
   .timeline,
   .preview,
   .publish {

@@ -1,7 +1,7 @@
 // The console's council settings, for admins: allowed origins, languages, the "what happens with
 // your input" texts, anti-abuse settings, the contact bank's consent text and version, the reach
-// suppression threshold, and the services. Editors see them, and are told only administrators
-// change them (the API refuses their changes). State is in stores/console-settings.ts.
+// suppression threshold, and the services. Editors see them read-only, and are told only
+// administrators change them (the API refuses their changes too). State is in stores/console-settings.ts.
 import type { CouncilSettings, CouncilSettingsPatch, Service } from '@civicloop/contract';
 import { LOCALES, SERVICE_CATEGORIES, type Locale, type ServiceCategory, type StaffRole } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
@@ -136,11 +136,13 @@ export class SettingsView implements ReactiveController {
         ? html`<p class="hint">${msg('Loading…', { id: 'console.list.loading' })}</p>`
         : state.status === 'failed'
           ? notice({ id: 'settings-error', level: level + 1, tone: 'error', title: msg('The settings could not be loaded', { id: 'console.settings.failed' }), body: html`<p>${staffFailureText(state.reason)}</p>` })
-          : this.#renderForm(state.settings, state.services, level + 1)}
+          : this.#renderForm(state.settings, state.services, level + 1, this.ctx.role() === 'editor')}
     </section>`;
   }
 
-  #renderForm(s: CouncilSettings, services: readonly Service[], level: number): TemplateResult {
+  // An editor reads the settings (the embed builder's allowed origins among them) but may not change
+  // them: the fields are disabled, described by the sentence that says why, and nothing offers to save.
+  #renderForm(s: CouncilSettings, services: readonly Service[], level: number, readOnly: boolean): TemplateResult {
     const d = (this.#draft ??= draftOf(s));
     const save = this.#save.value;
     const { act } = this.ctx;
@@ -149,10 +151,11 @@ export class SettingsView implements ReactiveController {
     const numberInput = (id: string, label: string, value: string, onInput: (v: string) => void, error?: string, hint?: string) =>
       field({ id, label, hint, error, control: (a) => html`<input type="number" id=${id} min="0" inputmode="numeric" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />` });
     // The draft as it is when sent: an edit may come after this render.
-    return html`<form class="settings-form" novalidate @submit=${(e: Event) => {
+    return html`<form class="settings-form" novalidate aria-describedby=${readOnly ? 'settings-who' : nothing} @submit=${(e: Event) => {
         e.preventDefault();
         act(() => this.store.save(patchOf(s, this.#draft ?? d)))();
       }}>
+        <fieldset class="settings-fields" ?disabled=${readOnly}>
         ${textArea('settings-origins', msg('Pages allowed to embed the council (one origin a line)', { id: 'console.settings.origins' }), d.origins, (v) => this.#edit({ origins: v }), this.#error('/origins'), msg('For example https://www.your-council.example', { id: 'console.settings.originsHint' }))}
         <fieldset class="field">
           <legend>${msg('Languages', { id: 'console.settings.locales' })}</legend>
@@ -187,12 +190,15 @@ export class SettingsView implements ReactiveController {
               ${d.locales.map((l) => textArea(`settings-consent-${l}`, msg(str`Consent text (${ownName(l)})`, { id: 'console.settings.consentText' }), d.consentText[l] ?? '', (v) => this.#edit({ consentText: { ...d.consentText, [l]: v } })))}
             </fieldset>`
           : nothing}
-        <div class="row">
-          <button part="button" class="button" type="submit" ?disabled=${save.state === 'saving'}>${save.state === 'saving' && save.what === 'settings' ? msg('Saving…', { id: 'console.settings.saving' }) : msg('Save the settings', { id: 'console.settings.save' })}</button>
-        </div>
+        </fieldset>
+        ${readOnly
+          ? nothing
+          : html`<div class="row">
+              <button part="button" class="button" type="submit" ?disabled=${save.state === 'saving'}>${save.state === 'saving' && save.what === 'settings' ? msg('Saving…', { id: 'console.settings.saving' }) : msg('Save the settings', { id: 'console.settings.save' })}</button>
+            </div>`}
         ${this.#renderOutcome('settings', level)}
       </form>
-      ${this.#renderServices(s, services, level)}`;
+      ${this.#renderServices(s, services, level, readOnly)}`;
   }
 
   #renderOutcome(what: 'settings' | 'service', level: number): TemplateResult | typeof nothing {
@@ -213,10 +219,8 @@ export class SettingsView implements ReactiveController {
     });
   }
 
-  #renderServices(s: CouncilSettings, services: readonly Service[], level: number): TemplateResult {
+  #renderServices(s: CouncilSettings, services: readonly Service[], level: number, readOnly: boolean): TemplateResult {
     const locale = s.defaultLocale;
-    const category = (id: string, value: string, onChange: (v: string) => void) =>
-      selectField({ id, label: msg('Category', { id: 'console.settings.category' }), value, none: msg('Choose', { id: 'console.settings.choose' }), options: SERVICE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) })), onChange });
     return html`<section class="services" aria-labelledby="services-title">
       ${heading(level, msg('Services', { id: 'console.settings.services' }), { id: 'services-title' })}
       <ul role="list" class="service-list">
@@ -230,14 +234,22 @@ export class SettingsView implements ReactiveController {
               ${field({
                 id: `service-${svc.id}`,
                 label: msg(str`Name of ${svc.id} (${ownName(locale)})`, { id: 'console.settings.serviceName' }),
-                control: (a) => html`<input type="text" id="service-${svc.id}" aria-describedby=${describedByAttr(a.describedBy)} .value=${name} @input=${(e: Event) => ((this.#serviceNames = { ...this.#serviceNames, [svc.id]: (e.target as HTMLInputElement).value }), this.host.requestUpdate())} />`,
+                control: (a) => html`<input type="text" id="service-${svc.id}" ?disabled=${readOnly} aria-describedby=${describedByAttr(a.describedBy)} .value=${name} @input=${(e: Event) => ((this.#serviceNames = { ...this.#serviceNames, [svc.id]: (e.target as HTMLInputElement).value }), this.host.requestUpdate())} />`,
               })}
-              <button part="button" class="button secondary" type="submit">${msg('Rename', { id: 'console.settings.rename' })}</button>
+              ${readOnly ? nothing : html`<button part="button" class="button secondary" type="submit">${msg('Rename', { id: 'console.settings.rename' })}</button>`}
             </form>
           </li>`;
         })}
       </ul>
-      <form class="new-service" novalidate @submit=${(e: Event) => {
+      ${readOnly ? nothing : this.#renderNewService(locale, level)}
+      ${this.#renderOutcome('service', level)}
+    </section>`;
+  }
+
+  #renderNewService(locale: Locale, level: number): TemplateResult {
+    const category = (id: string, value: string, onChange: (v: string) => void) =>
+      selectField({ id, label: msg('Category', { id: 'console.settings.category' }), value, none: msg('Choose', { id: 'console.settings.choose' }), options: SERVICE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) })), onChange });
+    return html`<form class="new-service" novalidate @submit=${(e: Event) => {
         e.preventDefault();
         const n = this.#newService;
         this.ctx.act(() => this.store.saveService(n.id.trim(), { name: { [locale]: n.name.trim() }, category: n.category as ServiceCategory }))();
@@ -247,8 +259,6 @@ export class SettingsView implements ReactiveController {
         ${field({ id: 'new-service-name', label: msg(str`Name (${ownName(locale)})`, { id: 'console.settings.newServiceName' }), control: (a) => html`<input type="text" id="new-service-name" aria-describedby=${describedByAttr(a.describedBy)} .value=${this.#newService.name} @input=${(e: Event) => ((this.#newService = { ...this.#newService, name: (e.target as HTMLInputElement).value }), this.host.requestUpdate())} />` })}
         ${category('new-service-category', this.#newService.category, (v) => ((this.#newService = { ...this.#newService, category: v || 'other' }), this.host.requestUpdate()))}
         <button part="button" class="button" type="submit">${msg('Add the service', { id: 'console.settings.addServiceButton' })}</button>
-      </form>
-      ${this.#renderOutcome('service', level)}
-    </section>`;
+      </form>`;
   }
 }

@@ -58,16 +58,19 @@ describe('<cocreate-console> settings', () => {
     await expect(el).to.be.accessible();
   });
 
-  it("an editor sees the settings but the API refuses a change, said in the editor's words", async () => {
+  it('an editor reads the settings, told that only administrators change them: nothing can be changed or saved', async () => {
     const el = await open(env.office.editor, 'Settings', 'settings');
     await settled(el);
     await waitUntil(() => text(maybe(el, '#settings-who')) === onlyAdmins, 'an editor is not told only administrators change them', { timeout: 15_000 });
-    type(el, '#settings-reach', '9');
-    button(el, 'Save the settings').click();
-    await waitUntil(() => maybe(el, '#settings-save-error'), 'no refusal', { timeout: 15_000 });
-    expect(text($(el, '#settings-save-error'))).to.include('Your role may not do this: ask an administrator.');
-    expect(maybe(el, '#inbox'), 'still signed in').to.equal(null);
-    expect(maybe(el, '#nav-settings')).to.not.equal(null);
+    const form = $(el, '.settings-form');
+    expect(form.getAttribute('aria-describedby')).to.equal('settings-who');
+    expect($<HTMLFieldSetElement>(el, '.settings-fields').disabled).to.equal(true);
+    expect($<HTMLTextAreaElement>(el, '#settings-origins').matches(':disabled'), 'the allowed origins are shown, not editable').to.equal(true);
+    expect($<HTMLTextAreaElement>(el, '#settings-origins').value).to.not.equal('');
+    expect(all(el, 'button').map(text).filter((t) => ['Save the settings', 'Rename', 'Add the service'].includes(t)), 'nothing offers to save').to.deep.equal([]);
+    expect(all(el, '.service-list input').every((i) => (i as HTMLInputElement).disabled)).to.equal(true);
+    expect(maybe(el, '#new-service-id')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('an admin adds a service; residents can choose it', async () => {
