@@ -703,7 +703,7 @@ export const contactHandlers: Pick<
        VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8, $9, $10, to_timestamp($11))`,
       [id, council.slug, body.title, body.format, body.startsAt, body.endsAt ?? null, body.place ?? null, body.url ?? null, body.text, body.locale, now / 1000],
     );
-    await audit(db, ctx.staff!, now, 'activity.create', { type: 'activity', id }, null, { title: body.title, format: body.format, startsAt: body.startsAt });
+    await audit(db, ctx.staff!, now, 'activity.create', { type: 'activity', id }, null, { title: body.title, locale: body.locale, format: body.format, startsAt: body.startsAt });
     return { status: 201, body: toActivity(await loadActivity(db, council.slug, id)), headers: { location: `/v1/councils/${council.slug}/staff/activities/${id}` } };
   },
 

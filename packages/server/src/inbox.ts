@@ -172,6 +172,8 @@ export const inboxHandlers: Pick<Handlers, 'listStaffFeedback' | 'updateStaffFee
       status: 'answered',
       replyId: id,
       text: body.text,
+      // The reply is written in its message's language: the log says so (its text is marked with it).
+      locale: row.locale,
       emailed: contact !== null,
     });
     return { status: 201, body: { id, at: new Date(now).toISOString(), text: body.text, emailed: contact !== null } };
