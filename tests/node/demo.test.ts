@@ -200,6 +200,12 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
       // The seeded demo themes (packages/server/src/seed-loop.ts), never the empty state.
       await page.waitForFunction(() => document.querySelector('you-said-we-did')?.shadowRoot?.querySelector('[part~="card"]'), { timeout: 10_000 });
       assert.equal(await loopText(page, '#title'), title, path);
+      // Reflow (WCAG 1.4.10): on a 320 px phone the figures' table, opened, scrolls in its own box; the page does not.
+      await page.setViewport({ width: 320, height: 740 });
+      await page.waitForFunction(() => document.querySelector('you-said-we-did')?.shadowRoot?.querySelector('details.table'), { timeout: 10_000 });
+      await page.$eval('you-said-we-did', (el) => el.shadowRoot!.querySelector('details.table')!.setAttribute('open', ''));
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 320, `${path} is ${wide} px wide at 320 px with the figures' table open`);
       assert.deepEqual(problems, [], path);
       await page.close();
     }
