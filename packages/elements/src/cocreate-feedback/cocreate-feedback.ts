@@ -9,7 +9,8 @@ import { StateChanges } from '../kit/controllers/changes.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { checkField, emailField, safeUrl, selectField } from '../kit/parts/controls.js';
-import { buttonRow, councilNote, eraseControl, honeypot, submitButton, yesNo } from '../kit/parts/sending.js';
+import { eraseControl, eraseWords } from '../kit/parts/erase.js';
+import { buttonRow, councilNote, honeypot, submitButton, yesNo } from '../kit/parts/sending.js';
 import { charCount, copyAndTell, errorSummary, field, kitStyles, notice, radioGroup, rating, receiptCode, setupNotice } from '../kit/parts/index.js';
 import { councilText, readyConfig, serviceOptions } from '../kit/stores/council.js';
 import { issueOf } from '../kit/stores/form.js';
@@ -311,7 +312,7 @@ export class CocreateFeedback extends CivicElement {
     if (state.erase === 'erased') return panel(html`<p>${msg('Its text and any email address are deleted. Only the fact that a message was sent is still counted.', { id: 'feedback.erased.body' })}</p>${again}`);
     const follow = safeUrl(this.followUrl, state.receipt);
     const contactBank = safeUrl(this.contactBankUrl);
-    const erase = s.eraseWords();
+    const erase = eraseWords();
     // Erasing is the author's right, with the receipt they keep: not offered to staff who recorded the input.
     return panel(html`
       <p>${ask?.code ?? msg('Your receipt code. Keep it to follow what happens with your message:', { id: 'feedback.sent.code' })}</p>

@@ -118,20 +118,6 @@ export function countText(remaining: number, format: (n: number) => string): str
   return msg(str`Characters too many: ${n}`, { id: 'feedback.text.tooMany' });
 }
 
-/** The labels of the erase control after sending (kit/parts/sending.ts `eraseControl`). */
-export function eraseWords() {
-  return {
-    button: msg('Erase my message', { id: 'feedback.erase.button' }),
-    failed: msg('We could not erase your message. Please try again.', { id: 'feedback.erase.failed' }),
-    confirm: {
-      question: msg('Erase your message?', { id: 'feedback.erase.question' }),
-      warning: msg('Its text and any email address will be deleted. This cannot be undone.', { id: 'feedback.erase.warning' }),
-      confirmLabel: msg('Yes, erase it', { id: 'feedback.erase.confirm' }),
-      cancelLabel: msg('No, keep it', { id: 'feedback.erase.cancel' }),
-    },
-  };
-}
-
 /** The question of the compact variant and its two answers. */
 export function compactWords() {
   return {

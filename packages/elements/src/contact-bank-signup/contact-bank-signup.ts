@@ -7,12 +7,13 @@ import { messages } from '../generated/locales/bank.js';
 import { StoreController } from '../internal/store-controller.js';
 import { StateChanges } from '../kit/controllers/changes.js';
 import { FocusController } from '../kit/controllers/focus.js';
-import { HashController } from '../kit/controllers/hash.js';
+import { WindowListener } from '../kit/controllers/window-listener.js';
 import { dateFormat } from '../kit/format.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { ownName } from '../kit/parts/language.js';
 import { emailField, safeUrl, selectField, textField } from '../kit/parts/controls.js';
-import { buttonRow, confirmPanel, honeypot, submitButton } from '../kit/parts/sending.js';
+import { confirmPanel } from '../kit/parts/erase.js';
+import { buttonRow, honeypot, submitButton } from '../kit/parts/sending.js';
 import { checkboxGroup, copyReceipt, errorSummary, field, heading, kitStyles, notice, radioGroup, setupNotice } from '../kit/parts/index.js';
 import { describedByAttr } from '../kit/parts/field.js';
 import { localizedText, readyConfig, serviceOptions } from '../kit/stores/council.js';
@@ -109,7 +110,7 @@ export class ContactBankSignup extends CivicElement {
   #changes = new StateChanges<SignupState | TaskState | undefined>(this.#focus, this.#status);
 
   // A link from an email opened while the page is open (a second one) loads its task.
-  #hash = new HashController(this, () => void this.#flow.load());
+  #hash = new WindowListener(this, 'hashchange', () => void this.#flow.load());
 
   protected override scopeChanged(): void {
     this.#instance = this.instance;

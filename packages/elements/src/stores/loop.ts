@@ -4,11 +4,13 @@
 //
 //   figures: loading -> ready | failed          list: loading -> ready (more: idle|loading|failed) | failed
 //   lookup:  idle -> invalid | loading -> found | not-found | failed;  found -> found (again: changed on this page)
+//   erase (of the input found, by its author: the code is their key): none -> confirming -> erasing -> erased | failed
 import type { FeedbackReceipt, LoopStats, Theme, ThemeDetail, ThemeStatus } from '@civicloop/contract';
 import { normalizeReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
-import { feedUrl, getFeedback, getStats, getTheme, isApiError, isNetworkError, isTimeoutError, listThemes, type Transport } from '@civicloop/sdk';
+import { deleteFeedback, feedUrl, getFeedback, getStats, getTheme, isApiError, isNetworkError, isTimeoutError, listThemes, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { councilView, transportFor } from '../kit/stores/connection.js';
+import { createErase } from '../kit/stores/erase.js';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
 
 /** Why something could not be read: no connection (or too slow), or the service failed. */
@@ -103,8 +105,24 @@ export function createLoopView(options: LoopViewOptions) {
     id: (theme) => theme.id,
   });
 
+  // Its author erases the input found, as after sending it (the receipt code is what lets them);
+  // the lookup then asks again, and says it was erased.
+  const erase = createErase<LookupState>({
+    shown: () => $lookup.get(),
+    erase: (shown): Promise<void> | undefined => {
+      const t = target();
+      if (shown.state !== 'found' || shown.receipt.erased || !t) return undefined;
+      return deleteFeedback(t, shown.code).then(() => view.changed(shown.code));
+    },
+    failed: () => undefined, // the element shows `failed` (kit/parts/erase.ts)
+  });
+
   const view = {
     $council: council.$council,
+    $erase: erase.$erase,
+    requestErase: erase.request,
+    cancelErase: erase.cancel,
+    confirmErase: erase.confirm,
     $services: council.$services,
     $stats: $stats as ReadableAtom<StatsState>,
     $list: list.$list,
@@ -171,6 +189,7 @@ export function createLoopView(options: LoopViewOptions) {
     /** Looks up one input by what the resident typed; a code that cannot be a receipt is not sent. */
     lookup(input: string): void {
       const serial = ++lookupSerial;
+      erase.cancel();
       const code = normalizeReceipt(input);
       if (!code) return $lookup.set({ state: 'invalid', input });
       const t = target();

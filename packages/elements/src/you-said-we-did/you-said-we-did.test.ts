@@ -242,20 +242,44 @@ describe('<you-said-we-did>', () => {
     await waitUntil(() => text(maybe(el, '#lookup .heading')) === 'Your message: Received', 'hashchange did not look up again', { timeout: 15_000 });
   });
 
+  /** A message this test sends itself (to erase it), as a <cocreate-feedback> would; its receipt and its address in the API. */
+  async function sendOwn(words: string): Promise<{ receipt: string; url: string }> {
+    const api = `${env.apiUrl}/v1/councils/${env.loop.erasedCouncil}/feedback`;
+    const sent = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `own-${Math.random().toString(36).slice(2)}` }, body: JSON.stringify({ kind: 'idea', text: words, elapsedMs: 60_000 }) });
+    const { receipt } = (await sent.json()) as { receipt: string };
+    return { receipt, url: `${api}/${receipt}` };
+  }
+
   it('erased by its author on this page: the lookup showing it says so at once, without taking focus or speaking', async () => {
     const el = await render({ council: env.loop.erasedCouncil });
-    // A message this test sends and erases itself, as a <cocreate-feedback> on the page would.
-    const api = `${env.apiUrl}/v1/councils/${env.loop.erasedCouncil}/feedback`;
-    const sent = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `erase-on-page-${Date.now()}` }, body: JSON.stringify({ kind: 'idea', text: 'Erase me later on this page.', elapsedMs: 60_000 }) });
-    const { receipt } = (await sent.json()) as { receipt: string };
+    const { receipt, url } = await sendOwn('Erase me later on this page.');
     expect(text(await lookup(el, receipt))).to.not.contain('Its text was erased');
     document.querySelector<HTMLButtonElement>('#outside')!.focus();
     const said = text(maybe(el, '[part~="status"]'));
-    expect((await fetch(`${api}/${receipt}`, { method: 'DELETE' })).status).to.equal(204);
+    expect((await fetch(url, { method: 'DELETE' })).status).to.equal(204);
     document.body.dispatchEvent(new CustomEvent('cocreate-erased', { bubbles: true, composed: true, detail: { receipt: receipt.toLowerCase() } }));
     await waitUntil(() => text(maybe(el, '#lookup')).includes('Its text was erased at your request.'), 'the lookup did not follow the erasing', { timeout: 15_000 });
     expect(document.activeElement?.id).to.equal('outside');
     expect(text(maybe(el, '[part~="status"]'))).to.equal(said);
+  });
+
+  it('its author erases it from the lookup, by keyboard: asked first, warned, then told it is erased', async () => {
+    const el = await render({ council: env.loop.erasedCouncil });
+    const { receipt, url } = await sendOwn('Erase me from the lookup.');
+    await lookup(el, receipt);
+    $(el, '#erase').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.id === 'erase-confirm', 'focus did not move to the confirmation');
+    expect(text($(el, '#erase-warning'))).to.equal('Its text and any email address will be deleted. This cannot be undone.');
+    expect($(el, '#erase-confirm').getAttribute('aria-describedby')).to.equal('erase-warning');
+    await expect(el).to.be.accessible();
+    expect(((await (await fetch(url)).json()) as { erased: boolean }).erased, 'nothing erased before confirming').to.equal(false);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(maybe(el, '#lookup')).includes('Its text was erased at your request.'), 'the lookup does not say it was erased', { timeout: 15_000 });
+    await waitUntil(() => active(el)?.id === 'lookup', 'focus did not move to the result');
+    expect(maybe(el, '#erase'), 'nothing left to erase').to.equal(null);
+    expect(((await (await fetch(url)).json()) as { erased: boolean }).erased).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   describe('drafts are never public', () => {

@@ -7,12 +7,14 @@ import { define } from '../internal/define.js';
 import { messages } from '../generated/locales/loop.js';
 import { StoreController } from '../internal/store-controller.js';
 import { FocusController } from '../kit/controllers/focus.js';
-import { HashController, WindowListener } from '../kit/controllers/hash.js';
+import { WindowListener } from '../kit/controllers/window-listener.js';
 import { dateFormat, numberFormat } from '../kit/format.js';
 import { formatDay, formatMonth, formatPercent } from '../kit/format-stats.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { safeUrl, selectField } from '../kit/parts/controls.js';
+import { eraseControl, eraseWords } from '../kit/parts/erase.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
+import type { EraseState } from '../kit/stores/erase.js';
 import { moreButton, moreTeller } from '../kit/parts/more-button.js';
 import { layoutStyles } from '../kit/parts/layout.js';
 import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
@@ -89,6 +91,8 @@ export class YouSaidWeDid extends CivicElement {
   #timelines = new StoreController(this, this.#loop.$timelines);
   #open = new StoreController(this, this.#loop.$open);
   #lookup = new StoreController(this, this.#loop.$lookup);
+  #erase = new StoreController(this, this.#loop.$erase);
+  #lastErase: EraseState = 'none';
   #statusRegion = new StatusController(this);
   #focus = new FocusController(this);
   #code = '';
@@ -114,7 +118,7 @@ export class YouSaidWeDid extends CivicElement {
     this.#loop.lookup(code);
   };
   #fromHash = false;
-  #hash = new HashController(this, this.#onHash);
+  #hash = new WindowListener(this, 'hashchange', this.#onHash);
   // Erased by its author in a <cocreate-feedback> on this page: the lookup showing it asks again.
   #erased = new WindowListener(this, 'cocreate-erased', (e) => this.#loop.changed(e.detail.receipt));
 
@@ -125,6 +129,16 @@ export class YouSaidWeDid extends CivicElement {
     if (changed.has('status') && changed.get('status') !== undefined) this.#loop.filter({ status: isThemeStatus(this.status) ? this.status : '' });
     this.#tellList();
     this.#tellLookup();
+    this.#tellErase();
+  }
+
+  // Erasing from the lookup, as after sending: focus on the result once it says "erased", back on
+  // the button when it failed (its alert says why).
+  #tellErase(): void {
+    const erase = this.#erase.value;
+    if (erase === this.#lastErase) return;
+    this.#lastErase = erase;
+    if (erase === 'erased' || erase === 'failed') this.#focus.moveTo(erase === 'erased' ? '#lookup' : '#erase');
   }
 
   // A list the resident asked for (a filter, "show more") is told once: by focus on the first
@@ -320,6 +334,9 @@ export class YouSaidWeDid extends CivicElement {
     const replies = receipt.replies ?? [];
     const theme = receipt.theme;
     const [shown, sent] = [formatReceipt(code), this.#date(receipt.createdAt)];
+    const eraseState = this.#erase.value;
+    const erased = receipt.erased || eraseState === 'erased';
+    const words = eraseWords();
     return notice({
       id: 'lookup',
       part: 'lookup',
@@ -328,7 +345,7 @@ export class YouSaidWeDid extends CivicElement {
       title: this.#lookupTitle({ state: 'found', code, receipt }),
       body: html`
         <p>${msg(str`Receipt code ${shown}, sent on ${sent}.`, { id: 'loop.lookup.sent' })}</p>
-        ${receipt.erased ? html`<p>${msg('Its text was erased at your request. It still counts in the figures.', { id: 'loop.lookup.erased' })}</p>` : nothing}
+        ${erased ? html`<p>${msg('Its text was erased at your request. It still counts in the figures.', { id: 'loop.lookup.erased' })}</p>` : nothing}
         ${replies.length
           ? html`${heading(level + 1, msg('The council answered you', { id: 'loop.lookup.replies' }))}
               <ul class="replies">
@@ -341,7 +358,15 @@ export class YouSaidWeDid extends CivicElement {
               ${theme.weDid ? html`<p class="text" lang=${theme.locale ?? nothing}>${theme.weDid}</p>` : nothing}
               ${theme.statusReason ? html`<p class="text" lang=${theme.locale ?? nothing}>${theme.statusReason}</p>` : nothing}`
           : nothing}
-        ${!replies.length && !theme && !receipt.erased ? html`<p>${msg('The council has not answered it in public yet. Come back to this page later.', { id: 'loop.lookup.notYet' })}</p>` : nothing}
+        ${!replies.length && !theme && !erased ? html`<p>${msg('The council has not answered it in public yet. Come back to this page later.', { id: 'loop.lookup.notYet' })}</p>` : nothing}
+        ${erased
+          ? nothing
+          : eraseControl({
+              ...words,
+              state: eraseState,
+              confirm: { ...words.confirm, onConfirm: this.#act(() => this.#loop.confirmErase()), onCancel: this.#focus.act(() => this.#loop.cancelErase(), '#erase') },
+              onRequest: this.#focus.act(() => this.#loop.requestErase(), '#erase-confirm'),
+            })}
       `,
     });
   }

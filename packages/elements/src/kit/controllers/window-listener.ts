@@ -1,6 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Calls `listener` for each `type` event on the window, while the host is in the page. */
+/**
+ * Calls `listener` for each `type` event on the window, while the host is in the page. With
+ * `hashchange`: links from emails and follow links land in the fragment (`#receipt=`, `#token=`,
+ * `#manage=`), which never reaches a server log, and a resident may open a second link without
+ * reloading.
+ */
 export class WindowListener<K extends keyof WindowEventMap> implements ReactiveController {
   readonly #type: K;
   readonly #listener: (event: WindowEventMap[K]) => void;
@@ -17,16 +22,5 @@ export class WindowListener<K extends keyof WindowEventMap> implements ReactiveC
 
   hostDisconnected(): void {
     window.removeEventListener(this.#type, this.#listener);
-  }
-}
-
-/**
- * Calls `onChange` whenever the page address's fragment changes, while the host is in the page.
- * Links from emails and follow links land in the fragment (`#receipt=`, `#token=`, `#manage=`),
- * which never reaches a server log, and a resident may open a second link without reloading.
- */
-export class HashController extends WindowListener<'hashchange'> {
-  constructor(host: ReactiveControllerHost, onChange: () => void) {
-    super(host, 'hashchange', onChange);
   }
 }

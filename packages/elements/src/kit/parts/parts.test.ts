@@ -7,6 +7,7 @@ import { notice } from './notice.js';
 import { progress } from './progress.js';
 import { radioGroup } from './radio-group.js';
 import { receiptLength, spellReceipt } from './receipt.js';
+import { confirmPanel } from './erase.js';
 import { errorProblems } from '../testing/a11y-suite.js';
 
 afterEach(() => fixtureCleanup());
@@ -81,6 +82,16 @@ describe('kit parts', () => {
     expect(input.getAttribute('aria-describedby')).to.equal('email-hint');
     expect(input.getAttribute('aria-invalid')).to.equal('false');
     expect(el.shadowRoot!.querySelector('#email-error')).to.equal(null);
+  });
+
+  it('confirm panel: a group named by its question; the confirm button, focused first, is described by the warning', async () => {
+    const el = await fixture<HTMLElement>(html`<div></div>`);
+    render(confirmPanel({ id: 'erase', question: 'Erase your message?', warning: 'This cannot be undone.', confirmLabel: 'Yes, erase it', cancelLabel: 'No, keep it', busy: false, onConfirm: () => {}, onCancel: () => {} }), el);
+    const group = el.querySelector('[role="group"]')!;
+    expect(el.querySelector(`#${group.getAttribute('aria-labelledby')}`)?.textContent?.trim()).to.equal('Erase your message?');
+    const confirm = el.querySelector('#erase-confirm')!;
+    expect(el.querySelector(`#${confirm.getAttribute('aria-describedby')}`)?.textContent?.trim()).to.equal('This cannot be undone.');
+    await expect(el).to.be.accessible();
   });
 
   it('receipt code spelled group by group, with its length', () => {

@@ -1,6 +1,6 @@
 // What a form shows around sending: its send button, rows of buttons under an outcome, the
-// compact variant's question, the council's note, the honeypot, and erasing with its "Are you
-// sure?". Apart from controls.ts, so a page without a form (a reading element) loads none of it.
+// compact variant's question, the council's note and the honeypot (erasing is in erase.ts).
+// Apart from controls.ts, so a page without a form (a reading element) loads none of it.
 import { html, nothing, type TemplateResult } from 'lit';
 
 /** The form's send button in its row: it stays focusable while sending (`aria-disabled`), so focus never drops. */
@@ -49,38 +49,4 @@ export function honeypot(o: { name: string; value: string; onInput: (value: stri
       <input type="text" id="trap" name=${o.name} tabindex="-1" autocomplete="off" .value=${o.value} @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)} />
     </div>
   `;
-}
-
-/**
- * "Are you sure?" inside an outcome, for an action that cannot be undone: a group named by its
- * question; the confirm button stays focusable while busy (aria-disabled), so focus never drops.
- */
-export function confirmPanel(o: { id: string; question: string; warning: string; confirmLabel: string; cancelLabel: string; busy: boolean; onConfirm: () => void; onCancel: () => void }): TemplateResult {
-  return html`
-    <div class="notice warning" role="group" aria-labelledby="${o.id}-question">
-      <p id="${o.id}-question"><strong>${o.question}</strong></p>
-      <p>${o.warning}</p>
-      <div class="row">
-        <button part="button" class="button" type="button" id="${o.id}-confirm" aria-disabled=${o.busy ? 'true' : 'false'} @click=${() => !o.busy && o.onConfirm()}>${o.confirmLabel}</button>
-        <button part="button" class="button secondary" type="button" @click=${o.onCancel}>${o.cancelLabel}</button>
-      </div>
-    </div>
-  `;
-}
-
-/**
- * "Erase my input" under a sent input's receipt: a text button (`#erase`), then "Are you sure?"
- * (`confirmPanel`, confirm button `#erase-confirm`) while confirming or erasing, and an alert
- * when erasing failed. The caller moves focus between them (they replace each other).
- */
-export function eraseControl(o: {
-  state: 'none' | 'confirming' | 'erasing' | 'erased' | 'failed';
-  button: string;
-  failed: string;
-  confirm: Omit<Parameters<typeof confirmPanel>[0], 'id' | 'busy'>;
-  onRequest: () => void;
-}): TemplateResult {
-  if (o.state === 'confirming' || o.state === 'erasing') return confirmPanel({ ...o.confirm, id: 'erase', busy: o.state === 'erasing' });
-  return html`${o.state === 'failed' ? html`<p class="error-message" role="alert">${o.failed}</p>` : nothing}
-    <p><button class="link" type="button" id="erase" @click=${o.onRequest}>${o.button}</button></p>`;
 }
