@@ -240,6 +240,8 @@ describe('<you-said-we-did>', () => {
     expect(location.search).to.not.contain(env.loop.answeredReceipt);
     location.hash = `receipt=${env.loop.waitingReceipt}`;
     await waitUntil(() => text(maybe(el, '#lookup .heading')) === 'Your message: Received', 'hashchange did not look up again', { timeout: 15_000 });
+    // A link followed on the page (the form's follow link): its result takes focus, as a lookup of one's own does.
+    await waitUntil(() => active(el)?.id === 'lookup', 'focus did not follow the link to its result');
   });
 
   /** A message this test sends itself (to erase it), as a <cocreate-feedback> would; its receipt and its address in the API. */

@@ -109,16 +109,21 @@ export class YouSaidWeDid extends CivicElement {
     this.#loop.dispose();
   }
 
-  /** `#receipt=CODE` in the page address opens the lookup (on load, and when the fragment changes). */
-  #onHash = () => {
+  /**
+   * `#receipt=CODE` in the page address opens the lookup: on load, and when the fragment changes,
+   * which is a link on this page the resident followed (the form's follow link): then the result
+   * takes focus, as with a lookup of their own.
+   */
+  #onHash = (followed = false) => {
     const code = receiptFromHash(location.hash);
     if (!code) return;
+    if (followed) this.#focus.acted();
     this.#code = code;
     this.#fromHash = true;
     this.#loop.lookup(code);
   };
   #fromHash = false;
-  #hash = new WindowListener(this, 'hashchange', this.#onHash);
+  #hash = new WindowListener(this, 'hashchange', () => this.#onHash(true));
   // Erased by its author in a <cocreate-feedback> on this page: the lookup showing it asks again.
   #erased = new WindowListener(this, 'cocreate-erased', (e) => this.#loop.changed(e.detail.receipt));
 
