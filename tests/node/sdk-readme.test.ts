@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
+import ts from 'typescript';
 import { seedDemo, startServer, type RunningServer } from '@civicloop/server';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,9 +18,9 @@ before(async () => {
 });
 after(async () => server?.close());
 
-function examples(file: string): string[] {
+function examples(file: string, where: 'node' | 'browser' = 'node'): string[] {
   const text = readFileSync(`${root}${file}`, 'utf8');
-  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((code) => !code.startsWith('// In a browser'));
+  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((code) => code.startsWith('// In a browser') === (where === 'browser'));
 }
 
 let runs = 0;
@@ -49,4 +50,27 @@ test('packages/sdk/README.md: every Node example runs', async () => {
   const transport = await run(codes[1]!);
   assert.match(client!.join('\n'), /^Riverside Borough Council received it\. Keep this code: \S+$/);
   assert.match(transport!.join('\n'), /^Riverside Borough Council \d+$/);
+});
+
+test('packages/sdk/README.md: the browser example type-checks as a developer\'s strict module would', () => {
+  const [code] = examples('packages/sdk/README.md', 'browser');
+  assert.ok(code, 'a browser example');
+  const file = `${root}tests/node/.readme-browser-${process.pid}.ts`;
+  writeFileSync(file, `${code}\nexport {};\n`);
+  try {
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: [],
+      skipLibCheck: true,
+    });
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    assert.deepEqual(problems, []);
+  } finally {
+    rmSync(file, { force: true });
+  }
 });
