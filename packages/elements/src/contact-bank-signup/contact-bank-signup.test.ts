@@ -386,6 +386,21 @@ describe('<contact-bank-signup>', () => {
       expect(await stored(organisation)).to.equal(1);
     });
 
+    it('opened offline, its consent text never shown: joining is refused on the spot, nothing is kept to send later', async () => {
+      await proxy('down');
+      // A council this page never asked for: nothing of it in any cache.
+      const el = await render(env, { council: `never-loaded-${Math.random().toString(36).slice(2, 8)}` });
+      await fill(el, unique('Unseen Consent Society'));
+      let kept = false;
+      el.addEventListener('cocreate-queued', () => (kept = true));
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await waitUntil(() => $(el, '[part~="error-summary"]'), 'no error summary');
+      expect(text($(el, '[part~="error-summary"]'))).to.include('The council’s consent text has not loaded, so you cannot join the contact bank yet');
+      expect([...el.shadowRoot!.querySelectorAll('[part~="error-summary"] a')].map((a) => a.getAttribute('href'))).to.deep.equal(['#consent']);
+      expect(kept, 'not kept to be sent later').to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
     it('a sign-up kept offline and refused for the new text later comes back as not sent, words kept, consent unticked', async () => {
       const el = await render(env);
       const organisation = unique('Offline Consent Society');

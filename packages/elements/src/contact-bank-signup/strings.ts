@@ -108,6 +108,8 @@ export function errorText(error: FieldError): string {
       return msg('Choose at least one language you can take part in', { id: 'bank.error.languagesMissing' });
     case 'consent-missing':
       return msg('Tick at least one thing you agree to, or you cannot join the contact bank', { id: 'bank.error.purposesMissing' });
+    case 'consent-unseen':
+      return msg('The council’s consent text has not loaded, so you cannot join the contact bank yet: check your connection and reload the page', { id: 'bank.error.consentUnseen' });
     case 'too-long':
       return msg('This answer is too long. Please shorten it', { id: 'bank.error.tooLong' });
     case 'server-invalid':

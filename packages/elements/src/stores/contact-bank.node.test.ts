@@ -31,6 +31,11 @@ describe('contact bank sign-up rules', () => {
     assert.deepEqual(codes({ phone: '12' }), ['phone:phone-invalid']);
   });
 
+  test('no one consents to a consent text that never loaded, ticked or not', () => {
+    assert.deepEqual(validateSignup(valid, false, false).map((e) => `${e.field}:${e.code}`), ['consent:consent-unseen']);
+    assert.deepEqual(validateSignup({ ...valid, consent: [] }, false, false).map((e) => `${e.field}:${e.code}`), ['consent:consent-unseen']);
+  });
+
   test('changing an entry does not ask for the email again', () => {
     assert.deepEqual(codes({ email: '' }, true), []);
   });

@@ -83,6 +83,7 @@ export type FieldErrorCode =
   | 'phone-invalid'
   | 'languages-missing'
   | 'consent-missing'
+  | 'consent-unseen'
   | 'too-long'
   | 'server-invalid';
 export type FieldError = FieldIssue<FieldName> & { code: FieldErrorCode };
@@ -92,8 +93,12 @@ const PHONE = /^\+?[0-9][0-9 ()./-]{2,}$/;
 
 const organised = (kind: ContactKind | undefined) => kind === 'association' || kind === 'business';
 
-/** Every problem with `d`, in form order; `manage` leaves out the email (it cannot change). */
-export function validateSignup(d: SignupDraft, manage = false): FieldError[] {
+/**
+ * Every problem with `d`, in form order; `manage` leaves out the email (it cannot change).
+ * `consentShown`: whether the council's consent text is on screen; no one consents to a text they
+ * could not read (its configuration did not load), not even to have it sent later.
+ */
+export function validateSignup(d: SignupDraft, manage = false, consentShown = true): FieldError[] {
   const issues: FieldError[] = [];
   if (!check.oneOf(CONTACT_KINDS, d.kind)) issues.push({ field: 'kind', code: 'kind-missing' });
   if (organised(d.kind)) {
@@ -110,7 +115,8 @@ export function validateSignup(d: SignupDraft, manage = false): FieldError[] {
   if (d.phone.trim() && (!PHONE.test(d.phone.trim()) || check.tooLong(d.phone, CONTACT_PHONE_MAX) || digits < 6)) issues.push({ field: 'phone', code: 'phone-invalid' });
   if (!d.languages.length) issues.push({ field: 'languages', code: 'languages-missing' });
   if (check.tooLong(d.accessibilityNote, CONTACT_NOTE_MAX)) issues.push({ field: 'accessibilityNote', code: 'too-long' });
-  if (!d.consent.length) issues.push({ field: 'consent', code: 'consent-missing' });
+  if (!consentShown) issues.push({ field: 'consent', code: 'consent-unseen' });
+  else if (!d.consent.length) issues.push({ field: 'consent', code: 'consent-missing' });
   return issues;
 }
 
@@ -261,7 +267,9 @@ export function createContactBankFlow(options: ContactBankFlowOptions) {
     form: {
       initial: EMPTY,
       fields: FIELDS,
-      validate: (d) => validateSignup(d),
+      // Called on edits and on sending, once `base` exists. A page that cannot send at all (a setup
+      // fault: an unknown council, a refused site) says so in its own notice, and the server refuses.
+      validate: (d) => validateSignup(d, false, Boolean(bank() || $setup.get())),
       draft: {
         // Kept: what they chose. Never: who they are, their needs and age, and consent (ticked afresh each visit).
         never: ['name', 'email', 'phone', 'accessibility', 'accessibilityNote', 'ageBand', 'consent', 'trap'],
@@ -279,7 +287,7 @@ export function createContactBankFlow(options: ContactBankFlowOptions) {
   const bank = (): ContactBankConfig | undefined => readyConfig(base.$council)?.contactBank;
   // The manage task's own form: no draft (the entry is the council's copy, not the device's).
   const change = createForm<SignupDraft, FieldName>({ initial: EMPTY, fields: FIELDS, validate: (d) => validateSignup(d, true), now });
-  const $setup = computed([base.$council, base.council.$services], (c, s) => setupProblem(c, s, undefined));
+  const $setup: ReadableAtom<SetupProblem | undefined> = computed([base.$council, base.council.$services], (c, s) => setupProblem(c, s, undefined));
 
   // The server's 409 when the consent version sent is not the council's current one (live, or
   // for a sign-up kept on the device and delivered later): the resident consents to the new text.
