@@ -224,6 +224,7 @@ describe('<you-said-we-did>', () => {
     it('an erased message says it was erased, and promises no answer to come', async () => {
       const el = await render({ council: env.loop.erasedCouncil });
       const result = await lookup(el, env.loop.erasedReceipt);
+      expect(text(result.querySelector('.heading'))).to.equal('Your message has been erased');
       expect(text(result)).to.contain('Its text was erased at your request. It still counts in the figures.');
       expect(text(result)).to.not.contain('Come back to this page later');
       await expect(el).to.be.accessible();
@@ -279,6 +280,7 @@ describe('<you-said-we-did>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => text(maybe(el, '#lookup')).includes('Its text was erased at your request.'), 'the lookup does not say it was erased', { timeout: 15_000 });
     await waitUntil(() => active(el)?.id === 'lookup', 'focus did not move to the result');
+    expect(text($(el, '#lookup .heading'))).to.equal('Your message has been erased');
     expect(maybe(el, '#erase'), 'nothing left to erase').to.equal(null);
     expect(((await (await fetch(url)).json()) as { erased: boolean }).erased).to.equal(true);
     await expect(el).to.be.accessible();
@@ -332,6 +334,9 @@ describe('<you-said-we-did>', () => {
     expect(active(el)?.id).to.equal('filter-status');
     await sendKeys({ press: 'ArrowDown' }); // "Listening": no theme has it
     await waitUntil(() => maybe(el, '#empty'), 'filter by keyboard did not apply', { timeout: 15_000 });
+    // What to do about it, not what an empty council would be told.
+    expect(text($(el, '#empty'))).to.contain('Choose another service or status to see more themes.');
+    expect(text($(el, '#empty'))).to.not.contain('each theme appears here');
     await sendKeys({ press: 'ArrowUp' }); // back to any status
     await waitUntil(() => all(el, '[part~="card"]').length === 10, 'the list did not come back', { timeout: 15_000 });
 

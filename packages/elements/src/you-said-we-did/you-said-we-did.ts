@@ -302,6 +302,7 @@ export class YouSaidWeDid extends CivicElement {
     switch (lookup.state) {
       case 'found':
         return this.localized(() => {
+          if (lookup.receipt.erased || this.#erase.value === 'erased') return msg('Your message has been erased', { id: 'loop.lookup.erasedTitle' });
           const status = s.inputStatusLabel(lookup.receipt.status);
           return msg(str`Your message: ${status}`, { id: 'loop.lookup.found' });
         });
@@ -409,7 +410,11 @@ export class YouSaidWeDid extends CivicElement {
                   level: level + 1,
                   tone: 'info',
                   title: filtering ? msg('No themes match these filters', { id: 'loop.list.noneMatch' }) : msg('No themes published yet', { id: 'loop.list.none' }),
-                  body: html`<p>${msg('When the council groups what residents told it and says what it does about it, each theme appears here: what you said, what we did, and where it stands.', { id: 'loop.list.emptyBody' })}</p>`,
+                  body: html`<p>
+                    ${filtering
+                      ? msg('Choose another service or status to see more themes.', { id: 'loop.list.noneMatchBody' })
+                      : msg('When the council groups what residents told it and says what it does about it, each theme appears here: what you said, what we did, and where it stands.', { id: 'loop.list.emptyBody' })}
+                  </p>`,
                 })
               : html`<ul class="cards stack" role="list">
                     ${list.items.map((theme, i) => this.#renderCard(theme, i, level + 1))}
