@@ -19,7 +19,7 @@ import { moreButton, moreTeller } from '../kit/parts/more-button.js';
 import { layoutStyles } from '../kit/parts/layout.js';
 import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
 import { readyConfig, serviceName, serviceOptions } from '../kit/stores/council.js';
-import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
+import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type LoadFailure, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
 import * as s from './strings.js';
 import { loopStyles } from './you-said-we-did.styles.js';
 
@@ -132,6 +132,7 @@ export class YouSaidWeDid extends CivicElement {
     // A button that goes away with the state it belonged to ("Try again", "Show more") leaves focus on the list.
     this.#focus.fallback('#themes');
     if (changed.has('status') && changed.get('status') !== undefined) this.#loop.filter({ status: isThemeStatus(this.status) ? this.status : '' });
+    if (this.#fault) this.releaseReservedSize();
     this.#tellList();
     this.#tellLookup();
     this.#tellErase();
@@ -186,9 +187,20 @@ export class YouSaidWeDid extends CivicElement {
     void fn();
   };
 
+  /** Why nothing can ever load here (the council refuses this site, or the element lacks its api or council), if so. */
+  get #fault(): 'blocked' | 'not-configured' | undefined {
+    const list = this.#list.value;
+    return list.status === 'failed' && (list.reason === 'blocked' || list.reason === 'not-configured') ? list.reason : undefined;
+  }
+
   override render(): TemplateResult {
     const level = this.level;
     if (this.preview) return html`<div part="base" class="base" lang=${this.renderedLocale}><ul class="cards stack" role="list">${this.#renderCard(this.preview, 0, level, this.preview)}</ul></div>`;
+    // One notice, not a figures box, a lookup form and a list that each say so (and no space kept for them).
+    if (this.#fault)
+      return html`<div part="base" class="base" lang=${this.renderedLocale}>
+        ${this.#statusRegion.render()} ${heading(level, msg('You said, we did', { id: 'loop.title' }), { id: 'title' })} ${this.#renderFault(this.#fault, level + 1)}
+      </div>`;
     return html`
       <div part="base" class="base" lang=${this.renderedLocale}>
         ${this.#statusRegion.render()} ${heading(level, msg('You said, we did', { id: 'loop.title' }), { id: 'title' })}
@@ -396,14 +408,7 @@ export class YouSaidWeDid extends CivicElement {
               <div class="card skeleton" aria-hidden="true"></div>
             </div>`
           : list.status === 'failed'
-            ? notice({
-                id: 'list-error',
-                level: level + 1,
-                tone: 'error',
-                title: msg('The themes could not be shown', { id: 'loop.list.failed' }),
-                body: html`<p>${s.failureText(list.reason)}</p>
-                  ${list.reason === 'not-configured' || list.reason === 'blocked' ? nothing : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#loop.retry())}>${msg('Try again', { id: 'loop.retry' })}</button></div>`}`,
-              })
+            ? this.#renderFault(list.reason, level + 1)
             : list.items.length === 0
               ? notice({
                   id: 'empty',
@@ -429,6 +434,18 @@ export class YouSaidWeDid extends CivicElement {
                   })}`}
       </section>
     `;
+  }
+
+  /** The list's failure; trying again is offered only where it can help. */
+  #renderFault(reason: LoadFailure, level: number): TemplateResult {
+    return notice({
+      id: 'list-error',
+      level,
+      tone: 'error',
+      title: msg('The themes could not be shown', { id: 'loop.list.failed' }),
+      body: html`<p>${s.failureText(reason)}</p>
+        ${reason === 'not-configured' || reason === 'blocked' ? nothing : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#loop.retry())}>${msg('Try again', { id: 'loop.retry' })}</button></div>`}`,
+    });
   }
 
   #renderFilters(): TemplateResult {
