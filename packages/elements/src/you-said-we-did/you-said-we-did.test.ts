@@ -241,7 +241,13 @@ describe('<you-said-we-did>', () => {
     expect(location.search).to.not.contain(env.loop.answeredReceipt);
     location.hash = `receipt=${env.loop.waitingReceipt}`;
     await waitUntil(() => text(maybe(el, '#lookup .heading')) === 'Your message: Received', 'hashchange did not look up again', { timeout: 15_000 });
-    // A link followed on the page (the form's follow link): its result takes focus, as a lookup of one's own does.
+    expect(active(el), 'a fragment changed by a script moves no focus').to.equal(null);
+    // A link the resident follows on the page (the form's follow link): its result takes focus, as a lookup of one's own does.
+    const link = Object.assign(document.createElement('a'), { href: `#receipt=${env.loop.answeredReceipt}`, textContent: 'See what happens with your message' });
+    el.before(link);
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(maybe(el, '#lookup .heading')) === 'Your message: Answered', 'the link did not look up', { timeout: 15_000 });
     await waitUntil(() => active(el)?.id === 'lookup', 'focus did not follow the link to its result');
   });
 

@@ -23,6 +23,16 @@ import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type Lo
 import * as s from './strings.js';
 import { loopStyles } from './you-said-we-did.styles.js';
 
+/**
+ * Whether focus is on a link to the page address's fragment, looked for through shadow roots: the
+ * resident followed it (a page's own script changing the fragment leaves focus elsewhere).
+ */
+function onLinkToHash(): boolean {
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return focused instanceof HTMLAnchorElement && focused.hash === location.hash;
+}
+
 /** A month with one of the longest names, for the unseen caption that holds the chart's place while the figures load. */
 const SKELETON_MONTH = '2026-09';
 
@@ -110,8 +120,8 @@ export class YouSaidWeDid extends CivicElement {
   }
 
   /**
-   * `#receipt=CODE` in the page address opens the lookup: on load, and when the fragment changes,
-   * which is a link on this page the resident followed (the form's follow link): then the result
+   * `#receipt=CODE` in the page address opens the lookup: on load, and when the fragment changes.
+   * When the resident `followed` a link on this page to it (the form's follow link), the result
    * takes focus, as with a lookup of their own.
    */
   #onHash = (followed = false) => {
@@ -123,7 +133,7 @@ export class YouSaidWeDid extends CivicElement {
     this.#loop.lookup(code);
   };
   #fromHash = false;
-  #hash = new WindowListener(this, 'hashchange', () => this.#onHash(true));
+  #hash = new WindowListener(this, 'hashchange', () => this.#onHash(onLinkToHash()));
   // Erased by its author in a <cocreate-feedback> on this page: the lookup showing it asks again.
   #erased = new WindowListener(this, 'cocreate-erased', (e) => this.#loop.changed(e.detail.receipt));
 
