@@ -1,5 +1,6 @@
 export {
   createTransport,
+  policyForbids,
   type ApiResponse,
   type CallOptions,
   type ContactCallOptions,

@@ -30,8 +30,10 @@ export interface RecordError {
   problemType?: string;
   /** The SDK error's message (for logs, not for residents). */
   message: string;
-  /** The browser refused to let this page read the answer (CORS, opaque origin). */
+  /** The browser refused to let this page read the answer (CORS, opaque origin), or to send it (`csp`). */
   blocked?: boolean;
+  /** The page's own Content Security Policy forbade connecting to the API (`NetworkError.csp`). */
+  csp?: boolean;
 }
 
 /** One submission and, once settled, its outcome. */
@@ -446,6 +448,7 @@ function describe(error: unknown): RecordError {
     out.problemType = error.problem.type;
   }
   if (isNetworkError(error) && error.blocked) out.blocked = true;
+  if (isNetworkError(error) && error.csp) out.csp = true;
   return out;
 }
 

@@ -5,7 +5,7 @@
 import { createTransport } from './transport.js';
 import { getCouncil } from './operations/council.js';
 import { createFeedback } from './operations/feedback.js';
-import { callFromOtherOrigin as otherOrigin } from './testing/other-origin.js';
+import { callFromOtherOrigin as otherOrigin, callUnderPolicy } from './testing/other-origin.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -73,5 +73,35 @@ if (inBrowser) describe('transport: origins the council does not allow', () => {
     expect(created.receipt).to.be.a('string');
     const stored = await (await fetch(`/__stored?text=${encodeURIComponent(text)}`)).json();
     expect(stored.count).to.equal(1, 'stored once: the second attempt carried the same Idempotency-Key');
+  });
+});
+
+if (inBrowser) describe("transport: the page's own Content Security Policy", () => {
+  afterEach(async () => {
+    await proxy('pass');
+  });
+
+  // The frame is on an origin the council allows; only its policy stands in the way. The browser
+  // reports the violation (securitypolicyviolation) when it likes: Chromium after the request has
+  // failed, so the first call may still be told offline; once reported, every call is `csp`.
+  it("a policy whose connect-src leaves out the API is `csp` (and blocked) once the browser reports it, naming the web editor's fix", async () => {
+    const result = await callUnderPolicy(env, 'councilAfterReport', env.council, "connect-src 'self'");
+    expect(result).to.include({ ok: true });
+    const { first, second } = result.data as Record<'first' | 'second', { name: string; blocked: boolean; csp: boolean; message: string }>;
+    expect(first.name).to.equal('NetworkError');
+    expect(second).to.include({ name: 'NetworkError', blocked: true, csp: true });
+    expect(second.message).to.include(`does not allow connecting to ${new URL(env.apiUrl).origin} (add it to connect-src)`);
+  });
+
+  it('a policy that lists the API reads the council (only what the policy forbids is `csp`)', async () => {
+    const result = await callUnderPolicy(env, 'getCouncil', env.council, `connect-src 'self' ${new URL(env.apiUrl).origin}`);
+    expect(result).to.include({ ok: true });
+  });
+
+  it('under a policy that allows the API, a server that is down is offline, not `csp`', async () => {
+    await proxy('down');
+    const result = await callUnderPolicy(env, 'createFeedback', env.council, `connect-src 'self' ${new URL(env.apiUrl).origin}`);
+    expect(result).to.include({ ok: false, name: 'NetworkError', blocked: false });
+    expect(result.csp).to.equal(false);
   });
 });

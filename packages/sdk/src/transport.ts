@@ -198,6 +198,7 @@ export function createTransport(options: TransportOptions): Transport {
   const maxRetryAfter = retry.maxRetryAfter ?? 30_000;
   const fetchImpl = options.fetch;
   const councilUrl = baseUrl + getCouncil.path.replace('{council}', encodeURIComponent(council));
+  const origin = new URL(baseUrl).origin;
 
   // Why a call got no answer, asked once for all the calls of this transport (one per API and
   // council on a page) that fail together, and kept once it is "refused": a refused page then
@@ -205,13 +206,16 @@ export function createTransport(options: TransportOptions): Transport {
   // not fill the editor's console with failed requests. Any other answer is asked afresh at the
   // next failure.
   let diagnosis: Promise<NoAnswer> | undefined;
-  let refused = false;
+  let refused: 'refused' | 'csp' | undefined;
   const diagnose = (url: string): Promise<NoAnswer> =>
     (diagnosis ??= whyNoAnswer(url, baseUrl, councilUrl, fetchImpl ?? globalThis.fetch).then((why) => {
-      refused = why === 'refused';
+      refused = why === 'refused' || why === 'csp' ? why : undefined;
       if (!refused) diagnosis = undefined;
       return why;
     }));
+  const failed = (info: RequestInfo, why: NoAnswer | undefined, cause?: unknown) =>
+    new NetworkError(info, { cause, blocked: why === 'refused', csp: why === 'csp' });
+  watchConnectPolicy();
 
   async function call<T>(id: EndpointId, endpoint: Endpoint, input: TransportInput = {}): Promise<ApiResponse<T>> {
     const { signal } = input;
@@ -273,7 +277,8 @@ export function createTransport(options: TransportOptions): Transport {
             // timeout included) is a bug or an abort, and repeating it would not help. Nor does
             // repeating a request the council refuses to this page.
             if (!isFetchFailure(error)) return false;
-            return (await diagnose(url)) === 'refused' ? false : undefined;
+            const why = await diagnose(url);
+            return why === 'refused' || why === 'csp' ? false : undefined;
           },
         },
       });
@@ -299,7 +304,8 @@ export function createTransport(options: TransportOptions): Transport {
 
     /** The response; when no answer came, a NetworkError that says whether the browser withheld it. */
     async function obtain(): Promise<Response> {
-      if (refused) throw new NetworkError(info, { blocked: true });
+      if (refused) throw failed(info, refused);
+      if (forbidden.has(origin)) throw failed(info, 'csp');
       try {
         return await send(endpoint.retry === 'never' ? 0 : retry.limit);
       } catch (error) {
@@ -315,7 +321,7 @@ export function createTransport(options: TransportOptions): Transport {
             why = await diagnose(url);
           }
         }
-        throw new NetworkError(info, { cause: error, blocked: why === 'refused' });
+        throw failed(info, why, error);
       }
     }
 
@@ -368,14 +374,50 @@ async function reachable(url: string, baseUrl: string, fetchImpl: typeof globalT
 
 /**
  * Why a call got no answer: `refused` when the browser withheld it because the council does not
- * allow this page's origin (CORS); `offline` when the server cannot be reached; `answering` when
- * the server answers and this page may read it (the connection dropped once).
+ * allow this page's origin (CORS); `csp` when the page's own Content Security Policy forbade it;
+ * `offline` when the server cannot be reached; `answering` when the server answers and this page
+ * may read it (the connection dropped once).
  */
-type NoAnswer = 'refused' | 'offline' | 'answering';
+type NoAnswer = 'refused' | 'csp' | 'offline' | 'answering';
+
+/**
+ * Origins this page's Content Security Policy forbade connecting to, as the browser reported
+ * them. A request the policy stops fails like one sent offline (a TypeError, and the probes that
+ * would tell them apart are stopped too); only the browser's `securitypolicyviolation` event
+ * says why, and some browsers (Chromium) fire it only after the request has failed. So the
+ * first failure may be told "offline"; every call after the report is refused at once as `csp`,
+ * without a request. One listener per page, added with the first transport.
+ */
+const forbidden = new Set<string>();
+
+/**
+ * Whether this page's Content Security Policy was reported to forbid connecting to `url`'s
+ * origin (see `NetworkError.csp`). The report comes a moment after the request that failed: a
+ * page that saw a call fail as offline can ask again on the page's `securitypolicyviolation`
+ * event, and a call then made fails at once as `csp`. Always false outside browsers.
+ */
+export function policyForbids(url: string | URL): boolean {
+  return forbidden.has(new URL(url).origin);
+}
+
+let watching = false;
+function watchConnectPolicy(): void {
+  if (watching || typeof document === 'undefined') return;
+  watching = true;
+  document.addEventListener('securitypolicyviolation', (event) => {
+    if (event.disposition !== 'enforce' || event.effectiveDirective !== 'connect-src') return;
+    try {
+      forbidden.add(new URL(event.blockedURI).origin);
+    } catch {
+      // Not a URL ("inline", "eval"): not a connection.
+    }
+  });
+}
 
 /**
  * A page with an opaque origin (a file, a sandboxed frame) is refused by every council; outside a
- * browser nothing is (no CORS there), and no probe is sent. Otherwise: refused only when the
+ * browser nothing is (no CORS there), and no probe is sent. A server no probe reaches is `csp`
+ * when the page's policy was reported to forbid its origin, else offline. Otherwise: refused only when the
  * server answers a probe CORS cannot stop, a read of the council's configuration (which every page
  * the council allows may make) gets no answer either, and the server still answers after that: a
  * flaky link must never be called a refusal for good.
@@ -383,7 +425,7 @@ type NoAnswer = 'refused' | 'offline' | 'answering';
 async function whyNoAnswer(url: string, baseUrl: string, councilUrl: string, fetchImpl: typeof globalThis.fetch): Promise<NoAnswer> {
   const page = pageOrigin();
   if (page !== 'web') return page === 'opaque' ? 'refused' : 'offline';
-  if (!(await reachable(url, baseUrl, fetchImpl))) return 'offline';
+  if (!(await reachable(url, baseUrl, fetchImpl))) return forbidden.has(new URL(url).origin) ? 'csp' : 'offline';
   try {
     await fetchImpl(councilUrl, { credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
     return 'answering';

@@ -178,7 +178,7 @@ export class CocreateFeedback extends CivicElement {
     return html`
       <div part="base" class="base" lang=${this.renderedLocale}>
         ${this.#status.render()}
-        ${setup && !notSent && state.state !== 'sent' && state.state !== 'queued' ? setupNotice({ problem: setup, council: this.config.council ?? '', service: this.config.service ?? '', level }) : nothing}
+        ${setup && !notSent && state.state !== 'sent' && state.state !== 'queued' ? setupNotice({ problem: setup, council: this.config.council ?? '', service: this.config.service ?? '', api: this.config.api ?? '', level }) : nothing}
         ${state.state === 'idle'
           ? yesNo({ ...s.compactWords(), onYes: this.#focus.act(() => this.#flow.open(true), '#text'), onNo: this.#focus.act(() => this.#flow.open(false), '#text') })
           : state.state === 'sent'

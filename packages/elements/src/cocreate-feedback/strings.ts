@@ -81,6 +81,8 @@ export function notSentText(state: State<'rejected'> | State<'error'>, locale: s
       return msg('This form is not set up correctly: the council or service was not found. Please tell the council.', { id: 'feedback.rejected.notFound' });
     case 'blocked':
       return msg('The council’s service does not accept messages from this page, so it cannot be sent from here. Please tell the council.', { id: 'feedback.rejected.blocked' });
+    case 'csp':
+      return msg('This page’s security policy does not let the form reach the council’s service, so it cannot be sent from here. Please tell the council.', { id: 'feedback.rejected.csp' });
     case 'unauthorized':
       return msg('Your staff access was refused. Sign in again, then record the input again.', { id: 'feedback.rejected.unauthorized' });
     default: {

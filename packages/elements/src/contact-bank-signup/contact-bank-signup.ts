@@ -196,7 +196,7 @@ export class ContactBankSignup extends CivicElement {
     if (!setup && council.status === 'ready' && !council.config.contactBank)
       return notice({ id: 'setup', part: 'notice setup', level, tone: 'info', title: msg('This council has no contact bank', { id: 'bank.noBank.title' }), body: html`<p>${msg('You cannot sign up here. Please ask the council how to take part.', { id: 'bank.noBank.body' })}</p>` });
     return html`
-      ${setup && !notSent ? setupNotice({ problem: setup, council: this.config.council ?? '', service: '', level }) : nothing}
+      ${setup && !notSent ? setupNotice({ problem: setup, council: this.config.council ?? '', service: '', api: this.config.api ?? '', level }) : nothing}
       ${state.state === 'invalid' ? this.#summary(state.errors) : nothing}
       ${state.state === 'consent-changed'
         ? notice({

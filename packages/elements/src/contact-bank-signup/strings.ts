@@ -132,6 +132,7 @@ export function notSentText(state: State<'rejected'> | State<'error'>): string {
       return msg('Our automatic check mistook your sign-up for junk. Please wait a moment and send it again.', { id: 'bank.rejected.spam' });
     case 'not-found':
     case 'blocked':
+    case 'csp':
       return msg('This form is not set up correctly, so it cannot send from here. Please tell the council.', { id: 'bank.rejected.setup' });
     default: {
       if (state.status === 409)

@@ -19,7 +19,7 @@ import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
  * lacks its api or council; or the council does not accept this page's origin (\`blocked\`: no
  * answer will ever come, so there is nothing to try again).
  */
-export type LoadFailure = 'offline' | 'error' | 'not-configured' | 'blocked';
+export type LoadFailure = 'offline' | 'error' | 'not-configured' | 'blocked' | 'csp';
 
 export type StatsState = { status: 'loading' } | { status: 'ready'; stats: LoopStats } | { status: 'failed'; reason: LoadFailure };
 
@@ -52,7 +52,7 @@ export interface LoopViewOptions {
 export const isThemeStatus = (v: unknown): v is ThemeStatus => (THEME_STATUSES as readonly unknown[]).includes(v);
 
 function failure(error: unknown): LoadFailure {
-  if (isNetworkError(error) && error.blocked) return 'blocked';
+  if (isNetworkError(error) && error.blocked) return error.csp ? 'csp' : 'blocked';
   return isNetworkError(error) || isTimeoutError(error) ? 'offline' : 'error';
 }
 

@@ -41,11 +41,15 @@ export function updatedOn(date: string): string {
   return msg(str`Last updated ${date}`, { id: 'loop.card.updated' });
 }
 
-export function failureText(reason: LoadFailure): string {
+export function failureText(reason: LoadFailure, api?: string): string {
   if (reason === 'not-configured') return msg('This page is not set up yet: it needs the address of the council’s service. Please tell the council.', { id: 'loop.error.notConfigured' });
   if (reason === 'blocked') {
     const origin = location.origin;
     return msg(str`This page is not set up correctly: the council’s service does not accept this website (${origin}). Please tell the council.`, { id: 'loop.error.blocked' });
+  }
+  if (reason === 'csp') {
+    const origin = new URL(api ?? '', document.baseURI).origin;
+    return msg(str`This page is not set up correctly: its security policy (Content-Security-Policy) does not allow it to reach the council’s service (${origin}). Please tell the council.`, { id: 'loop.error.csp' });
   }
   if (reason === 'offline') return msg('We could not reach the council’s service. Check your connection and try again.', { id: 'loop.error.offline' });
   return msg('The council’s service has a problem right now. Please try again later.', { id: 'loop.error.server' });

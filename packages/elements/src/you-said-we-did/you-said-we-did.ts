@@ -197,10 +197,10 @@ export class YouSaidWeDid extends CivicElement {
     void fn();
   };
 
-  /** Why nothing can ever load here (the council refuses this site, or the element lacks its api or council), if so. */
-  get #fault(): 'blocked' | 'not-configured' | undefined {
+  /** Why nothing can ever load here (the council refuses this site, the page's policy forbids reaching it, or the element lacks its api or council), if so. */
+  get #fault(): 'blocked' | 'csp' | 'not-configured' | undefined {
     const list = this.#list.value;
-    return list.status === 'failed' && (list.reason === 'blocked' || list.reason === 'not-configured') ? list.reason : undefined;
+    return list.status === 'failed' && (list.reason === 'blocked' || list.reason === 'csp' || list.reason === 'not-configured') ? list.reason : undefined;
   }
 
   override render(): TemplateResult {
@@ -232,7 +232,7 @@ export class YouSaidWeDid extends CivicElement {
           ? html`<p class="hint">${msg('Loading the figures…', { id: 'loop.figures.loading' })}</p>
               ${this.#renderFiguresSkeleton()}`
           : state.status === 'failed'
-            ? html`<p class="hint">${s.failureText(state.reason)}</p>`
+            ? html`<p class="hint">${s.failureText(state.reason, this.config.api)}</p>`
             : this.#renderStats(state.stats)}
       </section>
     `;
@@ -353,7 +353,7 @@ export class YouSaidWeDid extends CivicElement {
         level,
         tone: 'error',
         title: this.#lookupTitle(lookup),
-        body: html`<p>${s.failureText(lookup.reason)}</p>`,
+        body: html`<p>${s.failureText(lookup.reason, this.config.api)}</p>`,
       });
     return nothing;
   }
@@ -453,8 +453,8 @@ export class YouSaidWeDid extends CivicElement {
       level,
       tone: 'error',
       title: msg('The themes could not be shown', { id: 'loop.list.failed' }),
-      body: html`<p>${s.failureText(reason)}</p>
-        ${reason === 'not-configured' || reason === 'blocked' ? nothing : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#loop.retry())}>${msg('Try again', { id: 'loop.retry' })}</button></div>`}`,
+      body: html`<p>${s.failureText(reason, this.config.api)}</p>
+        ${reason === 'not-configured' || reason === 'blocked' || reason === 'csp' ? nothing : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#loop.retry())}>${msg('Try again', { id: 'loop.retry' })}</button></div>`}`,
     });
   }
 
@@ -525,7 +525,7 @@ export class YouSaidWeDid extends CivicElement {
 
   #renderTimeline(state: TimelineState | undefined, lang: string): TemplateResult {
     if (!state || state.status === 'loading') return html`<p class="hint">${msg('Loading…', { id: 'loop.list.loading' })}</p>`;
-    if (state.status === 'failed') return html`<p class="error-message">${s.failureText(state.reason)}</p>`;
+    if (state.status === 'failed') return html`<p class="error-message">${s.failureText(state.reason, this.config.api)}</p>`;
     const updates = state.theme.timeline;
     if (!updates.length) return html`<p>${msg('No updates yet.', { id: 'loop.timeline.none' })}</p>`;
     return html`<ol>

@@ -8,18 +8,40 @@ export interface FrameResult {
   data?: unknown;
   name?: string;
   blocked?: boolean;
+  csp?: boolean;
   status?: number;
   message?: string;
 }
 
 let frames = 0;
 
-export async function callFromOtherOrigin(env: { apiUrl: string }, call: 'getCouncil' | 'createFeedback' | 'outbox', council: string): Promise<FrameResult> {
-  const id = `${Date.now()}-${frames++}`;
-  const url = new URL('/packages/sdk/src/testing/call-frame.html', location.href);
+export async function callFromOtherOrigin(env: { apiUrl: string }, call: Call, council: string): Promise<FrameResult> {
+  const url = frameUrl(env, call, council);
   url.hostname = '127.0.0.1';
-  url.search = new URLSearchParams({ api: env.apiUrl, council, call, id }).toString();
   if (url.origin === location.origin) throw new Error('the frame must run on another origin than the test page');
+  return inFrame(url);
+}
+
+/**
+ * The same call from a frame on this page's origin (one the test council allows) whose own
+ * Content Security Policy is `policy`: the policy stays in the frame, not on the test page.
+ */
+export function callUnderPolicy(env: { apiUrl: string }, call: Call, council: string, policy: string): Promise<FrameResult> {
+  const url = frameUrl(env, call, council);
+  url.searchParams.set('csp', policy);
+  return inFrame(url);
+}
+
+type Call = 'getCouncil' | 'createFeedback' | 'outbox' | 'councilAfterReport';
+
+function frameUrl(env: { apiUrl: string }, call: Call, council: string): URL {
+  const url = new URL('/packages/sdk/src/testing/call-frame.html', location.href);
+  url.search = new URLSearchParams({ api: env.apiUrl, council, call, id: `${Date.now()}-${frames++}` }).toString();
+  return url;
+}
+
+async function inFrame(url: URL): Promise<FrameResult> {
+  const id = url.searchParams.get('id');
   const frame = document.createElement('iframe');
   const result = new Promise<FrameResult>((resolve) => {
     const onMessage = (event: MessageEvent) => {

@@ -4,7 +4,7 @@ import type { SetupProblem } from '../stores/answers.js';
 import { notice } from './notice.js';
 
 /** What is wrong with the page's setup, for the council's web editor; names what the page says. */
-function setupText(problem: SetupProblem, council: string, service: string): string {
+function setupText(problem: SetupProblem, council: string, service: string, api: string): string {
   switch (problem) {
     case 'unknown-council':
       return msg(str`This form is not set up correctly: the council “${council}” is not known to the council’s service.`, { id: 'kit.setup.unknownCouncil' });
@@ -14,6 +14,10 @@ function setupText(problem: SetupProblem, council: string, service: string): str
       const origin = location.origin;
       return msg(str`This form is not set up correctly: the council’s service does not accept messages from this website (${origin}).`, { id: 'kit.setup.blocked' });
     }
+    case 'csp': {
+      const origin = new URL(api, document.baseURI).origin;
+      return msg(str`This form is not set up correctly: this page’s security policy (Content-Security-Policy) does not allow it to reach the council’s service (${origin}).`, { id: 'kit.setup.csp' });
+    }
     case 'no-origin':
       return msg('This page cannot send messages: it is opened from a file or inside a sandboxed frame, which the council’s service never accepts.', { id: 'kit.setup.noOrigin' });
   }
@@ -21,17 +25,18 @@ function setupText(problem: SetupProblem, council: string, service: string): str
 
 /**
  * The notice (part `notice setup`), shown from the first render, that the page's setup stops
- * every input: an unknown council or preset service, or a page the council does not accept.
+ * every input: an unknown council or preset service, a page the council does not accept, or a
+ * page whose own policy forbids reaching the council.
  * Every form element shows the same one (kit/stores/connection.ts finds the problem).
  */
-export function setupNotice(o: { problem: SetupProblem; council: string; service: string; level: number }): TemplateResult {
+export function setupNotice(o: { problem: SetupProblem; council: string; service: string; api: string; level: number }): TemplateResult {
   return notice({
     id: 'setup',
     part: 'notice setup',
     level: o.level,
     tone: 'error',
     title: msg('This form cannot send messages', { id: 'kit.setup.title' }),
-    body: html`<p>${setupText(o.problem, o.council, o.service)}</p>
+    body: html`<p>${setupText(o.problem, o.council, o.service, o.api)}</p>
       <p>${msg('No message can be sent from this page until the council fixes it. Please tell the council, or contact them another way.', { id: 'kit.setup.body' })}</p>`,
   });
 }

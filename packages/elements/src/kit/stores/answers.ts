@@ -52,10 +52,11 @@ export function queuedReason(error: unknown): QueuedReason {
 /** A refusal as the resident is told it, from the SDK's error. */
 export function refusalOf(error: unknown): Refusal {
   if (isApiError(error)) return { status: error.status, problemType: error.problem.type, message: error.message, issues: error.problem.errors, retryAfter: error.retryAfter };
-  return { message: error instanceof Error ? error.message : String(error), blocked: (error as { blocked?: boolean } | undefined)?.blocked };
+  const { blocked, csp } = (error ?? {}) as { blocked?: boolean; csp?: boolean };
+  return { message: error instanceof Error ? error.message : String(error), blocked, csp };
 }
 
-export type RefusalReason = 'rate-limited' | 'spam' | 'not-found' | 'blocked' | 'unauthorized' | 'other';
+export type RefusalReason = 'rate-limited' | 'spam' | 'not-found' | 'blocked' | 'csp' | 'unauthorized' | 'other';
 
 /** Why the server (or browser) refused, in the terms residents are told. */
 export function refusalReason(r: Refusal): RefusalReason {
@@ -63,6 +64,7 @@ export function refusalReason(r: Refusal): RefusalReason {
   if (r.problemType === PROBLEM_TYPES.spam) return 'spam';
   if (r.status === 404) return 'not-found';
   // The page's origin is not one the council allows (or it has none): no answer will ever come.
+  if (r.csp) return 'csp';
   if (r.blocked) return 'blocked';
   if (r.status === 401 || r.status === 403) return 'unauthorized';
   return 'other';
@@ -71,10 +73,11 @@ export function refusalReason(r: Refusal): RefusalReason {
 /**
  * A fault of the page's setup, which no resident can fix and which stops every input from this
  * page: a council the server does not know, a preset service the council does not have, a page
- * whose origin the council does not allow (`blocked`), or a page with no origin at all
- * (`no-origin`: opened from a file, or in a sandboxed frame). A lost connection is none of these.
+ * whose origin the council does not allow (`blocked`), a page with no origin at all
+ * (`no-origin`: opened from a file, or in a sandboxed frame), or a page whose own Content
+ * Security Policy forbids reaching the council's service (`csp`). A lost connection is none of these.
  */
-export type SetupProblem = 'unknown-council' | 'unknown-service' | 'blocked' | 'no-origin';
+export type SetupProblem = 'unknown-council' | 'unknown-service' | 'blocked' | 'no-origin' | 'csp';
 
 /** The setup fault the council's answers (or their absence) show, if any. */
 export function setupProblem(council: CouncilState, services: ServicesState, service: string | undefined): SetupProblem | undefined {
@@ -82,6 +85,7 @@ export function setupProblem(council: CouncilState, services: ServicesState, ser
     const e = council.error;
     if (isApiError(e) && e.status === 404) return 'unknown-council';
     // `self.origin`, not `location.origin`: a sandboxed frame's URL has an origin, the frame has none.
+    if (isNetworkError(e) && e.csp) return 'csp';
     if (isNetworkError(e) && e.blocked) return self.origin === 'null' || location.protocol === 'file:' ? 'no-origin' : 'blocked';
     return undefined;
   }

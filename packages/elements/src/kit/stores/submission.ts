@@ -23,6 +23,8 @@ export interface Refusal {
   message: string;
   /** The browser may not read the server's answer (this page's origin is not allowed). */
   blocked?: boolean | undefined;
+  /** The page's own Content Security Policy forbids reaching the council's service. */
+  csp?: boolean | undefined;
   /** The server's 422 `errors`, when it gave them. */
   issues?: readonly { path: string; message?: string }[] | undefined;
   /** Milliseconds to wait before sending again (429). */
