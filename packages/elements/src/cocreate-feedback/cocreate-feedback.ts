@@ -214,7 +214,7 @@ export class CocreateFeedback extends CivicElement {
                 `}
         ${
           // Staff mode lives in a staff tool (the console) whose own language picker governs.
-          this.staffToken ? nothing : this.renderLanguagePicker()
+          this.staffToken ? nothing : this.renderLanguagePicker(msg('Your feedback', { id: 'feedback.form.label' }))
         }
       </div>
     `;

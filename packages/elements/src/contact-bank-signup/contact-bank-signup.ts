@@ -161,7 +161,7 @@ export class ContactBankSignup extends CivicElement {
     return html`
       <div part="base" class="base ${settling ? 'settling' : ''}" lang=${this.renderedLocale}>
         ${this.#status.render()} ${task ? this.#renderTask(task) : this.#renderSignup()}
-        ${this.renderLanguagePicker()}
+        ${this.renderLanguagePicker(msg('Join the contact bank', { id: 'bank.form.label' }))}
       </div>
     `;
   }

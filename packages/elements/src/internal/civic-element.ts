@@ -140,12 +140,13 @@ export abstract class CivicElement extends LitElement {
 
   /**
    * The in-element language switcher over the council's locales (nothing for one language, or
-   * before they are known): many residents do not read the page's language.
+   * before they are known): many residents do not read the page's language. `of` is the name of
+   * what it switches (the element's form or title), so that several on a page are told apart.
    */
-  protected renderLanguagePicker(): TemplateResult | typeof nothing {
+  protected renderLanguagePicker(of?: string): TemplateResult | typeof nothing {
     const locales = this.councilLanguages?.locales;
     if (!locales) return nothing;
-    return languagePicker({ locales, current: this.locale, label: msg('Language', { id: 'kit.language.label' }), onChange: (l) => this.chooseLocale(l) });
+    return languagePicker({ locales, current: this.locale, label: msg('Language', { id: 'kit.language.label' }), of, onChange: (l) => this.chooseLocale(l) });
   }
 
   /** `n` written as this element's language writes numbers. */

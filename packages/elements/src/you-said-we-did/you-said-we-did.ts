@@ -217,7 +217,7 @@ export class YouSaidWeDid extends CivicElement {
         ${this.#renderFigures(level + 1)} ${this.#renderFollow(level + 1)} ${this.#renderThemes(level + 1)} ${this.#renderSubscribe()}
         ${
           // Last, as in <cocreate-feedback>: it appears with the council's data and must not push the rest down.
-          this.renderLanguagePicker()
+          this.renderLanguagePicker(msg('You said, we did', { id: 'loop.title' }))
         }
       </div>
     `;

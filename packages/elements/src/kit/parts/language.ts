@@ -25,16 +25,19 @@ export function ownName(locale: string): string {
 /**
  * The element's own language switcher: many residents do not read the page's language, so a
  * form lets them choose among the council's locales. Each option is written in its own language
- * (and marked with its `lang`, so a screen reader pronounces it right). Nothing is rendered when
+ * (and marked with its `lang`, so a screen reader pronounces it right); `of`, when given, names
+ * what it switches. Nothing is rendered when
  * the council speaks one language only.
  */
-export function languagePicker(o: { locales: readonly Locale[]; current: Locale; label: string; onChange: (locale: Locale) => void }): TemplateResult | typeof nothing {
+export function languagePicker(o: { locales: readonly Locale[]; current: Locale; label: string; of?: string | undefined; onChange: (locale: Locale) => void }): TemplateResult | typeof nothing {
   const locales = o.locales.includes(o.current) ? o.locales : [o.current, ...o.locales];
   if (locales.length < 2) return nothing;
+  // `of` names what it switches (the form, the section) in the select's name only: a page with
+  // three elements has three pickers, which a screen reader's list of controls tells apart.
   return html`
     <div part="language" class="language">
-      <label for="language">${o.label}</label>
-      <select id="language" autocomplete="off" @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value as Locale)}>
+      <label id="language-label" for="language">${o.label}</label>${o.of ? html`<span id="language-of" hidden>${o.of}</span>` : nothing}
+      <select id="language" autocomplete="off" aria-labelledby=${o.of ? 'language-label language-of' : 'language-label'} @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value as Locale)}>
         ${locales.map((l) => html`<option value=${l} lang=${l} ?selected=${l === o.current}>${ownName(l)}</option>`)}
       </select>
     </div>

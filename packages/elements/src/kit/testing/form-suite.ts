@@ -265,5 +265,15 @@ export function formSuite(def: FormSuiteDefinition): void {
       expect(shows(pl, def.landmarkText.pl)).to.equal(true);
       expect(mixed(pl)).to.deep.equal([]);
     });
+
+    it('its language picker is named after the form it switches, so a page’s pickers are told apart', async () => {
+      const el = await render({ lang: 'en' });
+      await waitUntil(() => $(el, '#language') && $(el, 'form'), 'no language picker');
+      const picker = $<HTMLSelectElement>(el, '#language')!;
+      // The accessible name, as aria-labelledby composes it (a hidden element referenced by id counts).
+      const name = (picker.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => text(shadow(el).getElementById(id))).join(' ');
+      expect(name).to.equal(`Language ${$(el, 'form')!.getAttribute('aria-label')}`);
+      expect(text(picker.labels[0]), 'the visible label stays one word').to.equal('Language');
+    });
   });
 }
