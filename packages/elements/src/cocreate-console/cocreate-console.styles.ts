@@ -312,4 +312,31 @@ export const consoleStyles = css`
   .record-view cocreate-feedback::part(input-use) {
     display: none;
   }
+
+  /* Bars by service and by channel (share-bars.ts): name, bar, share, one row per group. */
+  .share-bars {
+    display: grid;
+    grid-template-columns: minmax(0, max-content) minmax(4rem, 1fr) max-content;
+    gap: 0.25rem 0.75rem;
+    align-items: center;
+  }
+
+  .share-bar {
+    display: contents;
+  }
+
+  .share-bars svg {
+    display: block;
+    inline-size: 100%;
+    block-size: 1rem;
+  }
+
+  .share-bars .track {
+    fill: var(--_border);
+  }
+
+  .share-bars .share {
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+  }
 `;

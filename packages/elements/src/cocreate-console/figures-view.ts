@@ -10,6 +10,7 @@ import { formatDay, formatMonth, formatPercent } from '../kit/format-stats.js';
 import { selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { shareChart, type ShareRow } from '../kit/parts/share-chart.js';
+import { shareBars } from './share-bars.js';
 import type { ConsoleFigures, FiguresPeriod, FiguresState } from '../stores/console-figures.js';
 import { channelLabel } from './strings.js';
 import { staffFailureText, type ViewContext } from './views.js';
@@ -84,11 +85,12 @@ export class FiguresView implements ReactiveController {
   #renderStats(stats: LoopStats, level: number): TemplateResult {
     const n = (v: number) => this.ctx.formatNumber(v);
     const headers = (first: string) => [first, msg('Received', { id: 'console.figures.received' }), msg('Answered in public', { id: 'console.figures.answered' }), msg('Share answered', { id: 'console.figures.share' })] as const;
-    const chart = (id: string, title: string, label: string, first: string, rows: ShareRow[]) =>
+    // Months read in order under the caption; services and channels are named beside their bars.
+    const chart = (id: string, title: string, label: string, first: string, rows: ShareRow[], named = true) =>
       html`<section class="figures-group" aria-labelledby="${id}-title">
         ${heading(level, title, { id: `${id}-title` })}
         ${rows.length
-          ? shareChart({ label, showTable: msg('Show the figures as a table', { id: 'console.figures.table' }), headers: headers(first), rows, number: n, percent: this.#percent })
+          ? (named ? shareBars : shareChart)({ label, showTable: msg('Show the figures as a table', { id: 'console.figures.table' }), headers: headers(first), rows, number: n, percent: this.#percent })
           : html`<p class="hint">${msg('No input in this period.', { id: 'console.figures.none' })}</p>`}
       </section>`;
     const serviceLabel = (id: string | null) => (id === null ? msg('No service named', { id: 'console.figures.noService' }) : (this.ctx.serviceOptions().find((o) => o.value === id)?.label ?? id));
@@ -101,7 +103,7 @@ export class FiguresView implements ReactiveController {
         <div><dt>${msg('Median days to a public answer', { id: 'console.figures.median' })}</dt><dd>${stats.medianDaysToResponse === null ? '–' : this.#days(stats.medianDaysToResponse)}</dd></div>
       </dl>
       ${chart('figures-month', msg('Over time', { id: 'console.figures.overTime' }), msg('Share answered in public, by month', { id: 'console.figures.monthLabel' }), msg('Month', { id: 'console.figures.month' }),
-        stats.byMonth.map((m) => ({ key: m.month, name: this.#month(m.month), received: m.received, answered: m.answered, share: m.answeredShare })))}
+        stats.byMonth.map((m) => ({ key: m.month, name: this.#month(m.month), received: m.received, answered: m.answered, share: m.answeredShare })), false)}
       ${chart('figures-service', msg('By service', { id: 'console.figures.byService' }), msg('Share answered in public, by service', { id: 'console.figures.serviceLabel' }), msg('Service', { id: 'console.embed.service' }),
         stats.byService.map((s) => ({ key: s.service ?? '', name: serviceLabel(s.service), received: s.received, answered: s.answered, share: s.answeredShare })))}
       ${chart('figures-channel', msg('By channel', { id: 'console.figures.byChannel' }), msg('Share answered in public, by channel', { id: 'console.figures.channelLabel' }), msg('Channel', { id: 'console.figures.channel' }),

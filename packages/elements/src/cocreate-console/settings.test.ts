@@ -211,8 +211,15 @@ describe('<cocreate-console> loop figures', () => {
     expect(totals['Received']).to.equal(String(stats.received));
     for (const [id, rows] of [['figures-month', stats.byMonth.length], ['figures-service', stats.byService.length], ['figures-channel', stats.byChannel.length]] as const) {
       const group = $(el, `[aria-labelledby="${id}-title"]`);
-      expect(group.querySelector('svg[role="img"]')?.getAttribute('aria-label'), id).to.be.a('string').and.not.equal('');
+      expect(group.querySelector('[role="img"]')?.getAttribute('aria-label'), id).to.be.a('string').and.not.equal('');
       expect(group.querySelectorAll('tbody tr').length, id).to.equal(rows);
+    }
+    // Services and channels are named beside their bars (a sighted reader tells them apart without the table), with the share written out.
+    for (const id of ['figures-service', 'figures-channel']) {
+      const group = $(el, `[aria-labelledby="${id}-title"]`);
+      const bars = [...group.querySelectorAll('.share-bar')].map((b) => [text(b.firstElementChild), text(b.querySelector('.share'))]);
+      const table = [...group.querySelectorAll('tbody tr')].map((r) => [text(r.querySelector('th')), text(r.querySelector('td:last-child'))]);
+      expect(bars, id).to.deep.equal(table);
     }
     const channelRows = all(el, '[aria-labelledby="figures-channel-title"] tbody th').map(text);
     expect(channelRows).to.include('Email');

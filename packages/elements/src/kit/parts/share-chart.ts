@@ -11,14 +11,8 @@ export interface ShareRow {
   share: number | null;
 }
 
-/**
- * Bars of the share of inputs answered in public, one per row, with the same figures as a table
- * under "Show the figures as a table" (the SVG is one image named by `label`; the table is what a
- * screen reader or a keyboard user reads figure by figure). `label` is also shown above the bars,
- * so a sighted reader knows what they measure and over which months; a screen reader hears it
- * once, as the image's name. It has no words of its own: the element passes its localized labels.
- */
-export function shareChart(o: {
+/** What a chart of shares shows, and its words (the element's localized labels). */
+export interface ShareChart {
   label: string;
   showTable: string;
   /** Column headers: the rows' name, received, answered, share answered. */
@@ -26,8 +20,16 @@ export function shareChart(o: {
   rows: readonly ShareRow[];
   number(n: number): string;
   percent(share: number): string;
-  part?: string;
-}): TemplateResult {
+}
+
+/**
+ * Bars of the share of inputs answered in public, one per row, with the same figures as a table
+ * under "Show the figures as a table" (the SVG is one image named by `label`; the table is what a
+ * screen reader or a keyboard user reads figure by figure). `label` is also shown above the bars,
+ * so a sighted reader knows what they measure and over which months; a screen reader hears it
+ * once, as the image's name. It has no words of its own: the element passes its localized labels.
+ */
+export function shareChart(o: ShareChart & { part?: string }): TemplateResult {
   const [w, h, gap] = [24, 100, 6];
   return html`
     <figure class="chart">
@@ -39,30 +41,37 @@ export function shareChart(o: {
         })}
         <line class="axis" x1="0" y1=${h + 1} x2=${o.rows.length * w} y2=${h + 1}></line>
       </svg>
-      <details class="table">
-        <summary>${o.showTable}</summary>
-        <div class="table-scroll" tabindex="0" role="group" aria-label=${o.label}>
-        <table>
-          <caption>${o.label}</caption>
-          <thead>
-            <tr>
-              ${o.headers.map((c) => html`<th scope="col">${c}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${o.rows.map(
-              (r) => html`<tr>
-                <th scope="row">${r.name}</th>
-                <td>${o.number(r.received)}</td>
-                <td>${o.number(r.answered)}</td>
-                <td>${r.share === null ? '–' : o.percent(r.share)}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-        </div>
-      </details>
+      ${shareTable(o)}
     </figure>
+  `;
+}
+
+/** The same figures as a table, under "Show the figures as a table": what a screen reader or a keyboard user reads figure by figure. */
+export function shareTable(o: ShareChart): TemplateResult {
+  return html`
+    <details class="table">
+      <summary>${o.showTable}</summary>
+      <div class="table-scroll" tabindex="0" role="group" aria-label=${o.label}>
+      <table>
+        <caption>${o.label}</caption>
+        <thead>
+          <tr>
+            ${o.headers.map((c) => html`<th scope="col">${c}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${o.rows.map(
+            (r) => html`<tr>
+              <th scope="row">${r.name}</th>
+              <td>${o.number(r.received)}</td>
+              <td>${o.number(r.answered)}</td>
+              <td>${r.share === null ? '–' : o.percent(r.share)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      </div>
+    </details>
   `;
 }
 
