@@ -89,7 +89,8 @@ async function showAll(el: YouSaidWeDid): Promise<void> {
 describe('<you-said-we-did>', () => {
   describe('states, each with 0 axe violations', () => {
     it('loading', async () => {
-      await proxy('delay', { ms: 4000 });
+      // Long enough that a machine busy with other work still renders before the answers arrive.
+      await proxy('delay', { ms: 10_000 });
       // A council no earlier test or suite asks about: public answers are cacheable for 60 s, and
       // a cached one would skip the delay (Firefox shares its cache between test files; a
       // service of the main council was asked for by another file first under load).
@@ -413,4 +414,21 @@ describe('<you-said-we-did>', () => {
       await expect(el).to.be.accessible();
     });
   }
+});
+
+describe('<you-said-we-did> a theme’s “we did”', () => {
+  const card = async (weDid: string, statusReason: string | null) => {
+    const base = { id: 'b7e0c9a2-1d3f-4e5a-8b6c-7d8e9f0a1b2c', title: 'Quiet study rooms', youSaid: 'Residents asked for quiet rooms.', status: 'considering' as const, service: null, locale: 'en' as const, inputCount: 3, publishedAt: '2026-05-12T09:00:00Z', updatedAt: '2026-05-21T10:15:00Z', timeline: [] };
+    const el = await fixture<YouSaidWeDid>(html`<you-said-we-did council="preview" .preview=${{ ...base, weDid, statusReason }}></you-said-we-did>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="card"]'), 'no card');
+    return text(el.shadowRoot!.querySelector('.did'));
+  };
+
+  it('with only a reason for its status: the reason, never also “has not said yet”', async () => {
+    expect(await card('', 'We are costing two options with the library team.')).to.equal('We did We are costing two options with the library team.');
+  });
+
+  it('with nothing said at all: “The council has not said yet.”', async () => {
+    expect(await card('', null)).to.equal('We did The council has not said yet.');
+  });
 });

@@ -508,8 +508,12 @@ export class YouSaidWeDid extends CivicElement {
             </div>
             <div class="did">
               ${heading(level + 1, msg('We did', { id: 'loop.card.weDid' }))}
-              ${theme.weDid ? html`<p class="text" lang=${theme.locale}>${theme.weDid}</p>` : html`<p>${msg('The council has not said yet.', { id: 'loop.card.notYet' })}</p>`}
+              ${theme.weDid ? html`<p class="text" lang=${theme.locale}>${theme.weDid}</p>` : nothing}
               ${theme.statusReason ? html`<p class="text reason" lang=${theme.locale}>${theme.statusReason}</p>` : nothing}
+              ${
+                // "Not said yet" only when the council has said nothing here: not above its reason for the status.
+                theme.weDid || theme.statusReason ? nothing : html`<p>${msg('The council has not said yet.', { id: 'loop.card.notYet' })}</p>`
+              }
             </div>
           </div>
           <p>
