@@ -63,6 +63,14 @@ export function receiptFromHash(hash: string): string | undefined {
   return code ? code : undefined;
 }
 
+/** The fragment without its receipt code: '' when the code was all it held. */
+export function hashWithoutReceipt(hash: string): string {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  params.delete('receipt');
+  const rest = params.toString();
+  return rest ? `#${rest}` : '';
+}
+
 export function createLoopView(options: LoopViewOptions) {
   const pageSize = options.pageSize ?? 10;
   const council = councilView();

@@ -240,8 +240,12 @@ describe('<you-said-we-did>', () => {
     expect($<HTMLInputElement>(el, '#receipt').value).to.equal(env.loop.answeredReceipt);
     // No query string carries the code, and the fragment is what the follow link of <cocreate-feedback> writes.
     expect(location.search).to.not.contain(env.loop.answeredReceipt);
-    location.hash = `receipt=${env.loop.waitingReceipt}`;
+    // Once read, the code leaves the address (and so the browser's history); the rest of the fragment stays.
+    expect(location.href).to.not.contain(env.loop.answeredReceipt);
+    location.hash = `receipt=${env.loop.waitingReceipt}&section=loop`;
     await waitUntil(() => text(maybe(el, '#lookup .heading')) === 'Your message: Received', 'hashchange did not look up again', { timeout: 15_000 });
+    expect(location.hash).to.equal('#section=loop');
+    history.replaceState(null, '', location.pathname + location.search);
     expect(active(el), 'a fragment changed by a script moves no focus').to.equal(null);
     // A link the resident follows on the page (the form's follow link): its result takes focus, as a lookup of one's own does.
     const link = Object.assign(document.createElement('a'), { href: `#receipt=${env.loop.answeredReceipt}`, textContent: 'See what happens with your message' });
@@ -250,6 +254,7 @@ describe('<you-said-we-did>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => text(maybe(el, '#lookup .heading')) === 'Your message: Answered', 'the link did not look up', { timeout: 15_000 });
     await waitUntil(() => active(el)?.id === 'lookup', 'focus did not follow the link to its result');
+    expect(location.hash).to.equal('');
   });
 
   /** A message this test sends itself (to erase it), as a <cocreate-feedback> would; its receipt and its address in the API. */

@@ -19,7 +19,7 @@ import { moreButton, moreTeller } from '../kit/parts/more-button.js';
 import { layoutStyles } from '../kit/parts/layout.js';
 import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
 import { readyConfig, serviceName, serviceOptions } from '../kit/stores/council.js';
-import { createLoopView, isThemeStatus, receiptFromHash, type ListState, type LoadFailure, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
+import { createLoopView, hashWithoutReceipt, isThemeStatus, receiptFromHash, type ListState, type LoadFailure, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
 import * as s from './strings.js';
 import { loopStyles } from './you-said-we-did.styles.js';
 
@@ -127,6 +127,10 @@ export class YouSaidWeDid extends CivicElement {
   #onHash = (followed = false) => {
     const code = receiptFromHash(location.hash);
     if (!code) return;
+    // The code is the resident's key to their message, its reply and its erasing: once read, it
+    // leaves the address, so the browser's history (a library's shared computer) and a link copied
+    // from the address bar do not keep it. The lookup form shows it; the email still has the link.
+    history.replaceState(history.state, '', location.pathname + location.search + hashWithoutReceipt(location.hash));
     if (followed) this.#focus.acted();
     this.#code = code;
     this.#fromHash = true;
