@@ -141,30 +141,32 @@ export class SettingsView implements ReactiveController {
   }
 
   // An editor reads the settings (the embed builder's allowed origins among them) but may not change
-  // them: the fields are disabled, described by the sentence that says why, and nothing offers to save.
+  // them: the texts are read-only (focusable, so a keyboard scrolls a long one and a screen reader
+  // reads it), the choices disabled, the form described by the sentence that says why, and nothing
+  // offers to save.
   #renderForm(s: CouncilSettings, services: readonly Service[], level: number, readOnly: boolean): TemplateResult {
     const d = (this.#draft ??= draftOf(s));
     const save = this.#save.value;
     const { act } = this.ctx;
     const textArea = (id: string, label: string, value: string, onInput: (v: string) => void, error?: string, hint?: string) =>
-      field({ id, label, hint, error, control: (a) => html`<textarea id=${id} rows="3" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}></textarea>` });
+      field({ id, label, hint, error, control: (a) => html`<textarea id=${id} rows="3" ?readonly=${readOnly} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}></textarea>` });
     const numberInput = (id: string, label: string, value: string, onInput: (v: string) => void, error?: string, hint?: string) =>
-      field({ id, label, hint, error, control: (a) => html`<input type="number" id=${id} min="0" inputmode="numeric" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />` });
+      field({ id, label, hint, error, control: (a) => html`<input type="number" id=${id} min="0" inputmode="numeric" ?readonly=${readOnly} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />` });
     // The draft as it is when sent: an edit may come after this render.
     return html`<form class="settings-form" novalidate aria-describedby=${readOnly ? 'settings-who' : nothing} @submit=${(e: Event) => {
         e.preventDefault();
         act(() => this.store.save(patchOf(s, this.#draft ?? d)))();
       }}>
-        <fieldset class="settings-fields" ?disabled=${readOnly}>
+        <div class="settings-fields">
         ${textArea('settings-origins', msg('Pages allowed to embed the council (one origin a line)', { id: 'console.settings.origins' }), d.origins, (v) => this.#edit({ origins: v }), this.#error('/origins'), msg('For example https://www.your-council.example', { id: 'console.settings.originsHint' }))}
-        <fieldset class="field">
+        <fieldset class="field" ?disabled=${readOnly}>
           <legend>${msg('Languages', { id: 'console.settings.locales' })}</legend>
           ${LOCALES.map((l) =>
             checkField({ id: `settings-locale-${l}`, label: ownName(l), checked: d.locales.includes(l), onChange: (c) => this.#edit({ locales: c ? LOCALES.filter((x) => x === l || d.locales.includes(x)) : d.locales.filter((x) => x !== l) }) }),
           )}
           ${this.#error('/locales') ? html`<p class="error-message" id="settings-locales-error">${this.#error('/locales')}</p>` : nothing}
         </fieldset>
-        ${selectField({
+        <fieldset ?disabled=${readOnly}>${selectField({
           id: 'settings-default',
           label: msg('Default language', { id: 'console.settings.default' }),
           error: this.#error('/defaultLocale'),
@@ -172,10 +174,10 @@ export class SettingsView implements ReactiveController {
           none: msg('Choose', { id: 'console.settings.choose' }),
           options: d.locales.map((l) => ({ value: l, label: ownName(l) })),
           onChange: (v) => (LOCALES as readonly string[]).includes(v) && this.#edit({ defaultLocale: v as Locale }),
-        })}
+        })}</fieldset>
         ${d.locales.map((l) => textArea(`settings-input-use-${l}`, msg(str`"What happens with your input" (${ownName(l)})`, { id: 'console.settings.inputUse' }), d.inputUse[l] ?? '', (v) => this.#edit({ inputUse: { ...d.inputUse, [l]: v } }), this.#error('/texts')))}
         ${numberInput('settings-min-fill', msg('Seconds a form must be open before it can be sent', { id: 'console.settings.minFill' }), d.minFillSeconds, (v) => this.#edit({ minFillSeconds: v }), this.#error('/antiAbuse'))}
-        ${checkField({ id: 'settings-pow', label: msg('Ask browsers for proof of work (no puzzles for residents)', { id: 'console.settings.pow' }), checked: d.powRequired, onChange: (c) => this.#edit({ powRequired: c }) })}
+        <fieldset ?disabled=${readOnly}>${checkField({ id: 'settings-pow', label: msg('Ask browsers for proof of work (no puzzles for residents)', { id: 'console.settings.pow' }), checked: d.powRequired, onChange: (c) => this.#edit({ powRequired: c }) })}</fieldset>
         ${numberInput('settings-reach', msg('Smallest group shown in the contact bank reach view', { id: 'console.settings.reach' }), d.reachThreshold, (v) => this.#edit({ reachThreshold: v }), this.#error('/reachThreshold'), msg('Smaller groups are hidden, so no one can be singled out.', { id: 'console.settings.reachHint' }))}
         ${s.contactBank
           ? html`<fieldset class="field">
@@ -185,12 +187,12 @@ export class SettingsView implements ReactiveController {
                 label: msg('Version of the consent text', { id: 'console.settings.consentVersion' }),
                 hint: msg('Change it when the text changes: residents then consent to the new text.', { id: 'console.settings.consentVersionHint' }),
                 error: this.#error('/contactBank'),
-                control: (a) => html`<input type="text" id="settings-consent-version" aria-describedby=${describedByAttr(a.describedBy)} .value=${d.consentVersion} @input=${(e: Event) => this.#edit({ consentVersion: (e.target as HTMLInputElement).value })} />`,
+                control: (a) => html`<input type="text" id="settings-consent-version" ?readonly=${readOnly} aria-describedby=${describedByAttr(a.describedBy)} .value=${d.consentVersion} @input=${(e: Event) => this.#edit({ consentVersion: (e.target as HTMLInputElement).value })} />`,
               })}
               ${d.locales.map((l) => textArea(`settings-consent-${l}`, msg(str`Consent text (${ownName(l)})`, { id: 'console.settings.consentText' }), d.consentText[l] ?? '', (v) => this.#edit({ consentText: { ...d.consentText, [l]: v } })))}
             </fieldset>`
           : nothing}
-        </fieldset>
+        </div>
         ${readOnly
           ? nothing
           : html`<div class="row">
@@ -234,7 +236,7 @@ export class SettingsView implements ReactiveController {
               ${field({
                 id: `service-${svc.id}`,
                 label: msg(str`Name of ${svc.id} (${ownName(locale)})`, { id: 'console.settings.serviceName' }),
-                control: (a) => html`<input type="text" id="service-${svc.id}" ?disabled=${readOnly} aria-describedby=${describedByAttr(a.describedBy)} .value=${name} @input=${(e: Event) => ((this.#serviceNames = { ...this.#serviceNames, [svc.id]: (e.target as HTMLInputElement).value }), this.host.requestUpdate())} />`,
+                control: (a) => html`<input type="text" id="service-${svc.id}" ?readonly=${readOnly} aria-describedby=${describedByAttr(a.describedBy)} .value=${name} @input=${(e: Event) => ((this.#serviceNames = { ...this.#serviceNames, [svc.id]: (e.target as HTMLInputElement).value }), this.host.requestUpdate())} />`,
               })}
               ${readOnly ? nothing : html`<button part="button" class="button secondary" type="submit">${msg('Rename', { id: 'console.settings.rename' })}</button>`}
             </form>

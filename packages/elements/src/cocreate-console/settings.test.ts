@@ -64,11 +64,18 @@ describe('<cocreate-console> settings', () => {
     await waitUntil(() => text(maybe(el, '#settings-who')) === onlyAdmins, 'an editor is not told only administrators change them', { timeout: 15_000 });
     const form = $(el, '.settings-form');
     expect(form.getAttribute('aria-describedby')).to.equal('settings-who');
-    expect($<HTMLFieldSetElement>(el, '.settings-fields').disabled).to.equal(true);
-    expect($<HTMLTextAreaElement>(el, '#settings-origins').matches(':disabled'), 'the allowed origins are shown, not editable').to.equal(true);
-    expect($<HTMLTextAreaElement>(el, '#settings-origins').value).to.not.equal('');
+    // Texts read-only, so a keyboard reaches and scrolls them and a screen reader reads them; choices disabled.
+    const origins = $<HTMLTextAreaElement>(el, '#settings-origins');
+    expect(origins.readOnly && !origins.disabled, 'the allowed origins are shown, not editable, and reachable').to.equal(true);
+    expect(origins.value).to.not.equal('');
+    origins.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(origins);
+    const texts = all(el, '.settings-form textarea, .settings-form input:not([type="checkbox"]), .service-list input') as (HTMLInputElement | HTMLTextAreaElement)[];
+    expect(texts.filter((t) => !t.readOnly).map((t) => t.id), 'every text read-only').to.deep.equal([]);
+    const choices = all(el, '.settings-form input[type="checkbox"], .settings-form select') as (HTMLInputElement | HTMLSelectElement)[];
+    expect(choices.length).to.be.greaterThan(0);
+    expect(choices.filter((c) => !c.matches(':disabled')).map((c) => c.id), 'every choice disabled').to.deep.equal([]);
     expect(all(el, 'button').map(text).filter((t) => ['Save the settings', 'Rename', 'Add the service'].includes(t)), 'nothing offers to save').to.deep.equal([]);
-    expect(all(el, '.service-list input').every((i) => (i as HTMLInputElement).disabled)).to.equal(true);
     expect(maybe(el, '#new-service-id')).to.equal(null);
     await expect(el).to.be.accessible();
   });
