@@ -65,6 +65,17 @@ describe('CDN files served by plain serve', () => {
     await other.arrayBuffer();
   });
 
+  test('scripts carry no sourceMappingURL comment; the SourceMap header names their map, which is served', async () => {
+    for (const file of ['civicloop.js', 'cocreate-feedback.js']) {
+      const r = await fetch(`${server.url}/cdn/v${manifest.version}/${file}`);
+      assert.doesNotMatch(await r.text(), /sourceMappingURL/, file);
+      assert.equal(r.headers.get('sourcemap'), `${file}.map`, file);
+      const map = await fetch(new URL(r.headers.get('sourcemap')!, r.url));
+      assert.equal(map.status, 200, `${file}.map`);
+      assert.ok(((await map.json()) as { sources: string[] }).sources.length > 0, `${file}.map`);
+    }
+  });
+
   test('`civicloop-server cdn-snippet` prints the integrity hash of the bytes the server sends', async () => {
     // Asynchronously: a blocked event loop would stall the server this test then fetches from.
     const r = await promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts'), 'cdn-snippet', '--url', server.url], { cwd: root });

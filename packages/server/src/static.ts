@@ -1,12 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { negotiateEncoding } from './compression.js';
 
-/** Whether a compressed copy exists; the build writes them once, so the answer is kept. */
+/** Whether a file the build writes beside another (a compressed copy, a source map) exists; the answer is kept. */
 const seen = new Map<string, boolean>();
-function precompressed(path: string): boolean {
+function built(path: string): boolean {
   let known = seen.get(path);
   if (known === undefined) seen.set(path, (known = existsSync(path)));
   return known;
@@ -121,7 +121,7 @@ export function cdnFiles(cdnDir: string): (path: string, acceptEncoding?: string
     const found = await staticFile(cdnDir, rest);
     if (found.kind !== 'file') return undefined;
     // The build's brotli or gzip copy (scripts/cdn-compress.mjs), when there is one and the browser takes it.
-    const available = (['br', 'gzip'] as const).filter((e) => precompressed(`${found.path}.${e === 'br' ? 'br' : 'gz'}`));
+    const available = (['br', 'gzip'] as const).filter((e) => built(`${found.path}.${e === 'br' ? 'br' : 'gz'}`));
     const encoding = negotiateEncoding(acceptEncoding, available);
     const body = encoding ? await readFile(`${found.path}.${encoding === 'br' ? 'br' : 'gz'}`) : found.body;
     return new Response(body, {
@@ -132,6 +132,9 @@ export function cdnFiles(cdnDir: string): (path: string, acceptEncoding?: string
         // Only files that have a compressed copy vary; the rest are the same for everyone.
         ...(available.length ? { vary: 'Accept-Encoding' } : {}),
         'cache-control': HASHED.test(rest) ? IMMUTABLE : versioned ? 'public, max-age=86400' : 'public, max-age=300',
+        // The build leaves the `//# sourceMappingURL=` comment out of the scripts (every page would
+        // download it: rollup.config.mjs); developer tools find the map through this header.
+        ...(found.path.endsWith('.js') && built(`${found.path}.map`) ? { sourcemap: `${basename(found.path)}.map` } : {}),
         // Module scripts load in CORS mode from the councils' own sites.
         'access-control-allow-origin': '*',
         'cross-origin-resource-policy': 'cross-origin',
