@@ -93,9 +93,13 @@ forEachEngine((engine) => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /--name is required/);
     assert.match(missing.stderr, /Usage: civicloop-server/);
-    const role = await run('token', 'create', '--council', 'clitown', '--role', 'owner');
+    const role = await run('token', 'create', '--council', 'clitown', '--role', 'owner', '--label', 'x');
     assert.equal(role.code, 2);
-    const unknown = await run('token', 'create', '--council', 'nowhere', '--role', 'admin');
+    // Without a label the audit log could name what the token did only by an id no one knows.
+    const unlabelled = await run('token', 'create', '--council', 'clitown', '--role', 'admin');
+    assert.equal(unlabelled.code, 2);
+    assert.match(unlabelled.stderr, /--label is required/);
+    const unknown = await run('token', 'create', '--council', 'nowhere', '--role', 'admin', '--label', 'x');
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /unknown council/);
   });

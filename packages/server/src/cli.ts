@@ -60,8 +60,9 @@ Commands:
       LOCALE=TEXT names it in another (en, pl, sv, da, de, fr, pt, ro). CATEGORY is one of
       ${SERVICE_CATEGORIES.join(', ')}. remove refuses a service that inputs, themes or
       contact-bank entries still name (rename it instead). list prints ID, category and name.
-  token create --council S --role editor|admin [--label TEXT]
-      Create a staff token. It is printed once; only its hash is stored.
+  token create --council S --role editor|admin --label TEXT
+      Create a staff token. It is printed once; only its hash is stored. The label says who
+      holds it (a person or a team): the audit log names what the token did by it.
   token revoke TOKEN | --council S --label TEXT
       Revoke a staff token: the one given, or every one of the council with that label. It is
       refused from then on; the audit log keeps what it did.
@@ -405,10 +406,10 @@ async function councilServices(action: string | undefined, args: string[]): Prom
 
 async function tokenCreate(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { council: { type: 'string' }, role: { type: 'string' }, label: { type: 'string' } } });
-  required(values, 'council', 'role');
+  required(values, 'council', 'role', 'label');
   if (!isStaffRole(values.role)) throw new UsageError(`--role must be ${STAFF_ROLES.join(' or ')}`);
   const role = values.role;
-  const token = await withDb((db) => createStaffToken(db, { council: values.council!, role, ...(values.label ? { label: values.label } : {}) }));
+  const token = await withDb((db) => createStaffToken(db, { council: values.council!, role, label: values.label! }));
   process.stderr.write(`staff token (${role}) for ${values.council}; shown once, store it now:\n`);
   process.stdout.write(token + '\n');
 }
