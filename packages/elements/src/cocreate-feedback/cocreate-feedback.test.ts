@@ -240,6 +240,18 @@ describe('<cocreate-feedback>', () => {
       expect(JSON.stringify(localStorage)).to.not.contain(message);
     });
 
+    it('without a council: said from the first render, naming what the page lacks (not after the resident has written)', async () => {
+      const el = await render({ council: '' });
+      await waitUntil(() => maybe(el, '[part~="setup"]'), 'no setup notice');
+      expect(text($(el, '[part~="setup"]'))).to.contain('it does not say which council it is for (its council attribute)');
+      const message = unique('no council');
+      await fill(el, { kind: 'idea', text: message });
+      await submit(el);
+      await waitUntil(() => maybe(el, '#outcome'), 'no outcome');
+      expect(text($(el, '#outcome'))).to.contain('This form is not set up correctly, so it cannot send from here.');
+      expect($<HTMLTextAreaElement>(el, '#text').value).to.equal(message);
+    });
+
     it('rejected (4xx): a clear message, the text kept', async () => {
       const el = await render({ council: 'no-such-council' });
       const message = unique('rejected');

@@ -62,7 +62,7 @@ export function errorText(error: FieldError, limit: string): string {
 export function notSentText(state: State<'rejected'> | State<'error'>, locale: string): string {
   if (state.state === 'error') {
     if (state.reason === 'not-configured')
-      return msg('This form is not set up yet: it needs the address of the council’s service. Please tell the council.', { id: 'feedback.error.notConfigured' });
+      return msg('This form is not set up correctly, so it cannot send from here. Please tell the council.', { id: 'feedback.error.notConfigured' });
     if (state.reason === 'not-saved')
       return msg('We could not reach the council, and this browser could not save your message to send later. Please try again in a moment.', { id: 'feedback.error.notSaved' });
     return msg('Something went wrong while sending. Please try again.', { id: 'feedback.error.unexpected' });

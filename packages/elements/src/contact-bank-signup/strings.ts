@@ -121,7 +121,7 @@ export function errorText(error: FieldError): string {
 export function notSentText(state: State<'rejected'> | State<'error'>): string {
   if (state.state === 'error')
     return state.reason === 'not-configured'
-      ? msg('This form is not set up yet: it needs the address of the council’s service. Please tell the council.', { id: 'bank.error.notConfigured' })
+      ? msg('This form is not set up correctly, so it cannot send from here. Please tell the council.', { id: 'bank.rejected.setup' })
       : state.reason === 'not-saved'
         ? msg('We could not reach the council, and this browser could not keep your sign-up to send later. Please try again in a moment.', { id: 'bank.error.notSaved' })
         : msg('Something went wrong while sending. Please try again.', { id: 'bank.error.unexpected' });

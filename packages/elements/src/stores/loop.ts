@@ -10,6 +10,7 @@ import { normalizeReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
 import { deleteFeedback, feedUrl, getFeedback, getStats, getTheme, isApiError, isNetworkError, isTimeoutError, listThemes, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { councilView, transportFor } from '../kit/stores/connection.js';
+import type { CouncilState } from '../kit/stores/council.js';
 import { createErase } from '../kit/stores/erase.js';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
 
@@ -19,7 +20,7 @@ import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
  * lacks its api or council; or the council does not accept this page's origin (\`blocked\`: no
  * answer will ever come, so there is nothing to try again).
  */
-export type LoadFailure = 'offline' | 'error' | 'not-configured' | 'blocked' | 'csp';
+export type LoadFailure = 'offline' | 'error' | 'not-configured' | 'unknown-council' | 'blocked' | 'csp';
 
 export type StatsState = { status: 'loading' } | { status: 'ready'; stats: LoopStats } | { status: 'failed'; reason: LoadFailure };
 
@@ -54,6 +55,12 @@ export const isThemeStatus = (v: unknown): v is ThemeStatus => (THEME_STATUSES a
 function failure(error: unknown): LoadFailure {
   if (isNetworkError(error) && error.blocked) return error.csp ? 'csp' : 'blocked';
   return isNetworkError(error) || isTimeoutError(error) ? 'offline' : 'error';
+}
+
+/** Why nothing can ever load here, if so: a setup fault no retry mends (the council's configuration answered 404: no such council). */
+export function loadFault(council: CouncilState, list: ListState): LoadFailure | undefined {
+  if (council.status === 'failed' && isApiError(council.error) && council.error.status === 404) return 'unknown-council';
+  return list.status === 'failed' && (list.reason === 'blocked' || list.reason === 'csp' || list.reason === 'not-configured') ? list.reason : undefined;
 }
 
 /** The receipt code a page address carries in its fragment (`#receipt=K7MX-2QPA-9R`), if any. */

@@ -41,8 +41,15 @@ export function updatedOn(date: string): string {
   return msg(str`Last updated ${date}`, { id: 'loop.card.updated' });
 }
 
-export function failureText(reason: LoadFailure, api?: string): string {
-  if (reason === 'not-configured') return msg('This page is not set up yet: it needs the address of the council’s service. Please tell the council.', { id: 'loop.error.notConfigured' });
+/** Why nothing could be shown; `scope` is the element's (its api and council, for the setup faults). */
+export function failureText(reason: LoadFailure, scope: { api?: string | undefined; council?: string | undefined } = {}): string {
+  const { api, council } = scope;
+  if (reason === 'not-configured')
+    return council
+      ? msg('This page is not set up correctly: it does not say where the council’s service is (its api attribute). Please tell the council.', { id: 'loop.error.noApi' })
+      : msg('This page is not set up correctly: it does not say which council it is for (its council attribute). Please tell the council.', { id: 'loop.error.notConfigured' });
+  if (reason === 'unknown-council')
+    return msg(str`This page is not set up correctly: the council “${council}” is not known to the council’s service. Please tell the council.`, { id: 'loop.error.unknownCouncil' });
   if (reason === 'blocked') {
     const origin = location.origin;
     return msg(str`This page is not set up correctly: the council’s service does not accept this website (${origin}). Please tell the council.`, { id: 'loop.error.blocked' });

@@ -278,6 +278,20 @@ describe('<you-said-we-did>', () => {
     expect(text(maybe(el, '[part~="status"]'))).to.equal(said);
   });
 
+  it('opened from the page address, then erased: the status region no longer says what it was before', async () => {
+    const { receipt } = await sendOwn('Erase me after following my link.');
+    history.replaceState(null, '', `#receipt=${receipt}`);
+    const el = await render({ council: env.loop.erasedCouncil });
+    await waitUntil(() => text(maybe(el, '[part~="status"]')).includes('Your message: Received'), 'the status region did not say what was found', { timeout: 15_000 });
+    $(el, '#erase').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.id === 'erase-confirm', 'focus did not move to the confirmation');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.id === 'lookup', 'focus did not move to the result', { timeout: 15_000 });
+    expect(text($(el, '#lookup .heading'))).to.equal('Your message has been erased');
+    expect(text(maybe(el, '[part~="status"]'))).to.not.contain('Received');
+  });
+
   it('its author erases it from the lookup, by keyboard: asked first, warned, then told it is erased', async () => {
     const el = await render({ council: env.loop.erasedCouncil });
     const { receipt, url } = await sendOwn('Erase me from the lookup.');
@@ -419,6 +433,24 @@ describe('<you-said-we-did>', () => {
       await expect(el).to.be.accessible();
     });
   }
+});
+
+describe('<you-said-we-did> set up wrongly', () => {
+  it('a council the server does not know: one notice naming it, not "the service has a problem", and no "Try again"', async () => {
+    const el = await render({ council: 'no-such-council', wait: 'none' });
+    await waitUntil(() => text(maybe(el, '#list-error')).includes('is not known'), 'no notice naming the council', { timeout: 15_000 });
+    expect(text($(el, '#list-error'))).to.contain('the council “no-such-council” is not known to the council’s service');
+    expect(text(maybe(el, '.base'))).to.not.contain('has a problem right now');
+    expect(maybe(el, '#list-error button')).to.equal(null);
+    expect(maybe(el, '#receipt')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('without a council: says which attribute the page lacks', async () => {
+    const el = await render({ council: '', wait: 'none' });
+    await waitUntil(() => maybe(el, '#list-error'), 'no notice', { timeout: 15_000 });
+    expect(text($(el, '#list-error'))).to.contain('it does not say which council it is for (its council attribute)');
+  });
 });
 
 describe('<you-said-we-did> a theme’s “we did”', () => {

@@ -19,7 +19,7 @@ import { moreButton, moreTeller } from '../kit/parts/more-button.js';
 import { layoutStyles } from '../kit/parts/layout.js';
 import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
 import { readyConfig, serviceName, serviceOptions } from '../kit/stores/council.js';
-import { createLoopView, hashWithoutReceipt, isThemeStatus, receiptFromHash, type ListState, type LoadFailure, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
+import { createLoopView, hashWithoutReceipt, isThemeStatus, loadFault, receiptFromHash, type ListState, type LoadFailure, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
 import * as s from './strings.js';
 import { loopStyles } from './you-said-we-did.styles.js';
 
@@ -158,7 +158,13 @@ export class YouSaidWeDid extends CivicElement {
     const erase = this.#erase.value;
     if (erase === this.#lastErase) return;
     this.#lastErase = erase;
-    if (erase === 'erased' || erase === 'failed') this.#focus.moveTo(erase === 'erased' ? '#lookup' : '#erase');
+    if (erase === 'failed') return void this.#focus.moveTo('#erase');
+    // Focus on the result says it; what the status region said of the message before ("Your
+    // message: Received", when it came from the page address) must not stay behind.
+    if (erase === 'erased') {
+      if (this.#focus.moveTo('#lookup')) this.#statusRegion.clear();
+      else this.#statusRegion.announce(msg('Your message has been erased', { id: 'loop.lookup.erasedTitle' }));
+    }
   }
 
   // A list the resident asked for (a filter, "show more") is told once: by focus on the first
@@ -201,10 +207,13 @@ export class YouSaidWeDid extends CivicElement {
     void fn();
   };
 
-  /** Why nothing can ever load here (the council refuses this site, the page's policy forbids reaching it, or the element lacks its api or council), if so. */
-  get #fault(): 'blocked' | 'csp' | 'not-configured' | undefined {
-    const list = this.#list.value;
-    return list.status === 'failed' && (list.reason === 'blocked' || list.reason === 'csp' || list.reason === 'not-configured') ? list.reason : undefined;
+  /**
+   * Why nothing can ever load here, if so: the council refuses this site, the page's policy forbids
+   * reaching it, the element lacks its api or council, or the server knows no such council (its
+   * configuration answered 404).
+   */
+  get #fault(): LoadFailure | undefined {
+    return loadFault(this.#council.value, this.#list.value);
   }
 
   override render(): TemplateResult {
@@ -236,7 +245,7 @@ export class YouSaidWeDid extends CivicElement {
           ? html`<p class="hint">${msg('Loading the figures…', { id: 'loop.figures.loading' })}</p>
               ${this.#renderFiguresSkeleton()}`
           : state.status === 'failed'
-            ? html`<p class="hint">${s.failureText(state.reason, this.config.api)}</p>`
+            ? html`<p class="hint">${s.failureText(state.reason, this.config)}</p>`
             : this.#renderStats(state.stats)}
       </section>
     `;
@@ -357,7 +366,7 @@ export class YouSaidWeDid extends CivicElement {
         level,
         tone: 'error',
         title: this.#lookupTitle(lookup),
-        body: html`<p>${s.failureText(lookup.reason, this.config.api)}</p>`,
+        body: html`<p>${s.failureText(lookup.reason, this.config)}</p>`,
       });
     return nothing;
   }
@@ -457,8 +466,8 @@ export class YouSaidWeDid extends CivicElement {
       level,
       tone: 'error',
       title: msg('The themes could not be shown', { id: 'loop.list.failed' }),
-      body: html`<p>${s.failureText(reason, this.config.api)}</p>
-        ${reason === 'not-configured' || reason === 'blocked' || reason === 'csp' ? nothing : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#loop.retry())}>${msg('Try again', { id: 'loop.retry' })}</button></div>`}`,
+      body: html`<p>${s.failureText(reason, this.config)}</p>
+        ${reason === 'not-configured' || reason === 'unknown-council' || reason === 'blocked' || reason === 'csp' ? nothing : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#loop.retry())}>${msg('Try again', { id: 'loop.retry' })}</button></div>`}`,
     });
   }
 
@@ -533,7 +542,7 @@ export class YouSaidWeDid extends CivicElement {
 
   #renderTimeline(state: TimelineState | undefined, lang: string): TemplateResult {
     if (!state || state.status === 'loading') return html`<p class="hint">${msg('Loading…', { id: 'loop.list.loading' })}</p>`;
-    if (state.status === 'failed') return html`<p class="error-message">${s.failureText(state.reason, this.config.api)}</p>`;
+    if (state.status === 'failed') return html`<p class="error-message">${s.failureText(state.reason, this.config)}</p>`;
     const updates = state.theme.timeline;
     if (!updates.length) return html`<p>${msg('No updates yet.', { id: 'loop.timeline.none' })}</p>`;
     return html`<ol>

@@ -6,6 +6,10 @@ import { notice } from './notice.js';
 /** What is wrong with the page's setup, for the council's web editor; names what the page says. */
 function setupText(problem: SetupProblem, council: string, service: string, api: string): string {
   switch (problem) {
+    case 'not-configured':
+      return council
+        ? msg('This form is not set up correctly: it does not say where the council’s service is (its api attribute).', { id: 'kit.setup.noApi' })
+        : msg('This form is not set up correctly: it does not say which council it is for (its council attribute).', { id: 'kit.setup.noCouncil' });
     case 'unknown-council':
       return msg(str`This form is not set up correctly: the council “${council}” is not known to the council’s service.`, { id: 'kit.setup.unknownCouncil' });
     case 'unknown-service':

@@ -72,17 +72,19 @@ export function refusalReason(r: Refusal): RefusalReason {
 
 /**
  * A fault of the page's setup, which no resident can fix and which stops every input from this
- * page: a council the server does not know, a preset service the council does not have, a page
+ * page: an element that does not say which council it is for (`not-configured`), a council the server does not know, a preset service the council does not have, a page
  * whose origin the council does not allow (`blocked`), a page with no origin at all
  * (`no-origin`: opened from a file, or in a sandboxed frame), or a page whose own Content
  * Security Policy forbids reaching the council's service (`csp`). A lost connection is none of these.
  */
-export type SetupProblem = 'unknown-council' | 'unknown-service' | 'blocked' | 'no-origin' | 'csp';
+export type SetupProblem = 'not-configured' | 'unknown-council' | 'unknown-service' | 'blocked' | 'no-origin' | 'csp';
 
 /** The setup fault the council's answers (or their absence) show, if any. */
 export function setupProblem(council: CouncilState, services: ServicesState, service: string | undefined): SetupProblem | undefined {
   if (council.status === 'failed') {
     const e = council.error;
+    // Failed without asking: the element lacks its council (or, rarely, the service's address).
+    if (e === undefined) return 'not-configured';
     if (isApiError(e) && e.status === 404) return 'unknown-council';
     // `self.origin`, not `location.origin`: a sandboxed frame's URL has an origin, the frame has none.
     if (isNetworkError(e) && e.csp) return 'csp';
