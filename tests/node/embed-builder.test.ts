@@ -93,6 +93,8 @@ describe('a snippet from the embed builder works on a plain page [chromium]', { 
     assert.match(warning, new RegExp(`${siteOrigin.replace(/[.:/]/g, '\\$&')} may not embed this council yet`));
     await click('#embed-origin-warning button');
     await shown('#embed-origin-ok');
+    // The warning and its button went: focus goes to the line that says the page may embed now.
+    await page.waitForFunction(() => document.querySelector('cocreate-console')?.shadowRoot?.activeElement?.id === 'embed-origin-ok', { timeout: 5_000 });
     const settings = await (await fetch(`${server.url}/v1/councils/${council}/staff/settings`, { headers: { authorization: `Bearer ${admin}` } })).json();
     assert.deepEqual(settings.origins, [server.url, siteOrigin]);
 

@@ -236,8 +236,10 @@ export const consoleStyles = css`
     padding: 0;
   }
 
+  /* A service's name and its Rename button on one line (the shared layout makes every form a column). */
   .service-list form {
     display: flex;
+    flex-direction: row;
     flex-wrap: wrap;
     align-items: end;
     gap: calc(var(--_space) * 0.5);

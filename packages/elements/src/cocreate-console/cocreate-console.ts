@@ -148,7 +148,7 @@ export class CocreateConsole extends CivicElement {
   #settings = createConsoleSettings({ access: this.#console });
   #settingsView = new SettingsView(this, this.#settings, { ...this.#ctx, role: () => this.#role.value });
   #embed = createConsoleEmbed({ access: this.#console, api: () => this.config.api });
-  #embedView = new EmbedView(this, this.#embed, { ...this.#ctx, api: () => this.config.api, council: () => this.config.council, serviceOptions: () => this.#serviceOptions(), hasBank: () => this.#hasBank() });
+  #embedView = new EmbedView(this, this.#embed, { ...this.#ctx, api: () => this.config.api, council: () => this.config.council, serviceOptions: () => this.#serviceOptions(), hasBank: () => this.#hasBank(), role: () => this.#role.value });
   #view: ConsoleView = 'inbox';
   #shortcuts = true;
   #shortcutsOpen = false;

@@ -1,7 +1,7 @@
 // The console's embed builder: pick an element, fill its attributes, see it live, copy the snippet
 // for the CMS; it warns when the page's origin may not embed the council yet, and an admin can
 // allow it there. State is in stores/console-embed.ts.
-import { THEME_STATUSES } from '@civicloop/contract/rules';
+import { THEME_STATUSES, type StaffRole } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { StoreController } from '../internal/store-controller.js';
@@ -56,6 +56,8 @@ export interface EmbedContext {
   serviceOptions(): { value: string; label: string }[];
   /** Whether the council runs a contact bank (without one its sign-up form cannot work on any page); undefined until known. */
   hasBank(): boolean | undefined;
+  /** The staff member's role: only an admin may allow a page's origin. */
+  role(): StaffRole | undefined;
 }
 
 export class EmbedView implements ReactiveController {
@@ -80,7 +82,13 @@ export class EmbedView implements ReactiveController {
     this.#allow = new StoreController(host, embed.$allow);
   }
 
-  hostUpdate(): void {}
+  // An address allowed: the warning and its button go, so focus goes to the line that says it may embed now.
+  #lastAllow: AllowState | undefined;
+  hostUpdate(): void {
+    const [allow, before] = [this.#allow.value, this.#lastAllow];
+    this.#lastAllow = allow;
+    if (allow !== before && before?.state === 'saving' && allow.state === 'done') this.ctx.focus.moveTo('#embed-origin-ok');
+  }
 
   show(): void {
     void this.embed.load();
@@ -199,18 +207,20 @@ export class EmbedView implements ReactiveController {
             level,
             tone: 'warning',
             title: msg(str`${o.origin} may not embed this council yet`, { id: 'console.embed.notAllowed' }),
-            body: html`<p>${msg('Residents on that page would see the element fail to load. An administrator can allow the address here.', { id: 'console.embed.notAllowedBody' })}</p>
-              <div class="row">
-                <button part="button" class="button" type="button" ?disabled=${allow.state === 'saving'} @click=${this.ctx.act(() => this.embed.allow())}>
-                  ${allow.state === 'saving' ? msg('Allowing…', { id: 'console.embed.allowing' }) : msg(str`Allow ${o.origin}`, { id: 'console.embed.allow' })}
-                </button>
-              </div>
+            body: html`<p>${msg('On that page, the element would tell residents that it cannot send anything.', { id: 'console.embed.notAllowedBody' })}</p>
+              ${this.ctx.role() === 'admin'
+                ? html`<div class="row">
+                    <button part="button" class="button" type="button" ?disabled=${allow.state === 'saving'} @click=${this.ctx.act(() => this.embed.allow())}>
+                      ${allow.state === 'saving' ? msg('Allowing…', { id: 'console.embed.allowing' }) : msg(str`Allow ${o.origin}`, { id: 'console.embed.allow' })}
+                    </button>
+                  </div>`
+                : html`<p id="embed-ask-admin">${msg('Only an administrator can allow the address: ask one.', { id: 'console.embed.askAdmin' })}</p>`}
               ${allow.state === 'failed' ? html`<p class="error-message" id="embed-allow-error">${staffFailureText(allow.reason)}</p>` : nothing}`,
           })
         : nothing;
     const said =
       o.state === 'allowed'
-        ? html`<p class="ok" id="embed-origin-ok">${msg(str`${o.origin} may embed this council.`, { id: 'console.embed.allowed' })}</p>`
+        ? html`<p class="ok" id="embed-origin-ok" tabindex="-1">${msg(str`${o.origin} may embed this council.`, { id: 'console.embed.allowed' })}</p>`
         : o.state === 'invalid'
           ? html`<p class="error-message" id="embed-origin-invalid">${msg('Give the full address of the page, starting with https://', { id: 'console.embed.invalidUrl' })}</p>`
           : o.state === 'failed'

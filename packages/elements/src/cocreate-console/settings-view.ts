@@ -101,8 +101,6 @@ export class SettingsView implements ReactiveController {
     this.#save = new StoreController(host, store.$save);
   }
 
-  hostUpdate(): void {}
-
   show(): void {
     this.#draft = undefined;
     void this.store.load();
@@ -120,11 +118,34 @@ export class SettingsView implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The server's message for a field whose path starts with `path`. */
+  /** The message for a field whose path starts with `path`. */
   #error(path: string): string | undefined {
     const s = this.#save.value;
     if (s.state !== 'invalid' || s.what !== 'settings') return undefined;
-    return s.fields.find((f) => f.path === path || f.path.startsWith(`${path}/`))?.message;
+    const found = s.fields.find((f) => f.path === path || f.path.startsWith(`${path}/`));
+    return found && this.#words(found);
+  }
+
+  /**
+   * A problem the API named, in words: an origin it refused is quoted with what to write instead
+   * (its rule is a pattern, which the API's message gives as code); others as the API says them.
+   */
+  #words(f: { path: string; message: string }): string {
+    const origin = /^\/origins\/(\d+)$/.exec(f.path);
+    const given = origin && (this.#draft?.origins ?? '').split(/\s+/).filter(Boolean)[Number(origin[1])];
+    if (given) return msg(str`“${given}” is not the address of a site: give only its beginning, like https://www.your-council.example, with nothing after it.`, { id: 'console.settings.originWords' });
+    return f.message;
+  }
+
+  // After a save: focus on what says how it went (the button it was sent from is disabled meanwhile,
+  // which drops focus). A refused one: the alert that lists what to change.
+  #lastSave: SaveState | undefined;
+  hostUpdate(): void {
+    const [save, before] = [this.#save.value, this.#lastSave];
+    this.#lastSave = save;
+    if (save === before || before?.state !== 'saving') return;
+    if (save.state === 'invalid' || save.state === 'failed') this.ctx.focus.moveTo(`#${save.what}-save-error`);
+    else if (save.state === 'done' && save.what === 'settings') this.ctx.focus.moveTo('.settings-form button[type="submit"]');
   }
 
   render(level: number): TemplateResult {
@@ -215,7 +236,7 @@ export class SettingsView implements ReactiveController {
       body:
         save.state === 'invalid'
           ? html`<ul>
-              ${save.fields.map((f) => html`<li>${f.path}: ${f.message}</li>`)}
+              ${save.fields.map((f) => html`<li>${this.#words(f) === f.message ? `${f.path}: ${f.message}` : this.#words(f)}</li>`)}
             </ul>`
           : html`<p>${staffFailureText(save.reason)}</p>`,
     });
@@ -260,7 +281,7 @@ export class SettingsView implements ReactiveController {
         ${field({ id: 'new-service-id', label: msg('Short name in addresses (e.g. libraries)', { id: 'console.settings.serviceId' }), control: (a) => html`<input type="text" id="new-service-id" spellcheck="false" aria-describedby=${describedByAttr(a.describedBy)} .value=${this.#newService.id} @input=${(e: Event) => ((this.#newService = { ...this.#newService, id: (e.target as HTMLInputElement).value }), this.host.requestUpdate())} />` })}
         ${field({ id: 'new-service-name', label: msg(str`Name (${ownName(locale)})`, { id: 'console.settings.newServiceName' }), control: (a) => html`<input type="text" id="new-service-name" aria-describedby=${describedByAttr(a.describedBy)} .value=${this.#newService.name} @input=${(e: Event) => ((this.#newService = { ...this.#newService, name: (e.target as HTMLInputElement).value }), this.host.requestUpdate())} />` })}
         ${category('new-service-category', this.#newService.category, (v) => ((this.#newService = { ...this.#newService, category: v || 'other' }), this.host.requestUpdate()))}
-        <button part="button" class="button" type="submit">${msg('Add the service', { id: 'console.settings.addServiceButton' })}</button>
+        <div class="row"><button part="button" class="button" type="submit">${msg('Add the service', { id: 'console.settings.addServiceButton' })}</button></div>
       </form>`;
   }
 }

@@ -278,6 +278,10 @@ export class ThemesView implements ReactiveController {
             ? nothing
             : html`<div class="row">
                 <button part="button" class="button" type="submit" aria-disabled=${saving ? 'true' : 'false'}>${saving ? msg('Saving…', { id: 'console.saving' }) : msg('Save the theme', { id: 'console.themes.save' })}</button>
+                ${
+                  // Seen as well as heard (the status region says it once): the preview alone did not show it was kept.
+                  action.state === 'done' && action.what === 'save' ? html`<span class="ok" id="theme-saved">${msg('Theme saved.', { id: 'console.themes.saved' })}</span>` : nothing
+                }
               </div>`}
         </form>
         ${this.#renderTimeline(theme, level + 1)} ${this.#renderPreview(theme, level + 1)} ${this.#renderPublish(theme, level + 1)}

@@ -158,6 +158,7 @@ describe('<cocreate-console> themes', () => {
     await choose(el, '#theme-service', env.desk.services[0]!.id);
     button(el, 'Save the theme').click();
     await waitUntil(() => status(el) === 'Theme saved.', 'not saved', { timeout: 15_000 });
+    expect(text(maybe(el, '#theme-saved')), 'seen beside the button too').to.equal('Theme saved.');
     const saved = (await themeNamed(title))!;
     expect(saved.weDid).to.equal('We are replacing the lamps on <b>Elm Street</b> first.');
     expect(saved.status).to.equal('planned');
