@@ -53,6 +53,8 @@ for (const engine of ['chromium', 'firefox'] as const)
       await page.goto(`${server.url}/`);
       // The browser asked for it and failed; the element keeps its space, with no text.
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/locales/feedback-en-')), { timeout: 15_000 });
+      // The loader asks for the strings beside the code: the element may not be defined yet (CI saw that once, on a busy machine).
+      await page.waitForFunction(() => customElements.get('cocreate-feedback') !== undefined, { timeout: 15_000 });
       const state = () =>
         page.evaluate(() => {
           const el = document.getElementById('form')!;

@@ -429,7 +429,11 @@ export class CocreateConsole extends CivicElement {
       this.#settingsView.show();
       // Whether to say that only administrators change them.
       this.#console.knowRole();
-    } else if (view === 'embed') this.#embedView.show();
+    } else if (view === 'embed') {
+      this.#embedView.show();
+      // Whether to offer "Allow" for a page's origin (admins) or say whom to ask (editors).
+      this.#console.knowRole();
+    }
     this.requestUpdate();
     this.#focus.moveTo(`#${view}`);
   }

@@ -208,7 +208,9 @@ export class EmbedView implements ReactiveController {
             tone: 'warning',
             title: msg(str`${o.origin} may not embed this council yet`, { id: 'console.embed.notAllowed' }),
             body: html`<p>${msg('On that page, the element would tell residents that it cannot send anything.', { id: 'console.embed.notAllowedBody' })}</p>
-              ${this.ctx.role() === 'admin'
+              ${
+                // Unless known to be an editor's (the role may still be on its way): the API decides anyway.
+                this.ctx.role() !== 'editor'
                 ? html`<div class="row">
                     <button part="button" class="button" type="button" ?disabled=${allow.state === 'saving'} @click=${this.ctx.act(() => this.embed.allow())}>
                       ${allow.state === 'saving' ? msg('Allowing…', { id: 'console.embed.allowing' }) : msg(str`Allow ${o.origin}`, { id: 'console.embed.allow' })}

@@ -133,8 +133,10 @@ describe('<cocreate-console> embed builder', () => {
     expect(text($(el, '#embed-origin-warning-title'))).to.equal(`https://elsewhere-${run}.example may not embed this council yet`);
     await expect(el).to.be.accessible();
     expect(text($(el, '#embed-origin-warning'))).to.include('On that page, the element would tell residents that it cannot send anything.');
-    expect(all(el, '#embed-origin-warning button'), 'no "Allow" for an editor: the API would refuse it').to.have.length(0);
+    // Once the role is known (asked when the view opens).
+    await waitUntil(() => maybe(el, '#embed-ask-admin'), 'the editor is not told whom to ask', { timeout: 15_000 });
     expect(text($(el, '#embed-ask-admin'))).to.equal('Only an administrator can allow the address: ask one.');
+    expect(all(el, '#embed-origin-warning button'), 'no "Allow" for an editor: the API would refuse it').to.have.length(0);
     expect((await api<CouncilSettings>('staff/settings')).origins).to.not.include(`https://elsewhere-${run}.example`);
   });
 });
