@@ -182,8 +182,8 @@ async function serve(args: string[]): Promise<void> {
   const manifest = await readCdnManifest(elementsCdnDir());
   if (manifest) lines.push(`  paste into a page (see also: civicloop-server cdn-snippet --url <public address>):`, ...cdnSnippet(env['PUBLIC_URL'] || u, manifest).split('\n').map((l) => `    ${l}`));
   else lines.push(`  cdn:     not built (${elementsCdnDir()} has no integrity.json; run npm run build)`);
-  process.stdout.write(lines.join('\n') + '\n');
-
+  // The signal handlers before the line that says it listens: a supervisor (or a test) may send
+  // SIGTERM as soon as it reads it, and without a handler the process would die uncleanly.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -205,6 +205,7 @@ async function serve(args: string[]): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  process.stdout.write(lines.join('\n') + '\n');
 }
 
 const COUNCIL_OPTIONS = {
