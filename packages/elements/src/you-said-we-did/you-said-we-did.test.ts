@@ -91,10 +91,11 @@ describe('<you-said-we-did>', () => {
     it('loading', async () => {
       // Long enough that a machine busy with other work still renders before the answers arrive.
       await proxy('delay', { ms: 10_000 });
-      // A council no earlier test or suite asks about: public answers are cacheable for 60 s, and
-      // a cached one would skip the delay (Firefox shares its cache between test files; a
-      // service of the main council was asked for by another file first under load).
-      const el = await render({ wait: 'none', council: env.loop.erasedCouncil });
+      // Addresses no earlier test asks for: public answers are cacheable for 60 s, and a cached one
+      // would skip the delay (Firefox shares its cache between test files; mocha runs this file's
+      // own tests before this nested suite, and some ask about this council). A service named only
+      // here makes both the figures' and the themes' addresses new.
+      const el = await render({ wait: 'none', council: env.loop.erasedCouncil, service: `loading-${Date.now()}` });
       await waitUntil(() => maybe(el, '.hint'), 'nothing rendered');
       expect(text($(el, '[part~="themes"]'))).to.contain('Loading…');
       expect(text($(el, '[part~="figures"]'))).to.contain('Loading the figures…');
