@@ -78,8 +78,9 @@ if (only !== 'browser') {
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (k) => Number(text.match(new RegExp(`^# ${k} (\\d+)$`, 'm'))?.[1] ?? 0);
   const failed = count('fail') + count('cancelled');
-  // The innermost failing tests (and the suites holding them), as TAP names them.
-  for (const m of text.matchAll(/^\s*not ok \d+ - (.*)$/gm)) failedNames.push(`node: ${m[1]}`);
+  // The failing tests (and the suites holding them), as TAP names them, each with where and why:
+  // a CI log is often read only by its tail, and a failure seen once must say what it was.
+  for (const failure of tapFailures(text)) failedNames.push(`node: ${failure}`);
   // A crash before the reporter could write counts still has to show up as a failure.
   suites.push({ name: 'node', passed: count('pass'), failed: failed || (status !== 0 ? 1 : 0) });
 }
@@ -104,9 +105,39 @@ if (only !== 'node') {
 }
 
 // Named just above the counts, so the tail of a long CI log still says what failed.
-for (const name of failedNames) console.log(`FAILED ${name.replace(/\s+/g, ' ').slice(0, 400)}`);
+for (const name of failedNames) console.log(`FAILED ${name.replace(/\s+/g, ' ').slice(0, 700)}`);
 for (const s of suites) console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed${s.note ? ` (${s.note})` : ''}`);
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
+
+/**
+ * "name (file:line) — error" for each `not ok` in a TAP text (node:test's reporter): the error's
+ * first lines from the YAML block under it. Suites whose only error is that subtests failed are
+ * left out, since their failing subtests are listed.
+ */
+function tapFailures(tap) {
+  const lines = tap.split('\n');
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i].match(/^(\s*)not ok \d+ - (.*)$/);
+    if (!m) continue;
+    const indent = m[1].length + 2;
+    const field = (k) => {
+      for (let j = i + 1; j < lines.length && !/^\s*\.\.\.$/.test(lines[j]); j++) {
+        const f = lines[j].match(new RegExp(`^ {${indent}}${k}: (.*)$`));
+        if (!f) continue;
+        if (!/^[|>]/.test(f[1])) return f[1].replace(/^'(.*)'$/, '$1');
+        const body = [];
+        for (let k2 = j + 1; k2 < lines.length && (lines[k2].startsWith(' '.repeat(indent + 2)) || lines[k2].trim() === ''); k2++) body.push(lines[k2].trim());
+        return body.filter(Boolean).slice(0, 4).join(' ');
+      }
+      return '';
+    };
+    if (field('failureType') === 'subtestsFailed') continue;
+    const where = field('location').replace(/^.*?((?:packages|tests|scripts)\/)/, '$1');
+    out.push(`${m[2]} (${where}): ${field('error')}`);
+  }
+  return out;
+}

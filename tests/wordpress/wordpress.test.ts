@@ -295,17 +295,48 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
     }
   }
 
-  /** A new page, signed in to wp-admin as this user, on a new post in the block editor with Civic Loop's blocks registered. */
-  async function newPostAs(login: string, password: string): Promise<Page> {
-    // A browser context of its own: another user's session cookies stay out.
+  /**
+   * A new page in a browser context of its own (another user's session cookies stay out), signed
+   * in to wp-admin through wp-login.php as a person would. The login page focuses and selects its
+   * user field 200 ms after it loads (wp_attempt_focus): typing before that, on a busy machine,
+   * sent part of the password into the user field. So the test waits for that focus, as a person
+   * sees it, and checks that it landed in wp-admin.
+   */
+  async function signIn(login: string, password: string): Promise<Page> {
     const page = await (await browser.createBrowserContext()).newPage();
     await page.setViewport({ width: 1400, height: 1000 });
     await page.goto(`${wpUrl}/wp-login.php`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.activeElement?.id === 'user_login', { timeout: 10_000 });
     await page.type('#user_login', login);
     await page.type('#user_pass', password);
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+    const url = new URL(page.url());
+    assert.equal(url.pathname.startsWith('/wp-admin'), true, `${login} signed in: ${url.href} ${await page.$eval('#login_error', (e) => e.textContent).catch(() => '')}`);
+    return page;
+  }
+
+  /**
+   * Waits (30 s) for `fn` in the page; a timeout says what was awaited, where the page was and
+   * what it showed, so that a failure seen once in CI explains itself.
+   */
+  async function until<A extends unknown[]>(page: Page, what: string, fn: (...args: A) => unknown, ...args: A) {
+    try {
+      return await page.waitForFunction(fn as never, { timeout: 30_000 }, ...(args as never[]));
+    } catch (error) {
+      const shown = await page.evaluate(() => {
+        const open = document.querySelector('.components-modal__frame')?.textContent ?? '';
+        const inspector = document.querySelector('.block-editor-block-inspector')?.textContent ?? '(no block inspector)';
+        return `modal: ${open.slice(0, 120) || 'none'}; inspector: ${inspector.slice(0, 300)}; body: ${document.body?.innerText.replace(/\s+/g, ' ').slice(0, 300)}`;
+      }).catch((e) => `(could not read the page: ${e})`);
+      throw new Error(`${what}: not seen in 30 s at ${page.url()}; ${shown}`, { cause: error });
+    }
+  }
+
+  /** A new page, signed in to wp-admin as this user, on a new post in the block editor with Civic Loop's blocks registered. */
+  async function newPostAs(login: string, password: string): Promise<Page> {
+    const page = await signIn(login, password);
     await page.goto(`${wpUrl}/wp-admin/post-new.php`, { waitUntil: 'load' });
-    await page.waitForFunction(() => (window as any).wp?.blocks?.getBlockType?.('civicloop/cocreate-feedback'), { timeout: 30_000 });
+    await until(page, 'the block editor with the plugin\'s blocks', () => (window as any).wp?.blocks?.getBlockType?.('civicloop/cocreate-feedback'));
     return page;
   }
 
@@ -333,14 +364,13 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
         wp.data.dispatch('core/block-editor').insertBlocks(wp.blocks.createBlock('civicloop/cocreate-feedback', {}));
       });
       // The sidebar's service control, filled from the council's services through the plugin's REST route.
-      const option = await page.waitForFunction(
-        () => [...document.querySelectorAll('.block-editor-block-inspector select option')].find((o) => o.textContent === 'Libraries') as HTMLOptionElement | undefined,
-        { timeout: 30_000 },
+      const option = await until(page, 'the service control\'s options', () =>
+        [...document.querySelectorAll('.block-editor-block-inspector select option')].find((o) => o.textContent === 'Libraries') as HTMLOptionElement | undefined,
       );
       const select = await option.evaluateHandle((o) => (o as HTMLOptionElement).parentElement as HTMLSelectElement);
       await select.asElement()!.select(serviceId);
       // The preview is the element itself, defined by the loader in the editor.
-      await page.waitForFunction((id) => document.querySelector(`.editor-styles-wrapper cocreate-feedback[service="${id}"]`)?.shadowRoot?.querySelector('form'), { timeout: 30_000 }, serviceId);
+      await until(page, 'the element as the block\'s preview', (id: string) => document.querySelector(`.editor-styles-wrapper cocreate-feedback[service="${id}"]`)?.shadowRoot?.querySelector('form'), serviceId);
       const content = await page.evaluate(() => (window as any).wp.data.select('core/editor').getEditedPostContent());
       assert.equal(content, `<!-- wp:civicloop/cocreate-feedback {"service":"${serviceId}"} /-->`);
     } finally {
@@ -371,7 +401,7 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
         wp.data.dispatch('core/block-editor').insertBlocks(wp.blocks.createBlock('civicloop/you-said-we-did', {}));
       });
       // The sidebar's controls for the selected block.
-      await page.waitForFunction(() => document.querySelector('.block-editor-block-inspector')?.textContent?.includes('Poziom nagłówka'), { timeout: 30_000 });
+      await until(page, 'the block\'s controls in Polish', () => document.querySelector('.block-editor-block-inspector')?.textContent?.includes('Poziom nagłówka'));
       // textContent: the labels are upper-cased by CSS only.
       const text = await page.$eval('.block-editor-block-inspector', (p) => p.textContent ?? '');
       for (const expected of ['Powiedzieliście, zrobiliśmy', 'Ustawienia', 'Status', 'Na początku pokazuj tylko tematy o tym statusie; mieszkaniec może go zmienić.', 'Język', 'Gmina', 'Usługa', 'Poziom górnego nagłówka elementu (1–6)']) {
@@ -425,13 +455,8 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
   }
 
   test('accessibility (axe, WCAG 2.2 AA): Settings → Civic Loop, with the check\'s message, passes', async () => {
-    const page = await (await browser.createBrowserContext()).newPage();
-    await page.setViewport({ width: 1400, height: 1000 });
+    const page = await signIn('admin', 'admin-password-for-tests');
     try {
-      await page.goto(`${wpUrl}/wp-login.php`, { waitUntil: 'load' });
-      await page.type('#user_login', 'admin');
-      await page.type('#user_pass', 'admin-password-for-tests');
-      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
       await page.goto(`${wpUrl}/wp-admin/options-general.php?page=civicloop`, { waitUntil: 'load' });
       assert.deepEqual(await axe(page, ['#wpbody-content .wrap']), [], 'the settings page');
       // Each field's hint is read with it (axe does not ask for this).
@@ -466,7 +491,7 @@ describe('the WordPress plugin in a real WordPress [chromium]', { skip }, () => 
           wp.data.dispatch('core/block-editor').insertBlocks(wp.blocks.createBlock(`civicloop/${t}`, {}));
         }, tag);
         // The plugin's panel, once the service control has its list.
-        await page.waitForFunction(() => [...document.querySelectorAll('.block-editor-block-inspector select option')].some((o) => o.textContent === 'Libraries'), { timeout: 30_000 });
+        await until(page, `${tag}: the service control's options`, () => [...document.querySelectorAll('.block-editor-block-inspector select option')].some((o) => o.textContent === 'Libraries'));
         assert.deepEqual(await axe(page, ['.block-editor-block-inspector .civicloop-controls']), [], tag);
       }
     } finally {
