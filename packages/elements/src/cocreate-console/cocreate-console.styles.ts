@@ -236,8 +236,20 @@ export const consoleStyles = css`
     padding: 0;
   }
 
-  /* A service's name and its Rename button on one line (the shared layout makes every form a column). */
-  .service-list form {
+  /* A service: its names (one per language) and its Rename button on one line where they fit (the shared layout makes every form a column). */
+  .service-list fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+
+  .service-list legend {
+    padding: 0;
+    font-weight: 600;
+  }
+
+  .service-list .names {
     display: flex;
     flex-direction: row;
     flex-wrap: wrap;

@@ -89,7 +89,8 @@ export class SettingsView implements ReactiveController {
   #save: StoreController<SaveState>;
   #draft: Draft | undefined;
   #newService = { id: '', name: '', category: 'other' };
-  #serviceNames: Record<string, string> = {};
+  /** Names being edited, by service and language, until saved or the view is left. */
+  #serviceNames: Record<string, Partial<Record<Locale, string>>> = {};
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -242,24 +243,50 @@ export class SettingsView implements ReactiveController {
     });
   }
 
+  /**
+   * Each service's name in every language the council speaks (its default first), as a group named
+   * by the service: residents see the name in their language, and one left empty falls back to
+   * the default's. A name emptied here is removed, not saved empty.
+   */
   #renderServices(s: CouncilSettings, services: readonly Service[], level: number, readOnly: boolean): TemplateResult {
     const locale = s.defaultLocale;
+    const locales = [locale, ...s.locales.filter((l) => l !== locale)];
     return html`<section class="services" aria-labelledby="services-title">
       ${heading(level, msg('Services', { id: 'console.settings.services' }), { id: 'services-title' })}
       <ul role="list" class="service-list">
         ${services.map((svc) => {
-          const name = this.#serviceNames[svc.id] ?? svc.name[locale] ?? '';
+          // Read at each use, not at render: a click may come before the re-render its typing asked for.
+          const value = (l: Locale) => this.#serviceNames[svc.id]?.[l] ?? svc.name[l] ?? '';
+          // The default language's input keeps the service's own id (`service-libraries`).
+          const inputId = (l: Locale) => (l === locale ? `service-${svc.id}` : `service-${svc.id}-${l}`);
+          const edit = (l: Locale) => (e: Event) => {
+            this.#serviceNames = { ...this.#serviceNames, [svc.id]: { ...this.#serviceNames[svc.id], [l]: (e.target as HTMLInputElement).value } };
+            this.host.requestUpdate();
+          };
           return html`<li>
             <form novalidate @submit=${(e: Event) => {
               e.preventDefault();
-              this.ctx.act(() => this.store.saveService(svc.id, { name: { ...svc.name, [locale]: this.#serviceNames[svc.id] ?? name }, category: svc.category }))();
+              const name: Partial<Record<Locale, string>> = { ...svc.name };
+              for (const l of locales) {
+                const v = value(l).trim();
+                if (v) name[l] = v;
+                else delete name[l];
+              }
+              this.ctx.act(() => this.store.saveService(svc.id, { name, category: svc.category }))();
             }}>
-              ${field({
-                id: `service-${svc.id}`,
-                label: msg(str`Name of ${svc.id} (${ownName(locale)})`, { id: 'console.settings.serviceName' }),
-                control: (a) => html`<input type="text" id="service-${svc.id}" ?readonly=${readOnly} aria-describedby=${describedByAttr(a.describedBy)} .value=${name} @input=${(e: Event) => ((this.#serviceNames = { ...this.#serviceNames, [svc.id]: (e.target as HTMLInputElement).value }), this.host.requestUpdate())} />`,
-              })}
-              ${readOnly ? nothing : html`<button part="button" class="button secondary" type="submit">${msg('Rename', { id: 'console.settings.rename' })}</button>`}
+              <fieldset>
+                <legend><span lang=${locale}>${svc.name[locale] || svc.id}</span></legend>
+                <div class="names">
+                  ${locales.map((l) =>
+                    field({
+                      id: inputId(l),
+                      label: msg(str`Name (${ownName(l)})`, { id: 'console.settings.newServiceName' }),
+                      control: (a) => html`<input type="text" id=${inputId(l)} lang=${l} ?readonly=${readOnly} aria-describedby=${describedByAttr(a.describedBy)} .value=${value(l)} @input=${edit(l)} />`,
+                    }),
+                  )}
+                  ${readOnly ? nothing : html`<button part="button" class="button secondary" type="submit">${msg('Rename', { id: 'console.settings.rename' })}</button>`}
+                </div>
+              </fieldset>
             </form>
           </li>`;
         })}

@@ -87,10 +87,12 @@ describe('<cocreate-console> settings', () => {
   it('an admin adds a service; residents can choose it', async () => {
     const el = await open(env.office.admin, 'Settings', 'settings');
     await settled(el);
-    // Laid out as a row: a service's name, then its Rename button beside it; "Add the service" as wide as its words.
-    const [name, rename] = [$(el, '.service-list input'), $(el, '.service-list button')].map((e) => e.getBoundingClientRect());
-    expect(rename!.left, 'Rename beside the name').to.be.greaterThan(name!.right - 1);
-    expect(rename!.top, 'on the same line').to.be.lessThan(name!.bottom);
+    // Laid out as a row: a service's names, then its Rename button after the last; "Add the service" as wide as its words.
+    const names = [...$(el, '.service-list li').querySelectorAll('input')].map((e) => e.getBoundingClientRect());
+    const rename = $(el, '.service-list button').getBoundingClientRect();
+    const last = names[names.length - 1]!;
+    expect(rename.left > last.right - 1 || rename.top > last.bottom - 1, 'Rename after the last name').to.equal(true);
+    expect(names[1]!.left, 'the names side by side where they fit').to.be.greaterThan(names[0]!.right - 1);
     expect(button(el, 'Add the service').getBoundingClientRect().width).to.be.lessThan($(el, '.new-service').getBoundingClientRect().width / 2);
     const id = `pools-${run}`;
     type(el, '#new-service-id', id);
@@ -100,6 +102,35 @@ describe('<cocreate-console> settings', () => {
     await waitUntil(() => maybe(el, '#service-saved') && maybe(el, `#service-${id}`), 'the service was not added', { timeout: 15_000 });
     const services = await api<ServiceList>('services?limit=100');
     expect(services.items.find((s) => s.id === id)).to.deep.equal({ id, name: { en: `Pools ${run}` }, category: 'health' });
+  });
+
+  it('an admin names a service in each of the council\'s languages, in a group named by the service; an emptied name is removed', async () => {
+    const el = await open(env.office.admin, 'Settings', 'settings');
+    await settled(el);
+    const id = `baths-${run}`;
+    type(el, '#new-service-id', id);
+    type(el, '#new-service-name', `Baths ${run}`);
+    await choose(el, '#new-service-category', 'health');
+    button(el, 'Add the service').click();
+    await waitUntil(() => maybe(el, `#service-${id}-pl`), 'the service has no Polish name field', { timeout: 15_000 });
+    // The office council speaks English (its default) and Polish: one field each, labelled by the language, in a group named by the service.
+    const group = $(el, `#service-${id}`).closest('fieldset')!;
+    expect(text(group.querySelector('legend'))).to.equal(`Baths ${run}`);
+    expect([...group.querySelectorAll('label')].map(text)).to.deep.equal(['Name (English)', 'Name (Polski)']);
+    expect($(el, `#service-${id}-pl`).getAttribute('lang')).to.equal('pl');
+    expect($<HTMLInputElement>(el, `#service-${id}-pl`).value).to.equal('');
+    type(el, `#service-${id}-pl`, `Łaźnie ${run}`);
+    const rename = () => (group.querySelector('button') as HTMLButtonElement).click();
+    rename();
+    const saved = async (name: Record<string, string>) => {
+      await waitUntil(async () => JSON.stringify((await api<ServiceList>('services?limit=100')).items.find((s) => s.id === id)?.name) === JSON.stringify(name), `not saved as ${JSON.stringify(name)}`, { timeout: 15_000 });
+    };
+    await saved({ en: `Baths ${run}`, pl: `Łaźnie ${run}` });
+    await waitUntil(() => maybe(el, '#service-saved'), 'not said to be saved');
+    await expect(el).to.be.accessible();
+    type(el, `#service-${id}-pl`, '  ');
+    rename();
+    await saved({ en: `Baths ${run}` });
   });
 });
 
