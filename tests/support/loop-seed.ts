@@ -9,6 +9,8 @@ export interface LoopSeed {
   council: string;
   /** A council with no theme at all (the empty state). */
   quietCouncil: string;
+  /** A council no test but "loading" reads: every address of it is new to the browser's cache, so its answers are always awaited. */
+  loadingCouncil: string;
   services: { id: string }[];
   /** Receipt of an input answered by a reply and a published theme. */
   answeredReceipt: string;
@@ -42,6 +44,8 @@ export async function seedLoop(server: RunningServer, origin: string): Promise<L
   const locales = ['en', 'pl', 'sv', 'da', 'de', 'fr', 'pt', 'ro'] as const;
   await createCouncil(server.db, { slug: council, name: 'Loopton Council', origins: [origin], locales: [...locales], defaultLocale: 'en' });
   await createCouncil(server.db, { slug: quietCouncil, name: 'Quietby Council', origins: [origin], locales: [...locales], defaultLocale: 'en' });
+  const loadingCouncil = 'waitby';
+  await createCouncil(server.db, { slug: loadingCouncil, name: 'Waitby Council', origins: [origin], locales: [...locales], defaultLocale: 'en' });
   const services = [
     await createService(server.db, { council, name: { en: 'Parks', pl: 'Parki' }, category: 'communal' }),
     await createService(server.db, { council, name: { en: 'Waste collection', pl: 'Wywóz śmieci' }, category: 'communal' }),
@@ -74,6 +78,7 @@ export async function seedLoop(server: RunningServer, origin: string): Promise<L
   const seed: LoopSeed = {
     council,
     quietCouncil,
+    loadingCouncil,
     services,
     answeredReceipt: answered.receipt,
     draftOnlyReceipt: draftOnly.receipt,

@@ -10,17 +10,16 @@ import { normalizeReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
 import { deleteFeedback, feedUrl, getFeedback, getStats, getTheme, isApiError, isNetworkError, isTimeoutError, listThemes, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
 import { councilView, transportFor } from '../kit/stores/connection.js';
-import type { CouncilState } from '../kit/stores/council.js';
+import type { CouncilState, ServicesState } from '../kit/stores/council.js';
 import { createErase } from '../kit/stores/erase.js';
 import { pagedList, type PagedListState } from '../kit/stores/paged-list.js';
 
-/** Why something could not be read: no connection (or too slow), or the service failed. */
 /**
  * Why something could not load: no connection to the service; a fault of the service; the element
  * lacks its api or council; or the council does not accept this page's origin (\`blocked\`: no
  * answer will ever come, so there is nothing to try again).
  */
-export type LoadFailure = 'offline' | 'error' | 'not-configured' | 'unknown-council' | 'blocked' | 'csp';
+export type LoadFailure = 'offline' | 'error' | 'not-configured' | 'unknown-council' | 'unknown-service' | 'blocked' | 'csp';
 
 export type StatsState = { status: 'loading' } | { status: 'ready'; stats: LoopStats } | { status: 'failed'; reason: LoadFailure };
 
@@ -57,9 +56,14 @@ function failure(error: unknown): LoadFailure {
   return isNetworkError(error) || isTimeoutError(error) ? 'offline' : 'error';
 }
 
-/** Why nothing can ever load here, if so: a setup fault no retry mends (the council's configuration answered 404: no such council). */
-export function loadFault(council: CouncilState, list: ListState): LoadFailure | undefined {
+/**
+ * Why nothing can ever load here, if so: a setup fault no retry mends (the council's configuration
+ * answered 404: no such council; or the element names a service the council does not have, which
+ * would show empty figures as if nobody had said anything).
+ */
+export function loadFault(council: CouncilState, list: ListState, services?: ServicesState, service?: string): LoadFailure | undefined {
   if (council.status === 'failed' && isApiError(council.error) && council.error.status === 404) return 'unknown-council';
+  if (service && council.status === 'ready' && services?.status === 'ready' && !services.services.some((s) => s.id === service)) return 'unknown-service';
   return list.status === 'failed' && (list.reason === 'blocked' || list.reason === 'csp' || list.reason === 'not-configured') ? list.reason : undefined;
 }
 

@@ -42,7 +42,7 @@ export function updatedOn(date: string): string {
 }
 
 /** Why nothing could be shown; `scope` is the element's (its api and council, for the setup faults). */
-export function failureText(reason: LoadFailure, scope: { api?: string | undefined; council?: string | undefined } = {}): string {
+export function failureText(reason: LoadFailure, scope: { api?: string | undefined; council?: string | undefined; service?: string | undefined } = {}): string {
   const { api, council } = scope;
   if (reason === 'not-configured')
     return council
@@ -50,6 +50,10 @@ export function failureText(reason: LoadFailure, scope: { api?: string | undefin
       : msg('This page is not set up correctly: it does not say which council it is for (its council attribute). Please tell the council.', { id: 'loop.error.notConfigured' });
   if (reason === 'unknown-council')
     return msg(str`This page is not set up correctly: the council “${council}” is not known to the council’s service. Please tell the council.`, { id: 'loop.error.unknownCouncil' });
+  if (reason === 'unknown-service') {
+    const service = scope.service;
+    return msg(str`This page is not set up correctly: “${service}” is not one of the council’s services. Please tell the council.`, { id: 'loop.error.unknownService' });
+  }
   if (reason === 'blocked') {
     const origin = location.origin;
     return msg(str`This page is not set up correctly: the council’s service does not accept this website (${origin}). Please tell the council.`, { id: 'loop.error.blocked' });

@@ -93,9 +93,10 @@ describe('<you-said-we-did>', () => {
       await proxy('delay', { ms: 10_000 });
       // Addresses no earlier test asks for: public answers are cacheable for 60 s, and a cached one
       // would skip the delay (Firefox shares its cache between test files; mocha runs this file's
-      // own tests before this nested suite, and some ask about this council). A service named only
-      // here makes both the figures' and the themes' addresses new.
-      const el = await render({ wait: 'none', council: env.loop.erasedCouncil, service: `loading-${Date.now()}` });
+      // own tests before this nested suite). A council only this test reads makes its configuration,
+      // services, figures and themes all new. (A made-up service would not do: once the council's
+      // services are known, one it lacks is a setup fault, not "loading".)
+      const el = await render({ wait: 'none', council: env.loop.loadingCouncil });
       await waitUntil(() => maybe(el, '.hint'), 'nothing rendered');
       expect(text($(el, '[part~="themes"]'))).to.contain('Loading…');
       expect(text($(el, '[part~="figures"]'))).to.contain('Loading the figures…');
@@ -444,6 +445,15 @@ describe('<you-said-we-did> set up wrongly', () => {
     expect(text(maybe(el, '.base'))).to.not.contain('has a problem right now');
     expect(maybe(el, '#list-error button')).to.equal(null);
     expect(maybe(el, '#receipt')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a service the council does not have: one notice naming it, not figures of zero as if nobody had said anything', async () => {
+    const el = await render({ service: 'libary', wait: 'none' });
+    await waitUntil(() => text(maybe(el, '#list-error')).includes('libary'), 'no notice naming the service', { timeout: 15_000 });
+    expect(text($(el, '#list-error'))).to.contain('“libary” is not one of the council’s services');
+    expect(maybe(el, '.numbers')).to.equal(null);
+    expect(maybe(el, '#list-error button')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 

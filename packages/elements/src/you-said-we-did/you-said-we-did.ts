@@ -209,11 +209,11 @@ export class YouSaidWeDid extends CivicElement {
 
   /**
    * Why nothing can ever load here, if so: the council refuses this site, the page's policy forbids
-   * reaching it, the element lacks its api or council, or the server knows no such council (its
-   * configuration answered 404).
+   * reaching it, the element lacks its api or council, the server knows no such council (its
+   * configuration answered 404), or the element names a service the council does not have.
    */
   get #fault(): LoadFailure | undefined {
-    return loadFault(this.#council.value, this.#list.value);
+    return loadFault(this.#council.value, this.#list.value, this.#services.value, this.config.service);
   }
 
   override render(): TemplateResult {
@@ -467,7 +467,7 @@ export class YouSaidWeDid extends CivicElement {
       tone: 'error',
       title: msg('The themes could not be shown', { id: 'loop.list.failed' }),
       body: html`<p>${s.failureText(reason, this.config)}</p>
-        ${reason === 'not-configured' || reason === 'unknown-council' || reason === 'blocked' || reason === 'csp' ? nothing : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#loop.retry())}>${msg('Try again', { id: 'loop.retry' })}</button></div>`}`,
+        ${reason === 'not-configured' || reason === 'unknown-council' || reason === 'unknown-service' || reason === 'blocked' || reason === 'csp' ? nothing : html`<div class="row"><button part="button" class="button secondary" type="button" @click=${this.#act(() => this.#loop.retry())}>${msg('Try again', { id: 'loop.retry' })}</button></div>`}`,
     });
   }
 
