@@ -8,6 +8,7 @@ import { progress } from './progress.js';
 import { radioGroup } from './radio-group.js';
 import { receiptLength, spellReceipt } from './receipt.js';
 import { confirmPanel } from './erase.js';
+import { honeypot } from './sending.js';
 import { errorProblems } from '../testing/a11y-suite.js';
 
 afterEach(() => fixtureCleanup());
@@ -92,6 +93,15 @@ describe('kit parts', () => {
     const confirm = el.querySelector('#erase-confirm')!;
     expect(el.querySelector(`#${confirm.getAttribute('aria-describedby')}`)?.textContent?.trim()).to.equal('This cannot be undone.');
     await expect(el).to.be.accessible();
+  });
+
+  it('honeypot: out of sight, of the tab order and of the accessibility tree; its English label says it is English inside a page in another language', async () => {
+    const el = await host(html`<div lang="pl">${honeypot({ name: 'website', value: '', onInput: () => {} })}</div>`);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#trap')!;
+    expect([input.name, input.tabIndex, input.autocomplete]).to.deep.equal(['website', -1, 'off']);
+    const box = input.closest('[aria-hidden="true"]')!;
+    expect(box.classList.contains('visually-hidden')).to.equal(true);
+    expect((el.shadowRoot!.querySelector('label[for="trap"]')!.closest('[lang]') as HTMLElement).lang).to.equal('en');
   });
 
   it('receipt code spelled group by group, with its length', () => {

@@ -40,11 +40,12 @@ export function councilNote(o: { title: string; note: { text: string; lang: stri
 
 /**
  * The honeypot the server checks (`name`): for bots only, so out of the tab order, hidden from
- * assistive technology and from sight, never autofilled. Its label is not localized: no person reads it.
+ * assistive technology and from sight, never autofilled. Its label is not localized, since no person
+ * reads it, but says which language it is in, so the page's markup stays true.
  */
 export function honeypot(o: { name: string; value: string; onInput: (value: string) => void }): TemplateResult {
   return html`
-    <div class="visually-hidden" aria-hidden="true">
+    <div class="visually-hidden" aria-hidden="true" lang="en">
       <label for="trap">Leave this field empty</label>
       <input type="text" id="trap" name=${o.name} tabindex="-1" autocomplete="off" .value=${o.value} @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)} />
     </div>
