@@ -259,6 +259,18 @@ describe('<you-said-we-did>', () => {
     expect(location.hash).to.equal('');
   });
 
+  it('#receipt= stays in the address until the lookup answers: a page that cannot reach the council keeps it for a reload', async () => {
+    await proxy('down');
+    history.replaceState(null, '', `#receipt=${env.loop.waitingReceipt}&section=loop`);
+    const el = await render({ wait: 'none' });
+    await waitUntil(() => text(maybe(el, '#lookup')).includes('could not reach'), 'the lookup did not fail offline', { timeout: 20_000 });
+    expect(location.hash, 'kept while nothing was found').to.equal(`#receipt=${env.loop.waitingReceipt}&section=loop`);
+    await proxy('pass');
+    (all(el, 'button').find((b) => text(b) === 'Find my message') as HTMLButtonElement).click();
+    await waitUntil(() => text(maybe(el, '#lookup .heading')) === 'Your message: Received', 'not found once back online', { timeout: 15_000 });
+    expect(location.hash, 'gone once answered; the rest of the fragment stays').to.equal('#section=loop');
+  });
+
   /** A message this test sends itself (to erase it), as a <cocreate-feedback> would; its receipt and its address in the API. */
   async function sendOwn(words: string): Promise<{ receipt: string; url: string }> {
     const api = `${env.apiUrl}/v1/councils/${env.loop.erasedCouncil}/feedback`;

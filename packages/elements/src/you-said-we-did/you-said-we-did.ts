@@ -1,5 +1,5 @@
 import type { FeedbackReceipt, LoopStats, Theme, ThemeDetail, ThemeStatus } from '@civicloop/contract';
-import { formatReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
+import { formatReceipt, normalizeReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../internal/civic-element.js';
@@ -127,10 +127,6 @@ export class YouSaidWeDid extends CivicElement {
   #onHash = (followed = false) => {
     const code = receiptFromHash(location.hash);
     if (!code) return;
-    // The code is the resident's key to their message, its reply and its erasing: once read, it
-    // leaves the address, so the browser's history (a library's shared computer) and a link copied
-    // from the address bar do not keep it. The lookup form shows it; the email still has the link.
-    history.replaceState(history.state, '', location.pathname + location.search + hashWithoutReceipt(location.hash));
     if (followed) this.#focus.acted();
     this.#code = code;
     this.#fromHash = true;
@@ -183,6 +179,7 @@ export class YouSaidWeDid extends CivicElement {
     const [lookup, previous] = [this.#lookup.value, this.#lastLookup];
     if (lookup === previous) return;
     this.#lastLookup = lookup;
+    this.#dropCodeFromAddress(lookup);
     if (lookup.state === 'idle' || lookup.state === 'loading') {
       if (lookup.state === 'loading') this.#statusRegion.announce(msg('Looking for your message…', { id: 'loop.lookup.loading' }));
       return;
@@ -196,6 +193,20 @@ export class YouSaidWeDid extends CivicElement {
     // Focus on the result says it; "Looking for your message…" must not stay behind in the status region.
     if (this.#focus.moveTo('#lookup')) this.#statusRegion.clear();
     else this.#statusRegion.announce(this.#lookupTitle(lookup));
+  }
+
+  /**
+   * The code is the resident's key to their message, its reply and its erasing: once the lookup has
+   * answered (found, or not), it leaves the page address, so the browser's history (a library's
+   * shared computer) and a link copied from the address bar do not keep it. The lookup form shows
+   * it; the email still has the link. Until then it stays: a page that cannot reach the council
+   * (offline, or set up wrongly) keeps it for a reload. The rest of the fragment stays.
+   */
+  #dropCodeFromAddress(lookup: LookupState): void {
+    if (lookup.state !== 'found' && lookup.state !== 'not-found' && lookup.state !== 'invalid') return;
+    const inAddress = receiptFromHash(location.hash);
+    if (!inAddress || (lookup.state !== 'invalid' && normalizeReceipt(inAddress) !== lookup.code)) return;
+    history.replaceState(history.state, '', location.pathname + location.search + hashWithoutReceipt(location.hash));
   }
 
   #percent = (share: number) => formatPercent(this.renderedLocale, share);
