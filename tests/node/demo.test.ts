@@ -106,6 +106,18 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     await (await el.$('pierce/[part~="sign-in"] button[type="submit"]'))!.click();
     await page.waitForFunction((e) => e.shadowRoot?.querySelector('[part~="item"]'), { timeout: 10_000 }, el);
     assert.equal(await page.evaluate(() => sessionStorage.length), 1);
+    // On a phone, a message opened from the inbox shows its heading: focus moves to the reading
+    // pane, taller than the screen, and the browser scrolled its middle into view.
+    await page.setViewport({ width: 360, height: 740 });
+    await (await el.$('pierce/#item-0'))!.click();
+    await page.waitForFunction((e) => e.shadowRoot?.activeElement?.id === 'pane', { timeout: 10_000 }, el);
+    const pane = await page.evaluate((e) => {
+      const [pane, title] = ['#pane', '#pane-title'].map((sel) => e.shadowRoot!.querySelector(sel)!.getBoundingClientRect());
+      return { paneHeight: pane!.height, titleTop: title!.top, titleBottom: title!.bottom, viewport: innerHeight };
+    }, el);
+    assert.ok(pane.paneHeight > pane.viewport, `the pane is taller than the screen here (${JSON.stringify(pane)}), else this proves nothing`);
+    // (-1: the heading may start a fraction of a pixel above, by sub-pixel layout.)
+    assert.ok(pane.titleTop >= -1 && pane.titleBottom <= pane.viewport, `the opened message's heading is on screen: ${JSON.stringify(pane)}`);
     assert.deepEqual(problems, []);
     await page.close();
   });

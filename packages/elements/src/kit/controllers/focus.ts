@@ -79,7 +79,12 @@ export class FocusController implements ReactiveController {
         // Lit may keep the very node that had focus and change its content (one outcome region
         // replaced by the next): focus it afresh, so assistive technology hears the new state.
         if (root.activeElement === target) target.blur();
-        target.focus();
+        // A region taller than the screen (a message opened on a phone) would be scrolled to its
+        // middle, its heading above sight: its start is shown instead.
+        if (target.getBoundingClientRect().height > innerHeight) {
+          target.focus({ preventScroll: true });
+          target.scrollIntoView({ block: 'start' });
+        } else target.focus();
         return;
       }
     }
