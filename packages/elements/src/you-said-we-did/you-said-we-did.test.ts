@@ -142,6 +142,12 @@ describe('<you-said-we-did>', () => {
       const caption = $(el, 'figure.chart > figcaption');
       expect(text(caption)).to.equal(chart.getAttribute('aria-label'));
       expect(caption.getAttribute('aria-hidden')).to.equal('true');
+      // Under the bars, the first and the last month, where the axis starts and ends (seen only: the name and the table say them).
+      const ends = maybe(el, 'figure.chart > .chart-ends');
+      expect([...ends!.children].map(text)).to.deep.equal(rows.length > 1 ? [text(rows[0]!.querySelector('th')), thisMonth] : [thisMonth]);
+      expect(ends!.getAttribute('aria-hidden')).to.equal('true');
+      const [bars, under] = [chart.getBoundingClientRect(), ends!.getBoundingClientRect()];
+      expect(under.top, 'under the bars').to.be.at.least(bars.bottom - 1);
 
       const cards = all(el, '[part~="card"]');
       expect(cards).to.have.length(10);

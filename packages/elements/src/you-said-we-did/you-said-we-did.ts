@@ -273,6 +273,7 @@ export class YouSaidWeDid extends CivicElement {
       <div>
         <p class="chart-caption skeleton-caption">${s.chartLabel(this.#month(SKELETON_MONTH), this.#month(SKELETON_MONTH))}</p>
         <div class="skeleton chart-skeleton"></div>
+        <p class="chart-ends skeleton-caption"><span>${this.#month(SKELETON_MONTH)}</span></p>
       </div>
     </div>`;
   }

@@ -1,4 +1,4 @@
-import { css, html, svg, type TemplateResult } from 'lit';
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
 
 /** One bar: a group of inputs (a month, a service, a channel) and how many of them were answered in public. */
 export interface ShareRow {
@@ -27,7 +27,9 @@ export interface ShareChart {
  * under "Show the figures as a table" (the SVG is one image named by `label`; the table is what a
  * screen reader or a keyboard user reads figure by figure). `label` is also shown above the bars,
  * so a sighted reader knows what they measure and over which months; a screen reader hears it
- * once, as the image's name. It has no words of its own: the element passes its localized labels.
+ * once, as the image's name. Under the bars, the first and the last row's names mark where the
+ * axis starts and ends (hidden from screen readers, which have the label and the table). It has
+ * no words of its own: the element passes its localized labels.
  */
 export function shareChart(o: ShareChart & { part?: string }): TemplateResult {
   const [w, h, gap] = [24, 100, 6];
@@ -41,6 +43,9 @@ export function shareChart(o: ShareChart & { part?: string }): TemplateResult {
         })}
         <line class="axis" x1="0" y1=${h + 1} x2=${o.rows.length * w} y2=${h + 1}></line>
       </svg>
+      ${o.rows.length
+        ? html`<p class="chart-ends" aria-hidden="true"><span>${o.rows[0]!.name}</span>${o.rows.length > 1 ? html`<span>${o.rows[o.rows.length - 1]!.name}</span>` : nothing}</p>`
+        : nothing}
       ${shareTable(o)}
     </figure>
   `;
@@ -84,6 +89,15 @@ export const shareChartStyles = css`
   .chart-caption {
     color: var(--_muted);
     margin: 0 0 0.25rem;
+  }
+
+  .chart-ends {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+    margin: 0.125rem 0 0;
+    color: var(--_muted);
+    font-size: 0.875em;
   }
 
   .chart svg {
