@@ -176,7 +176,24 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     const mail = await smtp.waitFor(email, (m) => /#token=/.test(m.text ?? ''));
     assert.ok(fragmentLink(mail, 'token').startsWith(`${server.url}/przykladowo/#token=`), mail.text);
     assert.deepEqual(problems, []);
+    // The link, opened on a phone: what the resident came for is on screen once the page has
+    // settled, although <you-said-we-did> above it grows when its themes arrive, after the bank
+    // has brought its answer into sight.
     await page.close();
+    // A browser of its own, as the resident's phone: nothing of the page in its cache.
+    const phone = await (await browser.createBrowserContext()).newPage();
+    await phone.setViewport({ width: 360, height: 740 });
+    await phone.goto(fragmentLink(mail, 'token'), { waitUntil: 'load' });
+    const bank = (await phone.$('contact-bank-signup'))!;
+    await phone.waitForFunction((e) => (e.shadowRoot?.querySelector('#task')?.textContent ?? '').includes('Jesteś w bazie kontaktów'), { timeout: 10_000 }, bank);
+    await phone.waitForFunction(() => document.querySelector('you-said-we-did')?.shadowRoot?.querySelector('[part~="card"]'), { timeout: 10_000 });
+    await phone.waitForNetworkIdle({ idleTime: 300 });
+    const where = await bank.evaluate((e) => {
+      const r = e.shadowRoot!.querySelector('#task')!.getBoundingClientRect();
+      return { top: Math.round(r.top), bottom: Math.round(r.bottom), viewport: innerHeight, scrollY: Math.round(scrollY) };
+    });
+    assert.ok(where.top >= -1 && where.top < where.viewport, `the confirmation is on screen: ${JSON.stringify(where)}`);
+    await phone.browserContext().close();
   });
 
   test('a "join the contact bank" link on a demo page leads to that council\'s own sign-up, and only a council that runs a bank has one', async () => {

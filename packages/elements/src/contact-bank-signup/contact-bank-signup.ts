@@ -7,6 +7,7 @@ import { messages } from '../generated/locales/bank.js';
 import { StoreController } from '../internal/store-controller.js';
 import { StateChanges } from '../kit/controllers/changes.js';
 import { FocusController } from '../kit/controllers/focus.js';
+import { KeepInView } from '../kit/controllers/keep-in-view.js';
 import { WindowListener } from '../kit/controllers/window-listener.js';
 import { dateFormat } from '../kit/format.js';
 import { StatusController } from '../kit/controllers/status.js';
@@ -108,6 +109,7 @@ export class ContactBankSignup extends CivicElement {
   #status = new StatusController(this);
   #focus = new FocusController(this);
   #changes = new StateChanges<SignupState | TaskState | undefined>(this.#focus, this.#status);
+  #inView = new KeepInView(this);
 
   // A link from an email opened while the page is open (a second one) loads its task.
   #hash = new WindowListener(this, 'hashchange', () => void this.#flow.load());
@@ -131,8 +133,9 @@ export class ContactBankSignup extends CivicElement {
     // A link from an email shows its own, shorter view: the sign-up form's size is not held for it.
     if (task) this.releaseReservedSize();
     // It is what the resident came for, wherever the element sits on the page: brought into sight,
-    // as a browser scrolls to a fragment's target (the element's own fragments have none).
-    if (task && task.mode !== this.#taskMode) void this.updateComplete.then(() => this.renderRoot.querySelector('#task')?.scrollIntoView({ block: 'start' }));
+    // as a browser scrolls to a fragment's target (the element's own fragments have none), and
+    // kept there while the page above it settles.
+    if (task && task.mode !== this.#taskMode) this.#inView.show(() => this.renderRoot.querySelector('#task'));
     this.#taskMode = task?.mode;
     const state = task ?? this.#state.value;
     const change = this.#changes.next(state);

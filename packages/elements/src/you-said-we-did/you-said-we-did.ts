@@ -7,6 +7,7 @@ import { define } from '../internal/define.js';
 import { messages } from '../generated/locales/loop.js';
 import { StoreController } from '../internal/store-controller.js';
 import { FocusController } from '../kit/controllers/focus.js';
+import { KeepInView } from '../kit/controllers/keep-in-view.js';
 import { WindowListener } from '../kit/controllers/window-listener.js';
 import { dateFormat, numberFormat } from '../kit/format.js';
 import { formatDay, formatMonth, formatPercent } from '../kit/format-stats.js';
@@ -133,6 +134,7 @@ export class YouSaidWeDid extends CivicElement {
     this.#loop.lookup(code);
   };
   #fromHash = false;
+  #inView = new KeepInView(this);
   #hash = new WindowListener(this, 'hashchange', () => this.#onHash(onLinkToHash()));
   // Erased by its author in a <cocreate-feedback> on this page: the lookup showing it asks again.
   #erased = new WindowListener(this, 'cocreate-erased', (e) => this.#loop.changed(e.detail.receipt));
@@ -189,7 +191,7 @@ export class YouSaidWeDid extends CivicElement {
     if (lookup.state === 'found' && lookup.again) return;
     const fromHash = this.#fromHash;
     this.#fromHash = false;
-    if (fromHash) this.updateComplete.then(() => this.renderRoot.querySelector('#lookup')?.scrollIntoView({ block: 'nearest' }));
+    if (fromHash) this.#inView.show(() => this.renderRoot.querySelector('#lookup'), 'nearest');
     // Focus on the result says it; "Looking for your message…" must not stay behind in the status region.
     if (this.#focus.moveTo('#lookup')) this.#statusRegion.clear();
     else this.#statusRegion.announce(this.#lookupTitle(lookup));
