@@ -72,4 +72,28 @@ for (const engine of ['chromium', 'firefox'] as const)
       assert.deepEqual(problems.filter((p) => !/\/cdn\/locales\/feedback-en-[\w-]+\.js(#retry-\d+)?\W/.test(p)), []);
       await page.close();
     });
+
+    test('a language chosen while its strings cannot load: the form stays in the one it speaks, and changes once the file is back and the browser is online', async () => {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
+      await page.goto(`${server.url}/`);
+      const label = () => page.evaluate(() => document.getElementById('form')?.shadowRoot?.querySelector('label[for="text"]')?.textContent?.trim());
+      await page.waitForFunction(() => document.getElementById('form')?.shadowRoot?.querySelector('label[for="text"]'), { timeout: 15_000 });
+      assert.equal(await label(), 'Your message');
+      // Romanian's parts (the kit's and the form's) gone, as when the phone is offline.
+      const romanian = readdirSync(`${dir}/cdn/locales`).filter((f) => /-ro-[\w-]+\.js(\.br|\.gz)?$/.test(f));
+      assert.ok(romanian.length >= 2, 'the build has Romanian parts');
+      for (const f of romanian) renameSync(`${dir}/cdn/locales/${f}`, `${dir}/cdn/locales/${f}.away`);
+      await page.evaluate(() => document.getElementById('form')!.setAttribute('lang', 'ro'));
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/locales\/(kit|feedback)-ro-/.test(e.name)), { timeout: 15_000 });
+      assert.equal(await label(), 'Your message', 'still the language it speaks, not a mix');
+      for (const f of romanian) renameSync(`${dir}/cdn/locales/${f}.away`, `${dir}/cdn/locales/${f}`);
+      await page.evaluate(() => dispatchEvent(new Event('online')));
+      await page.waitForFunction(() => document.getElementById('form')?.shadowRoot?.querySelector('label[for="text"]')?.textContent?.trim() === 'Mesajul dumneavoastră', { timeout: 15_000 }).catch(async (e) => {
+        throw new Error(`${e}: the label is still "${await label()}"`);
+      });
+      assert.deepEqual(problems.filter((p) => !/\/cdn\/locales\/(kit|feedback)-ro-[\w-]+\.js(#retry-\d+)?\W/.test(p)), []);
+      await page.close();
+    });
   });

@@ -210,7 +210,9 @@ export abstract class CivicElement extends LitElement {
     else
       void loadLocale(wanted, this.#messages).then(
         () => this.requestUpdate(),
-        () => undefined, // A locale chunk that fails to load leaves the element in the previous language.
+        // A part that fails to load (offline) leaves the element in the language it speaks, whole,
+        // and is asked for again once the browser is back online: the resident chose the new one.
+        () => addEventListener('online', () => this.requestUpdate(), { once: true }),
       );
     inLocale(this.#renderedLocale, () => super.performUpdate());
   }
