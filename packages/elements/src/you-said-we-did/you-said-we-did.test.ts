@@ -436,6 +436,19 @@ describe('<you-said-we-did>', () => {
     expect(all(el, '.numbers div').map(text)[0]).to.equal('Messages received 1');
   });
 
+  it('status set in the page\'s HTML after lang (as a web editor writes it): only themes of that status', async () => {
+    // The HTML parser sets the attributes in their order: `lang` refreshes the configuration and
+    // loads the themes before `status` is there.
+    const host = await fixture<HTMLElement>(html`<main></main>`);
+    host.innerHTML = `<you-said-we-did api="${env.apiUrl}" council="${env.loop.council}" lang="pl" status="done"></you-said-we-did>`;
+    const el = host.querySelector<YouSaidWeDid>('you-said-we-did')!;
+    await waitUntil(() => maybe(el, '[part~="card"]'), 'the list did not load', { timeout: 15_000 });
+    expect($<HTMLSelectElement>(el, '#filter-status').value).to.equal('done');
+    const badges = all(el, '[part~="card"] [part~="badge"]').map(text);
+    expect(badges.length).to.be.greaterThan(0);
+    expect(badges.filter((b) => !b.includes('Zrobione')), 'a theme of another status').to.deep.equal([]);
+  });
+
   for (const lang of ['pl', 'de'] as const) {
     it(`in ${lang}: its own words, dates and numbers for the locale, and 0 axe violations`, async () => {
       const el = await render({ lang });

@@ -110,8 +110,12 @@ export class YouSaidWeDid extends CivicElement {
   #tellMore = moreTeller<ListState>({ focus: this.#focus, status: this.#statusRegion }, 'card', (added) => s.moreLoaded(this.formatNumber(added)));
   #lastLookup: LookupState | undefined;
 
+  /** Whether the themes were asked for (a council and api known): a `status` set later filters them. */
+  #loaded = false;
+
   protected override scopeChanged(): void {
     if (this.preview) return;
+    this.#loaded = true;
     this.#loop.load({ service: this.config.service ?? '', status: isThemeStatus(this.status) ? this.status : '' });
     this.#onHash();
   }
@@ -143,7 +147,9 @@ export class YouSaidWeDid extends CivicElement {
     super.willUpdate(changed);
     // A button that goes away with the state it belonged to ("Try again", "Show more") leaves focus on the list.
     this.#focus.fallback('#themes');
-    if (changed.has('status') && changed.get('status') !== undefined) this.#loop.filter({ status: isThemeStatus(this.status) ? this.status : '' });
+    // Also the first `status`: the page's parser may set it after an attribute that loaded the
+    // themes already (`lang` before `status`), which read it unset. (The same filter is no change.)
+    if (changed.has('status') && this.#loaded) this.#loop.filter({ status: isThemeStatus(this.status) ? this.status : '' });
     if (this.#fault) this.releaseReservedSize();
     this.#tellList();
     this.#tellLookup();
