@@ -122,6 +122,27 @@ describe(`demo pages on the built CDN files [${engine}]`, { skip: !existsSync(`$
     await page.close();
   });
 
+  test('the console\'s contact bank on a 360 px phone: the contacts table scrolls in its own box, which a keyboard reaches; the page does not scroll sideways', async () => {
+    const { page, problems } = await open('/console/');
+    await page.setViewport({ width: 360, height: 740 });
+    // The demo council runs the contact bank, with seeded (made-up) contacts.
+    await page.$eval('cocreate-console', (e) => e.setAttribute('council', 'demo'));
+    const el = (await page.$('cocreate-console'))!;
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('#token'), { timeout: 10_000 }, el);
+    await (await el.$('pierce/#token'))!.type(await createStaffToken(server.db, { council: 'demo', role: 'editor', label: 'demo test' }));
+    await (await el.$('pierce/[part~="sign-in"] button[type="submit"]'))!.click();
+    await (await page.waitForFunction((e) => e.shadowRoot?.querySelector('#nav-bank'), { timeout: 10_000 }, el)).asElement()!.click();
+    await page.waitForFunction((e) => e.shadowRoot?.querySelector('#bank-contacts tbody tr'), { timeout: 10_000 }, el);
+    const seen = await el.evaluate((e) => {
+      const box = e.shadowRoot!.querySelector('#bank-contacts')!.parentElement!;
+      return { box: [box.className, box.tabIndex, box.getAttribute('role'), box.getAttribute('aria-label')], caption: e.shadowRoot!.querySelector('#bank-contacts caption')!.textContent, wide: document.documentElement.scrollWidth };
+    });
+    assert.deepEqual(seen.box, ['table-scroll', 0, 'group', seen.caption]);
+    assert.ok(seen.wide <= 360, `the console page is ${seen.wide} px wide at 360 px`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the console\'s embed builder says a demo page on the server\'s own origin may embed Riverside, as it does (no listed origin needed)', async () => {
     const { page, problems } = await open('/console/');
     const shown = async (selector: string) =>

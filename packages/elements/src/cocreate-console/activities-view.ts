@@ -13,6 +13,7 @@ import { selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, notice } from '../kit/parts/index.js';
 import { ownName } from '../kit/parts/language.js';
 import { moreTeller, type MoreTeller } from '../kit/parts/more-button.js';
+import { tableScroll } from '../kit/parts/share-chart.js';
 import type { ActivityAction, ActivityDraft, ActivityField, ActivityList, ActivityProblem, ConsoleActivities, InviteFilters, OpenActivity } from '../stores/console-activities.js';
 import { formatLabel, kindLabel } from './bank-view.js';
 import { categoryLabel } from './settings-view.js';
@@ -340,12 +341,13 @@ export class ActivitiesView implements ReactiveController {
   #renderAnswers(a: ActivityDetail, level: number): TemplateResult {
     const none = '–';
     const who = (c: AcceptedContact) => html`${c.name ?? kindLabel(c.kind)}${c.organisation ? html` (<span>${c.organisation}</span>)` : nothing}`;
+    const caption = msg(str`People who accepted: ${this.ctx.formatNumber(a.acceptedContacts.length)}`, { id: 'console.activities.acceptedCaption' });
     return html`<section aria-labelledby="answers-title">
       ${heading(level, msg('Who accepted', { id: 'console.activities.answers' }), { id: 'answers-title' })}
       <p class="hint">${msg('Contact details of the people who accepted, to write to them about this activity only. Each look is recorded in the audit log.', { id: 'console.activities.answersHint' })}</p>
       ${a.acceptedContacts.length
-        ? html`<table class="accepted" id="accepted">
-            <caption>${msg(str`People who accepted: ${this.ctx.formatNumber(a.acceptedContacts.length)}`, { id: 'console.activities.acceptedCaption' })}</caption>
+        ? tableScroll(caption, html`<table class="accepted" id="accepted">
+            <caption>${caption}</caption>
             <thead>
               <tr>
                 <th scope="col">${msg('Who', { id: 'console.bank.who' })}</th>
@@ -366,7 +368,7 @@ export class ActivitiesView implements ReactiveController {
                 </tr>`,
               )}
             </tbody>
-          </table>`
+          </table>`)
         : html`<p id="accepted-none">${msg('No one has accepted yet.', { id: 'console.activities.noneAccepted' })}</p>`}
       <div class="row">
         <button part="button" class="button secondary" type="button" id="answers-refresh" @click=${this.ctx.act(() => this.#refresh())}>${msg('Check for new answers', { id: 'console.activities.refresh' })}</button>

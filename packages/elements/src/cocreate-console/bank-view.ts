@@ -9,6 +9,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { StoreController } from '../internal/store-controller.js';
 import { selectField } from '../kit/parts/controls.js';
 import { heading, notice } from '../kit/parts/index.js';
+import { tableScroll } from '../kit/parts/share-chart.js';
 import type { BankFilters, ConsoleBank, ContactListState, ExportState, ReachState } from '../stores/console-bank.js';
 import { categoryLabel } from './settings-view.js';
 import { loadMore, staffFailureText, type ViewContext } from './views.js';
@@ -124,8 +125,9 @@ export class BankView implements ReactiveController {
       return notice({ id: 'bank-error', level, tone: 'error', title: msg('The contact bank could not be searched', { id: 'console.bank.failed' }), body: html`<p>${staffFailureText(list.reason)}</p>` });
     if (!list.items.length) return html`<p id="bank-empty">${msg('No one matches.', { id: 'console.bank.none' })}</p>`;
     const district = (id: string | null) => (id ? (this.ctx.districts().find((d) => d.value === id)?.label ?? id) : '–');
-    return html`<table class="contacts" id="bank-contacts">
-        <caption>${msg(str`People shown: ${this.ctx.formatNumber(list.items.length)}`, { id: 'console.bank.shown' })}</caption>
+    const caption = msg(str`People shown: ${this.ctx.formatNumber(list.items.length)}`, { id: 'console.bank.shown' });
+    return html`${tableScroll(caption, html`<table class="contacts" id="bank-contacts">
+        <caption>${caption}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Who', { id: 'console.bank.who' })}</th>
@@ -144,7 +146,7 @@ export class BankView implements ReactiveController {
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table>`)}
       ${loadMore(list, this.ctx.act(() => this.bank.more()))}`;
   }
 
