@@ -369,6 +369,31 @@ describe('<cocreate-feedback>', () => {
     });
   });
 
+  it('erased from a <you-said-we-did> lookup on the same page: the form shows it erased, with no "Erase" left, without speaking or moving focus', async () => {
+    await import('../you-said-we-did/you-said-we-did.js');
+    const el = await render();
+    await fill(el, { kind: 'idea', text: unique('erased from the lookup') });
+    await submit(el);
+    const receipt = await receiptOf(el);
+    const loop = await fixture<HTMLElement>(html`<you-said-we-did api=${env.apiUrl} council=${env.council}></you-said-we-did>`);
+    await waitUntil(() => loop.shadowRoot!.querySelector('#receipt'), 'the lookup did not render', { timeout: 15_000 });
+    const code = loop.shadowRoot!.querySelector<HTMLInputElement>('#receipt')!;
+    code.value = receipt;
+    code.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    loop.shadowRoot!.querySelector<HTMLFormElement>('.follow form')!.requestSubmit();
+    await waitUntil(() => loop.shadowRoot!.querySelector('#erase'), 'the lookup offers no erasing', { timeout: 15_000 });
+    const said = text(maybe(el, '[part~="status"]'));
+    const erased = oneEvent(document, 'cocreate-erased');
+    loop.shadowRoot!.querySelector<HTMLButtonElement>('#erase')!.click();
+    await waitUntil(() => loop.shadowRoot!.querySelector('#erase-confirm'), 'no confirmation');
+    loop.shadowRoot!.querySelector<HTMLButtonElement>('#erase-confirm')!.click();
+    expect((await erased).target, 'fired by the lookup').to.equal(loop);
+    await waitUntil(() => text(maybe(el, '[part~="receipt"] h2')) === 'Your message has been erased', 'the form still shows the message as sent', { timeout: 15_000 });
+    expect(maybe(el, '#erase'), 'nothing left to erase').to.equal(null);
+    expect(text(maybe(el, '[part~="status"]')), 'the form says nothing more').to.equal(said);
+    expect(el.shadowRoot!.activeElement).to.equal(null);
+  });
+
   describe('attributes and configuration', () => {
     it('the character count follows the text and the limit', async () => {
       const el = await render();

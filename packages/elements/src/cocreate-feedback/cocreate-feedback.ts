@@ -7,6 +7,7 @@ import { messages } from '../generated/locales/feedback.js';
 import { StoreController } from '../internal/store-controller.js';
 import { StateChanges } from '../kit/controllers/changes.js';
 import { FocusController } from '../kit/controllers/focus.js';
+import { WindowListener } from '../kit/controllers/window-listener.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { checkField, emailField, safeUrl, selectField } from '../kit/parts/controls.js';
 import { eraseControl, eraseWords } from '../kit/parts/erase.js';
@@ -116,6 +117,12 @@ export class CocreateFeedback extends CivicElement {
   #status = new StatusController(this);
   #focus = new FocusController(this);
   #changes = new StateChanges<FeedbackFlowState>(this.#focus, this.#status);
+  // Erased from a <you-said-we-did> lookup on this page: shown as erased here too, without saying
+  // it again (the lookup did) or moving focus. Its own erasing fires the same event: nothing to do.
+  #erasedThere = false;
+  #erased = new WindowListener(this, 'cocreate-erased', (e) => {
+    if (e.target !== this && this.#flow.erasedElsewhere(e.detail.receipt)) this.#erasedThere = true;
+  });
 
   protected override scopeChanged(): void {
     this.#instance = this.instance;
@@ -156,6 +163,7 @@ export class CocreateFeedback extends CivicElement {
     if (state.state === 'queued') return this.#changes.tell(msg('Your message is saved on this device', { id: 'feedback.queued.title' }));
     if (state.state === 'rejected' || state.state === 'error') return this.#changes.tell(msg('Your message was not sent', { id: 'feedback.rejected.title' }));
     if (state.state !== 'sent') return this.#status.clear();
+    if (this.#erasedThere) return void (this.#erasedThere = false);
     if (state.erase === 'erasing') return this.#status.announce(msg('Erasing your message…', { id: 'feedback.status.erasing' }));
     if (previous.state !== 'sent' || state.erase === 'erased') return this.#changes.tell(this.#sentTitle(state));
     if (state.erase === 'failed') this.#status.clear(); // its inline alert says it

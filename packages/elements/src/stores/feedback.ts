@@ -5,7 +5,7 @@
 //                                     -> sending -> sent | queued -> sent | rejected
 //                                                -> rejected | error   (text kept, back to editing)
 import type { FeedbackCreate, FeedbackCreated, Locale } from '@civicloop/contract';
-import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, RATING_MAX, RATING_MIN, type FeedbackKind, type StaffEntryChannel } from '@civicloop/contract/rules';
+import { FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, normalizeReceipt, RATING_MAX, RATING_MIN, type FeedbackKind, type StaffEntryChannel } from '@civicloop/contract/rules';
 import { deleteFeedback, type Transport } from '@civicloop/sdk';
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { setupProblem, type SetupProblem } from '../kit/stores/answers.js';
@@ -210,6 +210,18 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
     requestErase: erase.request,
     cancelErase: erase.cancel,
     confirmErase: erase.confirm,
+
+    /**
+     * Its author erased the input with this receipt elsewhere on the page (a `<you-said-we-did>`
+     * lookup): if it is the one this form shows as sent, it is shown as erased, not with its text
+     * and an "Erase" that would do it again. Whether it was: the element then says nothing more.
+     */
+    erasedElsewhere(receipt: string): boolean {
+      const shown = $flow.get();
+      if (shown.state !== 'sent' || shown.erase === 'erased' || normalizeReceipt(shown.receipt) !== normalizeReceipt(receipt)) return false;
+      erase.elsewhere();
+      return true;
+    },
 
     dispose: base.dispose,
   };

@@ -22,6 +22,7 @@ import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
 import { readyConfig, serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createLoopView, hashWithoutReceipt, isThemeStatus, loadFault, receiptFromHash, type ListState, type LoadFailure, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
 import * as s from './strings.js';
+import type { CocreateErasedDetail } from '../cocreate-feedback/events.js';
 import { loopStyles } from './you-said-we-did.styles.js';
 
 /**
@@ -56,6 +57,8 @@ const SKELETON_MONTH = '2026-09';
  * so the page below does not move.
  *
  * @summary Published themes ("you said, we did"), loop figures and the receipt lookup.
+ *
+ * @event {CustomEvent<CocreateErasedDetail>} cocreate-erased - Its author erased the input found by its receipt; a `<cocreate-feedback>` on the page that shows it as sent shows it erased.
  *
  * @csspart base - The wrapper of everything the element shows.
  * @csspart figures - The loop figures and their chart.
@@ -141,7 +144,7 @@ export class YouSaidWeDid extends CivicElement {
   #inView = new KeepInView(this);
   #hash = new WindowListener(this, 'hashchange', () => this.#onHash(onLinkToHash()));
   // Erased by its author in a <cocreate-feedback> on this page: the lookup showing it asks again.
-  #erased = new WindowListener(this, 'cocreate-erased', (e) => this.#loop.changed(e.detail.receipt));
+  #erased = new WindowListener(this, 'cocreate-erased', (e) => e.target !== this && this.#loop.changed(e.detail.receipt));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -166,6 +169,9 @@ export class YouSaidWeDid extends CivicElement {
     // Focus on the result says it; what the status region said of the message before ("Your
     // message: Received", when it came from the page address) must not stay behind.
     if (erase === 'erased') {
+      // A <cocreate-feedback> on this page that shows it as sent shows it erased too.
+      const lookup = this.#lookup.value;
+      if (lookup.state === 'found') this.dispatchEvent(new CustomEvent('cocreate-erased', { bubbles: true, composed: true, detail: { receipt: lookup.code } }));
       if (this.#focus.moveTo('#lookup')) this.#statusRegion.clear();
       else this.#statusRegion.announce(msg('Your message has been erased', { id: 'loop.lookup.erasedTitle' }));
     }

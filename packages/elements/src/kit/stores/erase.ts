@@ -18,6 +18,8 @@ export function createErase<S>(options: {
     $erase: $erase as ReadableAtom<EraseState>,
     request: () => $erase.get() === 'none' && $erase.set('confirming'),
     cancel: () => $erase.set('none'),
+    /** What is shown was erased by its author elsewhere on the page (another element): shown as erased, with nothing to ask. */
+    elsewhere: () => $erase.get() !== 'erasing' && $erase.set('erased'),
     async confirm(): Promise<void> {
       const shown = options.shown();
       const erasing = options.erase(shown);
