@@ -132,6 +132,16 @@ describe('<contact-bank-signup>', () => {
     expect(purposes.map((p) => [p.value, p.checked])).to.deep.equal([['invitations', false], ['news', false]]);
   });
 
+  it('says how long consent lasts with the plural its language needs (the browser\'s), not one fixed word', async () => {
+    for (const [lang, before] of [['pl', 'Twoja zgoda obowiązuje przez'], ['ro', 'este valabil']] as const) {
+      const el = await render(env, { lang });
+      await waitUntil(() => $(el, '[part~="consent"] a'), 'no privacy link');
+      const months = new Intl.NumberFormat(lang, { style: 'unit', unit: 'month', unitDisplay: 'long' }).format(24);
+      expect(text($(el, '[part~="consent"]'))).to.include(`${before} ${months}.`);
+      fixtureCleanup();
+    }
+  });
+
   it('keeps the resident’s choices as a draft, never their name, email, phone, needs, age or consent', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
     let el = await render(env, {}, wrapper);

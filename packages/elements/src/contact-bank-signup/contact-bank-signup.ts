@@ -9,7 +9,7 @@ import { StateChanges } from '../kit/controllers/changes.js';
 import { FocusController } from '../kit/controllers/focus.js';
 import { KeepInView } from '../kit/controllers/keep-in-view.js';
 import { WindowListener } from '../kit/controllers/window-listener.js';
-import { dateFormat } from '../kit/format.js';
+import { dateFormat, numberFormat } from '../kit/format.js';
 import { StatusController } from '../kit/controllers/status.js';
 import { ownName } from '../kit/parts/language.js';
 import { emailField, safeUrl, selectField, textField } from '../kit/parts/controls.js';
@@ -347,7 +347,7 @@ export class ContactBankSignup extends CivicElement {
         heading(this.level, msg('How the council uses your details', { id: 'bank.consent.title' }))
       }
       ${text ? html`<p lang=${text.lang}>${text.text}</p>` : html`<p>${msg('Loading the council’s consent text…', { id: 'bank.consent.loading' })}</p>`}
-      ${bank ? html`<p>${s.consentLasts(this.formatNumber(bank.consent.months))}</p><p class="hint">${msg(str`Consent text version ${version}`, { id: 'bank.consent.version' })}</p>` : nothing}
+      ${bank ? html`<p>${s.consentLasts(numberFormat(this.renderedLocale, { style: 'unit', unit: 'month', unitDisplay: 'long' }).format(bank.consent.months))}</p><p class="hint">${msg(str`Consent text version ${version}`, { id: 'bank.consent.version' })}</p>` : nothing}
       ${privacy ? html`<p><a href=${privacy}>${msg('Read the council’s privacy notice', { id: 'bank.consent.privacy' })}</a></p>` : nothing}
     </div>`;
   }

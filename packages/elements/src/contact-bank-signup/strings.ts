@@ -172,6 +172,7 @@ export function taskFailureText(reason: TaskFailure): string {
   }
 }
 
-export function consentLasts(months: string): string {
-  return msg(str`Your consent lasts ${months} months. Before it ends we ask whether you want to stay; if you do not answer, your details are erased.`, { id: 'bank.consent.lasts' });
+/** `duration`: the months with their unit in the element's language, whose plural forms the browser knows ("24 months", "24 miesiące", "24 de luni"). */
+export function consentLasts(duration: string): string {
+  return msg(str`Your consent lasts ${duration}. Before it ends we ask whether you want to stay; if you do not answer, your details are erased.`, { id: 'bank.consent.lasts' });
 }
