@@ -27,12 +27,13 @@ class ManualClock implements StatusClock {
 const clock = new ManualClock();
 
 class KitHarness extends LitElement {
-  static override properties = { step: { type: String } };
+  static override properties = { step: { type: String }, language: { type: String } };
   step: 'form' | 'done' = 'form';
+  language = 'pl';
   status = new StatusController(this, clock);
   focus = new FocusController(this);
   override render() {
-    return html`<div part="base">
+    return html`<div part="base" lang=${this.language}>
       ${this.status.render()}
       ${this.step === 'form'
         ? html`<button id="go" @click=${() => this.go()}>Go</button>`
@@ -97,6 +98,26 @@ describe('StatusController', () => {
     await el.updateComplete;
     log.stop();
     expect(log.spoken).to.deep.equal(['Characters remaining: 10']);
+  });
+});
+
+describe('StatusController and the language', () => {
+  it('words said in one language leave the region when the element speaks another', async () => {
+    const el = await harness();
+    const region = () => el.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim();
+    el.status.announce('Pozostało znaków: 1975');
+    await el.updateComplete;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(region(), 'kept while the language stays').to.equal('Pozostało znaków: 1975');
+    el.language = 'de';
+    await el.updateComplete;
+    await new Promise<void>((r) => queueMicrotask(r));
+    await el.updateComplete;
+    expect(region()).to.equal('');
+    el.status.announce('Noch 1975 Zeichen');
+    await el.updateComplete;
+    expect(region()).to.equal('Noch 1975 Zeichen');
   });
 });
 

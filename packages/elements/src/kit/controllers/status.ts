@@ -24,15 +24,18 @@ const systemClock: StatusClock = {
  *   Any later `announce` or `clear` cancels it: a count typed before a send never follows the
  *   send's own message.
  * - `clear()` drops what is pending and empties the region; call it on every state change that
- *   announces nothing, so stale words cannot be read after it.
+ *   announces nothing, so stale words cannot be read after it. The region empties itself when
+ *   the element's language changes.
  *
  * Render `status.render()` somewhere that is always in the template (not inside a branch that
  * changes with the state): a live region must exist before its content changes.
  */
 export class StatusController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #clock: StatusClock;
   #text = '';
+  /** The language the region was in when `#text` was first rendered (undefined until then). */
+  #textLang: string | null | undefined;
   #serial = 0;
   #timer: unknown;
 
@@ -50,6 +53,7 @@ export class StatusController implements ReactiveController {
   announce(text: string): void {
     this.#cancel();
     this.#text = text;
+    this.#textLang = undefined;
     this.#serial++;
     this.#host.requestUpdate();
   }
@@ -69,6 +73,18 @@ export class StatusController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#cancel();
+  }
+
+  /**
+   * Words said in one language do not stay in the region once the element speaks another (the
+   * resident switched): a screen reader reading the region later would get the old language.
+   */
+  hostUpdated(): void {
+    if (!this.#text) return;
+    const lang = this.#host.shadowRoot?.querySelector('[part~="status"]')?.closest('[lang]')?.getAttribute('lang') ?? null;
+    if (this.#textLang === undefined) this.#textLang = lang;
+    // After this update, not inside it: a change made in `updated` would cost the host a second update at once.
+    else if (lang !== this.#textLang) queueMicrotask(() => this.clear());
   }
 
   render(): TemplateResult {
