@@ -154,7 +154,8 @@ async function serve(args: string[]): Promise<void> {
   });
   if (demo) {
     const { rows } = await server.db.query("SELECT 1 FROM councils WHERE slug = 'demo'");
-    if (!rows.length) await seedDemo(server.db);
+    // The demo pages are this server's: the seeded contacts' invitations link here, whatever the port.
+    if (!rows.length) await seedDemo(server.db, [], server.url);
   }
   const u = server.url;
   const lines = [`Civic Loop server listening on ${u} (${server.db.engine})`, `  API:     ${u}/v1/councils/{council}`, `  health:  ${u}/healthz`, `  OpenAPI: ${u}/v1/openapi.json`];

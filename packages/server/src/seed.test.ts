@@ -56,6 +56,13 @@ forEachEngine((engine) => {
     assert.equal(d.body.status, 'received');
   });
 
+  test('the seeded contacts\' page (where their invitations lead) is the site given, as serve gives its own address; else the default port\'s', async () => {
+    const pages = async () => (await server.db.query<{ page_url: string }>("SELECT DISTINCT page_url FROM contacts WHERE council = 'demo' AND id LIKE 'seed-%'")).rows.map((r) => r.page_url);
+    assert.deepEqual(await pages(), ['http://localhost:8080/']);
+    await seedDemo(server.db, [], 'http://127.0.0.1:18765');
+    assert.deepEqual(await pages(), ['http://127.0.0.1:18765/']);
+  });
+
   test('the demo council has loop figures to show', async () => {
     const s = (await call<LoopStats>(server, 'GET', '/v1/councils/demo/stats')).body;
     assert.equal(s.received, 13);

@@ -43,8 +43,12 @@ const NORDBY_SERVICES: ServiceSeed[] = [
 /** A person needs more than two seconds to choose a kind and write a sentence; proof of work stays optional. */
 const DEMO_ANTI_ABUSE = { minFillMs: 2000, proofOfWork: { required: false, difficulty: 14 } };
 
-/** The made-up councils of the demo pages. Re-running it refreshes them and adds nothing twice. */
-export async function seedDemo(db: Database, origins: string[] = []): Promise<void> {
+/**
+ * The made-up councils of the demo pages. Re-running it refreshes them and adds nothing twice.
+ * `site` is where the demo pages are served (`serve` passes its own address): the seeded contacts'
+ * page, which the links in their invitations lead to, when no origin is given.
+ */
+export async function seedDemo(db: Database, origins: string[] = [], site = 'http://localhost:8080'): Promise<void> {
   // Each council speaks its own languages; the input-use text is given in exactly those.
   const councils = [
     { slug: 'demo', name: 'Miasto Przykładowo', locales: ['pl', 'en', 'sv', 'da', 'de', 'fr', 'pt', 'ro'], services: DEMO_SERVICES },
@@ -65,7 +69,7 @@ export async function seedDemo(db: Database, origins: string[] = []): Promise<vo
       ...(council.slug === 'demo' ? { contactBank: DEMO_CONTACT_BANK } : {}),
     });
     for (const s of services) await createService(db, { council: council.slug, ...s });
-    if (council.slug === 'demo') await seedContacts(db, 'demo', `${[...kept, ...origins][0] ?? 'http://localhost:8080'}/`);
+    if (council.slug === 'demo') await seedContacts(db, 'demo', `${[...kept, ...origins][0] ?? site}/`);
   }
   // "You said, we did": themes in several states and languages, with their inputs and timelines.
   await seedLoop(db);
