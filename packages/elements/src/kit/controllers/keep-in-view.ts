@@ -16,6 +16,7 @@ export class KeepInView implements ReactiveController {
   #target: (() => Element | null | undefined) | undefined;
   #block: ScrollLogicalPosition = 'start';
   #observer: ResizeObserver | undefined;
+  #frame = 0;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -30,7 +31,12 @@ export class KeepInView implements ReactiveController {
       if (this.#target !== target) return;
       this.#scroll();
       if (this.#observer) return;
-      this.#observer = new ResizeObserver(this.#scroll);
+      // Scrolled in the next frame, not in the observer's callback: layout there would start the
+      // observer's loop again ("ResizeObserver loop completed with undelivered notifications").
+      this.#observer = new ResizeObserver(() => {
+        cancelAnimationFrame(this.#frame);
+        this.#frame = requestAnimationFrame(this.#scroll);
+      });
       this.#observer.observe(document.documentElement);
       for (const type of TAKEOVER) addEventListener(type, this.release, { capture: true, passive: true });
     });
@@ -39,6 +45,7 @@ export class KeepInView implements ReactiveController {
   /** Stops keeping it in sight. */
   release = (): void => {
     this.#target = undefined;
+    cancelAnimationFrame(this.#frame);
     this.#observer?.disconnect();
     this.#observer = undefined;
     for (const type of TAKEOVER) removeEventListener(type, this.release, { capture: true });
