@@ -152,6 +152,8 @@ export class CocreateConsole extends CivicElement {
   #view: ConsoleView = 'inbox';
   #shortcuts = true;
   #shortcutsOpen = false;
+  /** The message whose `?` showed the shortcuts: `?` on their summary hides them and goes back to it. */
+  #helpFrom = -1;
   // What is typed, held here only: the token never becomes an attribute or a rendered value.
   #token = '';
   #q = '';
@@ -473,6 +475,11 @@ export class CocreateConsole extends CivicElement {
           open: this.#shortcutsOpen,
           enabled: this.#shortcuts,
           onToggle: (open) => (this.#shortcutsOpen = open),
+          onHide: () => {
+            this.#shortcutsOpen = false;
+            this.#focus.acted();
+            this.#focus.moveTo(this.#helpFrom >= 0 ? `#item-${this.#helpFrom}` : '#shortcuts-summary');
+          },
           onEnable: (on) => {
             this.#shortcuts = on;
             this.#statusRegion.announce(this.localized(() => (on ? msg('Keyboard shortcuts on.', { id: 'console.keys.on' }) : msg('Keyboard shortcuts off.', { id: 'console.keys.off' }))));
@@ -616,6 +623,7 @@ export class CocreateConsole extends CivicElement {
         if (item && !this.#link.checked.size) this.#link.toggle(item.id, true);
         return this.#link.openPanel();
       case 'help':
+        this.#helpFrom = i;
         this.#shortcutsOpen = !this.#shortcutsOpen;
         this.requestUpdate();
         return void this.#focus.moveTo('#shortcuts-summary');

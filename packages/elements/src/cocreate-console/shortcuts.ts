@@ -37,9 +37,18 @@ function what(shortcut: Shortcut): string {
   }
 }
 
-/** The shortcuts, explained, with the switch that turns them off; a disclosure under the inbox. */
-export function shortcutsHelp(o: { open: boolean; enabled: boolean; onToggle: (open: boolean) => void; onEnable: (on: boolean) => void }): TemplateResult {
-  return html`<details class="shortcuts" id="shortcuts" .open=${o.open} @toggle=${(e: Event) => o.onToggle((e.target as HTMLDetailsElement).open)}>
+/**
+ * The shortcuts, explained, with the switch that turns them off; a disclosure under the inbox.
+ * `?` opened from the list moves focus to its summary; `?` there (`onHide`) hides it again and
+ * goes back to the message it came from, so it shows or hides as the list says.
+ */
+export function shortcutsHelp(o: { open: boolean; enabled: boolean; onToggle: (open: boolean) => void; onEnable: (on: boolean) => void; onHide: () => void }): TemplateResult {
+  const onKey = (e: KeyboardEvent) => {
+    if (!o.enabled || (e.composedPath()[0] as HTMLElement).id !== 'shortcuts-summary' || shortcutOf(e) !== 'help') return;
+    e.preventDefault();
+    o.onHide();
+  };
+  return html`<details class="shortcuts" id="shortcuts" .open=${o.open} @toggle=${(e: Event) => o.onToggle((e.target as HTMLDetailsElement).open)} @keydown=${onKey}>
     <summary id="shortcuts-summary">${msg('Keyboard shortcuts', { id: 'console.keys.title' })}</summary>
     <p class="hint">${msg('They work while focus is on a message in the inbox list, not while you type in a field.', { id: 'console.keys.where' })}</p>
     <div class="check">

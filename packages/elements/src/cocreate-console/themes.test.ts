@@ -410,6 +410,11 @@ describe('<cocreate-console> keyboard shortcuts', () => {
     await waitUntil(() => $<HTMLDetailsElement>(el, '#shortcuts').open && active(el)?.id === 'shortcuts-summary', '? did not show the list');
     expect(text($(el, '#shortcuts dl'))).to.include('Next message');
     await expect(el).to.be.accessible();
+    // "Show or hide this list": ? again, on the summary it moved to, hides it and goes back to the message, where j works again.
+    await sendKeys({ type: '?' });
+    await waitUntil(() => !$<HTMLDetailsElement>(el, '#shortcuts').open && active(el)?.id === 'item-0', '? did not hide the list and go back to the message');
+    await sendKeys({ press: 'j' });
+    await waitUntil(() => active(el)?.id === 'item-1', 'j does not work after the list was hidden');
 
     // Off: the keys are just keys.
     $<HTMLInputElement>(el, '#shortcuts-on').click();
