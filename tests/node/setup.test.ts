@@ -113,9 +113,9 @@ describe('setup faults and undeliverable pages', { skip: !existsSync(`${cdnDir}/
   test('an unknown council: an error for the council on load, and the resident is told nothing can be sent', async () => {
     const tab = await open(allowed, page('<cocreate-feedback council="no-such-council" service="libraries"></cocreate-feedback>'));
     const notice = await setupNotice(tab);
-    assert.match(notice.text, /^This form cannot send messages/);
+    assert.match(notice.text, /^This form cannot send anything/);
     assert.match(notice.text, /the council “no-such-council” is not known/);
-    assert.match(notice.text, /No message can be sent from this page/);
+    assert.match(notice.text, /Nothing can be sent from this page/);
     assert.match(notice.tone, /\berror\b/);
     assert.doesNotMatch(notice.text, PROMISES);
     assert.equal(notice.typed, '');
@@ -126,7 +126,7 @@ describe('setup faults and undeliverable pages', { skip: !existsSync(`${cdnDir}/
     const tab = await open(allowed, page('<cocreate-feedback council="riverside" service="no-such-service"></cocreate-feedback>'));
     const notice = await setupNotice(tab);
     assert.match(notice.text, /“no-such-service” is not one of the council’s services/);
-    assert.match(notice.text, /No message can be sent from this page/);
+    assert.match(notice.text, /Nothing can be sent from this page/);
     assert.doesNotMatch(notice.text, PROMISES);
     // A service the council has: no notice once its services are in.
     const good = await open(allowed, page('<cocreate-feedback council="riverside" service="libraries"></cocreate-feedback>'));
@@ -140,7 +140,7 @@ describe('setup faults and undeliverable pages', { skip: !existsSync(`${cdnDir}/
     const origin = refused;
     const tab = await open(origin, page('<cocreate-feedback council="riverside" service="libraries"></cocreate-feedback>'));
     const notice = await setupNotice(tab);
-    assert.match(notice.text, new RegExp(`does not accept messages from this website \\(${origin.replace(/[.:/]/g, '\\$&')}\\)`));
+    assert.match(notice.text, new RegExp(`does not accept this website \\(${origin.replace(/[.:/]/g, '\\$&')}\\)`));
     assert.doesNotMatch(notice.text, /not found|not known/);
     assert.doesNotMatch(notice.text, PROMISES);
     const { outcome, kept } = await sendAnyway(tab, 'Longer opening hours, please');

@@ -42,7 +42,7 @@ describe("elements under the page's own Content Security Policy", () => {
       const notice = text(form.shadowRoot!.querySelector('[part~="setup"]'));
       expect(notice).to.include('security policy (Content-Security-Policy) does not allow it to reach');
       expect(notice).to.include(new URL(env.apiUrl).origin);
-      expect(notice).not.to.include('does not accept messages from this website');
+      expect(notice).not.to.include('does not accept this website');
     } finally {
       done();
     }

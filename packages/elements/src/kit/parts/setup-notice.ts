@@ -16,14 +16,14 @@ function setupText(problem: SetupProblem, council: string, service: string, api:
       return msg(str`This form is not set up correctly: “${service}” is not one of the council’s services.`, { id: 'kit.setup.unknownService' });
     case 'blocked': {
       const origin = location.origin;
-      return msg(str`This form is not set up correctly: the council’s service does not accept messages from this website (${origin}).`, { id: 'kit.setup.blocked' });
+      return msg(str`This form is not set up correctly: the council’s service does not accept this website (${origin}).`, { id: 'kit.setup.blocked' });
     }
     case 'csp': {
       const origin = new URL(api, document.baseURI).origin;
       return msg(str`This form is not set up correctly: this page’s security policy (Content-Security-Policy) does not allow it to reach the council’s service (${origin}).`, { id: 'kit.setup.csp' });
     }
     case 'no-origin':
-      return msg('This page cannot send messages: it is opened from a file or inside a sandboxed frame, which the council’s service never accepts.', { id: 'kit.setup.noOrigin' });
+      return msg('This page cannot send anything to the council: it is opened from a file or inside a sandboxed frame, which the council’s service never accepts.', { id: 'kit.setup.noOrigin' });
   }
 }
 
@@ -39,8 +39,8 @@ export function setupNotice(o: { problem: SetupProblem; council: string; service
     part: 'notice setup',
     level: o.level,
     tone: 'error',
-    title: msg('This form cannot send messages', { id: 'kit.setup.title' }),
+    title: msg('This form cannot send anything', { id: 'kit.setup.title' }),
     body: html`<p>${setupText(o.problem, o.council, o.service, o.api)}</p>
-      <p>${msg('No message can be sent from this page until the council fixes it. Please tell the council, or contact them another way.', { id: 'kit.setup.body' })}</p>`,
+      <p>${msg('Nothing can be sent from this page until the council fixes it. Please tell the council, or contact them another way.', { id: 'kit.setup.body' })}</p>`,
   });
 }
