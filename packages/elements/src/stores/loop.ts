@@ -9,7 +9,6 @@ import type { FeedbackReceipt, LoopStats, Theme, ThemeDetail, ThemeStatus } from
 import { normalizeReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
 import { deleteFeedback, feedUrl, getFeedback, getStats, getTheme, isApiError, isNetworkError, isTimeoutError, listThemes, type Transport } from '@civicloop/sdk';
 import { atom, type ReadableAtom } from 'nanostores';
-import { setupProblem } from '../kit/stores/answers.js';
 import { councilView, transportFor } from '../kit/stores/connection.js';
 import type { CouncilState, ServicesState } from '../kit/stores/council.js';
 import { createErase } from '../kit/stores/erase.js';
@@ -64,8 +63,7 @@ function failure(error: unknown): LoadFailure {
  */
 export function loadFault(council: CouncilState, list: ListState, services?: ServicesState, service?: string): LoadFailure | undefined {
   if (council.status === 'failed' && isApiError(council.error) && council.error.status === 404) return 'unknown-council';
-  // The forms' own check (kit setupProblem), of which only this fault applies here: the others are the list's.
-  if (services && setupProblem(council, services, service) === 'unknown-service') return 'unknown-service';
+  if (service && council.status === 'ready' && services?.status === 'ready' && !services.services.some((s) => s.id === service)) return 'unknown-service';
   return list.status === 'failed' && (list.reason === 'blocked' || list.reason === 'csp' || list.reason === 'not-configured') ? list.reason : undefined;
 }
 
