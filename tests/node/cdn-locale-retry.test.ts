@@ -88,6 +88,14 @@ for (const engine of ['chromium', 'firefox'] as const)
       await page.evaluate(() => document.getElementById('form')!.setAttribute('lang', 'ro'));
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/locales\/(kit|feedback)-ro-/.test(e.name)), { timeout: 15_000 });
       assert.equal(await label(), 'Your message', 'still the language it speaks, not a mix');
+      // Typing meanwhile (each keystroke renders the form) asks the network for nothing more: the
+      // parts are asked for again once the browser is online, not at every update.
+      const asked = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/locales\/(kit|feedback)-ro-/.test(e.name)).length);
+      await page.waitForNetworkIdle({ idleTime: 300 });
+      const before = await asked();
+      await (await page.waitForFunction(() => document.getElementById('form')?.shadowRoot?.querySelector('#text'))).asElement()!.type('Offline, still typing');
+      await page.waitForNetworkIdle({ idleTime: 300 });
+      assert.equal(await asked(), before, 'no new request for the Romanian parts while typing');
       for (const f of romanian) renameSync(`${dir}/cdn/locales/${f}.away`, `${dir}/cdn/locales/${f}`);
       await page.evaluate(() => dispatchEvent(new Event('online')));
       await page.waitForFunction(() => document.getElementById('form')?.shadowRoot?.querySelector('label[for="text"]')?.textContent?.trim() === 'Mesajul dumneavoastră', { timeout: 15_000 }).catch(async (e) => {

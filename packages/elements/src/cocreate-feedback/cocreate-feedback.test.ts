@@ -5,6 +5,7 @@ import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent } from '@open
 import { waitUntil } from '../kit/testing/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { LOCALES } from '@civicloop/contract/locales';
 import './cocreate-feedback.js';
 import type { CocreateFeedback, CocreateErrorDetail, CocreateQueuedDetail, CocreateSubmittedDetail } from './cocreate-feedback.js';
 
@@ -413,6 +414,31 @@ describe('<cocreate-feedback>', () => {
       const names = [...$<HTMLSelectElement>(el, '#service').options].map((o) => o.textContent!.trim());
       expect(names).to.include('Biblioteki');
       expect(names).to.include('Linie autobusowe');
+    });
+
+    it('on a 320 px phone the closed service list shows its "none" choice whole, in every language (WCAG 1.4.10)', async () => {
+      const el = await render({ service: null });
+      // A 320 px screen less the page's usual 16 px margins. A native select cannot wrap its
+      // chosen option: a longer text is cut, mid-word, before the arrow.
+      el.style.inlineSize = '288px';
+      const select = () => maybe<HTMLSelectElement>(el, '#service');
+      await waitUntil(select, 'no service list', { timeout: 10_000 });
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      const cut: string[] = [];
+      for (const locale of LOCALES) {
+        el.setAttribute('lang', locale);
+        await waitUntil(() => $(el, '[part~="base"]').getAttribute('lang') === locale && select(), `no ${locale}`, { timeout: 10_000 });
+        await el.updateComplete;
+        const s = select()!;
+        const style = getComputedStyle(s);
+        ctx.font = style.font;
+        const none = s.options[0]!.textContent!.trim();
+        // 24 px for the arrow the browser draws inside the box.
+        const room = s.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd) - 24;
+        const width = ctx.measureText(none).width;
+        if (width > room) cut.push(`${locale}: "${none}" needs ${Math.ceil(width)} px, has ${Math.floor(room)}`);
+      }
+      expect(cut).to.deep.equal([]);
     });
 
     it('switches language with lang on the element, an ancestor and region variants', async () => {

@@ -273,7 +273,7 @@ export class CocreateFeedback extends CivicElement {
           `,
         })}
         ${choose
-          ? selectField({ id: 'service', label: msg('Which service is it about? (optional)', { id: 'feedback.service.label' }), error: this.#error('service'), value: d.service, none: msg('Not about one service, or not sure', { id: 'feedback.service.none' }), options, onChange: (service) => update({ service }) })
+          ? selectField({ id: 'service', label: msg('Which service is it about? (optional)', { id: 'feedback.service.label' }), error: this.#error('service'), value: d.service, none: msg('None, or not sure', { id: 'feedback.service.none' }), options, onChange: (service) => update({ service }) })
           : nothing}
         ${checkField({
           id: 'wants-reply',

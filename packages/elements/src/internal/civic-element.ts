@@ -180,6 +180,8 @@ export abstract class CivicElement extends LitElement {
   #localeFailed = false;
   /** Whether the first render's wait for the element's language is under way. */
   #waiting = false;
+  /** The language whose strings a later update is loading, or waits to load once online. */
+  #loading: Locale | undefined;
 
   // The first render waits for the element's language, so a resident never sees it flash in
   // English first (and a half-English form is never on screen). Later language changes keep
@@ -207,13 +209,18 @@ export abstract class CivicElement extends LitElement {
   protected override performUpdate(): void {
     const wanted = this.locale;
     if (isLoaded(wanted, this.#messages)) this.#renderedLocale = wanted;
-    else
-      void loadLocale(wanted, this.#messages).then(
-        () => this.requestUpdate(),
-        // A part that fails to load (offline) leaves the element in the language it speaks, whole,
-        // and is asked for again once the browser is back online: the resident chose the new one.
-        () => addEventListener('online', () => this.requestUpdate(), { once: true }),
-      );
+    else if (this.#loading !== wanted) {
+      // Once per language chosen, not per update: while it loads, or waits to be online again,
+      // a keystroke in the form asks the network for nothing.
+      this.#loading = wanted;
+      const settled = () => {
+        if (this.#loading === wanted) this.#loading = undefined;
+        this.requestUpdate();
+      };
+      // A part that fails to load (offline) leaves the element in the language it speaks, whole,
+      // and is asked for again once the browser is back online: the resident chose the new one.
+      void loadLocale(wanted, this.#messages).then(settled, () => addEventListener('online', settled, { once: true }));
+    }
     inLocale(this.#renderedLocale, () => super.performUpdate());
   }
 
