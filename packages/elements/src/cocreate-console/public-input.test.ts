@@ -44,8 +44,14 @@ describe('<cocreate-console> input seen in public', () => {
     ]);
     expect(inner('#sourceUrl'), 'no link field for assisted entry').to.equal(null);
 
+    // A resident on the phone may rate the service; a petition rated nothing: no rating is asked
+    // for it, and one chosen before goes.
+    await set('#channel', 'phone', 'change');
+    inner<HTMLInputElement>('input[name="rating"][value="2"]')!.click();
+    await form.updateComplete;
     await set('#channel', 'petition', 'change');
     expect(inner('#sourceUrl')).to.not.equal(null);
+    expect(inner('input[name="rating"]'), 'no rating for input seen in public').to.equal(null);
     inner('input[name="kind"][value="idea"]')!.click();
     const words = `Petition for benches by the river (${run})`;
     await set('#text', words, 'input');
@@ -65,8 +71,11 @@ describe('<cocreate-console> input seen in public', () => {
     await send();
     await waitUntil(() => inner('[part~="receipt-code"]'), 'no receipt code', { timeout: 15_000 });
     const receipt = text(inner('[part~="receipt-code"]'));
-    const stored = (await api<{ items: { text: string; channel: string; sourceUrl: string | null; receipt: string }[] }>(`staff/feedback?q=${encodeURIComponent(run)}`)).items.find((i) => i.text === words);
+    // Nobody to hand the code to: it is the council's, to follow the input.
+    expect(text(inner('[part~="receipt"]'))).to.include('The receipt code of this input, to follow what happens with it').and.not.include('Give the resident');
+    const stored = (await api<{ items: { text: string; channel: string; sourceUrl: string | null; receipt: string; rating?: number | null }[] }>(`staff/feedback?q=${encodeURIComponent(run)}`)).items.find((i) => i.text === words);
     expect(stored).to.deep.include({ channel: 'petition', sourceUrl: link, receipt });
+    expect(stored!.rating ?? null, 'the rating chosen for the phone call was not sent').to.equal(null);
 
     // The inbox (read again after the record) has it: channel and link in the reading pane.
     await view(el, 'Inbox', 'inbox');
@@ -126,6 +135,7 @@ describe('<cocreate-console> input seen in public', () => {
     const receipt = text(inner('[part~="receipt"]'));
     expect(receipt).to.include('The input is recorded');
     expect(receipt).to.include('What was recorded:');
+    expect(receipt).to.include('Give the resident this receipt code so they can follow what happens with it:');
     expect(inner('#erase'), 'no "Erase my message" for staff').to.equal(null);
     expect(receipt).to.not.include('Erase my message');
     expect([...form.shadowRoot!.querySelectorAll('[part~="receipt"] button')].map(text)).to.include('Record another input');

@@ -31,8 +31,12 @@ function isWebUrl(value: string): boolean {
 export const staffEntry: StaffEntry & {
   /** An error in staff's words (they record someone else's input); `limit` is the formatted text limit. */
   errorText(error: FieldError, limit: string): string | undefined;
-  /** What the form asks in staff mode, in the words of staff recording someone else's input. */
-  words(): Record<'kind' | 'rating' | 'clearRating' | 'text' | 'hint' | 'replyHint' | 'echo' | 'again' | 'formLabel' | 'replyLabel' | 'send' | 'code' | 'sentTitle', string>;
+  /**
+   * What the form asks in staff mode, in the words of staff recording someone else's input, for
+   * input received by `channel`. Input seen in public (a petition, a post) has no `rating`: no
+   * resident rated the service, so the form asks for none; and its receipt code is the council's.
+   */
+  words(channel: string): Record<'kind' | 'text' | 'hint' | 'replyHint' | 'echo' | 'again' | 'formLabel' | 'replyLabel' | 'send' | 'code' | 'sentTitle', string> & { rating?: string; clearRating: string };
   render(o: { draft: FeedbackDraft; error(field: 'channel' | 'sourceUrl'): string | undefined; update(patch: Partial<FeedbackDraft>): void }): TemplateResult;
 } = {
   issues(d) {
@@ -83,10 +87,11 @@ export const staffEntry: StaffEntry & {
     }
   },
 
-  words() {
+  words(channel) {
+    const seen = isPublic(channel);
     return {
       kind: msg('What kind of input is it?', { id: 'console.entry.kind' }),
-      rating: msg('How did the resident rate the service? (optional)', { id: 'console.entry.rating' }),
+      ...(seen ? {} : { rating: msg('How did the resident rate the service? (optional)', { id: 'console.entry.rating' }) }),
       clearRating: msg('Remove the rating', { id: 'console.entry.clearRating' }),
       text: msg('The input', { id: 'console.entry.text' }),
       hint: msg('What the resident said or what was seen, in plain words. Record no personal details (names, addresses, health) beyond what the input needs.', { id: 'console.entry.textHint' }),
@@ -96,7 +101,9 @@ export const staffEntry: StaffEntry & {
       formLabel: msg('Record a resident’s input', { id: 'console.entry.formLabel' }),
       replyLabel: msg('The resident would like a reply', { id: 'console.entry.replyLabel' }),
       send: msg('Record input', { id: 'console.entry.send' }),
-      code: msg('Give the resident this receipt code so they can follow what happens with it:', { id: 'console.entry.code' }),
+      code: seen
+        ? msg('The receipt code of this input, to follow what happens with it:', { id: 'console.entry.publicCode' })
+        : msg('Give the resident this receipt code so they can follow what happens with it:', { id: 'console.entry.code' }),
       sentTitle: msg('The input is recorded', { id: 'console.entry.sentTitle' }),
     };
   },
@@ -109,7 +116,11 @@ export const staffEntry: StaffEntry & {
         label: msg('How did you receive this input?', { id: 'console.entry.channel' }),
         error: error('channel'),
         control: (a) => html`
-          <select id="channel" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} @change=${(e: Event) => update({ channel: (e.target as HTMLSelectElement).value as StaffEntryChannel | '' })}>
+          <select id="channel" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} @change=${(e: Event) => {
+            const channel = (e.target as HTMLSelectElement).value as StaffEntryChannel | '';
+            // Input seen in public is asked for no rating (words()): none chosen before goes with it.
+            update(isPublic(channel) ? { channel, rating: undefined } : { channel });
+          }}>
             <option value="" ?selected=${!d.channel}>${msg('Choose…', { id: 'console.activities.choose' })}</option>
             <optgroup label=${msg('Assisted entry', { id: 'console.entry.assisted' })}>${STAFF_CHANNELS.map((c) => option(c, channelLabel(c)))}</optgroup>
             <optgroup label=${msg('Seen in public', { id: 'console.entry.public' })}>${PUBLIC_ACTION_CHANNELS.map((c) => option(c, channelLabel(c)))}</optgroup>

@@ -241,7 +241,7 @@ export class CocreateFeedback extends CivicElement {
     const options = this.config.service ? [] : serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
     const choose = !this.config.service && (options.length > 0 || this.#services.value.status === 'loading');
     // Staff mode asks in staff's words (the staff part's, loaded with it), the public form in the resident's.
-    const ask = staff ? staffPart?.words() : undefined;
+    const ask = staff ? staffPart?.words(d.channel) : undefined;
     return html`
       <form part="form" novalidate tabindex="-1" @submit=${this.#onSubmit} aria-label=${ask?.formLabel ?? (this.compact ? s.compactWords().question : msg('Your feedback', { id: 'feedback.form.label' }))}>
         ${staff ? staffPart?.render({ draft: d, error: this.#error, update }) : nothing}
@@ -253,7 +253,7 @@ export class CocreateFeedback extends CivicElement {
           value: d.kind,
           onChange: (kind) => update({ kind }),
         })}
-        ${rating({
+        ${ask && !ask.rating ? nothing : rating({
           name: 'rating',
           legend: ask?.rating ?? msg('How would you rate the service? (optional)', { id: 'feedback.rating.legend' }),
           labels: s.ratingLabels(),
@@ -309,12 +309,12 @@ export class CocreateFeedback extends CivicElement {
   };
 
   #sentTitle(state: Extract<FeedbackFlowState, { state: 'sent' }>): string {
-    return (state.staff ? staffPart?.words().sentTitle : undefined) ?? s.sentTitle(state);
+    return (state.staff ? staffPart?.words(this.#draft.value.channel).sentTitle : undefined) ?? s.sentTitle(state);
   }
 
   #renderSent(state: Extract<FeedbackFlowState, { state: 'sent' }>, level: number): TemplateResult {
     // "Send another" goes with the outcome: focus goes to the new form, named "Your feedback".
-    const ask = state.staff ? staffPart?.words() : undefined;
+    const ask = state.staff ? staffPart?.words(this.#draft.value.channel) : undefined;
     const again = buttonRow([{ label: ask?.again ?? msg('Send another message', { id: 'feedback.again' }), onClick: this.#focus.act(() => this.#flow.again(), 'form'), disabled: state.erase === 'erasing' }]);
     const panel = (body: unknown) => notice({ id: 'outcome', part: 'receipt', level, tone: 'success', title: this.#sentTitle(state), body });
     if (state.erase === 'erased') return panel(html`<p>${msg('Its text and any email address are deleted. Only the fact that a message was sent is still counted.', { id: 'feedback.erased.body' })}</p>${again}`);
