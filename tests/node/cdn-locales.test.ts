@@ -45,9 +45,10 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
   /**
    * Opens a CMS page holding `body` and the loader; records every locale chunk it fetches, as
    * `owner-locale` (the build names them `locales/<owner>-<locale>-<hash>.js`, rollup.config.mjs).
-   * While `network.down` holds those names, their requests fail as on a broken connection.
+   * While `network.down` holds those names, their requests fail as on a broken connection;
+   * requests whose path starts with `network.slow` are answered a second late.
    */
-  async function open(body: string, network: { down: string[] } = { down: [] }) {
+  async function open(body: string, network: { down: string[]; slow?: string } = { down: [] }) {
     const page = await browser.newPage();
     const problems: string[] = [];
     const locales: string[] = [];
@@ -60,6 +61,8 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
         locales.push(name ?? `unexpected ${path}`);
         if (name && network.down.includes(name)) return void request.abort('internetdisconnected');
       }
+      // A slow answer (the council's settings over a poor connection): a second late.
+      if (network.slow && path.startsWith(network.slow)) return void setTimeout(() => void request.continue(), 1000);
       if (path === '/cms/page.html')
         void request.respond({
           status: 200,
@@ -153,7 +156,15 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
   test('a page in a language the elements do not speak shows the council\'s default language when English is not one of the council\'s', async () => {
     // Nordby speaks Danish and German; a Norwegian page, and a French one (which the elements speak).
     const { page, problems } = await open(
-      '<div lang="nb"><cocreate-feedback id="nb" council="nordby"></cocreate-feedback><you-said-we-did id="loop" council="nordby"></you-said-we-did></div><cocreate-feedback id="fr" lang="fr" council="nordby"></cocreate-feedback>',
+      '<div lang="nb"><cocreate-feedback id="nb" council="nordby"></cocreate-feedback><you-said-we-did id="loop" council="nordby"></you-said-we-did></div><cocreate-feedback id="fr" lang="fr" council="nordby"></cocreate-feedback>' +
+        // Every language the Norwegian form is drawn in, frame by frame, from before it is defined.
+        `<script>window.shown = []; (function frame() {
+          const lang = document.getElementById('nb')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('lang');
+          if (lang && !shown.includes(lang)) shown.push(lang);
+          if (!shown.includes('da')) requestAnimationFrame(frame);
+        })();</script>`,
+      // The council's settings arrive after the elements' code and strings.
+      { down: [], slow: '/v1/councils/nordby' },
     );
     const langs = await page
       .waitForFunction(
@@ -170,6 +181,8 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
     assert.equal(langs?.picker, 'da');
     assert.equal(langs?.loop, 'Hvad I sagde, og hvad vi gjorde');
     assert.equal(langs?.fr, 'fr', 'a language the elements speak, named by the page, stays');
+    // Not English first: the form waits for the council's languages before it draws anything.
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { shown: string[] }).shown), ['da']);
     await page.close();
   });
 

@@ -12,7 +12,7 @@ import { safeUrl, selectField } from '../kit/parts/controls.js';
 import { describedByAttr, field, heading, kitStyles, notice } from '../kit/parts/index.js';
 import { moreTeller } from '../kit/parts/more-button.js';
 import { dateFormat } from '../kit/format.js';
-import { readyConfig, serviceName, serviceOptions } from '../kit/stores/council.js';
+import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createConsole, type ActionState, type InboxFilters, type InboxList, type SessionState } from '../stores/console.js';
 import { createConsoleAudit } from '../stores/console-audit.js';
 import { createConsoleThemes } from '../stores/console-themes.js';
@@ -93,8 +93,8 @@ export class CocreateConsole extends CivicElement {
 
   #console = createConsole({ scope: () => this.config });
   #council = new StoreController(this, this.#console.$council);
-  protected override get councilLanguages() {
-    return readyConfig(this.#console.$council);
+  protected override get councilState() {
+    return this.#console.$council.get();
   }
   #services = new StoreController(this, this.#console.$services);
   #session = new StoreController(this, this.#console.$session);

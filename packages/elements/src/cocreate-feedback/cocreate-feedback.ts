@@ -13,7 +13,7 @@ import { checkField, emailField, safeUrl, selectField } from '../kit/parts/contr
 import { eraseControl, eraseWords } from '../kit/parts/erase.js';
 import { buttonRow, councilNote, honeypot, submitButton, yesNo } from '../kit/parts/sending.js';
 import { charCount, copyAndTell, errorSummary, field, kitStyles, notice, radioGroup, rating, receiptCode, setupNotice } from '../kit/parts/index.js';
-import { councilText, readyConfig, serviceOptions } from '../kit/stores/council.js';
+import { councilText, serviceOptions } from '../kit/stores/council.js';
 import { issueOf } from '../kit/stores/form.js';
 import { createFeedbackFlow, type FeedbackDraft, type FeedbackFlowState, type FieldName } from '../stores/feedback.js';
 import { feedbackStyles } from './cocreate-feedback.styles.js';
@@ -109,8 +109,8 @@ export class CocreateFeedback extends CivicElement {
   #state = new StoreController(this, this.#flow.$flow);
   #draft = new StoreController(this, this.#flow.$draft);
   #council = new StoreController(this, this.#flow.$council);
-  protected override get councilLanguages() {
-    return readyConfig(this.#flow.$council);
+  protected override get councilState() {
+    return this.#flow.$council.get();
   }
   #services = new StoreController(this, this.#flow.$services);
   #setup = new StoreController(this, this.#flow.$setup);

@@ -17,7 +17,7 @@ import { confirmPanel } from '../kit/parts/erase.js';
 import { buttonRow, honeypot, submitButton } from '../kit/parts/sending.js';
 import { checkboxGroup, copyReceipt, errorSummary, field, heading, kitStyles, notice, radioGroup, setupNotice } from '../kit/parts/index.js';
 import { describedByAttr } from '../kit/parts/field.js';
-import { localizedText, readyConfig, serviceOptions } from '../kit/stores/council.js';
+import { localizedText, serviceOptions } from '../kit/stores/council.js';
 import {
   ACCESSIBILITY_NEEDS,
   CONTACT_KINDS,
@@ -101,8 +101,8 @@ export class ContactBankSignup extends CivicElement {
   #draft = new StoreController(this, this.#flow.$draft);
   #change = new StoreController(this, this.#flow.$change);
   #council = new StoreController(this, this.#flow.$council);
-  protected override get councilLanguages() {
-    return readyConfig(this.#flow.$council);
+  protected override get councilState() {
+    return this.#flow.$council.get();
   }
   #services = new StoreController(this, this.#flow.$services);
   #setup = new StoreController(this, this.#flow.$setup);

@@ -5,6 +5,7 @@ import { CONFIG_CHANGE_EVENT, resolveConfig, type ResolvedConfig } from './confi
 import { messages as kitMessages } from '../generated/locales/kit.js';
 import { inLocale, isLoaded, loadLocale, loadOrEnglish, type LocaleMessages } from './localization.js';
 import type { Locale } from './locales.js';
+import type { CouncilState } from '../kit/stores/council.js';
 import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
 import { numberFormat } from '../kit/format.js';
 import { languagePicker, languageStyles } from '../kit/parts/language.js';
@@ -112,6 +113,12 @@ export abstract class CivicElement extends LitElement {
    * when the page's is not one the elements speak.
    */
   protected get councilLanguages(): { locales: readonly Locale[]; defaultLocale: Locale } | undefined {
+    const c = this.councilState;
+    return c?.status === 'ready' ? c.config : undefined;
+  }
+
+  /** The council's configuration as the element's own council store has it (each element reads one). */
+  protected get councilState(): CouncilState | undefined {
     return undefined;
   }
 
@@ -188,9 +195,15 @@ export abstract class CivicElement extends LitElement {
   // the previous language until the new one has loaded.
   protected override shouldUpdate(changed: PropertyValues): boolean {
     const wanted = this.locale;
-    if (this.hasUpdated || this.#localeFailed || isLoaded(wanted, this.#messages)) return super.shouldUpdate(changed);
+    // A page in a language the elements do not speak (`lang="nb"`): the council's default may be
+    // the one to show (when English is not one of its languages), so the first render waits for
+    // its configuration, holding the reserved space, rather than flash English first. One that
+    // fails leaves English. (A page that names no language at all is taken to be in English.)
+    const { localeFallback, langNamed } = this.config;
+    const languagesDue = localeFallback && langNamed && this.councilState?.status === 'loading';
+    if (this.hasUpdated || this.#localeFailed || (isLoaded(wanted, this.#messages) && !languagesDue)) return super.shouldUpdate(changed);
     this.#deferred = new Map([...(this.#deferred ?? []), ...changed]);
-    if (this.#waiting) return false;
+    if (this.#waiting || languagesDue) return false;
     this.#waiting = true;
     // In the wanted language, else in English rather than nothing (`renderedLocale` stays `en`
     // until the wanted language loads); without either, the element keeps its reserved space

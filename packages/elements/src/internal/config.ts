@@ -26,6 +26,8 @@ export interface ResolvedConfig {
    * the council's.
    */
   localeFallback: boolean;
+  /** Whether a `lang` was given at all (with `localeFallback`: one the elements do not speak, such as `nb`). */
+  langNamed: boolean;
 }
 
 /** An element's own values: its properties, or the attributes of one not upgraded yet (null when absent). */
@@ -69,9 +71,10 @@ export function resolveConfig(host: HTMLElement, own: ElementConfigSource): Reso
 }
 
 // The first `lang` given decides, even one the elements do not speak (then English).
-function resolveLocale(host: HTMLElement, page: Element | null): Pick<ResolvedConfig, 'locale' | 'localeFallback'> {
-  const locale = toLocale(nonEmpty(host.getAttribute('lang')) ?? nonEmpty(page?.getAttribute('lang')) ?? inheritedLang(host));
-  return { locale: locale ?? SOURCE_LOCALE, localeFallback: !locale };
+function resolveLocale(host: HTMLElement, page: Element | null): Pick<ResolvedConfig, 'locale' | 'localeFallback' | 'langNamed'> {
+  const named = nonEmpty(host.getAttribute('lang')) ?? nonEmpty(page?.getAttribute('lang')) ?? inheritedLang(host);
+  const locale = toLocale(named);
+  return { locale: locale ?? SOURCE_LOCALE, localeFallback: !locale, langNamed: !!named };
 }
 
 /** `closest('[lang]')` that also climbs out of shadow roots, for elements nested in others. */

@@ -61,6 +61,9 @@ function failure(error: unknown): LoadFailure {
  * answered 404: no such council; or the element names a service the council does not have, which
  * would show empty figures as if nobody had said anything).
  */
+// The unknown-service condition is also the forms' (kit/stores/answers.ts setupProblem), kept
+// here on purpose: importing it would pull that forms-only module into this read-only element's
+// chunk (tests/node/cdn.test.ts holds the chunk to that).
 export function loadFault(council: CouncilState, list: ListState, services?: ServicesState, service?: string): LoadFailure | undefined {
   if (council.status === 'failed' && isApiError(council.error) && council.error.status === 404) return 'unknown-council';
   if (service && council.status === 'ready' && services?.status === 'ready' && !services.services.some((s) => s.id === service)) return 'unknown-service';

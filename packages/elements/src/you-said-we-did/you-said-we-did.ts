@@ -19,7 +19,7 @@ import type { EraseState } from '../kit/stores/erase.js';
 import { moreButton, moreTeller } from '../kit/parts/more-button.js';
 import { layoutStyles } from '../kit/parts/layout.js';
 import { shareChart, shareChartStyles } from '../kit/parts/share-chart.js';
-import { readyConfig, serviceName, serviceOptions } from '../kit/stores/council.js';
+import { serviceName, serviceOptions } from '../kit/stores/council.js';
 import { createLoopView, hashWithoutReceipt, isThemeStatus, loadFault, receiptFromHash, type ListState, type LoadFailure, type LoopFilters, type LookupState, type TimelineState } from '../stores/loop.js';
 import * as s from './strings.js';
 import type { CocreateErasedDetail } from '../cocreate-feedback/events.js';
@@ -95,8 +95,8 @@ export class YouSaidWeDid extends CivicElement {
 
   #loop = createLoopView({ scope: () => this.config });
   #council = new StoreController(this, this.#loop.$council);
-  protected override get councilLanguages() {
-    return readyConfig(this.#loop.$council);
+  protected override get councilState() {
+    return this.#loop.$council.get();
   }
   #services = new StoreController(this, this.#loop.$services);
   #stats = new StoreController(this, this.#loop.$stats);
