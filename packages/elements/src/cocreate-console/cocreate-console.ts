@@ -122,7 +122,12 @@ export class CocreateConsole extends CivicElement {
   #audit = createConsoleAudit({ access: this.#console });
   #themeNames = new StoreController(this, this.#themes.$names);
   #role = new StoreController(this, this.#console.$role);
-  #themesView = new ThemesView(this, this.#themes, { ...this.#ctx, serviceOptions: () => this.#serviceOptions(), role: () => this.#role.value });
+  #themesView = new ThemesView(this, this.#themes, {
+    ...this.#ctx,
+    serviceOptions: () => this.#serviceOptions(),
+    services: () => (this.#services.value.status === 'ready' ? this.#services.value.services : undefined),
+    role: () => this.#role.value,
+  });
   #auditView = new AuditView(this, this.#audit, {
     ...this.#ctx,
     themeLocales: (ids) => {

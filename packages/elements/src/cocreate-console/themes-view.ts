@@ -2,7 +2,7 @@
 // form ("you said", "we did", status and its reason), its timeline and new updates, a preview
 // rendered by the real <you-said-we-did> in any of the council's languages, and publishing
 // (after a confirmation). State is in stores/console-themes.ts; this module renders it.
-import type { StaffTheme, ThemeDetail } from '@civicloop/contract';
+import type { Service, StaffTheme, ThemeDetail } from '@civicloop/contract';
 import { THEME_STATES, THEME_STATUSES, THEME_TEXT_MAX, THEME_TITLE_MAX, THEME_UPDATE_TEXT_MAX, type Locale, type StaffRole, type ThemeStatus } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -92,7 +92,8 @@ export class ThemesView implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly themes: ConsoleThemes,
-    private readonly ctx: ViewContext & ThemeContext,
+    /** `services`: the council's (each with its names in every language), once known: the preview names a theme's. */
+    private readonly ctx: ViewContext & ThemeContext & { services(): readonly Service[] | undefined },
   ) {
     host.addController(this);
     this.#list = new StoreController(host, themes.$list);
@@ -392,7 +393,7 @@ export class ThemesView implements ReactiveController {
             })
           : nothing}
         <div class="preview-frame" role="group" aria-labelledby="preview-title" aria-describedby="preview-hint">
-          <you-said-we-did lang=${locale} heading-level=${Math.min(level + 1, 6)} .preview=${asPublic(theme)}></you-said-we-did>
+          <you-said-we-did lang=${locale} heading-level=${Math.min(level + 1, 6)} .preview=${asPublic(theme)} .previewServices=${this.ctx.services()}></you-said-we-did>
         </div>
       </section>
     `;

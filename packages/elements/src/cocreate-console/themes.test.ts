@@ -189,12 +189,15 @@ describe('<cocreate-console> themes', () => {
     expect(shown()).to.include('We are replacing the lamps on <b>Elm Street</b> first.');
     expect(shown(), 'the timeline, open').to.include('The first ten lamps are ordered.');
     expect(card.shadowRoot!.querySelector('b'), 'staff text is text in the preview too').to.equal(null);
+    // Its service named, as the public list names it.
+    await waitUntil(() => text(card.shadowRoot!.querySelector('[part~="card"] .meta')).includes('Street lighting'), `the preview names no service: "${text(card.shadowRoot!.querySelector('[part~="card"] .meta'))}"`, { timeout: 15_000 });
     await expect(el).to.be.accessible();
 
     await choose(el, '#preview-locale', 'pl');
     await waitUntil(() => shown().includes('Powiedzieliście'), 'the preview is not in Polish', { timeout: 15_000 });
     expect(card.getAttribute('lang')).to.equal('pl');
     expect(shown(), 'the theme’s own text stays as written').to.include(title);
+    expect(shown(), 'its service by its Polish name').to.include('Oświetlenie ulic');
     await choose(el, '#preview-locale', 'de');
     card = await preview(el);
     await waitUntil(() => shown().includes('Sie sagten'), 'the preview is not in German', { timeout: 15_000 });

@@ -1,4 +1,4 @@
-import type { FeedbackReceipt, LoopStats, Theme, ThemeDetail, ThemeStatus } from '@civicloop/contract';
+import type { FeedbackReceipt, LoopStats, Service, Theme, ThemeDetail, ThemeStatus } from '@civicloop/contract';
 import { formatReceipt, normalizeReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
@@ -85,13 +85,16 @@ export class YouSaidWeDid extends CivicElement {
   static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, layoutStyles, loopStyles];
 
   // A static declaration rather than a decorator: no decorator helper in the page's bytes.
-  static override properties: PropertyDeclarations = { status: {}, preview: { attribute: false } };
+  static override properties: PropertyDeclarations = { status: {}, preview: { attribute: false }, previewServices: { attribute: false } };
 
   /** Show only themes with this status at first (`listening`, `considering`, `planned`, `done`, `not-possible`); the resident can change it. */
   status?: string;
 
   /** Set by the staff console: shows this theme alone, as its card will look when published, its timeline open; nothing is fetched. */
   preview?: ThemeDetail;
+
+  /** Set by the staff console with `preview`: the council's services, so the preview names the theme's as the public list does. */
+  previewServices?: readonly Service[];
 
   #loop = createLoopView({ scope: () => this.config });
   #council = new StoreController(this, this.#loop.$council);
@@ -528,7 +531,8 @@ export class YouSaidWeDid extends CivicElement {
     const timeline: TimelineState | undefined = preview ? { status: 'ready', theme: preview } : this.#timelines.value.get(theme.id);
     const council = this.#council.value;
     const services = this.#services.value;
-    const service = theme.service && services.status === 'ready' ? services.services.find((x) => x.id === theme.service) : undefined;
+    const known = preview ? this.previewServices : services.status === 'ready' ? services.services : undefined;
+    const service = theme.service ? known?.find((x) => x.id === theme.service) : undefined;
     const id = `card-${i}`;
     return html`
       <li>
