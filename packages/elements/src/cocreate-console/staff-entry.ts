@@ -48,7 +48,8 @@ export const staffEntry: StaffEntry & {
   },
 
   fields(d) {
-    return { channel: d.channel as StaffEntryChannel, ...(isPublic(d.channel) ? { sourceUrl: d.sourceUrl.trim() } : {}) };
+    // Input seen in public rated nothing: no rating goes with it, whatever the draft holds.
+    return { channel: d.channel as StaffEntryChannel, ...(isPublic(d.channel) ? { sourceUrl: d.sourceUrl.trim(), rating: undefined } : {}) };
   },
 
   sender(target, token) {

@@ -309,12 +309,12 @@ export class CocreateFeedback extends CivicElement {
   };
 
   #sentTitle(state: Extract<FeedbackFlowState, { state: 'sent' }>): string {
-    return (state.staff ? staffPart?.words(this.#draft.value.channel).sentTitle : undefined) ?? s.sentTitle(state);
+    return (state.staff ? staffPart?.words(state.staff).sentTitle : undefined) ?? s.sentTitle(state);
   }
 
   #renderSent(state: Extract<FeedbackFlowState, { state: 'sent' }>, level: number): TemplateResult {
     // "Send another" goes with the outcome: focus goes to the new form, named "Your feedback".
-    const ask = state.staff ? staffPart?.words(this.#draft.value.channel) : undefined;
+    const ask = state.staff ? staffPart?.words(state.staff) : undefined;
     const again = buttonRow([{ label: ask?.again ?? msg('Send another message', { id: 'feedback.again' }), onClick: this.#focus.act(() => this.#flow.again(), 'form'), disabled: state.erase === 'erasing' }]);
     const panel = (body: unknown) => notice({ id: 'outcome', part: 'receipt', level, tone: 'success', title: this.#sentTitle(state), body });
     if (state.erase === 'erased') return panel(html`<p>${msg('Its text and any email address are deleted. Only the fact that a message was sent is still counted.', { id: 'feedback.erased.body' })}</p>${again}`);

@@ -3,7 +3,7 @@ import { LitElement, nothing, type PropertyDeclarations, type PropertyValues, ty
 import '../civicloop-config/civicloop-config.js';
 import { CONFIG_CHANGE_EVENT, resolveConfig, type ResolvedConfig } from './config.js';
 import { messages as kitMessages } from '../generated/locales/kit.js';
-import { inLocale, isLoaded, loadLocale, loadOrEnglish, type LocaleMessages } from './localization.js';
+import { inLocale, isLoaded, loadLocale, loadOrEnglish, RETRY_FIRST, RETRY_MAX, untilRetry, type LocaleMessages } from './localization.js';
 import type { Locale } from './locales.js';
 import type { CouncilState } from '../kit/stores/council.js';
 import { ColorSchemeController } from '../kit/controllers/color-scheme.js';
@@ -20,6 +20,12 @@ import { themeStyles } from './theme.styles.js';
  */
 /** What a resident does in an element (they cross its shadow boundary): see `reserving` below. */
 const ACTIONS = ['click', 'keydown', 'input'] as const;
+
+/**
+ * How long a first render in a page language the elements do not speak waits for the council's
+ * languages (ms): the loader asks for them beside the code, so they are usually there first.
+ */
+const COUNCIL_LANGUAGES_WAIT = 3000;
 
 /** Whether two configurations address the same API, council and service (the element's data). */
 const sameScope = (a: ResolvedConfig, b: ResolvedConfig) => a.api === b.api && a.council === b.council && a.service === b.service;
@@ -142,7 +148,10 @@ export abstract class CivicElement extends LitElement {
    * element's own `lang` changes, so it and only it re-renders in that language.
    */
   protected chooseLocale(locale: Locale): void {
+    // Chosen again (its strings failed to load): asked for again now, not after the wait.
+    if (this.#loading === locale) this.#loading = undefined;
     this.setAttribute('lang', locale);
+    this.requestUpdate();
   }
 
   /**
@@ -187,8 +196,12 @@ export abstract class CivicElement extends LitElement {
   #localeFailed = false;
   /** Whether the first render's wait for the element's language is under way. */
   #waiting = false;
-  /** The language whose strings a later update is loading, or waits to load once online. */
+  /** The language whose strings a later update is loading, or waits to ask for again. */
   #loading: Locale | undefined;
+  /** How long the next wait before asking again for a language that failed to load lasts (ms). */
+  #retryDelay = RETRY_FIRST;
+  /** Set once the first render has waited long enough for the council's languages (see shouldUpdate). */
+  #languagesLate: ReturnType<typeof setTimeout> | true | undefined;
 
   // The first render waits for the element's language, so a resident never sees it flash in
   // English first (and a half-English form is never on screen). Later language changes keep
@@ -198,11 +211,17 @@ export abstract class CivicElement extends LitElement {
     // A page in a language the elements do not speak (`lang="nb"`): the council's default may be
     // the one to show (when English is not one of its languages), so the first render waits for
     // its configuration, holding the reserved space, rather than flash English first. One that
-    // fails leaves English. (A page that names no language at all is taken to be in English.)
+    // fails, or takes longer than COUNCIL_LANGUAGES_WAIT, leaves English until it arrives. (A page
+    // that names no language at all is taken to be in English.)
     const { localeFallback, langNamed } = this.config;
-    const languagesDue = localeFallback && langNamed && this.councilState?.status === 'loading';
+    const languagesDue = localeFallback && langNamed && this.#languagesLate !== true && this.councilState?.status === 'loading';
     if (this.hasUpdated || this.#localeFailed || (isLoaded(wanted, this.#messages) && !languagesDue)) return super.shouldUpdate(changed);
     this.#deferred = new Map([...(this.#deferred ?? []), ...changed]);
+    if (languagesDue)
+      this.#languagesLate ??= setTimeout(() => {
+        this.#languagesLate = true;
+        this.requestUpdate();
+      }, COUNCIL_LANGUAGES_WAIT);
     if (this.#waiting || languagesDue) return false;
     this.#waiting = true;
     // In the wanted language, else in English rather than nothing (`renderedLocale` stays `en`
@@ -228,11 +247,22 @@ export abstract class CivicElement extends LitElement {
       this.#loading = wanted;
       const settled = () => {
         if (this.#loading === wanted) this.#loading = undefined;
-        this.requestUpdate();
+        if (this.isConnected) this.requestUpdate();
       };
-      // A part that fails to load (offline) leaves the element in the language it speaks, whole,
-      // and is asked for again once the browser is back online: the resident chose the new one.
-      void loadLocale(wanted, this.#messages).then(settled, () => addEventListener('online', settled, { once: true }));
+      // A part that fails to load (offline, a CDN in trouble) leaves the element in the language
+      // it speaks, whole, and is asked for again once the browser is back online or after a wait
+      // that doubles each time: the resident chose the new one.
+      void loadLocale(wanted, this.#messages).then(
+        () => {
+          this.#retryDelay = RETRY_FIRST;
+          settled();
+        },
+        () => {
+          const delay = this.#retryDelay;
+          this.#retryDelay = Math.min(delay * 2, RETRY_MAX);
+          return untilRetry(delay).then(settled);
+        },
+      );
     }
     inLocale(this.#renderedLocale, () => super.performUpdate());
   }

@@ -133,30 +133,39 @@ export function loadLocale(locale: Locale, parts: readonly LocaleMessages[]): Pr
 
 /**
  * Loads `locale`'s messages of `parts` or, that failing, English's, and resolves with the one
- * loaded. While neither can load, it waits (1 s doubling to 30 s, or until the browser says it
+ * loaded. While neither can load, it waits (untilRetry: 1 s doubling to 30 s, or until the browser says it
  * is online again) and tries again, as long as `wanted()` holds; once it does not, it resolves
  * with undefined. So an element never shows empty texts: it waits for words it can show.
  */
 export async function loadOrEnglish(locale: Locale, parts: readonly LocaleMessages[], wanted: () => boolean = () => true): Promise<Locale | undefined> {
-  for (let delay = 1000; wanted(); delay = Math.min(delay * 2, 30_000)) {
+  for (let delay = RETRY_FIRST; wanted(); delay = Math.min(delay * 2, RETRY_MAX)) {
     try {
       return await loadLocale(locale, parts).then(
         () => locale,
         () => loadLocale(SOURCE_LOCALE, parts).then(() => SOURCE_LOCALE),
       );
     } catch {
-      await new Promise<void>((resolve) => {
-        const again = () => {
-          removeEventListener('online', again);
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(again, delay);
-        addEventListener('online', again);
-      });
+      await untilRetry(delay);
     }
   }
   return undefined;
+}
+
+/** The first and the longest wait (ms) before asking again for strings that failed to load. */
+export const RETRY_FIRST = 1000;
+export const RETRY_MAX = 30_000;
+
+/** Resolves after `delay` ms, or as soon as the browser says it is online again. */
+export function untilRetry(delay: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const again = () => {
+      removeEventListener('online', again);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(again, delay);
+    addEventListener('online', again);
+  });
 }
 
 /**

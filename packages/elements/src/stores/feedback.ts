@@ -45,7 +45,8 @@ export type FeedbackFlowState =
   | { state: 'idle' }
   | { state: 'editing' }
   | { state: 'invalid'; errors: FieldError[] }
-  | { state: 'sent'; receipt: string; id: string; text: string; staff: boolean; erase: EraseState; queuedFirst: boolean }
+  /** `staff`: how staff received the input they recorded (its channel, which changes the words), undefined for a resident's own. */
+  | { state: 'sent'; receipt: string; id: string; text: string; staff: string | undefined; erase: EraseState; queuedFirst: boolean }
   | OutcomeState;
 
 export type { CouncilState, EraseState, ServicesState, SetupProblem };
@@ -66,7 +67,7 @@ export interface FeedbackFlowOptions extends FlowHost {
 /** What staff mode adds to the flow: the channel, for input seen in public its source link, and sending through the staff endpoint. */
 export interface StaffEntry {
   issues(d: FeedbackDraft): FieldError[];
-  fields(d: FeedbackDraft): { channel: StaffEntryChannel; sourceUrl?: string };
+  fields(d: FeedbackDraft): { channel: StaffEntryChannel; sourceUrl?: string; rating?: undefined };
   /** Sends directly with the staff token (nothing is kept on a shared desk's device): delivered, refused (an HTTP answer), or it throws. */
   sender(target: Transport, token: string): Pick<OutboxLike, 'send'>;
 }
@@ -76,8 +77,8 @@ type Words = Pick<FeedbackCreate, 'kind' | 'text' | 'rating' | 'service'>;
 const EMPTY: FeedbackDraft = { kind: undefined, rating: undefined, text: '', service: '', wantsReply: false, contact: '', channel: '', sourceUrl: '', trap: '' };
 export function createFeedbackFlow(options: FeedbackFlowOptions) {
   const $compact = atom(false);
-  // Whether the shown receipt was recorded by staff (assisted entry), which changes its wording.
-  const $staffSent = atom(false);
+  // The channel of the shown receipt when staff recorded it (assisted entry, or seen in public), which changes its wording.
+  const $staffSent = atom<string | undefined>(undefined);
   const textLimit = () => readyConfig(base.$council)?.limits.feedbackTextMax ?? FEEDBACK_TEXT_MAX;
   // The words as wordsOf picked them: text and service as the form holds them.
   const giveBack = (w: Words) => ({ ...w, text: w.text ?? '', service: w.service ?? '' });
@@ -194,7 +195,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       const started = await base.start(body, [body, staff], d.trap);
       if (!started) return;
       const { target, key, wire } = started;
-      $staffSent.set(Boolean(entry));
+      $staffSent.set(entry ? d.channel : undefined);
       const s = entry ? await submission.send({ ...(wire as FeedbackCreate), ...staff }, key, entry.sender(target, token!)) : await submission.send(wire, key);
       if (s.state === 'sent' || s.state === 'queued') form.reset({ channel: d.channel });
     },

@@ -99,7 +99,8 @@ export class YouSaidWeDid extends CivicElement {
   #loop = createLoopView({ scope: () => this.config });
   #council = new StoreController(this, this.#loop.$council);
   protected override get councilState() {
-    return this.#loop.$council.get();
+    // A preview loads no council: it shows the theme it is given, in the language it is given.
+    return this.preview ? undefined : this.#loop.$council.get();
   }
   #services = new StoreController(this, this.#loop.$services);
   #stats = new StoreController(this, this.#loop.$stats);
