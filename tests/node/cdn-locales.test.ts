@@ -46,9 +46,9 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
    * Opens a CMS page holding `body` and the loader; records every locale chunk it fetches, as
    * `owner-locale` (the build names them `locales/<owner>-<locale>-<hash>.js`, rollup.config.mjs).
    * While `network.down` holds those names, their requests fail as on a broken connection;
-   * requests whose path starts with `network.slow` are answered a second late.
+   * requests whose path starts with `network.slow` are answered a second (or `slowMs`) late.
    */
-  async function open(body: string, network: { down: string[]; slow?: string } = { down: [] }) {
+  async function open(body: string, network: { down: string[]; slow?: string; slowMs?: number } = { down: [] }) {
     const page = await browser.newPage();
     const problems: string[] = [];
     const locales: string[] = [];
@@ -61,8 +61,8 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
         locales.push(name ?? `unexpected ${path}`);
         if (name && network.down.includes(name)) return void request.abort('internetdisconnected');
       }
-      // A slow answer (the council's settings over a poor connection): a second late.
-      if (network.slow && path.startsWith(network.slow)) return void setTimeout(() => void request.continue(), 1000);
+      // A slow answer (the council's settings over a poor connection): a second late, or slowMs.
+      if (network.slow && path.startsWith(network.slow)) return void setTimeout(() => void request.continue(), network.slowMs ?? 1000);
       if (path === '/cms/page.html')
         void request.respond({
           status: 200,
@@ -183,6 +183,23 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
     assert.equal(langs?.fr, 'fr', 'a language the elements speak, named by the page, stays');
     // Not English first: the form waits for the council's languages before it draws anything.
     assert.deepEqual(await page.evaluate(() => (window as unknown as { shown: string[] }).shown), ['da']);
+    await page.close();
+  });
+
+  test('a page in a language the elements do not speak waits at most 3 s for the council\'s languages: English meanwhile, then the council\'s default', async () => {
+    const { page, problems } = await open(
+      '<div lang="nb"><cocreate-feedback id="nb" council="nordby"></cocreate-feedback></div>' +
+        `<script>window.shown = []; (function frame() {
+          const lang = document.getElementById('nb')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('lang');
+          if (lang && !shown.includes(lang)) shown.push(lang);
+          if (!shown.includes('da')) requestAnimationFrame(frame);
+        })();</script>`,
+      // Far slower than the 3 s the first render waits (open() returns once it has answered).
+      { down: [], slow: '/v1/councils/nordby', slowMs: 6000 },
+    );
+    await page.waitForFunction(() => (window as unknown as { shown: string[] }).shown.includes('da'), { timeout: 15_000 });
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { shown: string[] }).shown), ['en', 'da']);
+    assert.deepEqual(problems, []);
     await page.close();
   });
 

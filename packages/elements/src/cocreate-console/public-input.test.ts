@@ -52,6 +52,9 @@ describe('<cocreate-console> input seen in public', () => {
     await set('#channel', 'petition', 'change');
     expect(inner('#sourceUrl')).to.not.equal(null);
     expect(inner('input[name="rating"]'), 'no rating for input seen in public').to.equal(null);
+    // Said on the choice itself, which the select's description carries.
+    expect(inner('#channel')!.getAttribute('aria-describedby')).to.equal('channel-hint');
+    expect(text(inner('#channel-hint'))).to.equal('Input seen in public is recorded with the address where it can be seen, and without a rating.');
     inner('input[name="kind"][value="idea"]')!.click();
     const words = `Petition for benches by the river (${run})`;
     await set('#text', words, 'input');

@@ -115,6 +115,8 @@ export const staffEntry: StaffEntry & {
       ${field({
         id: 'channel',
         label: msg('How did you receive this input?', { id: 'console.entry.channel' }),
+        // Said where the choice is made: the rating goes and a link field comes (read with the select).
+        hint: isPublic(d.channel) ? msg('Input seen in public is recorded with the address where it can be seen, and without a rating.', { id: 'console.entry.publicHint' }) : undefined,
         error: error('channel'),
         control: (a) => html`
           <select id="channel" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} @change=${(e: Event) => {

@@ -393,7 +393,7 @@ export class ThemesView implements ReactiveController {
             })
           : nothing}
         <div class="preview-frame" role="group" aria-labelledby="preview-title" aria-describedby="preview-hint">
-          <you-said-we-did lang=${locale} heading-level=${Math.min(level + 1, 6)} .preview=${asPublic(theme)} .previewServices=${this.ctx.services()}></you-said-we-did>
+          <you-said-we-did lang=${locale} heading-level=${Math.min(level + 1, 6)} .preview=${asPublic(theme)} .previewCouncil=${{ services: this.ctx.services() ?? [], defaultLocale: this.ctx.locales()[0] }}></you-said-we-did>
         </div>
       </section>
     `;

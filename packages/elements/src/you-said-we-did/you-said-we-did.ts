@@ -1,4 +1,4 @@
-import type { FeedbackReceipt, LoopStats, Service, Theme, ThemeDetail, ThemeStatus } from '@civicloop/contract';
+import type { FeedbackReceipt, Locale, LoopStats, Service, Theme, ThemeDetail, ThemeStatus } from '@civicloop/contract';
 import { formatReceipt, normalizeReceipt, THEME_STATUSES } from '@civicloop/contract/rules';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
@@ -85,7 +85,7 @@ export class YouSaidWeDid extends CivicElement {
   static override styles = [...CivicElement.styles, kitStyles, shareChartStyles, layoutStyles, loopStyles];
 
   // A static declaration rather than a decorator: no decorator helper in the page's bytes.
-  static override properties: PropertyDeclarations = { status: {}, preview: { attribute: false }, previewServices: { attribute: false } };
+  static override properties: PropertyDeclarations = { status: {}, preview: { attribute: false }, previewCouncil: { attribute: false } };
 
   /** Show only themes with this status at first (`listening`, `considering`, `planned`, `done`, `not-possible`); the resident can change it. */
   status?: string;
@@ -93,8 +93,8 @@ export class YouSaidWeDid extends CivicElement {
   /** Set by the staff console: shows this theme alone, as its card will look when published, its timeline open; nothing is fetched. */
   preview?: ThemeDetail;
 
-  /** Set by the staff console with `preview`: the council's services, so the preview names the theme's as the public list does. */
-  previewServices?: readonly Service[];
+  /** Set by the staff console with `preview`: the council's services and default language, so the preview names the theme's service as the public list does. */
+  previewCouncil?: { services: readonly Service[]; defaultLocale: Locale | undefined };
 
   #loop = createLoopView({ scope: () => this.config });
   #council = new StoreController(this, this.#loop.$council);
@@ -532,8 +532,8 @@ export class YouSaidWeDid extends CivicElement {
     const timeline: TimelineState | undefined = preview ? { status: 'ready', theme: preview } : this.#timelines.value.get(theme.id);
     const council = this.#council.value;
     const services = this.#services.value;
-    const known = preview ? this.previewServices : services.status === 'ready' ? services.services : undefined;
-    const service = theme.service ? known?.find((x) => x.id === theme.service) : undefined;
+    const known = preview ? this.previewCouncil : { services: services.status === 'ready' ? services.services : undefined, defaultLocale: council.status === 'ready' ? council.config.defaultLocale : undefined };
+    const service = theme.service ? known?.services?.find((x) => x.id === theme.service) : undefined;
     const id = `card-${i}`;
     return html`
       <li>
@@ -541,7 +541,7 @@ export class YouSaidWeDid extends CivicElement {
           ${heading(level, html`<span lang=${theme.locale}>${theme.title}</span>`, { id: `${id}-title` })}
           <p class="meta">
             ${this.#badge(theme.status)}
-            ${service ? html`<span>${serviceName(service, this.renderedLocale, council.status === 'ready' ? council.config.defaultLocale : undefined)}</span>` : nothing}
+            ${service ? html`<span>${serviceName(service, this.renderedLocale, known?.defaultLocale)}</span>` : nothing}
             <span>${s.inputCount(this.formatNumber(theme.inputCount))}</span>
             <span>${s.updatedOn(this.#date(theme.updatedAt))}</span>
           </p>
