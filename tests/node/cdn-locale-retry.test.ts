@@ -42,6 +42,17 @@ for (const engine of ['chromium', 'firefox'] as const)
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
+    /** The demo page, once its form shows; the form's label; page errors. */
+    async function openForm() {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
+      await page.goto(`${server.url}/`);
+      const label = () => page.evaluate(() => document.getElementById('form')?.shadowRoot?.querySelector('label[for="text"]')?.textContent?.trim());
+      await page.waitForFunction(() => document.getElementById('form')?.shadowRoot?.querySelector('label[for="text"]'), { timeout: 15_000 });
+      return { page, problems, label };
+    }
+
     test('the form, whose English could not load, shows once the file is back and the browser is online', async () => {
       // The form's English part (and its precompressed copies) gone: a 404, as from a CDN in trouble.
       const english = readdirSync(`${dir}/cdn/locales`).filter((f) => /^feedback-en-[\w-]+\.js(\.br|\.gz)?$/.test(f));
@@ -74,12 +85,7 @@ for (const engine of ['chromium', 'firefox'] as const)
     });
 
     test('a language chosen while its strings cannot load: the form stays in the one it speaks, and changes once the file is back and the browser is online', async () => {
-      const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
-      await page.goto(`${server.url}/`);
-      const label = () => page.evaluate(() => document.getElementById('form')?.shadowRoot?.querySelector('label[for="text"]')?.textContent?.trim());
-      await page.waitForFunction(() => document.getElementById('form')?.shadowRoot?.querySelector('label[for="text"]'), { timeout: 15_000 });
+      const { page, problems, label } = await openForm();
       assert.equal(await label(), 'Your message');
       // Romanian's parts (the kit's and the form's) gone, as when the phone is offline.
       const romanian = readdirSync(`${dir}/cdn/locales`).filter((f) => /-ro-[\w-]+\.js(\.br|\.gz)?$/.test(f));
@@ -108,12 +114,7 @@ for (const engine of ['chromium', 'firefox'] as const)
     });
 
     test('a language whose strings failed while the browser stayed online (a CDN in trouble) is asked for again by itself', async () => {
-      const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
-      await page.goto(`${server.url}/`);
-      const label = () => page.evaluate(() => document.getElementById('form')?.shadowRoot?.querySelector('label[for="text"]')?.textContent?.trim());
-      await page.waitForFunction(() => document.getElementById('form')?.shadowRoot?.querySelector('label[for="text"]'), { timeout: 15_000 });
+      const { page, problems, label } = await openForm();
       const german = readdirSync(`${dir}/cdn/locales`).filter((f) => /-de-[\w-]+\.js(\.br|\.gz)?$/.test(f));
       for (const f of german) renameSync(`${dir}/cdn/locales/${f}`, `${dir}/cdn/locales/${f}.away`);
       await page.evaluate(() => document.getElementById('form')!.setAttribute('lang', 'de'));

@@ -76,6 +76,17 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
     return { page, problems, locales };
   }
 
+  /**
+   * A script for the page: every language the element `id` is drawn in, frame by frame, from
+   * before it is defined until it shows `last`, in `window.shown`.
+   */
+  const languagesShown = (id: string, last: string) => `<script>window.shown = []; (function frame() {
+    const lang = document.getElementById('${id}')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('lang');
+    if (lang && !shown.includes(lang)) shown.push(lang);
+    if (!shown.includes('${last}')) requestAnimationFrame(frame);
+  })();</script>`;
+  const shown = (page: Page) => page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+
   /** The form's label, character limit (a message with a value) and language picker label (a kit message). */
   const readFeedback = (page: Page, id: string) =>
     page
@@ -157,12 +168,7 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
     // Nordby speaks Danish and German; a Norwegian page, and a French one (which the elements speak).
     const { page, problems } = await open(
       '<div lang="nb"><cocreate-feedback id="nb" council="nordby"></cocreate-feedback><you-said-we-did id="loop" council="nordby"></you-said-we-did></div><cocreate-feedback id="fr" lang="fr" council="nordby"></cocreate-feedback>' +
-        // Every language the Norwegian form is drawn in, frame by frame, from before it is defined.
-        `<script>window.shown = []; (function frame() {
-          const lang = document.getElementById('nb')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('lang');
-          if (lang && !shown.includes(lang)) shown.push(lang);
-          if (!shown.includes('da')) requestAnimationFrame(frame);
-        })();</script>`,
+        languagesShown('nb', 'da'),
       // The council's settings arrive after the elements' code and strings.
       { down: [], slow: '/v1/councils/nordby' },
     );
@@ -182,23 +188,19 @@ describe('the CDN bundle in other languages', { skip: !existsSync(`${cdnDir}/civ
     assert.equal(langs?.loop, 'Hvad I sagde, og hvad vi gjorde');
     assert.equal(langs?.fr, 'fr', 'a language the elements speak, named by the page, stays');
     // Not English first: the form waits for the council's languages before it draws anything.
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { shown: string[] }).shown), ['da']);
+    assert.deepEqual(await shown(page), ['da']);
     await page.close();
   });
 
   test('a page in a language the elements do not speak waits at most 3 s for the council\'s languages: English meanwhile, then the council\'s default', async () => {
     const { page, problems } = await open(
       '<div lang="nb"><cocreate-feedback id="nb" council="nordby"></cocreate-feedback></div>' +
-        `<script>window.shown = []; (function frame() {
-          const lang = document.getElementById('nb')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('lang');
-          if (lang && !shown.includes(lang)) shown.push(lang);
-          if (!shown.includes('da')) requestAnimationFrame(frame);
-        })();</script>`,
+        languagesShown('nb', 'da'),
       // Far slower than the 3 s the first render waits (open() returns once it has answered).
       { down: [], slow: '/v1/councils/nordby', slowMs: 6000 },
     );
     await page.waitForFunction(() => (window as unknown as { shown: string[] }).shown.includes('da'), { timeout: 15_000 });
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { shown: string[] }).shown), ['en', 'da']);
+    assert.deepEqual(await shown(page), ['en', 'da']);
     assert.deepEqual(problems, []);
     await page.close();
   });
