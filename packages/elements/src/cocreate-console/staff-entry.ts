@@ -119,11 +119,7 @@ export const staffEntry: StaffEntry & {
         hint: isPublic(d.channel) ? msg('Input seen in public is recorded with the address where it can be seen, and without a rating.', { id: 'console.entry.publicHint' }) : undefined,
         error: error('channel'),
         control: (a) => html`
-          <select id="channel" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} @change=${(e: Event) => {
-            const channel = (e.target as HTMLSelectElement).value as StaffEntryChannel | '';
-            // Input seen in public is asked for no rating (words()): none chosen before goes with it.
-            update(isPublic(channel) ? { channel, rating: undefined } : { channel });
-          }}>
+          <select id="channel" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} @change=${(e: Event) => update({ channel: (e.target as HTMLSelectElement).value as StaffEntryChannel | '' })}>
             <option value="" ?selected=${!d.channel}>${msg('Choose…', { id: 'console.activities.choose' })}</option>
             <optgroup label=${msg('Assisted entry', { id: 'console.entry.assisted' })}>${STAFF_CHANNELS.map((c) => option(c, channelLabel(c)))}</optgroup>
             <optgroup label=${msg('Seen in public', { id: 'console.entry.public' })}>${PUBLIC_ACTION_CHANNELS.map((c) => option(c, channelLabel(c)))}</optgroup>

@@ -78,7 +78,7 @@ const EMPTY: FeedbackDraft = { kind: undefined, rating: undefined, text: '', ser
 export function createFeedbackFlow(options: FeedbackFlowOptions) {
   const $compact = atom(false);
   // The channel of the shown receipt when staff recorded it (assisted entry, or seen in public), which changes its wording.
-  const $staffSent = atom<string | undefined>(undefined);
+  const $staffChannel = atom<string | undefined>(undefined);
   const textLimit = () => readyConfig(base.$council)?.limits.feedbackTextMax ?? FEEDBACK_TEXT_MAX;
   // The words as wordsOf picked them: text and service as the form holds them.
   const giveBack = (w: Words) => ({ ...w, text: w.text ?? '', service: w.service ?? '' });
@@ -128,7 +128,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
 
   // One object per state the resident can tell apart: the element announces each new one once.
   const same = keepSame<FeedbackFlowState>();
-  const $flow = computed([form.$errors, submission.$state, $compact, erase.$erase, $staffSent], (errors, s, compact, erased, staff): FeedbackFlowState => {
+  const $flow = computed([form.$errors, submission.$state, $compact, erase.$erase, $staffChannel], (errors, s, compact, erased, staff): FeedbackFlowState => {
     // A service preset by the page that the council lacks is a setup error, not the resident's.
     const outcome = outcomeOf(s, now, (path) => path === '/service');
     if (outcome) return same(outcome);
@@ -195,7 +195,7 @@ export function createFeedbackFlow(options: FeedbackFlowOptions) {
       const started = await base.start(body, [body, staff], d.trap);
       if (!started) return;
       const { target, key, wire } = started;
-      $staffSent.set(entry ? d.channel : undefined);
+      $staffChannel.set(entry ? d.channel : undefined);
       const s = entry ? await submission.send({ ...(wire as FeedbackCreate), ...staff }, key, entry.sender(target, token!)) : await submission.send(wire, key);
       if (s.state === 'sent' || s.state === 'queued') form.reset({ channel: d.channel });
     },
