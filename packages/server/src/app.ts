@@ -11,7 +11,7 @@ import { readJsonBody } from './body.js';
 import { compressResponses } from './compression.js';
 import type { Handlers, RequestContext, StaffIdentity, StoredReply } from './context.js';
 import { contactHandlers } from './contacts.js';
-import { councilHandlers, type CouncilRow } from './councils.js';
+import { councilHandlers, publicOrigin, type CouncilRow } from './councils.js';
 import { CouncilCache } from './council-cache.js';
 import type { Database, Queryable } from './db/driver.js';
 import { HttpProblem } from './errors/http-problem.js';
@@ -326,6 +326,7 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
           mailer,
           log,
           url: c.req.url,
+          publicOrigin: publicOrigin(c.req.url, opts),
           afterCommit: (task) => void tasks.push(task),
           db: txDb,
           options: opts,

@@ -779,7 +779,7 @@ export const contactHandlers: Pick<
       [...args, activity.id],
     );
     const fresh = matched.filter((m) => !m.invited).slice(0, max ?? Infinity);
-    const base = new URL(ctx.url).origin;
+    const base = ctx.publicOrigin;
     const mails: { to: string; mail: ReturnType<typeof invitationMail>; unsubscribe: string }[] = [];
     for (const c of fresh) {
       const invitationId = randomUUID();

@@ -47,8 +47,13 @@ export interface RequestContext<Id extends RouteId = RouteId> {
    * for a change that was rolled back.
    */
   afterCommit(task: () => Promise<void>): void;
-  /** The request URL (absolute links in the feed). */
+  /** The request URL (its path and query: the feed's own link). */
   url: string;
+  /**
+   * The origin of absolute links the server hands out (the feed, emails): `publicUrl`'s when set,
+   * else the request's when it is one of the server's own, never a Host header a client made up.
+   */
+  publicOrigin: string;
   /** Writes one structured log entry. */
   log: (entry: Record<string, unknown>) => void;
 }

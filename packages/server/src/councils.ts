@@ -65,6 +65,19 @@ export function pageOrigins(council: Pick<CouncilRow, 'origins'>, ownOrigins: re
   return [...new Set([...council.origins, ...ownOrigins])];
 }
 
+/**
+ * Where absolute links point (feed entries, email links): the configured public address, else the
+ * request's origin if the server listens there (or nothing says where it listens: `createApp` on
+ * its own), else the first address it listens on. A Host header the client chose never reaches a
+ * link, a cached feed or an email.
+ */
+export function publicOrigin(requestUrl: string, options: { publicUrl?: string | undefined; ownOrigins?: readonly string[] | undefined }): string {
+  if (options.publicUrl) return new URL(options.publicUrl).origin;
+  const asked = new URL(requestUrl).origin;
+  const own = options.ownOrigins;
+  return !own?.length || own.includes(asked) ? asked : own[0]!;
+}
+
 /** An embedding origin: scheme, host and optional port, nothing else. */
 export function normaliseOrigin(origin: string): string {
   const url = new URL(origin);

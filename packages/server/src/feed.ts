@@ -22,8 +22,7 @@ interface Entry {
 }
 
 export const feedHandlers: Pick<Handlers, 'getFeed'> = {
-  async getFeed({ db, council, query, url }) {
-    const origin = new URL(url).origin;
+  async getFeed({ db, council, query, url, publicOrigin: origin }) {
     const themeUrl = (id: string) => `${origin}/v1/councils/${encodeURIComponent(council.slug)}/themes/${encodeURIComponent(id)}`;
     const { rows: themes } = await db.query<ThemeRow>(
       `SELECT ${THEME_COLUMNS} FROM themes t WHERE t.council = $1 AND t.published_at IS NOT NULL AND ($2::text IS NULL OR t.service = $2)`,
@@ -65,7 +64,7 @@ export const feedHandlers: Pick<Handlers, 'getFeed'> = {
       `  <id>urn:civicloop:feed:${xml(council.slug)}${query.service ? `:${xml(query.service)}` : ''}</id>`,
       `  <title type="text">${xml(council.name)}</title>`,
       `  <updated>${updated.toISOString()}</updated>`,
-      `  <link rel="self" type="application/atom+xml" href="${xml(self.origin + self.pathname + self.search)}"/>`,
+      `  <link rel="self" type="application/atom+xml" href="${xml(origin + self.pathname + self.search)}"/>`,
       `  <author><name>${xml(council.name)}</name></author>`,
       ...entries.map((e) =>
         [

@@ -4,6 +4,7 @@
 // staff markup inert), and open data as JSON and CSV under the council's licence.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -258,6 +259,29 @@ forEachEngine((engine) => {
       assert.ok(titles.includes(SCRIPTY.replace('\u0007', '')), JSON.stringify(titles));
       assert.ok(entries.some((e) => e.content?.value === `Update: ${SCRIPTY.replace('\u0007', '')}`));
       assert.ok(entries.every((e) => e.content?.type === 'text' && e.title?.type === 'text'));
+    });
+
+    // A feed is publicly cacheable: a Host header the client made up must not become its links.
+    test("its links are on the server's own address, whatever Host the request names; on publicUrl when it is set", async () => {
+      const forged = await new Promise<string>((resolve, reject) => {
+        const req = request(`${server.url}${base}/feed.atom`, { headers: { host: 'evil.example' } }, (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (d: string) => (text += d)).on('end', () => resolve(text));
+        });
+        req.on('error', reject).end();
+      });
+      const links = (xml: string) => [...xml.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+      assert.ok(links(forged).length > 1, forged);
+      assert.deepEqual(links(forged).filter((l) => !l.startsWith(`${server.url}/`)), []);
+
+      const behindProxy = await startTestServer(engine, { publicUrl: 'https://civic.example.org/' });
+      try {
+        await createCouncil(behindProxy.db, { slug: 'statton', name: 'Statton', origins: [] });
+        const xml = await (await fetch(`${behindProxy.url}${base}/feed.atom?service=parks`)).text();
+        assert.deepEqual(links(xml), ['https://civic.example.org/v1/councils/statton/feed.atom?service=parks']);
+      } finally {
+        await behindProxy.close();
+      }
     });
 
     test('per service', async () => {
