@@ -72,6 +72,16 @@ describe('rules declared once', () => {
     assert.ok(z.safeParse(FeedbackCreate, { kind: 'idea', text: 'Benches 🙂 please' }).success);
   });
 
+  // Another council's console, a feed reader or an email would show these as links.
+  test('page and follow addresses are web addresses only: javascript:, data: and file: are refused, naming the field', () => {
+    for (const bad of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd']) {
+      const r = z.safeParse(FeedbackCreate, { kind: 'idea', text: 'Benches', pageUrl: bad, followUrl: bad });
+      assert.ok(!r.success, bad);
+      assert.deepEqual(toValidationIssues(r.error.issues).map((i) => i.path).sort(), ['/followUrl', '/pageUrl'], bad);
+    }
+    assert.ok(z.safeParse(FeedbackCreate, { kind: 'idea', text: 'Benches', pageUrl: 'https://x.example/a', followUrl: 'http://x.example/b#f' }).success);
+  });
+
   test('receipts: the format the server returns is the pattern, and any typed form normalises to it', () => {
     const stored = 'K7MX2QPA9R';
     assert.equal(formatReceipt(stored), 'K7MX-2QPA-9R');

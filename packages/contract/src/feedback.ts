@@ -79,13 +79,13 @@ const feedbackFields = {
   rating: z.optional(z.int().check(z.minimum(RATING_MIN), z.maximum(RATING_MAX))).check(
     z.meta({ description: `A rating from ${RATING_MIN} (worst) to ${RATING_MAX} (best), when the form asks for one.` }),
   ),
-  pageUrl: z.optional(z.url().check(storable, z.maxLength(2048))).check(
-    z.meta({ description: 'The page the resident wrote from, so the council sees the context.' }),
+  pageUrl: z.optional(WebUrl).check(
+    z.meta({ description: 'The page the resident wrote from (http or https), so the council sees the context.' }),
   ),
-  followUrl: z.optional(z.url().check(storable, z.maxLength(2048))).check(
+  followUrl: z.optional(WebUrl).check(
     z.meta({
       description:
-        'Where the resident follows the input: a page showing `<you-said-we-did>`, which opens the receipt from the address (`#receipt=`). Emails to the resident link there, else to `pageUrl`; either only on one of the council’s origins.',
+        'Where the resident follows the input (http or https): a page showing `<you-said-we-did>`, which opens the receipt from the address (`#receipt=`). Emails to the resident link there, else to `pageUrl`; either only on one of the council’s origins.',
     }),
   ),
   locale: z.optional(Locale).check(z.meta({ description: 'The language the resident wrote in and wants a reply in.' })),
