@@ -137,6 +137,18 @@ export function defaultMailer(opts: ServerOptions) {
  * Builds the Hono app: contract routes bound from the route table, plus demo, CDN and docs when
  * asked. `secret` keys address hashes and signs challenges (see `loadSecret`).
  */
+/** Why a path names nothing: its part that can never be a name, with the rule it breaks. */
+function pathDetail(issue: z.core.$ZodIssue | undefined, raw: Record<string, string>): string | undefined {
+  const name = String(issue?.path[0] ?? '');
+  const value = raw[name];
+  if (!issue || value === undefined) return undefined;
+  const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  if (name !== 'council') return `${shown} cannot be the {${name}} of this path: ${issue.message}.`;
+  const lower = value.toLowerCase();
+  const hint = z.safeParse(Slug, lower).success ? ` Did you mean "${lower}"?` : '';
+  return `No council can have the slug ${shown}: a slug is 2 to 63 lowercase letters, digits and single hyphens, as in "riverside".${hint}`;
+}
+
 export function createApp(db: Database, secret: string, opts: ServerOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   const log = opts.log ?? defaultLog;
@@ -275,9 +287,10 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
 
       let params: Record<string, unknown> = {};
       if (route.params) {
-        const parsed = z.safeParse(route.params, c.req.param());
-        // A path that cannot name anything names nothing: 404, not 422.
-        if (!parsed.success) throw problems.notFound();
+        const raw = c.req.param() as Record<string, string>;
+        const parsed = z.safeParse(route.params, raw);
+        // A path that cannot name anything names nothing: 404, not 422, saying which part and why.
+        if (!parsed.success) throw problems.notFound(pathDetail(parsed.error.issues[0], raw));
         params = parsed.data as Record<string, unknown>;
       }
       const council = c.get('council');

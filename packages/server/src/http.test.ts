@@ -104,7 +104,13 @@ forEachEngine((engine) => {
 
   test('unknown council and unknown route are 404 problems', async () => {
     await problemOf(await fetch(`${server.url}/v1/councils/nowhere`), 404, PROBLEM_TYPES.notFound);
-    await problemOf(await fetch(`${server.url}/v1/councils/Not_A_Slug/services`), 404, PROBLEM_TYPES.notFound);
+    // A path that can never name a council says why, the typo an integrator makes first included.
+    const malformed = await problemOf(await fetch(`${server.url}/v1/councils/Not_A_Slug/services`), 404, PROBLEM_TYPES.notFound);
+    assert.match(malformed.detail ?? '', /"Not_A_Slug".*lowercase letters, digits and single hyphens/);
+    const capital = await problemOf(await fetch(`${server.url}/v1/councils/Harbourtown`), 404, PROBLEM_TYPES.notFound);
+    assert.match(capital.detail ?? '', /Did you mean "harbourtown"\?/);
+    const longId = await problemOf(await fetch(`${server.url}/v1/councils/harbourtown/themes/${'x'.repeat(65)}`), 404, PROBLEM_TYPES.notFound);
+    assert.match(longId.detail ?? '', /cannot be the \{id\} of this path: .*64/);
     await problemOf(await post('/v1/councils/nowhere/feedback', '{"kind":"idea","text":"x"}'), 404);
     await problemOf(await fetch(`${server.url}/v2/whatever`), 404, PROBLEM_TYPES.notFound);
   });
