@@ -195,7 +195,7 @@ export default {
     await definesElement('rollup');
   });
 
-  test('TypeScript (bundler and nodenext) compiles the packages, React 19 and Preact JSX, and Vue components', async () => {
+  test('TypeScript (bundler and nodenext) compiles the packages, React 19 and Preact JSX, and Vue components; a Node program without the DOM lib compiles the SDK, contract and server', async () => {
     const src = join(consumer, 'ts');
     mkdirSync(join(src, 'preact'), { recursive: true });
     writeFileSync(
@@ -256,8 +256,28 @@ export const Page = () => (
     const base = { strict: true, noEmit: true, skipLibCheck: false, jsx: 'react-jsx', lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [], target: 'ES2022' };
     writeFileSync(join(consumer, 'tsconfig.bundler.json'), JSON.stringify({ compilerOptions: { ...base, module: 'ESNext', moduleResolution: 'bundler' }, include: ['ts'] }));
     writeFileSync(join(consumer, 'tsconfig.nodenext.json'), JSON.stringify({ compilerOptions: { ...base, module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true }, include: ['ts'] }));
+    // A Node program (a council's backend, a script) has Node's types and no DOM: the SDK, the
+    // contract and the server declare nothing that only a browser's lib defines (RequestCache was one).
+    mkdirSync(join(consumer, 'node-only'));
+    writeFileSync(
+      join(consumer, 'node-only/index.ts'),
+      `import { createClient, createOutbox, createTransport, listThemes } from '@civicloop/sdk';
+import { FeedbackCreate } from '@civicloop/contract';
+import { startServer } from '@civicloop/server';
+
+export const run = async () => {
+  const transport = createTransport({ baseUrl: 'https://civicloop.example', council: 'demo' });
+  await listThemes(transport);
+  await createClient({ baseUrl: 'https://civicloop.example', council: 'demo' }).createFeedback(FeedbackCreate.parse({ kind: 'idea', text: 'x' }));
+  void createOutbox;
+  await (await startServer({ dataDir: 'memory://', port: 0 })).close();
+};
+`,
+    );
+    const nodeOnly = { strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2023'], types: ['node'], typeRoots: [join(root, 'node_modules/@types')], target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext' };
+    writeFileSync(join(consumer, 'tsconfig.node.json'), JSON.stringify({ compilerOptions: nodeOnly, include: ['node-only'] }));
     const tsc = tool('typescript', 'tsc');
-    await Promise.all([nodeAsync([tsc, '-p', 'tsconfig.bundler.json'], { cwd: consumer }), nodeAsync([tsc, '-p', 'tsconfig.nodenext.json'], { cwd: consumer })]);
+    await Promise.all(['bundler', 'nodenext', 'node'].map((c) => nodeAsync([tsc, '-p', `tsconfig.${c}.json`], { cwd: consumer })));
   });
 
   test('Node imports every package without a DOM (server-side rendering)', () => {

@@ -110,7 +110,8 @@ export interface CallOptions {
    * (revalidating with the ETag) for an answer the cache would otherwise serve for a minute.
    * @default undefined (the fetch default)
    */
-  cache?: RequestCache;
+  // RequestCache's values, spelt out: a Node program's TypeScript has no DOM lib to name them.
+  cache?: 'default' | 'force-cache' | 'no-cache' | 'no-store' | 'only-if-cached' | 'reload';
 }
 
 /** Options of creating calls (POSTs that accept an `Idempotency-Key`). */
