@@ -74,3 +74,19 @@ test('packages/sdk/README.md: the browser example type-checks as a developer\'s 
     rmSync(file, { force: true });
   }
 });
+
+// The README's list of functions is what a developer reads instead of the exports: it names every
+// operation function the package exports, and nothing it does not.
+test('packages/sdk/README.md: its table of functions names every operation function exported, and only those', async () => {
+  const sdk = (await import('@civicloop/sdk')) as Record<string, unknown>;
+  const operations = new Set<string>();
+  for (const area of ['council', 'feedback', 'loop', 'staff', 'settings', 'sessions', 'contacts', 'contacts-staff']) {
+    for (const [name, value] of Object.entries(await import(`../../packages/sdk/src/operations/${area}.ts`))) if (typeof value === 'function' && typeof sdk[name] === 'function') operations.add(name);
+  }
+  const text = readFileSync(`${root}packages/sdk/README.md`, 'utf8');
+  const table = text.slice(text.indexOf('| area | functions |'), text.indexOf('\n\n', text.indexOf('| area | functions |')));
+  const named = new Set([...table.matchAll(/`([a-zA-Z]+)(?:\(|`)/g)].map((m) => m[1]!));
+  assert.ok(operations.size > 30, `${operations.size} operation functions found`);
+  assert.deepEqual([...operations].filter((n) => !named.has(n)).sort(), [], 'exported but not in the README');
+  assert.deepEqual([...named].filter((n) => !operations.has(n)).sort(), [], 'in the README but not exported');
+});
