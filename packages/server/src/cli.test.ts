@@ -93,6 +93,14 @@ forEachEngine((engine) => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /--name is required/);
     assert.match(missing.stderr, /Usage: civicloop-server/);
+    // A slug's rule in words, not zod's issue list; an origin that is no address, named.
+    const slug = await run('council', 'create', '--slug', 'Bad_Slug', '--name', 'X');
+    assert.equal(slug.code, 2);
+    assert.match(slug.stderr, /the council slug "Bad_Slug" must be 2-63 lower-case letters, digits and single hyphens/);
+    assert.doesNotMatch(slug.stderr, /invalid_format/);
+    const origin = await run('council', 'create', '--slug', 'x-town', '--name', 'X', '--origins', 'notaurl');
+    assert.equal(origin.code, 1);
+    assert.match(origin.stderr, /origin "notaurl" is not a web address: write it as https:\/\/www\.council\.example/);
     const role = await run('token', 'create', '--council', 'clitown', '--role', 'owner', '--label', 'x');
     assert.equal(role.code, 2);
     // Without a label the audit log could name what the token did only by an id no one knows.

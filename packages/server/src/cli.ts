@@ -116,6 +116,11 @@ function integer(value: string | undefined, name: string, min: number, max: numb
   return n;
 }
 
+/** A council slug or service ID as typed: the rule it breaks, named, rather than zod's issue list. */
+function slugOption(value: string, what: string, attribute: string): void {
+  if (!z.safeParse(Slug, value).success) throw new UsageError(`${what} "${value}" must be 2-63 lower-case letters, digits and single hyphens (it appears in pages: ${attribute}="${value}")`);
+}
+
 function required(values: Record<string, unknown>, ...names: string[]): void {
   for (const n of names) if (typeof values[n] !== 'string' || values[n] === '') throw new UsageError(`--${n} is required`);
 }
@@ -303,6 +308,7 @@ function councilChanges(values: CouncilValues): CouncilChanges {
 async function councilCreate(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: COUNCIL_OPTIONS });
   required(values, 'slug', 'name');
+  slugOption(values.slug!, 'the council slug', 'council');
   const changes = councilChanges(values);
   const sso = await oidcChange(values);
   await withDb(async (db) => {
@@ -369,7 +375,7 @@ async function councilServices(action: string | undefined, args: string[]): Prom
   if (action === 'add') {
     if (positionals.length !== 1) throw new UsageError('council services add takes one ID');
     const id = positionals[0]!;
-    if (!z.safeParse(Slug, id).success) throw new UsageError(`the service ID "${id}" must be 2-63 lower-case letters, digits and single hyphens (it appears in pages: service="${id}")`);
+    slugOption(id, 'the service ID', 'service');
     required(values, 'category');
     if (!(SERVICE_CATEGORIES as readonly string[]).includes(values.category!)) throw new UsageError(`--category must be one of ${SERVICE_CATEGORIES.join(', ')}`);
     if (!values.name?.length) throw new UsageError('--name is required');

@@ -80,6 +80,7 @@ export function publicOrigin(requestUrl: string, options: { publicUrl?: string |
 
 /** An embedding origin: scheme, host and optional port, nothing else. */
 export function normaliseOrigin(origin: string): string {
+  if (!URL.canParse(origin)) throw new RangeError(`origin "${origin}" is not a web address: write it as https://www.council.example`);
   const url = new URL(origin);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError(`origin "${origin}" must be http(s)`);
   if (url.origin !== origin.replace(/\/$/, '')) throw new RangeError(`origin "${origin}" must be scheme://host[:port] only`);
