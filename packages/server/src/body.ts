@@ -10,7 +10,10 @@ export async function readJsonBody(request: Request, limit = BODY_LIMIT): Promis
   const [type = '', ...params] = (request.headers.get('content-type') ?? '').split(';').map((s) => s.trim());
   if (!JSON_TYPE.test(type)) throw problems.unsupportedMediaType();
   const charset = params.find((p) => p.toLowerCase().startsWith('charset='))?.slice(8).replace(/"/g, '').toLowerCase();
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') throw problems.unsupportedMediaType();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') throw problems.unsupportedMediaType(`Send the body in UTF-8 (charset=utf-8 or no charset), not charset=${charset}.`);
+  // No content coding is accepted (RFC 9110 §8.4.1: 415 names what is): a compressed body would read as broken JSON.
+  const coding = request.headers.get('content-encoding')?.trim().toLowerCase();
+  if (coding && coding !== 'identity') throw problems.unsupportedMediaType(`Send the body without a Content-Encoding (not ${coding}): bodies are small and read as sent.`);
 
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) throw problems.tooLarge(limit);
@@ -35,7 +38,7 @@ export async function readJsonBody(request: Request, limit = BODY_LIMIT): Promis
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw problems.malformedJson();
+    throw problems.malformedJson('The request body is not UTF-8: JSON must be sent in UTF-8 (RFC 8259).');
   }
   try {
     return JSON.parse(text) as unknown;

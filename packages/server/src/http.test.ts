@@ -118,6 +118,13 @@ forEachEngine((engine) => {
   test('malformed JSON is 400', async () => {
     await problemOf(await post('/v1/councils/harbourtown/feedback', '{"kind": "idea", '), 400, PROBLEM_TYPES.malformedJson);
     await problemOf(await post('/v1/councils/harbourtown/feedback', ''), 400, PROBLEM_TYPES.malformedJson);
+    // Bytes that are not UTF-8 are named as such, not as broken JSON.
+    const latin1 = await fetch(`${server.url}/v1/councils/harbourtown/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array([...Buffer.from('{"kind":"idea","text":"caf'), 0xe9, ...Buffer.from('"}')]),
+    });
+    assert.match((await problemOf(latin1, 400, PROBLEM_TYPES.malformedJson)).detail ?? '', /not UTF-8/);
   });
 
   test('wrong or missing content type is 415', async () => {
@@ -126,6 +133,11 @@ forEachEngine((engine) => {
     await problemOf(await post('/v1/councils/harbourtown/feedback', body, { 'content-type': 'application/x-www-form-urlencoded' }), 415);
     const missing = await fetch(`${server.url}/v1/councils/harbourtown/feedback`, { method: 'POST', body: new Blob([body]) });
     await problemOf(missing, 415);
+    // JSON in another charset, or compressed: 415 saying which, not "send JSON" or "malformed".
+    const latin = await problemOf(await post('/v1/councils/harbourtown/feedback', body, { 'content-type': 'application/json; charset=iso-8859-1' }), 415);
+    assert.match(latin.detail ?? '', /UTF-8.*not charset=iso-8859-1/);
+    const gzipped = await post('/v1/councils/harbourtown/feedback', body, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    assert.match((await problemOf(gzipped, 415, PROBLEM_TYPES.unsupportedMediaType)).detail ?? '', /without a Content-Encoding \(not gzip\)/);
   });
 
   test('a body over 64 KB is 413, by its Content-Length', async () => {

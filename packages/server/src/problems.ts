@@ -6,12 +6,10 @@ export const problems = {
   notFound: (detail?: string) => new HttpProblem(404, PROBLEM_TYPES.notFound, 'Not found', detail ? { detail } : {}),
   unknownCouncil: (slug: string) =>
     new HttpProblem(404, PROBLEM_TYPES.notFound, 'Unknown council', { detail: `No council with the slug "${slug}" exists on this server.` }),
-  malformedJson: () =>
-    new HttpProblem(400, PROBLEM_TYPES.malformedJson, 'Malformed JSON', { detail: 'The request body is not valid JSON.' }),
+  malformedJson: (detail = 'The request body is not valid JSON.') => new HttpProblem(400, PROBLEM_TYPES.malformedJson, 'Malformed JSON', { detail }),
   tooLarge: (limit: number) =>
     new HttpProblem(413, PROBLEM_TYPES.tooLarge, 'Body too large', { detail: `Request bodies are limited to ${limit} bytes.` }),
-  unsupportedMediaType: () =>
-    new HttpProblem(415, PROBLEM_TYPES.unsupportedMediaType, 'Unsupported content type', { detail: 'Send the body as application/json.' }),
+  unsupportedMediaType: (detail = 'Send the body as application/json.') => new HttpProblem(415, PROBLEM_TYPES.unsupportedMediaType, 'Unsupported content type', { detail }),
   validation: (errors: ValidationIssue[], detail = 'The request does not match the contract; see errors.') =>
     new HttpProblem(422, PROBLEM_TYPES.validation, 'Validation failed', { detail, errors }),
   unauthorized: (detail: string) =>
