@@ -115,6 +115,21 @@ forEachEngine((engine) => {
       assert.equal((await call(server, 'GET', `${base()}`)).body.contactBank.consent.version, 'v1');
     });
 
+    test('past the hourly limit a sign-up is 429 with Retry-After, in words about sign-ups, not inputs', async () => {
+      const limited = await startTestServer(engine, { smtpUrl: smtp.url, now: clock.now, limits: { feedbackPerClientPerHour: 1 } });
+      try {
+        const small = await createBankCouncil(limited, 'limitton', [ORIGIN]);
+        assert.equal((await call(limited, 'POST', `/v1/councils/${small.slug}/contacts`, { body: signUp() })).status, 202);
+        const refused = await call(limited, 'POST', `/v1/councils/${small.slug}/contacts`, { body: signUp() });
+        assert.equal(refused.status, 429);
+        assert.ok(Number(refused.headers.get('retry-after')) > 0);
+        assert.equal(refused.body.title, 'Too many sign-ups');
+        assert.match(refused.body.detail, /limit of 1 contact bank sign-ups an hour\. What was filled in is not lost/);
+      } finally {
+        await limited.close();
+      }
+    });
+
     test('a page on the server\'s own origin (the demo pages, the console) may sign up, as it may send input, though the council does not list it; staff see it among pageOrigins', async () => {
       // server.url is 127.0.0.1; a browser may as well have opened localhost.
       const own = new URL(server.url);

@@ -419,8 +419,8 @@ export const contactHandlers: Pick<
     const client = keyedHash(ctx.secret, 'client-address', clientBucket(ctx.clientAddress));
     const allowance = await consumeBoth(
       db,
-      { bucket: `contacts:${council.slug}:${client}`, limit: limits.feedbackPerClientPerHour, what: 'Your connection', policy: 'client' },
-      { bucket: `contacts-council:${council.slug}`, limit: limits.feedbackPerCouncilPerHour, what: 'This council', policy: 'council' },
+      { bucket: `contacts:${council.slug}:${client}`, limit: limits.feedbackPerClientPerHour, what: 'Your connection', policy: 'client', counts: 'sign-ups' },
+      { bucket: `contacts-council:${council.slug}`, limit: limits.feedbackPerCouncilPerHour, what: 'This council', policy: 'council', counts: 'sign-ups' },
       now,
     );
 

@@ -40,16 +40,21 @@ export interface Limit {
   what: string;
   policy: string;
   /** What is counted, in the 429's words. @default 'inputs' */
-  counts?: 'inputs' | 'sign-ins';
+  counts?: keyof typeof COUNTED;
 }
+
+/** A 429's title, and what its detail says is counted and what the caller does next. */
+const COUNTED = {
+  inputs: { title: 'Too many inputs', what: 'inputs', next: 'Your text is not lost: send it again' },
+  'sign-ups': { title: 'Too many sign-ups', what: 'contact bank sign-ups', next: 'What was filled in is not lost: send it again' },
+  'sign-ins': { title: 'Too many sign-ins', what: 'sign-ins', next: 'Try again' },
+} as const;
 
 function refuse(l: Limit, allowance: Allowance): never {
   const minutes = Math.ceil(allowance.reset / 60);
-  const signIns = l.counts === 'sign-ins';
-  throw new HttpProblem(429, PROBLEM_TYPES.rateLimited, signIns ? 'Too many sign-ins' : 'Too many inputs', {
-    detail: signIns
-      ? `${l.what} reached its limit of ${l.limit} sign-ins an hour. Try again in ${minutes} minutes.`
-      : `${l.what} reached its limit of ${l.limit} inputs an hour. Your text is not lost: send it again in ${minutes} minutes.`,
+  const counted = COUNTED[l.counts ?? 'inputs'];
+  throw new HttpProblem(429, PROBLEM_TYPES.rateLimited, counted.title, {
+    detail: `${l.what} reached its limit of ${l.limit} ${counted.what} an hour. ${counted.next} in ${minutes} minutes.`,
     headers: { 'retry-after': String(allowance.reset), ...rateLimitHeaders(allowance) },
   });
 }
