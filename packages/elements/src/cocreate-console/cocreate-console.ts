@@ -651,6 +651,7 @@ export class CocreateConsole extends CivicElement {
     const council = this.#council.value;
     const services = this.#services.value;
     const service = item.service && services.status === 'ready' ? services.services.find((x) => x.id === item.service) : undefined;
+    const serviceShown = service && serviceName(service, this.renderedLocale, council.status === 'ready' ? council.config.defaultLocale : undefined);
     const none = msg('None', { id: 'console.pane.none' });
     const index = this.#list.value.status === 'ready' ? this.#list.value.items.indexOf(item) : -1;
     return html`
@@ -662,7 +663,7 @@ export class CocreateConsole extends CivicElement {
           <div><dt>${msg('Rating', { id: 'console.pane.ratingLabel' })}</dt><dd>${item.rating === null ? none : s.ratingText(this.formatNumber(item.rating))}</dd></div>
           <div>
             <dt>${msg('Service', { id: 'console.filters.service' })}</dt>
-            <dd>${service ? serviceName(service, this.renderedLocale, council.status === 'ready' ? council.config.defaultLocale : undefined) : (item.service ?? none)}</dd>
+            <dd lang=${serviceShown?.lang ?? nothing}>${serviceShown?.text ?? item.service ?? none}</dd>
           </div>
           <div><dt>${msg('Channel', { id: 'console.filters.channel' })}</dt><dd>${s.channelLabel(item.channel)}</dd></div>
           ${item.sourceUrl ? html`<div><dt>${msg('Seen at', { id: 'console.pane.source' })}</dt><dd>${safeUrl(item.sourceUrl) ? html`<a id="pane-source" href=${safeUrl(item.sourceUrl)!} rel="noopener noreferrer">${item.sourceUrl}</a>` : item.sourceUrl}</dd></div>` : nothing}

@@ -416,6 +416,21 @@ describe('<cocreate-feedback>', () => {
       expect(names).to.include('Linie autobusowe');
     });
 
+    it("a service name shown in the council's language, not the form's, is marked as such (WCAG 3.1.2)", async () => {
+      const el = await render({ service: null, lang: 'de' });
+      await waitUntil(() => maybe(el, '#service'), 'no service list', { timeout: 10_000 });
+      const options = [...$<HTMLSelectElement>(el, '#service').options].filter((o) => o.value);
+      // No German names: English, the council's default, tagged; the "none" choice is German and untagged.
+      expect(options.map((o) => [o.textContent!.trim(), o.lang])).to.deep.equal([
+        ['Bus lines', 'en'],
+        ['Libraries', 'en'],
+      ]);
+      expect($<HTMLSelectElement>(el, '#service').options[0]!.lang).to.equal('');
+      const pl = await render({ service: null, lang: 'pl' });
+      await waitUntil(() => maybe(pl, '#service'), 'no service list', { timeout: 10_000 });
+      expect([...$<HTMLSelectElement>(pl, '#service').options].map((o) => o.lang)).to.deep.equal(['', '', '']);
+    });
+
     it('on a 320 px phone the closed service list shows its "none" choice whole, in every language (WCAG 1.4.10)', async () => {
       const el = await render({ service: null });
       // A 320 px screen less the page's usual 16 px margins. A native select cannot wrap its

@@ -463,6 +463,12 @@ describe('<you-said-we-did>', () => {
       expect(text($(el, '[part~="card"] [part~="badge"]'))).to.not.contain('Status');
       // Staff text keeps its own language for screen readers.
       expect($(el, '[part~="card"] .said .text').getAttribute('lang')).to.equal('en');
+      // So do service names with none in this language (the council's default, English, in German).
+      const services = ['Parks', 'Waste collection', 'Parki', 'Wywóz śmieci'];
+      const named = all(el, '[part~="card"] .meta > span').filter((span) => services.includes(text(span)));
+      const options = [...$<HTMLSelectElement>(el, '#filter-service').options].filter((o) => o.value);
+      expect(named.length).to.be.greaterThan(0);
+      for (const node of [...named, ...options]) expect(node.getAttribute('lang')).to.equal(lang === 'de' ? 'en' : null, text(node));
       await expect(el).to.be.accessible();
     });
   }

@@ -442,6 +442,11 @@ export class YouSaidWeDid extends CivicElement {
     });
   }
 
+  #serviceName(service: Service, fallback: Locale | undefined): TemplateResult {
+    const name = serviceName(service, this.renderedLocale, fallback);
+    return html`<span lang=${name.lang ?? nothing}>${name.text}</span>`;
+  }
+
   #badge(status: ThemeStatus): TemplateResult {
     const label = s.themeStatusLabel(status);
     return html`<span part="badge" class="badge ${status}">${msg(str`Status: ${label}`, { id: 'loop.card.status' })}</span>`;
@@ -541,7 +546,7 @@ export class YouSaidWeDid extends CivicElement {
           ${heading(level, html`<span lang=${theme.locale}>${theme.title}</span>`, { id: `${id}-title` })}
           <p class="meta">
             ${this.#badge(theme.status)}
-            ${service ? html`<span>${serviceName(service, this.renderedLocale, known?.defaultLocale)}</span>` : nothing}
+            ${service ? this.#serviceName(service, known?.defaultLocale) : nothing}
             <span>${s.inputCount(this.formatNumber(theme.inputCount))}</span>
             <span>${s.updatedOn(this.#date(theme.updatedAt))}</span>
           </p>

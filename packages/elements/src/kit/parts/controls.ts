@@ -11,7 +11,7 @@ export function selectField(o: {
   error?: string | undefined;
   value: string;
   none: string;
-  options: readonly { value: string; label: string }[];
+  options: readonly { value: string; label: string; lang?: string | undefined }[];
   onChange: (value: string) => void;
 }): TemplateResult {
   return field({
@@ -21,7 +21,7 @@ export function selectField(o: {
     control: (a) => html`
       <select id=${o.id} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value)}>
         <option value="" ?selected=${!o.value}>${o.none}</option>
-        ${o.options.map((opt) => html`<option value=${opt.value} ?selected=${o.value === opt.value}>${opt.label}</option>`)}
+        ${o.options.map((opt) => html`<option value=${opt.value} ?selected=${o.value === opt.value} lang=${opt.lang ?? nothing}>${opt.label}</option>`)}
       </select>
     `,
   });

@@ -111,7 +111,8 @@ describe('council store', () => {
   test('texts and service names in the element’s language, else the council’s default, with its lang', () => {
     assert.deepEqual(councilText(config, 'inputUse', 'pl'), { text: 'Czytamy każdą wiadomość.', lang: 'pl' });
     assert.deepEqual(councilText(config, 'inputUse', 'sv'), { text: 'We read every message.', lang: 'en' });
-    assert.equal(serviceName(library, 'pl', 'en'), 'Biblioteki');
-    assert.equal(serviceName(buses, 'pl', 'en'), 'Busslinjer');
+    assert.deepEqual(serviceName(library, 'pl', 'en'), { text: 'Biblioteki' });
+    assert.deepEqual(serviceName(library, 'de', 'pl'), { text: 'Biblioteki', lang: 'pl' });
+    assert.deepEqual(serviceName(buses, 'pl', 'en'), { text: 'Busslinjer', lang: 'sv' });
   });
 });

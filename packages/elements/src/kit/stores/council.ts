@@ -139,10 +139,16 @@ async function listAll(source: CouncilSource, first?: Promise<ServicePage>): Pro
   return all;
 }
 
-/** A service's name in `locale`, else in the council's default locale, else any it has. */
-export function serviceName(service: Service, locale: Locale, fallback: Locale | undefined): string {
+/**
+ * A service's name in `locale`, else in `fallback` (the council's default), else in any language
+ * it has, else its id; with that language when it is not `locale` (for `lang`, so a screen reader
+ * reads "Biblioteki" as Polish in a German form).
+ */
+export function serviceName(service: Service, locale: Locale, fallback: Locale | undefined): { text: string; lang?: Locale } {
   const names = service.name as Partial<Record<Locale, string>>;
-  return names[locale] ?? (fallback && names[fallback]) ?? Object.values(names).find(Boolean) ?? service.id;
+  const lang = names[locale] ? locale : fallback && names[fallback] ? fallback : (Object.keys(names) as Locale[]).find((l) => names[l]);
+  if (!lang) return { text: service.id };
+  return lang === locale ? { text: names[lang]! } : { text: names[lang]!, lang };
 }
 
 /**
@@ -180,9 +186,14 @@ export function settled($state: ReadableAtom<{ status: string }>): Promise<void>
 }
 
 /** The council's services as choices in `locale`, sorted as that language sorts. */
-export function serviceOptions(state: ServicesState, council: CouncilState, locale: Locale): { value: string; label: string }[] {
+export function serviceOptions(state: ServicesState, council: CouncilState, locale: Locale): { value: string; label: string; lang?: Locale }[] {
   if (state.status !== 'ready') return [];
   const fallback = council.status === 'ready' ? council.config.defaultLocale : undefined;
   const sort = collator(locale);
-  return state.services.map((s) => ({ value: s.id, label: serviceName(s, locale, fallback) })).sort((a, b) => sort.compare(a.label, b.label));
+  return state.services
+    .map((s) => {
+      const { text, lang } = serviceName(s, locale, fallback);
+      return lang ? { value: s.id, label: text, lang } : { value: s.id, label: text };
+    })
+    .sort((a, b) => sort.compare(a.label, b.label));
 }
