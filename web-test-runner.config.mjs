@@ -115,6 +115,9 @@ async function bankMiddleware(ctx) {
 }
 let bankActivity;
 
+/** Chromium sessions with forced colours on: the DevTools session that holds the emulation. */
+const forcedColors = new Map();
+
 export default {
   files: [
     'packages/elements/src/**/*.test.ts',
@@ -148,6 +151,27 @@ export default {
         const page = session.browser.getPage(session.id);
         const { x, y, width, height } = payload;
         return { clip: await page.screenshot({ encoding: 'base64', type: 'png', clip: { x, y, width, height }, captureBeyondViewport: false }) };
+      },
+    },
+    // Forced colours (Windows High Contrast) for a test: Chromium emulates the media feature over
+    // the DevTools protocol; the others have no way to, and answer false (the test then checks nothing there).
+    {
+      name: 'civicloop-forced-colors',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'civicloop-forced-colors') return undefined;
+        if (session.browser.name !== 'chromium') return false;
+        // Over CDP itself (the launcher's puppeteer predates forced-colors in emulateMediaFeatures),
+        // in a session kept while it lasts: an emulation ends with the session that set it.
+        const open = forcedColors.get(session.id);
+        if (payload?.active && !open) {
+          const cdp = await session.browser.getPage(session.id).target().createCDPSession();
+          await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+          forcedColors.set(session.id, cdp);
+        } else if (!payload?.active && open) {
+          forcedColors.delete(session.id);
+          await open.detach();
+        }
+        return true;
       },
     },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),

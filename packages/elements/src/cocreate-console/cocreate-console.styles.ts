@@ -142,6 +142,23 @@ export const consoleStyles = css`
     font-weight: 700;
   }
 
+  /*
+   * Forced colours paint every border in the text colour (a transparent one too) and drop box
+   * shadows: the open view and the message in the reading pane keep their mark in system colours.
+   */
+  @media (forced-colors: active) {
+    .nav-button {
+      border-block-end-color: Canvas;
+    }
+    .nav-button[aria-current='page'] {
+      border-block-end-color: Highlight;
+    }
+    .item[aria-current='true'] {
+      border-color: Highlight;
+      border-inline-start-width: 0.5rem;
+    }
+  }
+
   /* The reading pane's linked themes: one title a line. */
   .pane-themes {
     margin: 0;

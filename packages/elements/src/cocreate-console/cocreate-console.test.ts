@@ -4,7 +4,7 @@
 // changes is checked through the API and the resident's receipt view, never only on screen.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { waitUntil } from '../kit/testing/wait.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { typeKeys } from '../kit/testing/keys.js';
 import { focusDropped, holdTimers, smallTargets } from '../kit/testing/a11y-suite.js';
 import { sessionKey, tokenKey } from '../stores/console.js';
@@ -227,6 +227,31 @@ describe('<cocreate-console>', () => {
     button(el, 'Back to the list').click();
     await el.updateComplete;
     await waitUntil(() => active(el)?.id === 'item-0', 'focus did not go back to the message in the list');
+  });
+
+  it('in forced colours the open view and the message in the reading pane keep a mark of their own [chromium]', async function () {
+    const el = await signedIn();
+    await search(el, `${marker} lamp`);
+    $(el, '#item-0').click();
+    await waitUntil(() => maybe(el, '#pane-title') && $(el, '#item-0').getAttribute('aria-current') === 'true', 'the pane did not open', { timeout: 15_000 });
+    if (!(await executeServerCommand<boolean, { active: boolean }>('civicloop-forced-colors', { active: true }))) this.skip();
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      const edge = (node: Element) => getComputedStyle(node).borderBlockEndColor;
+      const current = $(el, '.nav-button[aria-current="page"]');
+      const others = all(el, '.nav-button:not([aria-current="page"])');
+      expect(others.length).to.be.greaterThan(0);
+      for (const other of others) expect(edge(other), text(other)).to.not.equal(edge(current));
+      // The open message against one that is not: another border colour and a wider start edge.
+      const open = getComputedStyle($(el, '#item-0'));
+      const shut = all(el, '[part~="item"]').find((item) => item.getAttribute('aria-current') !== 'true');
+      if (shut) {
+        expect(open.borderInlineStartColor).to.not.equal(getComputedStyle(shut).borderInlineStartColor);
+        expect(parseFloat(open.borderInlineStartWidth)).to.be.greaterThan(parseFloat(getComputedStyle(shut).borderInlineStartWidth));
+      } else expect(parseFloat(open.borderInlineStartWidth)).to.be.greaterThan(4);
+    } finally {
+      await executeServerCommand('civicloop-forced-colors', { active: false });
+    }
   });
 
   it('says when no address was left: the reply is not emailed', async () => {
