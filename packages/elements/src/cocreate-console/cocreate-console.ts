@@ -618,7 +618,10 @@ export class CocreateConsole extends CivicElement {
       case 'open':
         return item && this.#open(item.id);
       case 'select':
-        return item && this.#link.toggle(item.id);
+        // The tick is on another control than the focused message: the count says what changed.
+        if (!item) return;
+        this.#link.toggle(item.id);
+        return void this.#statusRegion.announce(this.#link.countText());
       case 'status':
       case 'reply':
         if (!item) return;

@@ -66,6 +66,12 @@ export class LinkPanel implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** "Selected: 2", in the console's language. */
+  countText(): string {
+    const count = this.ctx.formatNumber(this.#checked.size);
+    return msg(str`Selected: ${count}`, { id: 'console.link.selected' });
+  }
+
   /** Opens the panel for the ticked messages (focus moves to it). */
   openPanel(): void {
     if (!this.#checked.size) return;
@@ -125,10 +131,9 @@ export class LinkPanel implements ReactiveController {
         body: html`<div class="row"><button class="link" type="button" @click=${act(() => this.showTheme(this.#linked!.theme.id))}>${msg('Open the theme', { id: 'console.link.openTheme' })}</button></div>`,
       });
     if (!this.#checked.size) return nothing;
-    const count = formatNumber(this.#checked.size);
     const selected = items.filter((i) => this.#checked.has(i.id));
     return html`<div class="selection" role="group" aria-labelledby="selection-count">
-      <p id="selection-count">${msg(str`Selected: ${count}`, { id: 'console.link.selected' })}</p>
+      <p id="selection-count">${this.countText()}</p>
       <div class="row">
         ${this.#open ? nothing : html`<button part="button" class="button" type="button" id="link-open" @click=${act(() => this.openPanel())}>${msg('Link to a theme…', { id: 'console.link.open' })}</button>`}
         <button part="button" class="button secondary" type="button" @click=${act(() => (this.forget(), this.host.requestUpdate(), this.ctx.focus.moveTo('#inbox')))}>${msg('Clear the selection', { id: 'console.link.clear' })}</button>

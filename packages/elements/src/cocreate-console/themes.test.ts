@@ -391,6 +391,9 @@ describe('<cocreate-console> keyboard shortcuts', () => {
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '#pick-1').checked).to.equal(true);
     expect(text($(el, '#selection-count'))).to.equal('Selected: 1');
+    // The tick is another control than the focused message: a screen reader hears the count.
+    await waitUntil(() => status(el) === 'Selected: 1', 'x was not announced');
+    expect(active(el)?.id, 'focus stays on the message').to.equal('item-1');
 
     await sendKeys({ press: 'o' });
     await waitUntil(() => active(el)?.id === 'pane', 'o did not open the message');
