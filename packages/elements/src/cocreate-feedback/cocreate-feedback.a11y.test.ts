@@ -24,6 +24,7 @@ import {
   withoutRelativeColor,
   type DemoTheme,
 } from '../kit/testing/a11y-suite.js';
+import { FOUND_SETTLE_MS } from '../kit/controllers/changes.js';
 import './cocreate-feedback.js';
 import type { CocreateFeedback } from './cocreate-feedback.js';
 
@@ -321,6 +322,51 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
       expect(f.role).to.equal('region');
       expect(f.name).to.equal('Your saved message has now been sent');
       expect(log.said).to.deep.equal(['focus: Your saved message has now been sent']);
+    });
+  });
+
+  describe('an input kept on an earlier visit, found as the form appears', () => {
+    /** Queues an input and closes the page's form: the next render is the resident's next visit. */
+    async function keptEarlier(): Promise<void> {
+      const first = await render();
+      await fill(first, { kind: 'problem', text: unique('earlier visit') });
+      await proxy('down');
+      const queued = oneEvent(document, 'cocreate-queued');
+      await send(first);
+      await queued;
+      fixtureCleanup();
+    }
+
+    it('sent at once: only "has now been sent" is said, not the stale "saved on this device" first', async () => {
+      await keptEarlier();
+      const timers = holdTimers(FOUND_SETTLE_MS);
+      cleanups.push(() => timers.restore());
+      const el = await render();
+      const log = watchAnnouncements(el);
+      cleanups.push(() => log.stop());
+      await waitUntil(() => text(maybe(el, '[part~="notice"]')).includes('saved on this device'), 'the kept input is not shown');
+      expect(timers.held(), 'its words wait a moment').to.equal(1);
+      await proxy('pass');
+      window.dispatchEvent(new Event('online'));
+      await receiptShown(el);
+      await el.updateComplete;
+      timers.flush();
+      await el.updateComplete;
+      expect(log.said).to.deep.equal(['Your saved message has now been sent']);
+    });
+
+    it('still waiting: "saved on this device" is said once, after the moment', async () => {
+      await keptEarlier();
+      const timers = holdTimers(FOUND_SETTLE_MS);
+      cleanups.push(() => timers.restore());
+      const el = await render();
+      const log = watchAnnouncements(el);
+      cleanups.push(() => log.stop());
+      await waitUntil(() => timers.held() === 1, 'its words are not waiting');
+      expect(log.said).to.deep.equal([]);
+      timers.flush();
+      await el.updateComplete;
+      expect(log.said).to.deep.equal(['Your message is saved on this device']);
     });
   });
 

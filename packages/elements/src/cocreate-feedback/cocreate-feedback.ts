@@ -160,7 +160,8 @@ export class CocreateFeedback extends CivicElement {
     this.#focus.fallback(state.state === 'invalid' ? '#error-summary' : state.state === 'idle' ? '[part~="compact"] button' : state.state === 'editing' || state.state === 'sending' ? 'form' : '#outcome');
     if (state.state === 'invalid') return void (submitting && this.#focus.moveTo('#error-summary'));
     if (state.state === 'sending') return this.#status.announce(msg('Sending your message…', { id: 'feedback.status.sending' }));
-    if (state.state === 'queued') return this.#changes.tell(msg('Your message is saved on this device', { id: 'feedback.queued.title' }));
+    // Kept on an earlier visit (not this page's Send): it may go at once, and then only that is said.
+    if (state.state === 'queued') return this.#changes.tell(msg('Your message is saved on this device', { id: 'feedback.queued.title' }), '#outcome', previous.state !== 'sending');
     if (state.state === 'rejected' || state.state === 'error') return this.#changes.tell(msg('Your message was not sent', { id: 'feedback.rejected.title' }));
     if (state.state !== 'sent') return this.#status.clear();
     if (this.#erasedThere) return void (this.#erasedThere = false);

@@ -153,7 +153,7 @@ export class ContactBankSignup extends CivicElement {
     if (signup.state === 'invalid') return void (change.submitting && this.#focus.moveTo('#error-summary'));
     if (signup.state === 'sending') return this.#status.announce(msg('Sending your sign-up…', { id: 'bank.status.sending' }));
     if (signup.state === 'editing') return this.#status.clear();
-    this.#changes.tell(this.#outcomeTitle(signup));
+    this.#changes.tell(this.#outcomeTitle(signup), '#outcome', signup.state === 'queued' && (change.previous as SignupState).state !== 'sending');
   }
 
   override render(): TemplateResult {
