@@ -242,10 +242,10 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
         await waitUntil(() => log.spoken.length === 4, 'second copy not announced');
         expect(log.spoken[3]).to.equal(log.spoken[2]);
 
-        // Erase: the confirm question takes focus; "No, keep it" returns it; erasing is said; the erased region takes focus.
+        // Erase: the question's least destructive answer takes focus; "No, keep it" returns it; erasing is said; the erased region takes focus.
         await press(el, $(el, '#erase'));
-        expect(focusedIn(el).element?.id).to.equal('erase-confirm');
-        await press(el, buttonNamed(el, lang === 'en' ? 'No, keep it' : text(el.shadowRoot!.querySelectorAll('#erase-confirm ~ button')[0]!)));
+        expect(focusedIn(el).element?.id).to.equal('erase-cancel');
+        await press(el, buttonNamed(el, lang === 'en' ? 'No, keep it' : text($(el, '#erase-cancel'))));
         expect(focusedIn(el).element?.id).to.equal('erase');
         await press(el, $(el, '#erase'));
         const said = log.spoken.length;

@@ -352,11 +352,19 @@ describe('<cocreate-feedback>', () => {
       expect(receipt).to.not.equal('');
       expect(active(el)).to.equal($(el, '[part~="receipt"]'));
 
-      // Erase it, still by keyboard: Tab to "Erase my message", confirm with Enter.
+      // Erase it, still by keyboard: Tab to "Erase my message"; the question lands on "No, keep it"
+      // (Enter twice erases nothing), Escape keeps it; then Tab to "Yes, erase it" and Enter.
       for (let i = 0; i < 10 && active(el)?.id !== 'erase'; i++) await sendKeys({ press: 'Tab' });
       expect(active(el)?.id).to.equal('erase');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
+      expect(active(el)?.id).to.equal('erase-cancel');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(active(el)?.id, 'Escape keeps it').to.equal('erase');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await sendKeys({ press: 'Tab' });
       expect(active(el)?.id).to.equal('erase-confirm');
       const erased = oneEvent(document, 'cocreate-erased');
       await sendKeys({ press: 'Enter' });

@@ -333,7 +333,7 @@ export class CocreateFeedback extends CivicElement {
         ...erase,
         state: state.erase,
         confirm: { ...erase.confirm, onConfirm: this.#focus.act(() => this.#flow.confirmErase()), onCancel: this.#focus.act(() => this.#flow.cancelErase(), '#erase') },
-        onRequest: this.#focus.act(() => this.#flow.requestErase(), '#erase-confirm'),
+        onRequest: this.#focus.act(() => this.#flow.requestErase(), '#erase-cancel'),
       })}
       ${again}
     `);

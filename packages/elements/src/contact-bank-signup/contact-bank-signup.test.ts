@@ -269,7 +269,7 @@ describe('<contact-bank-signup>', () => {
     expect(text($(el, 'dl.entry'))).to.include('send me news of what came out of them');
 
     $<HTMLButtonElement>(el, '#withdraw')!.click();
-    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'withdraw-confirm', 'focus did not move to the confirmation');
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'withdraw-cancel', 'focus did not move to the confirmation');
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '#withdraw-confirm')!.click();
     await waitUntil(() => text($(el, '#task-title')) === 'You have left the contact bank', 'not withdrawn');

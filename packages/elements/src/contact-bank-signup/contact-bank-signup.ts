@@ -145,7 +145,7 @@ export class ContactBankSignup extends CivicElement {
       // What the status region said last (e.g. "Your data is downloaded") belongs to the view just left.
       if (task.state === 'changing' || task.state === 'withdrawing') this.#status.clear();
       if (task.state === 'changing') return void this.#focus.moveTo(task.errors.length ? '#error-summary' : 'form');
-      if (task.state === 'withdrawing') return void this.#focus.moveTo('#withdraw-confirm');
+      if (task.state === 'withdrawing') return void this.#focus.moveTo('#withdraw-cancel');
       return this.#changes.tell(this.#taskTitle(task), '#task');
     }
     const signup = state as SignupState;

@@ -305,7 +305,8 @@ describe('<you-said-we-did>', () => {
     await waitUntil(() => text(maybe(el, '[part~="status"]')).includes('Your message: Received'), 'the status region did not say what was found', { timeout: 15_000 });
     $(el, '#erase').focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => active(el)?.id === 'erase-confirm', 'focus did not move to the confirmation');
+    await waitUntil(() => active(el)?.id === 'erase-cancel', 'focus did not move to the confirmation');
+    await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => active(el)?.id === 'lookup', 'focus did not move to the result', { timeout: 15_000 });
     expect(text($(el, '#lookup .heading'))).to.equal('Your message has been erased');
@@ -318,11 +319,18 @@ describe('<you-said-we-did>', () => {
     await lookup(el, receipt);
     $(el, '#erase').focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => active(el)?.id === 'erase-confirm', 'focus did not move to the confirmation');
+    await waitUntil(() => active(el)?.id === 'erase-cancel', 'focus did not move to the confirmation');
     expect(text($(el, '#erase-warning'))).to.equal('Its text and any email address will be deleted. This cannot be undone.');
     expect($(el, '#erase-confirm').getAttribute('aria-describedby')).to.equal('erase-warning');
+    expect($(el, '#erase-cancel').getAttribute('aria-describedby')).to.equal('erase-warning');
     await expect(el).to.be.accessible();
+    // Enter on the focused answer keeps the message; asked again, Tab reaches "Yes, erase it".
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.id === 'erase', 'focus did not return to the erase button');
     expect(((await (await fetch(url)).json()) as { erased: boolean }).erased, 'nothing erased before confirming').to.equal(false);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.id === 'erase-cancel', 'focus did not move to the confirmation again');
+    await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => text(maybe(el, '#lookup')).includes('Its text was erased at your request.'), 'the lookup does not say it was erased', { timeout: 15_000 });
     await waitUntil(() => active(el)?.id === 'lookup', 'focus did not move to the result');

@@ -436,7 +436,7 @@ export class YouSaidWeDid extends CivicElement {
               ...words,
               state: eraseState,
               confirm: { ...words.confirm, onConfirm: this.#act(() => this.#loop.confirmErase()), onCancel: this.#focus.act(() => this.#loop.cancelErase(), '#erase') },
-              onRequest: this.#focus.act(() => this.#loop.requestErase(), '#erase-confirm'),
+              onRequest: this.#focus.act(() => this.#loop.requestErase(), '#erase-cancel'),
             })}
       `,
     });

@@ -5,18 +5,20 @@ import { html, nothing, type TemplateResult } from 'lit';
 
 /**
  * "Are you sure?" inside an outcome, for an action that cannot be undone: a group named by its
- * question; the confirm button, which takes focus, is described by the warning, so a screen
- * reader says it before anyone confirms; it stays focusable while busy (aria-disabled), so focus
- * never drops.
+ * question. Focus goes to the cancel button (`<id>-cancel`, first), the least destructive choice
+ * (as WAI-ARIA's alert dialog pattern asks), so pressing Enter twice never deletes anything; Tab
+ * reaches the confirm button (`<id>-confirm`) after it. Both are described by the warning, so a
+ * screen reader says it before anyone confirms. Escape cancels, as in the console's panels. The
+ * confirm button stays focusable while busy (aria-disabled), so focus never drops.
  */
 export function confirmPanel(o: { id: string; question: string; warning: string; confirmLabel: string; cancelLabel: string; busy: boolean; onConfirm: () => void; onCancel: () => void }): TemplateResult {
   return html`
-    <div class="notice warning" role="group" aria-labelledby="${o.id}-question">
+    <div class="notice warning" role="group" aria-labelledby="${o.id}-question" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && !o.busy && (e.preventDefault(), o.onCancel())}>
       <p id="${o.id}-question"><strong>${o.question}</strong></p>
       <p id="${o.id}-warning">${o.warning}</p>
       <div class="row">
+        <button part="button" class="button secondary" type="button" id="${o.id}-cancel" aria-describedby="${o.id}-warning" @click=${o.onCancel}>${o.cancelLabel}</button>
         <button part="button" class="button" type="button" id="${o.id}-confirm" aria-describedby="${o.id}-warning" aria-disabled=${o.busy ? 'true' : 'false'} @click=${() => !o.busy && o.onConfirm()}>${o.confirmLabel}</button>
-        <button part="button" class="button secondary" type="button" @click=${o.onCancel}>${o.cancelLabel}</button>
       </div>
     </div>
   `;
@@ -38,7 +40,7 @@ export function eraseWords() {
 
 /**
  * "Erase my input" under a sent input's receipt: a text button (`#erase`), then "Are you sure?"
- * (`confirmPanel`, confirm button `#erase-confirm`) while confirming or erasing, and an alert
+ * (`confirmPanel`, focus to `#erase-cancel`, confirm button `#erase-confirm`) while confirming or erasing, and an alert
  * when erasing failed. The caller moves focus between them (they replace each other).
  */
 export function eraseControl(o: {

@@ -1,6 +1,7 @@
 // The render parts on their own: markup a screen reader relies on, at any heading level.
 import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
 import { html, render } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
 import { clampLevel, heading } from './heading.js';
 import { describedByAttr, field } from './field.js';
 import { notice } from './notice.js';
@@ -85,13 +86,23 @@ describe('kit parts', () => {
     expect(el.shadowRoot!.querySelector('#email-error')).to.equal(null);
   });
 
-  it('confirm panel: a group named by its question; the confirm button, focused first, is described by the warning', async () => {
+  it('confirm panel: a group named by its question; both buttons, the cancel one focused first, are described by the warning; Escape cancels', async () => {
     const el = await fixture<HTMLElement>(html`<div></div>`);
-    render(confirmPanel({ id: 'erase', question: 'Erase your message?', warning: 'This cannot be undone.', confirmLabel: 'Yes, erase it', cancelLabel: 'No, keep it', busy: false, onConfirm: () => {}, onCancel: () => {} }), el);
+    let cancelled = 0;
+    const panel = (busy: boolean) => confirmPanel({ id: 'erase', question: 'Erase your message?', warning: 'This cannot be undone.', confirmLabel: 'Yes, erase it', cancelLabel: 'No, keep it', busy, onConfirm: () => {}, onCancel: () => cancelled++ });
+    render(panel(false), el);
     const group = el.querySelector('[role="group"]')!;
     expect(el.querySelector(`#${group.getAttribute('aria-labelledby')}`)?.textContent?.trim()).to.equal('Erase your message?');
-    const confirm = el.querySelector('#erase-confirm')!;
-    expect(el.querySelector(`#${confirm.getAttribute('aria-describedby')}`)?.textContent?.trim()).to.equal('This cannot be undone.');
+    for (const id of ['erase-confirm', 'erase-cancel']) expect(el.querySelector(`#${el.querySelector(`#${id}`)!.getAttribute('aria-describedby')}`)?.textContent?.trim(), id).to.equal('This cannot be undone.');
+    expect(el.querySelector('#erase-cancel')!.textContent!.trim()).to.equal('No, keep it');
+    el.querySelector<HTMLButtonElement>('#erase-cancel')!.focus();
+    await sendKeys({ press: 'Escape' });
+    expect(cancelled).to.equal(1);
+    // While the action runs, Escape cannot take it back.
+    render(panel(true), el);
+    el.querySelector<HTMLButtonElement>('#erase-cancel')!.focus();
+    await sendKeys({ press: 'Escape' });
+    expect(cancelled).to.equal(1);
     await expect(el).to.be.accessible();
   });
 
