@@ -390,6 +390,23 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
     }
   });
 
+  describe('what the form needs is said before anyone sends', () => {
+    it('the kind and the message are required to assistive technology, and the address once a reply is asked for; the rating and service are not', async () => {
+      const el = await render({ service: null });
+      const kinds = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="kind"]')];
+      expect(kinds.length).to.be.greaterThan(1);
+      expect(kinds.every((r) => r.required)).to.equal(true);
+      expect($(el, '#text').getAttribute('aria-required')).to.equal('true');
+      expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="rating"]')].some((r) => r.required || r.getAttribute('aria-required'))).to.equal(false);
+      await waitUntil(() => maybe(el, '#service'), 'no service list', { timeout: 10_000 });
+      expect($(el, '#service').hasAttribute('aria-required')).to.equal(false);
+      $<HTMLInputElement>(el, '#wants-reply').click();
+      await el.updateComplete;
+      expect($(el, '#contact').getAttribute('aria-required')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('errors stay true', () => {
     it('the kind radios are each invalid and described by the error; choosing one clears both', async () => {
       const el = await render();

@@ -252,6 +252,7 @@ export class CocreateFeedback extends CivicElement {
           error: this.#error('kind'),
           options: FEEDBACK_KINDS.map((kind) => ({ value: kind, label: s.kindLabel(kind) })),
           value: d.kind,
+          required: true,
           onChange: (kind) => update({ kind }),
         })}
         ${ask && !ask.rating ? nothing : rating({
@@ -269,7 +270,7 @@ export class CocreateFeedback extends CivicElement {
           hint: ask?.hint ?? msg('Please do not include personal details such as your name, address or health information.', { id: 'feedback.text.hint' }),
           error: this.#error('text'),
           control: (a) => html`
-            <textarea part="textarea" id="text" name="text" rows="6" spellcheck="true" aria-describedby="${a.describedBy} text-limit" aria-invalid=${a.invalid ? 'true' : 'false'} .value=${d.text} @input=${this.#onTextInput}></textarea>
+            <textarea part="textarea" id="text" name="text" rows="6" spellcheck="true" aria-required="true" aria-describedby="${a.describedBy} text-limit" aria-invalid=${a.invalid ? 'true' : 'false'} .value=${d.text} @input=${this.#onTextInput}></textarea>
             ${charCount({ id: 'text-limit', limitText: msg(str`You can enter up to ${limitText} characters.`, { id: 'feedback.text.limit' }), remainingText: s.countText(remaining, this.formatNumber), over: remaining < 0 })}
           `,
         })}
@@ -282,7 +283,7 @@ export class CocreateFeedback extends CivicElement {
           hint: ask?.replyHint ?? msg('We ask for an email address only to answer this message. It is deleted if the message is erased.', { id: 'feedback.reply.hint' }),
           checked: d.wantsReply,
           onChange: (wantsReply) => update({ wantsReply }),
-          then: emailField({ id: 'contact', label: msg('Email address', { id: 'feedback.contact.label' }), error: this.#error('contact'), value: d.contact, onInput: (contact) => update({ contact }) }),
+          then: emailField({ id: 'contact', label: msg('Email address', { id: 'feedback.contact.label' }), error: this.#error('contact'), value: d.contact, required: true, onInput: (contact) => update({ contact }) }),
         })}
         ${honeypot({ name: 'website', value: d.trap, onInput: (trap) => update({ trap }) })}
         ${submitButton({ sending, sendingLabel: msg('Sending…', { id: 'feedback.sendingButton' }), label: ask?.send ?? msg('Send', { id: 'feedback.send' }) })}

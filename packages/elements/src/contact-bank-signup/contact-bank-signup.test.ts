@@ -110,6 +110,10 @@ describe('<contact-bank-signup>', () => {
     await el.updateComplete;
     expect($(el, '#organisation')!.getAttribute('autocomplete')).to.equal('organization');
     expect($(el, '#name')!.getAttribute('autocomplete')).to.equal('name');
+    // What the form needs is said to assistive technology before anyone sends; "(optional)" says the rest.
+    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="kind"]')].every((r) => r.required)).to.equal(true);
+    for (const id of ['#organisation', '#name', '#email']) expect($(el, id)!.getAttribute('aria-required'), id).to.equal('true');
+    expect($(el, '#phone')!.hasAttribute('aria-required')).to.equal(false);
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
     await el.updateComplete;
     const errors = [...el.shadowRoot!.querySelectorAll('[part~="error-summary"] a')].map((a) => a.getAttribute('href'));

@@ -254,15 +254,16 @@ export class ContactBankSignup extends CivicElement {
         error: error('kind'),
         options: CONTACT_KINDS.map((k) => ({ value: k, label: s.kindLabel(k) })),
         value: d.kind,
+        required: true,
         onChange: (kind) => update({ kind }),
       })}
       ${organised
-        ? html`${textField({ id: 'organisation', label: msg('Name of the organisation', { id: 'bank.organisation.label' }), error: error('organisation'), value: d.organisation, autocomplete: 'organization', onInput: (organisation) => update({ organisation }) })}
-          ${textField({ id: 'name', label: msg('Contact person', { id: 'bank.person.label' }), hint: msg('The person the council should ask for.', { id: 'bank.person.hint' }), error: error('name'), value: d.name, autocomplete: 'name', onInput: (name) => update({ name }) })}`
+        ? html`${textField({ id: 'organisation', label: msg('Name of the organisation', { id: 'bank.organisation.label' }), error: error('organisation'), value: d.organisation, autocomplete: 'organization', required: true, onInput: (organisation) => update({ organisation }) })}
+          ${textField({ id: 'name', label: msg('Contact person', { id: 'bank.person.label' }), hint: msg('The person the council should ask for.', { id: 'bank.person.hint' }), error: error('name'), value: d.name, autocomplete: 'name', required: true, onInput: (name) => update({ name }) })}`
         : nothing}
       ${manage
         ? nothing
-        : emailField({ id: 'email', label: msg('Email address', { id: 'bank.email.label' }), error: error('email'), value: d.email, onInput: (email) => update({ email }) })}
+        : emailField({ id: 'email', label: msg('Email address', { id: 'bank.email.label' }), error: error('email'), value: d.email, required: true, onInput: (email) => update({ email }) })}
       ${textField({ id: 'phone', type: 'tel', label: optional(msg('Phone number', { id: 'bank.phone.label' })), hint: msg('Only if you would rather be called than emailed.', { id: 'bank.phone.hint' }), error: error('phone'), value: d.phone, autocomplete: 'tel', onInput: (phone) => update({ phone }) })}
       ${bank?.districts.length
         ? selectField({

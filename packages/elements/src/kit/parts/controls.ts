@@ -31,18 +31,22 @@ export function selectField(o: {
  * A one-line text field (a name, a phone number), with its label, hint and error; `autocomplete`
  * names what it holds (WCAG 1.3.5) and `type` picks the keyboard on phones.
  */
-export function textField(o: { id: string; label: string; hint?: string | undefined; error?: string | undefined; value: string; autocomplete: string; type?: 'text' | 'tel'; onInput: (value: string) => void }): TemplateResult {
+export function textField(o: { id: string; label: string; hint?: string | undefined; error?: string | undefined; value: string; autocomplete: string; type?: 'text' | 'tel'; required?: boolean; onInput: (value: string) => void }): TemplateResult {
   return field({
     ...o,
-    control: (a) => html`<input type=${o.type ?? 'text'} id=${o.id} name=${o.id} autocomplete=${o.autocomplete} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${o.value} @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)} />`,
+    control: (a) => html`<input type=${o.type ?? 'text'} id=${o.id} name=${o.id} autocomplete=${o.autocomplete} aria-required=${o.required ? 'true' : nothing} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${o.value} @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)} />`,
   });
 }
 
-/** An email address field (`name="email"`, autocompleted), with its label and error. */
-export function emailField(o: { id: string; label: string; error?: string | undefined; value: string; onInput: (value: string) => void }): TemplateResult {
+/**
+ * An email address field (`name="email"`, autocompleted), with its label and error. A field the
+ * form needs says so to assistive technology (`required`: `aria-required`, as the forms validate
+ * themselves); the optional ones say "(optional)" in their label for everyone.
+ */
+export function emailField(o: { id: string; label: string; error?: string | undefined; value: string; required?: boolean; onInput: (value: string) => void }): TemplateResult {
   return field({
     ...o,
-    control: (a) => html`<input type="email" id=${o.id} name="email" autocomplete="email" inputmode="email" spellcheck="false" aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${o.value} @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)} />`,
+    control: (a) => html`<input type="email" id=${o.id} name="email" autocomplete="email" inputmode="email" spellcheck="false" aria-required=${o.required ? 'true' : nothing} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${o.value} @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)} />`,
   });
 }
 

@@ -19,6 +19,8 @@ export function radioGroup<V extends string | number>(o: {
   part?: string | undefined;
   /** Rendered after the options, inside the fieldset (e.g. "Remove my rating"). */
   after?: unknown;
+  /** A choice the form needs: each radio says so (`required`; the forms validate themselves, `novalidate`). */
+  required?: boolean;
 }): TemplateResult {
   const invalid = Boolean(o.error);
   const groupDescribedBy = [o.hint ? hintId(o.name) : '', invalid ? errorId(o.name) : ''].filter(Boolean).join(' ');
@@ -34,6 +36,7 @@ export function radioGroup<V extends string | number>(o: {
                 type="radio"
                 name=${o.name}
                 value=${String(option.value)}
+                ?required=${o.required}
                 .checked=${o.value === option.value}
                 aria-invalid=${invalid ? 'true' : nothing}
                 aria-describedby=${invalid ? errorId(o.name) : nothing}
