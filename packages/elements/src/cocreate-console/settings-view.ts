@@ -170,8 +170,9 @@ export class SettingsView implements ReactiveController {
     const d = (this.#draft ??= draftOf(s));
     const save = this.#save.value;
     const { act } = this.ctx;
-    const textArea = (id: string, label: string, value: string, onInput: (v: string) => void, error?: string, hint?: string) =>
-      field({ id, label, hint, error, control: (a) => html`<textarea id=${id} rows="3" ?readonly=${readOnly} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}></textarea>` });
+    // `lang`: a text written in one of the council's languages is marked so (a Swedish text in an English console).
+    const textArea = (id: string, label: string, value: string, onInput: (v: string) => void, error?: string, hint?: string, lang?: string) =>
+      field({ id, label, hint, error, control: (a) => html`<textarea id=${id} rows="3" lang=${lang ?? nothing} ?readonly=${readOnly} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}></textarea>` });
     const numberInput = (id: string, label: string, value: string, onInput: (v: string) => void, error?: string, hint?: string) =>
       field({ id, label, hint, error, control: (a) => html`<input type="number" id=${id} min="0" inputmode="numeric" ?readonly=${readOnly} aria-describedby=${describedByAttr(a.describedBy)} aria-invalid=${a.invalid ? 'true' : 'false'} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />` });
     // The draft as it is when sent: an edit may come after this render.
@@ -197,7 +198,7 @@ export class SettingsView implements ReactiveController {
           options: d.locales.map((l) => ({ value: l, label: ownName(l) })),
           onChange: (v) => (LOCALES as readonly string[]).includes(v) && this.#edit({ defaultLocale: v as Locale }),
         })}</fieldset>
-        ${d.locales.map((l) => textArea(`settings-input-use-${l}`, msg(str`"What happens with your input" (${ownName(l)})`, { id: 'console.settings.inputUse' }), d.inputUse[l] ?? '', (v) => this.#edit({ inputUse: { ...d.inputUse, [l]: v } }), this.#error('/texts')))}
+        ${d.locales.map((l) => textArea(`settings-input-use-${l}`, msg(str`"What happens with your input" (${ownName(l)})`, { id: 'console.settings.inputUse' }), d.inputUse[l] ?? '', (v) => this.#edit({ inputUse: { ...d.inputUse, [l]: v } }), this.#error('/texts'), undefined, l))}
         ${numberInput('settings-min-fill', msg('Seconds a form must be open before it can be sent', { id: 'console.settings.minFill' }), d.minFillSeconds, (v) => this.#edit({ minFillSeconds: v }), this.#error('/antiAbuse'))}
         <fieldset ?disabled=${readOnly}>${checkField({ id: 'settings-pow', label: msg('Ask browsers for proof of work (no puzzles for residents)', { id: 'console.settings.pow' }), checked: d.powRequired, onChange: (c) => this.#edit({ powRequired: c }) })}</fieldset>
         ${numberInput('settings-reach', msg('Smallest group shown in the contact bank reach view', { id: 'console.settings.reach' }), d.reachThreshold, (v) => this.#edit({ reachThreshold: v }), this.#error('/reachThreshold'), msg('Smaller groups are hidden, so no one can be singled out.', { id: 'console.settings.reachHint' }))}

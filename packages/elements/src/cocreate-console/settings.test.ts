@@ -29,6 +29,8 @@ describe('<cocreate-console> settings', () => {
     await expect(el).to.be.accessible();
     expect(text($(el, '#settings')), 'an admin is not told only administrators change them').to.not.include(onlyAdmins);
     const before = await api<CouncilSettings>('staff/settings');
+    // Each language's text is marked as written in it (WCAG 3.1.2), whatever the console speaks.
+    for (const locale of before.locales) expect($(el, `#settings-input-use-${locale}`).getAttribute('lang'), locale).to.equal(locale);
     const origin = `https://run-${run}.office.example`;
     type(el, '#settings-origins', [...before.origins, origin].join('\n'));
     type(el, '#settings-input-use-en', `We read every message (${run}).`);
