@@ -254,6 +254,10 @@ describe('<contact-bank-signup>', () => {
     const email = address();
     const manageToken = await signUpAndConfirm(email);
     const el = await openLink(env, `manage=${manageToken}`);
+    // Questions left unanswered (no area, no service) say so in words, not a bare dash.
+    await waitUntil(() => $(el, 'dl.entry'), 'the entry is not shown', { timeout: 15_000 });
+    expect(text($(el, 'dl.entry'))).to.include('None chosen');
+    expect(text($(el, 'dl.entry'))).to.not.include('—');
     const log = watchAnnouncements(el);
     // A download said in the status region is not left there for the next view.
     await confirmDownload(el);

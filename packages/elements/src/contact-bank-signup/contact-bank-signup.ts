@@ -446,7 +446,9 @@ export class ContactBankSignup extends CivicElement {
     }
     const date = (iso: string) => dateFormat(this.renderedLocale, { dateStyle: 'long' }).format(new Date(iso));
     const until = r.consent.expiresAt ? date(r.consent.expiresAt) : '';
-    const list = (values: readonly string[], label: (v: string) => string) => (values.length ? values.map(label).join(', ') : '—');
+    // An empty answer in words: a bare dash is silence, or "dash", to a screen reader.
+    const none = msg('None chosen', { id: 'bank.manage.none' });
+    const list = (values: readonly string[], label: (v: string) => string) => (values.length ? values.map(label).join(', ') : none);
     const services = serviceOptions(this.#services.value, this.#council.value, this.renderedLocale);
     const row = (term: string, value: string) => html`<dt>${term}</dt><dd>${value}</dd>`;
     return panel(
