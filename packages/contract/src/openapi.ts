@@ -195,8 +195,16 @@ function operation(route: RouteDef): JsonSchema {
   return {
     operationId: route.operationId,
     summary: route.summary,
-    ...(route.description || route.admin
-      ? { description: [route.admin ? '**Admin token only.**' : '', route.description ?? ''].filter(Boolean).join(' ') }
+    ...(route.description || route.admin || route.alternate
+      ? {
+          description: [
+            route.admin ? '**Admin token only.**' : '',
+            route.description ?? '',
+            route.alternate ? `With \`Accept: ${route.alternate.mediaType}\` (preferred to JSON) the answer is \`${route.alternate.operationId}\`'s.` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        }
       : {}),
     tags: [route.tag],
     security: route.auth === 'staff' ? [{ staffToken: [] }] : route.auth === 'contact' ? [{ contactToken: [] }] : [],

@@ -84,6 +84,11 @@ export interface RouteSpec {
   readonly problems: readonly number[];
   /** A longer explanation (who may call it, what it does to other resources), for the OpenAPI `description`. */
   readonly description?: string;
+  /**
+   * Content negotiation: a request whose `Accept` prefers `mediaType` to JSON is answered by
+   * `operationId` (same path parameters and query), e.g. the contact search as CSV.
+   */
+  readonly alternate?: { readonly mediaType: string; readonly operationId: EndpointId };
 }
 
 /** One operation of the REST contract: its endpoint, its schemas, and its key as `operationId`. */
@@ -484,6 +489,7 @@ export const routes = defineRoutes({
       'reach people through invitations. Every search is in the audit log (`contact.search`, with its filters).',
     params: CouncilParams,
     query: ContactSearchQuery,
+    alternate: { mediaType: 'text/csv', operationId: 'exportContacts' },
     responses: { 200: { description: 'One page of contacts', schema: StaffContactList, example: examples.staffContacts } },
     problems: [401, 403, 404, 422],
   },

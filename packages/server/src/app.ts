@@ -137,6 +137,21 @@ export function defaultMailer(opts: ServerOptions) {
  * Builds the Hono app: contract routes bound from the route table, plus demo, CDN and docs when
  * asked. `secret` keys address hashes and signs challenges (see `loadSecret`).
  */
+/** Whether `accept` asks for `mediaType` over JSON (a higher q; a tie keeps JSON, the contract's default). */
+export function prefers(accept: string | undefined, mediaType: string): boolean {
+  const q = (type: string) =>
+    Math.max(
+      0,
+      ...(accept ?? '').split(',').map((part) => {
+        const [name = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+        if (name !== type) return 0;
+        const given = params.find((p) => p.startsWith('q='));
+        return given ? Number(given.slice(2)) || 0 : 1;
+      }),
+    );
+  return q(mediaType) > q('application/json');
+}
+
 /** Why a path names nothing: its part that can never be a name, with the rule it breaks. */
 function pathDetail(issue: z.core.$ZodIssue | undefined, raw: Record<string, string>): string | undefined {
   const name = String(issue?.path[0] ?? '');
@@ -275,6 +290,20 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     if (!schema) councilSchemas.set(key, (schema = route.bodyFor({ limits: { feedbackTextMax: council.feedbackTextMax } })));
     return schema;
   };
+
+  // Content negotiation (RouteSpec.alternate): an Accept that prefers the alternate's media type to
+  // JSON is answered by the alternate operation, as if its own path had been asked for.
+  for (const route of Object.values(routes) as RouteDef[]) {
+    const alternate = route.alternate;
+    if (!alternate) continue;
+    app.on(route.method.toUpperCase(), honoPath(route.path), async (c, next) => {
+      if (!prefers(c.req.header('accept'), alternate.mediaType)) return next();
+      const params = c.req.param() as Record<string, string>;
+      const path = routes[alternate.operationId].path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+      const url = new URL(c.req.url);
+      return app.fetch(new Request(new URL(path + url.search, url), c.req.raw));
+    });
+  }
 
   for (const [id, route] of Object.entries(routes) as [RouteId, RouteDef][]) {
     // Each handler is typed by its own route; here they are all called alike.

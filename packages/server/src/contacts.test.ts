@@ -231,6 +231,16 @@ forEachEngine((engine) => {
       assert.ok(csv.includes(`,association,"'=HYPERLINK(""http://evil"")",south,`), csv);
       assert.ok(csv.endsWith('\r\n'), 'CRLF');
       assert.ok(!csv.includes(org.email), 'no address');
+      // The search itself, asked for CSV (CONTRACT.md: "Accept: text/csv exports"), is the export.
+      const asked = (accept: string) => fetch(`${server.url}${base()}/staff/contacts?kind=association`, { headers: { authorization: `Bearer ${bank.admin}`, accept } });
+      const negotiated = await asked('text/csv');
+      assert.match(negotiated.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
+      assert.deepEqual(Buffer.from(await negotiated.arrayBuffer()), bytes);
+      for (const accept of ['application/json, text/csv', 'text/csv;q=0.5, application/json', '*/*']) {
+        const json = await asked(accept);
+        assert.match(json.headers.get('content-type') ?? '', /^application\/json/, accept);
+        assert.equal(((await json.json()) as StaffContactList).items.length, 1, accept);
+      }
 
       const audit = await call(server, 'GET', `/v1/councils/${bank.slug}/staff/audit?limit=100`, { token: bank.admin });
       const actions = audit.body.items.map((e: { action: string }) => e.action);
