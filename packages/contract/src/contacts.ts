@@ -285,8 +285,9 @@ export type MyContact = z.infer<typeof MyContact>;
 
 const nullable = <T extends z.core.$ZodType>(s: T) => z.optional(z.nullable(s));
 
+// Strict, as every PATCH body: a misspelt field is a 422 naming it.
 export const MyContactPatch = z
-  .object({
+  .strictObject({
     kind: z.optional(ContactKind),
     organisation: nullable(orgText()).check(z.meta({ description: 'The organisation; null clears it.' })),
     name: nullable(orgText()).check(z.meta({ description: 'The name; null clears it.' })),

@@ -82,6 +82,16 @@ describe('rules declared once', () => {
     assert.ok(z.safeParse(FeedbackCreate, { kind: 'idea', text: 'Benches', pageUrl: 'https://x.example/a', followUrl: 'http://x.example/b#f' }).success);
   });
 
+  test('every PATCH body is strict: a field it does not have is an issue at that field, named', () => {
+    const patches = Object.values(routes).filter((r) => r.method === 'patch');
+    assert.ok(patches.length >= 4, patches.map((r) => r.operationId).join());
+    for (const route of patches) {
+      const r = z.safeParse((route as RouteDef).body!, { staus: 'done' });
+      assert.ok(!r.success, route.operationId);
+      assert.deepEqual(toValidationIssues(r.error.issues), [{ path: '/staus', message: 'No such field here: "staus"', code: 'unrecognized_keys' }], route.operationId);
+    }
+  });
+
   test('receipts: the format the server returns is the pattern, and any typed form normalises to it', () => {
     const stored = 'K7MX2QPA9R';
     assert.equal(formatReceipt(stored), 'K7MX-2QPA-9R');

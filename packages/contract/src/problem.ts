@@ -71,13 +71,20 @@ interface IssueLike {
   readonly path: readonly PropertyKey[];
   readonly message: string;
   readonly code: string;
+  /** With `unrecognized_keys`: the fields a strict object (a PATCH body) does not have. */
+  readonly keys?: readonly string[];
 }
 
-/** Turns zod issues into contract validation issues with JSON Pointer paths. */
+const pointer = (path: readonly PropertyKey[]) => '/' + path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+/**
+ * Turns zod issues into contract validation issues with JSON Pointer paths; a field a strict
+ * object does not have is one issue at that field, named ("Invalid input" at "/" says nothing).
+ */
 export function toValidationIssues(issues: readonly IssueLike[]): ValidationIssue[] {
-  return issues.map((issue) => ({
-    path: '/' + issue.path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/'),
-    message: issue.message,
-    code: issue.code,
-  }));
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys?.length
+      ? issue.keys.map((key) => ({ path: pointer([...issue.path, key]), message: `No such field here: "${key}"`, code: issue.code }))
+      : [{ path: pointer(issue.path), message: issue.message, code: issue.code }],
+  );
 }

@@ -47,15 +47,16 @@ export const CouncilSettings = z
   .check(z.meta({ description: 'Every setting of one council that its admins may read and change.' }));
 export type CouncilSettings = z.infer<typeof CouncilSettings>;
 
+// Strict, as every PATCH body: a misspelt setting is a 422 naming it, never a 200 that changed nothing.
 export const CouncilSettingsPatch = z
-  .object({
+  .strictObject({
     name: z.optional(CouncilConfig.shape.name),
     locales: z.optional(z.array(Locale).check(z.minLength(1), z.maxLength(8))),
     defaultLocale: z.optional(Locale),
     origins: z.optional(z.array(EmbedOrigin).check(z.maxLength(SETTINGS_ORIGINS_MAX))).check(
       z.meta({ description: 'The allowed origins, replacing the list (an empty list lets no page embed the council).' }),
     ),
-    texts: z.optional(z.object({ inputUse: z.optional(LocalizedText) })),
+    texts: z.optional(z.strictObject({ inputUse: z.optional(LocalizedText) })),
     antiAbuse: z.optional(AntiAbuse),
     contactBank: z.optional(z.nullable(ContactBankConfig)).check(
       z.meta({ description: 'The contact bank; a new `consent.version` makes residents consent to the new text; null closes the bank.' }),

@@ -76,8 +76,9 @@ export const InboxQuery = z.object({
 });
 export type InboxQuery = Omit<z.input<typeof InboxQuery>, 'limit'> & { limit?: number };
 
+// A change names only fields it may change: a misspelt one is a 422, never a 200 that changed nothing.
 export const StaffFeedbackPatch = z
-  .object({
+  .strictObject({
     status: z.optional(FeedbackStatus).check(z.meta({ description: 'The new status.' })),
     themeIds: z.optional(z.array(Id).check(z.maxLength(THEME_LINKS_MAX))).check(
       z.meta({ description: 'The themes the input is linked to, replacing the current links (an empty list unlinks it from all).' }),

@@ -109,8 +109,9 @@ export const ThemeCreate = z
   .check(z.meta({ description: 'A new theme; it stays a draft, never public, until published. Status defaults to `listening`.' }));
 export type ThemeCreate = z.infer<typeof ThemeCreate>;
 
+// Strict, as every PATCH body: a misspelt field is a 422 naming it.
 export const ThemePatch = z
-  .object({
+  .strictObject({
     title: z.optional(title),
     youSaid: z.optional(youSaid),
     weDid: z.optional(z.nullable(weDid)).check(z.meta({ description: '"We did": the council\'s response, plain text; null clears it.' })),

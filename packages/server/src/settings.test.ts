@@ -100,6 +100,9 @@ forEachEngine((engine) => {
       [{ reachThreshold: 0 }, '/reachThreshold'],
       [{ openLicence: 'not a licence' }, '/openLicence'],
       [{ antiAbuse: { minFillMs: -1, proofOfWork: { required: false, difficulty: 16 } } }, '/antiAbuse/minFillMs'],
+      // A misspelt setting is named, never a 200 that changed nothing.
+      [{ reachTreshold: 7 }, '/reachTreshold'],
+      [{ texts: { inputuse: { en: 'x' } } }, '/texts/inputuse'],
     ] as const) {
       const res = await call(server, 'PATCH', `${base}/staff/settings`, { token: admin, body });
       assert.equal(res.status, 422, `${JSON.stringify(body)}: ${res.status}`);
