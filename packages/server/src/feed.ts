@@ -1,6 +1,7 @@
 // The Atom 1.0 feed (RFC 4287) of published themes and their timeline updates, per council and service.
 import type { Handlers } from './context.js';
 import { THEME_COLUMNS, type ThemeRow } from './themes.js';
+import { checkService } from './services.js';
 
 const MAX_ENTRIES = 50;
 
@@ -23,6 +24,7 @@ interface Entry {
 
 export const feedHandlers: Pick<Handlers, 'getFeed'> = {
   async getFeed({ db, council, query, url, publicOrigin: origin }) {
+    await checkService(db, council.slug, query.service);
     const themeUrl = (id: string) => `${origin}/v1/councils/${encodeURIComponent(council.slug)}/themes/${encodeURIComponent(id)}`;
     const { rows: themes } = await db.query<ThemeRow>(
       `SELECT ${THEME_COLUMNS} FROM themes t WHERE t.council = $1 AND t.published_at IS NOT NULL AND ($2::text IS NULL OR t.service = $2)`,

@@ -19,13 +19,11 @@ import { clientBucket, consumeBoth, DEFAULT_LIMITS, rateLimitHeaders } from './r
 import { newReceipt } from './receipt.js';
 import type { Locale } from '@civicloop/contract';
 import { keyedHash } from './secret.js';
-import { serviceExists } from './services.js';
+import { checkService } from './services.js';
 
 /** Checks that depend on the council's data (its text limit is in its schema, `feedbackCreateFor`). */
 export async function checkAgainstCouncil(db: Queryable, council: CouncilRow, body: FeedbackCreate): Promise<void> {
-  if (body.service !== undefined && !(await serviceExists(db, council.slug, body.service))) {
-    throw problems.validation([{ path: '/service', message: 'No service with this id in this council', code: 'unknown_service' }]);
-  }
+  await checkService(db, council.slug, body.service);
 }
 
 /** Stores one input with a fresh receipt and the first step of its timeline. */

@@ -9,6 +9,7 @@ import { pageOrigins } from './councils.js';
 import type { Queryable } from './db/driver.js';
 import { followLink, replyMail } from './mail/messages.js';
 import { problems } from './problems.js';
+import { checkService } from './services.js';
 import { answerByTheme, THEME_COLUMNS, timeKey, type ThemeRow } from './themes.js';
 
 const DEFAULT_PAGE = 50;
@@ -76,6 +77,7 @@ export const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
 
 export const inboxHandlers: Pick<Handlers, 'listStaffFeedback' | 'updateStaffFeedback' | 'createReply'> = {
   async listStaffFeedback({ db, council, query }) {
+    await checkService(db, council.slug, query.service);
     const limit = query.limit ?? DEFAULT_PAGE;
     const [afterTime, afterId] = query.cursor ? decodeCursor(query.cursor, 2, ([t]) => isIsoTime(t!)) : [null, null];
     if (query.from && query.to && query.from > query.to) {

@@ -277,8 +277,8 @@ forEachEngine((engine) => {
       const behindProxy = await startTestServer(engine, { publicUrl: 'https://civic.example.org/' });
       try {
         await createCouncil(behindProxy.db, { slug: 'statton', name: 'Statton', origins: [] });
-        const xml = await (await fetch(`${behindProxy.url}${base}/feed.atom?service=parks`)).text();
-        assert.deepEqual(links(xml), ['https://civic.example.org/v1/councils/statton/feed.atom?service=parks']);
+        const xml = await (await fetch(`${behindProxy.url}${base}/feed.atom?lang=en`)).text();
+        assert.deepEqual(links(xml), ['https://civic.example.org/v1/councils/statton/feed.atom?lang=en']);
       } finally {
         await behindProxy.close();
       }
@@ -288,8 +288,16 @@ forEachEngine((engine) => {
       const feed = parseAtomFeed(await (await fetch(`${server.url}${base}/feed.atom?service=parks`)).text());
       assert.equal(feed.id, 'urn:civicloop:feed:statton:parks');
       assert.deepEqual(feed.entries?.map((e) => e.id), [`urn:civicloop:theme:${scripty}`]);
-      const none = parseAtomFeed(await (await fetch(`${server.url}${base}/feed.atom?service=nothing`)).text());
-      assert.equal(none.entries?.length ?? 0, 0);
+    });
+
+    // A typo in a filter is named, never answered with an empty feed or "0 received" as if nobody had written.
+    test('a service the council does not have is a 422 naming it, in every public filter', async () => {
+      for (const path of ['feed.atom', 'themes', 'stats', 'open-data/stats.json', 'open-data/stats.csv']) {
+        const res = await call(server, 'GET', `${base}/${path}?service=nothing`);
+        assert.equal(res.status, 422, path);
+        assert.deepEqual(res.body.errors, [{ path: '/service', message: 'No service with this id in this council', code: 'unknown_service' }], path);
+      }
+      assert.equal((await call(server, 'GET', `${base}/staff/feedback?service=nothing`, { token: admin })).status, 422);
     });
   });
 

@@ -23,6 +23,16 @@ export async function serviceExists(db: Queryable, council: string, id: string):
   return rows.length > 0;
 }
 
+/**
+ * A service named in a body or a filter must be one of the council's: 422 at `path` otherwise, so
+ * a typo in a filter is never answered with zeros ("0 received") as if nobody had written.
+ */
+export async function checkService(db: Queryable, council: string, service: string | null | undefined, path = '/service'): Promise<void> {
+  if (service != null && !(await serviceExists(db, council, service))) {
+    throw problems.validation([{ path, message: 'No service with this id in this council', code: 'unknown_service' }]);
+  }
+}
+
 /** Creates (or renames) a service of a council; the id is generated when not given. */
 export async function createService(
   db: Queryable,

@@ -5,6 +5,7 @@ import type { CouncilRow } from './councils.js';
 import type { Queryable } from './db/driver.js';
 import { dayStart } from './inbox.js';
 import { problems } from './problems.js';
+import { checkService } from './services.js';
 
 const DAY_MS = 86_400_000;
 /** Longest period one request may ask for: enough for any report, bounded for the month series. */
@@ -69,6 +70,7 @@ export function period(query: { from?: string | undefined; to?: string | undefin
  * from when it arrived.
  */
 export async function computeStats(db: Queryable, council: CouncilRow, query: { from?: string; to?: string; service?: string }, now: number): Promise<LoopStats> {
+  await checkService(db, council.slug, query.service);
   const { from, to } = period(query, now);
   const start = dayStart(from);
   const end = dayStart(to) + 86_400;

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor, isIsoTime } from './cursor.js';
 import type { Queryable } from './db/driver.js';
 import { followLink, themeMail } from './mail/messages.js';
 import { problems } from './problems.js';
-import { serviceExists } from './services.js';
+import { checkService } from './services.js';
 
 const DEFAULT_PAGE = 20;
 
@@ -82,11 +82,6 @@ async function loadTheme(db: Queryable, council: string, id: string, forUpdate =
 }
 const lockTheme = (db: Queryable, council: string, id: string) => loadTheme(db, council, id, true);
 
-async function checkService(db: Queryable, council: string, service: string | null | undefined, path = '/service'): Promise<void> {
-  if (service != null && !(await serviceExists(db, council, service))) {
-    throw problems.validation([{ path, message: 'No service with this id in this council', code: 'unknown_service' }]);
-  }
-}
 
 /** The audited fields of a theme. */
 const themeFields = (r: ThemeRow) => ({
@@ -151,6 +146,7 @@ function requireAdmin(ctx: RequestContext, what: string): void {
 
 export const themeHandlers: Pick<Handlers, 'listThemes' | 'getTheme' | 'listStaffThemes' | 'getStaffTheme' | 'createTheme' | 'updateTheme' | 'publishTheme' | 'createThemeUpdate'> = {
   async listThemes({ db, council, query }) {
+    await checkService(db, council.slug, query.service);
     const limit = query.limit ?? DEFAULT_PAGE;
     const [afterTime, afterId] = query.cursor ? decodeCursor(query.cursor, 2, ([t]) => isIsoTime(t!)) : [null, null];
     const { rows } = await db.query<ThemeRow>(
