@@ -140,5 +140,11 @@ forEachEngine((engine) => {
     assert.deepEqual(list.map((s) => s.id), ['libraries', 'pools']);
     const bad = await call(server, 'PUT', `${base}/staff/services/pools`, { token: admin, body: { name: {}, category: 'health' } });
     assert.equal(bad.status, 422);
+    // Named only in another language than the council's default: its forms would list it by that name.
+    const { defaultLocale } = await settings();
+    const unnamed = await call(server, 'PUT', `${base}/staff/services/baths`, { token: admin, body: { name: { pl: 'Łaźnie' }, category: 'health' } });
+    assert.equal(unnamed.status, 422);
+    assert.deepEqual(unnamed.body.errors.map((e: { path: string }) => e.path), [`/name/${defaultLocale}`]);
+    assert.equal((await call(server, 'GET', `${base}/services`, { headers: { 'cache-control': 'no-cache' } })).body.items.length, 2, 'nothing saved');
   });
 });

@@ -68,6 +68,12 @@ export const settingsHandlers: Pick<Handlers, 'getCouncilSettings' | 'updateCoun
 
   async saveService(ctx) {
     const { db, council, params, body } = ctx;
+    // Every form and list falls back to the default language's name: without one, an English page
+    // would list a service by its Polish name (or its id).
+    const main = council.defaultLocale;
+    if (!(body.name as Partial<Record<string, string>>)[main]?.trim()) {
+      throw problems.validation([{ path: `/name/${main}`, message: `Name the service in ${main}, the council's default language: every form and list falls back to it`, code: 'default_name_missing' }]);
+    }
     const { rows } = await db.query<Service>('SELECT id, name, category FROM services WHERE council = $1 AND id = $2 FOR UPDATE', [council.slug, params.service]);
     const before = rows[0] ? { name: rows[0].name, category: rows[0].category } : null;
     await createService(db, { council: council.slug, id: params.service, name: body.name, category: body.category });
