@@ -209,6 +209,23 @@ forEachEngine((engine) => {
     }
   });
 
+  test("a provider that cannot be reached: 503 with Retry-After, in words for people, without the server's own error", async () => {
+    const down = await startTestServer(engine);
+    try {
+      await createCouncil(down.db, { slug: 'ssoton', name: 'Ssoton', origins: [] });
+      // Port 9 (discard) has no listener here: the discovery request fails to connect.
+      await setCouncilSso(down.db, 'ssoton', await resolveSso({ issuer: 'http://127.0.0.1:9/', authorizationEndpoint: 'http://127.0.0.1:9/auth', clientId: 'x', roleClaim: 'groups', roles: { editor: ['e'], admin: [] } }));
+      const p = pkce();
+      const res = await call(down, 'POST', `${base}/staff/sessions`, { body: { code: 'c', codeVerifier: p.verifier, redirectUri, nonce: p.nonce } });
+      assert.equal(res.status, 503);
+      assert.equal(res.headers.get('retry-after'), '60');
+      assert.match(res.body.detail, /identity provider cannot be reached\. Try again in a minute/);
+      assert.doesNotMatch(res.body.detail, /TypeError|fetch failed|ECONNREFUSED/);
+    } finally {
+      await down.close();
+    }
+  });
+
   test('turning single sign-on off removes it from the public configuration and refuses new sign-ins', async () => {
     await setCouncilSso(server.db, 'ssoton', null);
     assert.equal((await call<CouncilConfig>(server, 'GET', base)).body.sso, undefined);

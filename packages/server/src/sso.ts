@@ -166,7 +166,10 @@ function displayName(claims: Record<string, unknown>): string | null {
 }
 
 const refused = (detail: string) => new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'Sign-in refused', { detail, headers: { 'www-authenticate': 'Bearer' } });
-const providerDown = (detail: string) => new HttpProblem(503, PROBLEM_TYPES.unavailable, 'Identity provider unreachable', { detail });
+/** 503, to try again in a minute; the network error stays with the problem (`cause`), out of what the client reads. */
+const providerDown = (detail: string, cause?: unknown) =>
+  Object.assign(new HttpProblem(503, PROBLEM_TYPES.unavailable, 'Identity provider unreachable', { detail, headers: { 'retry-after': '60' } }), { cause });
+const UNREACHABLE = "The council's identity provider cannot be reached. Try again in a minute; if it lasts, tell the council's administrator.";
 
 async function postForm(url: string, form: Record<string, string>, headers: Record<string, string>): Promise<Response> {
   return fetch(url, {
@@ -195,7 +198,7 @@ async function exchange(
   try {
     d = await discover(sso.issuer);
   } catch (error) {
-    throw providerDown(`The council's identity provider cannot be reached (${String(error)}). Try again later.`);
+    throw providerDown(UNREACHABLE, error);
   }
   const form: Record<string, string> = { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri, code_verifier: input.codeVerifier };
   if (!sso.clientSecret) form['client_id'] = sso.clientId;
@@ -203,11 +206,11 @@ async function exchange(
   try {
     res = await postForm(d.token_endpoint, form, sso.clientSecret ? { authorization: basic(sso.clientId, sso.clientSecret) } : {});
   } catch (error) {
-    throw providerDown(`The council's identity provider cannot be reached (${String(error)}). Try again later.`);
+    throw providerDown(UNREACHABLE, error);
   }
   const tokens = (await res.json().catch(() => ({}))) as { id_token?: unknown; access_token?: unknown; error?: unknown };
   if (!res.ok) {
-    if (res.status >= 500) throw providerDown(`The identity provider's token endpoint answered ${res.status}. Try again later.`);
+    if (res.status >= 500) throw providerDown(`The identity provider's token endpoint answered ${res.status}. Try again in a minute.`);
     throw refused(`The identity provider did not accept the sign-in (${typeof tokens.error === 'string' ? tokens.error : res.status}); sign in again.`);
   }
   if (typeof tokens.id_token !== 'string') throw refused('The identity provider sent no ID token; is `openid` among the scopes?');
