@@ -269,6 +269,13 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     const council = c.get('council');
     return origin !== '' && (council === undefined || council.origins.includes(origin)) ? origin : null;
   };
+  // A refused origin gets no CORS header at all: hono's cors() leaves the headers that say what the
+  // API accepts (allowed headers, exposed ones, max age) on its answer.
+  app.use('/v1/councils/*', async (c, next) => {
+    await next();
+    if (c.res.headers.has('access-control-allow-origin')) return;
+    for (const name of [...c.res.headers.keys()]) if (name.startsWith('access-control-')) c.res.headers.delete(name);
+  });
   app.use(
     '/v1/councils/*',
     cors({
