@@ -9,6 +9,7 @@ import { progress } from './progress.js';
 import { radioGroup } from './radio-group.js';
 import { receiptLength, spellReceipt } from './receipt.js';
 import { confirmPanel } from './erase.js';
+import { shareChartStyles, shareTable } from './share-chart.js';
 import { honeypot } from './sending.js';
 import { errorProblems } from '../testing/a11y-suite.js';
 
@@ -22,6 +23,25 @@ async function host(template: unknown): Promise<HTMLElement> {
 }
 
 describe('kit parts', () => {
+  it('a figures table wider than a 288 px phone scrolls in its box; its caption wraps in the box and stays in view while it scrolls (WCAG 1.4.10)', async () => {
+    const label = 'Share of messages with a public response, from December 2025 to December 2026, by service';
+    const rows = ['Libraries and reading rooms', 'Street lighting and pavements', 'Bus lines'].map((name, i) => ({ key: name, name, received: 1000 + i, answered: 400 + i, share: 0.4 }));
+    const el = await host(html`<div style="inline-size: 288px">${shareTable({ label, showTable: 'Show the figures as a table', headers: ['Service of the council', 'Messages received', 'Answered in public', 'Share answered'], rows, number: String, percent: (s) => `${Math.round(s * 100)} %` })}</div>`);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(shareChartStyles.cssText);
+    el.shadowRoot!.adoptedStyleSheets = [sheet];
+    el.shadowRoot!.querySelector('details')!.open = true;
+    const box = el.shadowRoot!.querySelector<HTMLElement>('.table-scroll')!;
+    const caption = el.shadowRoot!.querySelector('caption')!;
+    expect(box.scrollWidth, 'the table is wider than the box').to.be.greaterThan(box.clientWidth);
+    for (const scrolled of [0, box.scrollWidth]) {
+      box.scrollLeft = scrolled;
+      const [c, b] = [caption.getBoundingClientRect(), box.getBoundingClientRect()];
+      expect(c.left, `left, scrolled ${scrolled}`).to.be.at.least(b.left - 1);
+      expect(c.right, `right, scrolled ${scrolled}`).to.be.at.most(b.right + 1);
+    }
+  });
+
   it('heading: levels 1–6, others clamped, default 2 for nonsense', () => {
     expect([0, 1, 3, 6, 9, Number.NaN].map(clampLevel)).to.deep.equal([1, 1, 3, 6, 6, 2]);
   });

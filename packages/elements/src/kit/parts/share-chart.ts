@@ -133,6 +133,8 @@ export const shareChartStyles = css`
   /* A narrow screen scrolls the table, not the page (WCAG 1.4.10); the box is focusable, so a keyboard scrolls it too. */
   .table-scroll {
     overflow-x: auto;
+    /* For the caption's 100cqi below: the box's width, not the table's. */
+    container-type: inline-size;
   }
 
   table {
@@ -140,10 +142,14 @@ export const shareChartStyles = css`
     inline-size: 100%;
   }
 
+  /* A sentence, not data: it wraps in the box's width and stays in view while the table scrolls sideways (WCAG 1.4.10). */
   caption {
     text-align: start;
     color: var(--_muted);
     margin-block-end: 0.25rem;
+    max-inline-size: 100cqi;
+    position: sticky;
+    inset-inline-start: 0;
   }
 
   th,
