@@ -71,7 +71,8 @@ async function theme(name: DemoTheme): Promise<void> {
   cleanups.push(await useDemoTheme(name));
 }
 
-async function render(o: { lang?: string; service?: string | null; headingLevel?: number; before?: boolean } = {}): Promise<CocreateFeedback> {
+/** `shows`: what the element is waited for to show (the form, unless an outcome kept from before replaces it). */
+async function render(o: { lang?: string; service?: string | null; headingLevel?: number; before?: boolean; shows?: string } = {}): Promise<CocreateFeedback> {
   const service = o.service === null ? undefined : (o.service ?? env.services[0]!.id);
   // <main>: the demo pages' content column (their site.css pads it), so rings are not cut by the window's edge.
   const wrapper = await fixture<HTMLElement>(html`
@@ -90,7 +91,7 @@ async function render(o: { lang?: string; service?: string | null; headingLevel?
     </main>
   `);
   const el = wrapper.querySelector('cocreate-feedback')!;
-  await waitUntil(() => maybe(el, '#text'), 'form did not render');
+  await waitUntil(() => maybe(el, o.shows ?? '#text'), `${o.shows ?? 'the form'} did not render`);
   if (o.lang && o.lang !== 'en') await waitUntil(() => text(maybe(el, 'legend')) !== 'What would you like to tell us?', 'messages not localized');
   return el;
 }
@@ -341,7 +342,7 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
       await keptEarlier();
       const timers = holdTimers(FOUND_SETTLE_MS);
       cleanups.push(() => timers.restore());
-      const el = await render();
+      const el = await render({ shows: '[part~="notice"]' });
       const log = watchAnnouncements(el);
       cleanups.push(() => log.stop());
       await waitUntil(() => text(maybe(el, '[part~="notice"]')).includes('saved on this device'), 'the kept input is not shown');
@@ -359,7 +360,7 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
       await keptEarlier();
       const timers = holdTimers(FOUND_SETTLE_MS);
       cleanups.push(() => timers.restore());
-      const el = await render();
+      const el = await render({ shows: '[part~="notice"]' });
       const log = watchAnnouncements(el);
       cleanups.push(() => log.stop());
       await waitUntil(() => timers.held() === 1, 'its words are not waiting');
