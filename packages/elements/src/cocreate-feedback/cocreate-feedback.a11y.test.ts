@@ -327,8 +327,11 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
   });
 
   describe('an input kept on an earlier visit, found as the form appears', () => {
-    /** Queues an input and closes the page's form: the next render is the resident's next visit. */
-    async function keptEarlier(): Promise<void> {
+    /**
+     * Queues an input and closes the page's form; then the resident's next visit: a new form that
+     * finds it waiting, with what it says recorded and its settle timer held.
+     */
+    async function foundWaiting() {
       const first = await render();
       await fill(first, { kind: 'problem', text: unique('earlier visit') });
       await proxy('down');
@@ -336,17 +339,18 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
       await send(first);
       await queued;
       fixtureCleanup();
-    }
-
-    it('sent at once: only "has now been sent" is said, not the stale "saved on this device" first', async () => {
-      await keptEarlier();
       const timers = holdTimers(FOUND_SETTLE_MS);
       cleanups.push(() => timers.restore());
       const el = await render({ shows: '[part~="notice"]' });
       const log = watchAnnouncements(el);
       cleanups.push(() => log.stop());
-      await waitUntil(() => text(maybe(el, '[part~="notice"]')).includes('saved on this device'), 'the kept input is not shown');
-      expect(timers.held(), 'its words wait a moment').to.equal(1);
+      await waitUntil(() => text(maybe(el, '[part~="notice"]')).includes('saved on this device') && timers.held() === 1, 'the kept input is not shown, its words waiting');
+      expect(log.said).to.deep.equal([]);
+      return { el, log, timers };
+    }
+
+    it('sent at once: only "has now been sent" is said, not the stale "saved on this device" first', async () => {
+      const { el, log, timers } = await foundWaiting();
       await proxy('pass');
       window.dispatchEvent(new Event('online'));
       await receiptShown(el);
@@ -357,14 +361,7 @@ describe('<cocreate-feedback> keyboard and screen readers (issue 14)', () => {
     });
 
     it('still waiting: "saved on this device" is said once, after the moment', async () => {
-      await keptEarlier();
-      const timers = holdTimers(FOUND_SETTLE_MS);
-      cleanups.push(() => timers.restore());
-      const el = await render({ shows: '[part~="notice"]' });
-      const log = watchAnnouncements(el);
-      cleanups.push(() => log.stop());
-      await waitUntil(() => timers.held() === 1, 'its words are not waiting');
-      expect(log.said).to.deep.equal([]);
+      const { el, log, timers } = await foundWaiting();
       timers.flush();
       await el.updateComplete;
       expect(log.said).to.deep.equal(['Your message is saved on this device']);
