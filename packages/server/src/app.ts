@@ -133,10 +133,6 @@ export function defaultMailer(opts: ServerOptions) {
   });
 }
 
-/**
- * Builds the Hono app: contract routes bound from the route table, plus demo, CDN and docs when
- * asked. `secret` keys address hashes and signs challenges (see `loadSecret`).
- */
 /** Whether `accept` asks for `mediaType` over JSON (a higher q; a tie keeps JSON, the contract's default). */
 export function prefers(accept: string | undefined, mediaType: string): boolean {
   const q = (type: string) =>
@@ -164,6 +160,10 @@ function pathDetail(issue: z.core.$ZodIssue | undefined, raw: Record<string, str
   return `No council can have the slug ${shown}: a slug is 2 to 63 lowercase letters, digits and single hyphens, as in "riverside".${hint}`;
 }
 
+/**
+ * Builds the Hono app: contract routes bound from the route table, plus demo, CDN and docs when
+ * asked. `secret` keys address hashes and signs challenges (see `loadSecret`).
+ */
 export function createApp(db: Database, secret: string, opts: ServerOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   const log = opts.log ?? defaultLog;
