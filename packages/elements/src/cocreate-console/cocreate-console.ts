@@ -621,7 +621,7 @@ export class CocreateConsole extends CivicElement {
         // The tick is on another control than the focused message: the count says what changed.
         if (!item) return;
         this.#link.toggle(item.id);
-        return void this.#statusRegion.announce(this.#link.countText());
+        return void this.#statusRegion.announce(this.localized(() => this.#link.countText()));
       case 'status':
       case 'reply':
         if (!item) return;
