@@ -2,6 +2,7 @@ import { contractMethods, Problem, routes, Slug, toValidationIssues, type RouteD
 import { buildOpenApi } from '@civicloop/contract/openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import { cors } from 'hono/cors';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { requestId, type RequestIdVariables } from 'hono/request-id';
@@ -131,21 +132,6 @@ export function defaultMailer(opts: ServerOptions) {
     log: opts.log ?? defaultLog,
     now: opts.now ?? Date.now,
   });
-}
-
-/** Whether `accept` asks for `mediaType` over JSON (a higher q; a tie keeps JSON, the contract's default). */
-export function prefers(accept: string | undefined, mediaType: string): boolean {
-  const q = (type: string) =>
-    Math.max(
-      0,
-      ...(accept ?? '').split(',').map((part) => {
-        const [name = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
-        if (name !== type) return 0;
-        const given = params.find((p) => p.startsWith('q='));
-        return given ? Number(given.slice(2)) || 0 : 1;
-      }),
-    );
-  return q(mediaType) > q('application/json');
 }
 
 /** Why a path names nothing: its part that can never be a name, with the rule it breaks. */
@@ -298,25 +284,11 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
     return schema;
   };
 
-  // Content negotiation (RouteSpec.alternate): an Accept that prefers the alternate's media type to
-  // JSON is answered by the alternate operation, as if its own path had been asked for.
-  for (const route of Object.values(routes) as RouteDef[]) {
-    const alternate = route.alternate;
-    if (!alternate) continue;
-    app.on(route.method.toUpperCase(), honoPath(route.path), async (c, next) => {
-      if (!prefers(c.req.header('accept'), alternate.mediaType)) return next();
-      const params = c.req.param() as Record<string, string>;
-      const path = routes[alternate.operationId].path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-      const url = new URL(c.req.url);
-      return app.fetch(new Request(new URL(path + url.search, url), c.req.raw));
-    });
-  }
-
-  for (const [id, route] of Object.entries(routes) as [RouteId, RouteDef][]) {
+  /** One operation of the route table as a Hono handler: params, auth, query, body, idempotency, the handler, its reply. */
+  const serve = (id: RouteId, route: RouteDef) => {
     // Each handler is typed by its own route; here they are all called alike.
     const handler = handlers[id] as unknown as (ctx: RequestContext) => Promise<StoredReply>;
-    if (route.cacheable) app.use(honoPath(route.path), conditional());
-    app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+    return async (c: Context<Env>): Promise<Response> => {
       c.set('route', route.path);
       c.set('routeId', id);
       const reqId = c.get('requestId');
@@ -410,7 +382,22 @@ export function createApp(db: Database, secret: string, opts: ServerOptions = {}
         );
       }
       return respond(c, route, reply);
-    });
+    };
+  };
+
+  for (const [id, route] of Object.entries(routes) as [RouteId, RouteDef][]) {
+    if (route.cacheable) app.use(honoPath(route.path), conditional());
+    const own = serve(id, route);
+    // Content negotiation (RouteSpec.alternate): an Accept that prefers the alternate's media type
+    // to JSON is answered by the alternate operation, on this request (same params and query).
+    const alternate = route.alternate;
+    const other = alternate && serve(alternate.operationId, routes[alternate.operationId] as RouteDef);
+    const types = alternate ? ['application/json', alternate.mediaType] : [];
+    app.on(
+      route.method.toUpperCase(),
+      honoPath(route.path),
+      other ? (c) => (accepts(c, { header: 'Accept', supports: types, default: 'application/json' }) === alternate.mediaType ? other(c) : own(c)) : own,
+    );
   }
 
   app.get('/v1/openapi.json', conditional(), (c) => {
