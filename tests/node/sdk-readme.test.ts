@@ -3,7 +3,7 @@
 // reference server with the demo councils (only the demo's URL, http://localhost:8080, is
 // swapped for this server's). Blocks that start with `// In a browser` are left to the browser suites.
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import ts from 'typescript';
@@ -80,8 +80,8 @@ test('packages/sdk/README.md: the browser example type-checks as a developer\'s 
 test('packages/sdk/README.md: its table of functions names every operation function exported, and only those', async () => {
   const sdk = (await import('@civicloop/sdk')) as Record<string, unknown>;
   const operations = new Set<string>();
-  for (const area of ['council', 'feedback', 'loop', 'staff', 'settings', 'sessions', 'contacts', 'contacts-staff']) {
-    for (const [name, value] of Object.entries(await import(`../../packages/sdk/src/operations/${area}.ts`))) if (typeof value === 'function' && typeof sdk[name] === 'function') operations.add(name);
+  for (const file of readdirSync(`${root}packages/sdk/src/operations`).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+    for (const [name, value] of Object.entries(await import(`../../packages/sdk/src/operations/${file}`))) if (typeof value === 'function' && typeof sdk[name] === 'function') operations.add(name);
   }
   const text = readFileSync(`${root}packages/sdk/README.md`, 'utf8');
   const table = text.slice(text.indexOf('| area | functions |'), text.indexOf('\n\n', text.indexOf('| area | functions |')));
